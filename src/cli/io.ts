@@ -1,0 +1,36 @@
+import { createReadStream, readFileSync } from 'node:fs';
+
+/** Exit codes of every command: 0 ok, 1 the input has errors, 2 usage or I/O error. */
+export const ExitCode = { ok: 0, inputErrors: 1, usage: 2 } as const;
+
+/** A failure that is the caller's (bad arguments, unreadable file): exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** What a command writes; `main` sends it to the real streams (tests capture it). */
+export interface CommandIo {
+  stdout: (text: string | Uint8Array) => void;
+  stderr: (text: string) => void;
+  /** Reads stdin fully (for `-`). */
+  readStdin: () => Promise<Buffer>;
+}
+
+/** Reads a whole file or stdin (`-`). */
+export async function readInput(path: string | undefined, io: CommandIo): Promise<Buffer> {
+  if (!path) throw new UsageError('missing input: give a file path or - for standard input');
+  if (path === '-') return io.readStdin();
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** A chunk stream over a file or stdin, for commands that must stay in flat memory. */
+export function streamInput(path: string | undefined): AsyncIterable<Uint8Array> {
+  if (!path) throw new UsageError('missing input: give a file path or - for standard input');
+  if (path === '-') return process.stdin;
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  return stream;
+}

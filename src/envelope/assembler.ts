@@ -1,0 +1,416 @@
+import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
+import { componentAt, type Segment } from '../syntax/segment.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
+import type { TokenizerHandler } from '../syntax/tokenizer.js';
+import type { EdifactMessage, GroupHeader, InterchangeHeader, InterchangeSummary, MessageHeader, PartyId } from './types.js';
+
+/** Receives envelope events in input order. Every message is delivered, broken ones included. */
+export interface EnvelopeHandler {
+  interchangeStart?(header: InterchangeHeader): void;
+  groupStart?(group: GroupHeader): void;
+  message(message: EdifactMessage): void;
+  interchangeEnd(summary: InterchangeSummary): void;
+}
+
+export interface EnvelopeLimits {
+  /** Most segments kept for one message; more are counted but not kept. Default 10,000. */
+  maxMessageSegments?: number;
+}
+
+/** Mandatory elements of the service segments: [element index (0-based), component index, name]. */
+const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number, string]>>> = {
+  UNB: [
+    [0, 0, 'syntax identifier (S001 0001)'],
+    [0, 1, 'syntax version (S001 0002)'],
+    [1, 0, 'sender identification (S002 0004)'],
+    [2, 0, 'recipient identification (S003 0010)'],
+    [3, 0, 'date of preparation (S004 0017)'],
+    [3, 1, 'time of preparation (S004 0019)'],
+    [4, 0, 'interchange control reference (0020)'],
+  ],
+  UNH: [
+    [0, 0, 'message reference number (0062)'],
+    [1, 0, 'message type (S009 0065)'],
+    [1, 1, 'message version number (S009 0052)'],
+    [1, 2, 'message release number (S009 0054)'],
+    [1, 3, 'controlling agency (S009 0051)'],
+  ],
+  UNT: [
+    [0, 0, 'number of segments in the message (0074)'],
+    [1, 0, 'message reference number (0062)'],
+  ],
+  UNZ: [
+    [0, 0, 'interchange control count (0036)'],
+    [1, 0, 'interchange control reference (0020)'],
+  ],
+  UNG: [[4, 0, 'functional group reference number (0048)']],
+  UNE: [
+    [0, 0, 'number of messages (0060)'],
+    [1, 0, 'functional group reference number (0048)'],
+  ],
+};
+
+const orNull = (value: string): string | null => (value === '' ? null : value);
+const party = (s: Segment, e: number): PartyId => ({ id: componentAt(s, e, 0), qualifier: orNull(componentAt(s, e, 1)) });
+
+interface OpenMessage {
+  message: EdifactMessage;
+  count: number;
+  truncated: boolean;
+}
+
+/**
+ * Groups a stream of segments into interchanges, functional groups and messages, and checks the
+ * envelope: UNB/UNZ, UNG/UNE and UNH/UNT references (28) and counts (29), missing trailers (13),
+ * segments outside a message (33), empty interchanges and groups (32). Holds one message at a time.
+ * Plug it into a `Tokenizer` as its handler; syntax errors from the tokenizer are attached to the
+ * message or interchange that holds the offending segment.
+ */
+export class EnvelopeAssembler implements TokenizerHandler {
+  private readonly maxMessageSegments: number;
+  private serviceChars: ServiceChars = DEFAULT_SERVICE_CHARS;
+  private sawUna = false;
+  private interchange: InterchangeSummary | null = null;
+  private group: { header: GroupHeader; messageCount: number } | null = null;
+  private open: OpenMessage | null = null;
+  /** Tokenizer errors waiting for the segment they belong to. */
+  private pendingErrors: EdifactSyntaxError[] = [];
+  private sawSegment = false;
+
+  constructor(
+    private readonly handler: EnvelopeHandler,
+    limits: EnvelopeLimits = {},
+  ) {
+    this.maxMessageSegments = limits.maxMessageSegments ?? 10_000;
+  }
+
+  serviceString(chars: ServiceChars): void {
+    this.serviceChars = chars;
+    this.sawUna = true;
+  }
+
+  error(error: EdifactSyntaxError): void {
+    this.pendingErrors.push(error);
+  }
+
+  segment(segment: Segment): void {
+    this.sawSegment = true;
+    switch (segment.tag) {
+      case 'UNB':
+        return this.onHeader(segment);
+      case 'UNZ':
+        return this.onTrailer(segment);
+      case 'UNG':
+        return this.onGroupHeader(segment);
+      case 'UNE':
+        return this.onGroupTrailer(segment);
+      case 'UNH':
+        return this.onMessageHeader(segment);
+      case 'UNT':
+        return this.onMessageTrailer(segment);
+      default:
+        return this.onBodySegment(segment);
+    }
+  }
+
+  /** Ends the input at absolute offset `endOffset` (its length): reports what is left open. */
+  end(endOffset: number): void {
+    const at = { offset: endOffset };
+    if (this.open) this.flushErrors(this.open.message.errors);
+    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'input ends inside a message: UNT is missing', { ...at, tag: 'UNT' }));
+    if (this.group) {
+      this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'input ends inside a functional group: UNE is missing', { ...at, tag: 'UNE' }));
+      this.group = null;
+    }
+    if (this.interchange) {
+      if (this.interchange.header) {
+        this.interchange.errors.push(this.problem(SyntaxErrorCode.missing, 'input ends before the interchange trailer: UNZ is missing', { ...at, tag: 'UNZ' }));
+      }
+      this.closeInterchange();
+    } else if (this.pendingErrors.length > 0 || !this.sawSegment) {
+      const summary = this.orphanSummary();
+      if (!this.sawSegment && this.pendingErrors.length === 0) {
+        summary.errors.push(this.problem(SyntaxErrorCode.missing, 'no interchange found: the input holds no UNB', at));
+      }
+      this.interchange = summary;
+      this.closeInterchange();
+    }
+  }
+
+  private problem(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): EdifactSyntaxError {
+    return new EdifactSyntaxError(code, reason, position);
+  }
+
+  private at(segment: Segment, element?: number, component?: number) {
+    return {
+      offset: segment.offset,
+      segmentNumber: segment.segmentNumber,
+      messageSegmentNumber: segment.messageSegmentNumber || undefined,
+      tag: segment.tag,
+      element,
+      component,
+    };
+  }
+
+  private orphanSummary(): InterchangeSummary {
+    return { header: null, messageCount: 0, groupCount: 0, trailer: null, errors: [] };
+  }
+
+  private interchangeErrors(): EdifactSyntaxError[] {
+    if (!this.interchange) this.interchange = this.orphanSummary();
+    return this.interchange.errors;
+  }
+
+  /** Moves waiting tokenizer errors to `target`. */
+  private flushErrors(target: EdifactSyntaxError[]): void {
+    if (this.pendingErrors.length === 0) return;
+    for (const e of this.pendingErrors) target.push(e);
+    this.pendingErrors = [];
+  }
+
+  private checkRequired(segment: Segment, target: EdifactSyntaxError[]): boolean {
+    let ok = true;
+    for (const [e, c, name] of REQUIRED[segment.tag] ?? []) {
+      if (componentAt(segment, e, c) === '') {
+        target.push(this.problem(SyntaxErrorCode.missing, `${segment.tag} lacks the mandatory ${name}`, this.at(segment, e + 1, c + 1)));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private onHeader(segment: Segment): void {
+    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before the next UNB', this.at(segment)));
+    if (this.interchange) {
+      this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', this.at(segment)));
+      this.group = null;
+      this.closeInterchange();
+    }
+    const header: InterchangeHeader = {
+      syntaxId: componentAt(segment, 0, 0),
+      syntaxVersion: componentAt(segment, 0, 1),
+      sender: party(segment, 1),
+      recipient: party(segment, 2),
+      date: componentAt(segment, 3, 0),
+      time: componentAt(segment, 3, 1),
+      reference: componentAt(segment, 4, 0),
+      recipientPassword: orNull(componentAt(segment, 5, 0)),
+      applicationReference: orNull(componentAt(segment, 6, 0)),
+      priority: orNull(componentAt(segment, 7, 0)),
+      ackRequested: componentAt(segment, 8, 0) === '1',
+      agreementId: orNull(componentAt(segment, 9, 0)),
+      testIndicator: componentAt(segment, 10, 0) === '1',
+      serviceChars: this.serviceChars,
+      una: this.sawUna,
+      position: { offset: segment.offset, segmentNumber: segment.segmentNumber },
+    };
+    this.interchange = { header, messageCount: 0, groupCount: 0, trailer: null, errors: [] };
+    this.flushErrors(this.interchange.errors);
+    this.checkRequired(segment, this.interchange.errors);
+    this.handler.interchangeStart?.(header);
+  }
+
+  private onTrailer(segment: Segment): void {
+    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before UNZ', this.at(segment)));
+    const errors = this.interchangeErrors();
+    this.flushErrors(errors);
+    if (this.group) {
+      errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before UNZ', this.at(segment)));
+      this.group = null;
+    }
+    const ic = this.interchange as InterchangeSummary;
+    if (!ic.header) {
+      errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNZ without a UNB', this.at(segment)));
+      this.closeInterchange();
+      return;
+    }
+    const count = componentAt(segment, 0, 0);
+    const reference = componentAt(segment, 1, 0);
+    ic.trailer = { count, reference };
+    if (this.checkRequired(segment, errors)) {
+      const usesGroups = ic.groupCount > 0;
+      const actual = usesGroups ? ic.groupCount : ic.messageCount;
+      if (!/^[0-9]{1,6}$/.test(count) || Number(count) !== actual) {
+        errors.push(
+          this.problem(
+            SyntaxErrorCode.controlCountDoesNotMatch,
+            `UNZ counts ${count} ${usesGroups ? 'groups' : 'messages'}, the interchange holds ${actual}`,
+            this.at(segment, 1),
+          ),
+        );
+      }
+      if (reference !== ic.header.reference) {
+        errors.push(
+          this.problem(
+            SyntaxErrorCode.referencesDoNotMatch,
+            `UNZ reference ${JSON.stringify(reference)} does not match UNB reference ${JSON.stringify(ic.header.reference)}`,
+            this.at(segment, 2),
+          ),
+        );
+      }
+    }
+    if (ic.messageCount === 0) {
+      errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, 'the interchange holds no messages', this.at(segment)));
+    }
+    this.closeInterchange();
+  }
+
+  private closeInterchange(): void {
+    const ic = this.interchange;
+    if (!ic) return;
+    this.flushErrors(ic.errors);
+    this.interchange = null;
+    this.group = null;
+    this.sawUna = false;
+    this.serviceChars = DEFAULT_SERVICE_CHARS;
+    this.handler.interchangeEnd(ic);
+  }
+
+  private onGroupHeader(segment: Segment): void {
+    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before UNG', this.at(segment)));
+    const errors = this.interchangeErrors();
+    this.flushErrors(errors);
+    if (this.group) errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before the next UNG', this.at(segment)));
+    const header: GroupHeader = {
+      messageType: componentAt(segment, 0, 0),
+      sender: party(segment, 1),
+      recipient: party(segment, 2),
+      reference: componentAt(segment, 4, 0),
+      position: { offset: segment.offset, segmentNumber: segment.segmentNumber },
+    };
+    this.checkRequired(segment, errors);
+    (this.interchange as InterchangeSummary).groupCount++;
+    this.group = { header, messageCount: 0 };
+    this.handler.groupStart?.(header);
+  }
+
+  private onGroupTrailer(segment: Segment): void {
+    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before UNE', this.at(segment)));
+    const errors = this.interchangeErrors();
+    this.flushErrors(errors);
+    const group = this.group;
+    if (!group) {
+      errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNE without a UNG', this.at(segment)));
+      return;
+    }
+    this.group = null;
+    if (!this.checkRequired(segment, errors)) return;
+    const count = componentAt(segment, 0, 0);
+    const reference = componentAt(segment, 1, 0);
+    if (!/^[0-9]{1,6}$/.test(count) || Number(count) !== group.messageCount) {
+      errors.push(
+        this.problem(SyntaxErrorCode.controlCountDoesNotMatch, `UNE counts ${count} messages, the group holds ${group.messageCount}`, this.at(segment, 1)),
+      );
+    }
+    if (reference !== group.header.reference) {
+      errors.push(
+        this.problem(
+          SyntaxErrorCode.referencesDoNotMatch,
+          `UNE reference ${JSON.stringify(reference)} does not match UNG reference ${JSON.stringify(group.header.reference)}`,
+          this.at(segment, 2),
+        ),
+      );
+    }
+    if (group.messageCount === 0) errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, 'the functional group holds no messages', this.at(segment)));
+  }
+
+  private onMessageHeader(segment: Segment): void {
+    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before the next UNH', this.at(segment)));
+    if (!this.interchange) {
+      this.interchange = this.orphanSummary();
+      this.interchange.errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'message outside an interchange: UNB is missing', this.at(segment)));
+    }
+    const header: MessageHeader = {
+      reference: componentAt(segment, 0, 0),
+      type: componentAt(segment, 1, 0),
+      version: componentAt(segment, 1, 1),
+      release: componentAt(segment, 1, 2),
+      agency: componentAt(segment, 1, 3),
+      associationCode: orNull(componentAt(segment, 1, 4)),
+      commonAccessReference: orNull(componentAt(segment, 2, 0)),
+    };
+    const ic = this.interchange;
+    ic.messageCount++;
+    if (this.group) this.group.messageCount++;
+    const message: EdifactMessage = {
+      header,
+      segments: [segment],
+      position: { offset: segment.offset, segmentNumber: segment.segmentNumber },
+      index: ic.messageCount,
+      interchangeReference: ic.header?.reference ?? null,
+      groupReference: this.group?.header.reference ?? null,
+      errors: [],
+    };
+    this.flushErrors(message.errors);
+    this.checkRequired(segment, message.errors);
+    this.open = { message, count: 1, truncated: false };
+  }
+
+  private onMessageTrailer(segment: Segment): void {
+    const open = this.open;
+    if (!open) {
+      const errors = this.interchangeErrors();
+      this.flushErrors(errors);
+      errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNT without a UNH', this.at(segment)));
+      return;
+    }
+    this.append(open, segment);
+    const errors = open.message.errors;
+    if (this.checkRequired(segment, errors)) {
+      const count = componentAt(segment, 0, 0);
+      const reference = componentAt(segment, 1, 0);
+      if (!/^[0-9]{1,10}$/.test(count) || Number(count) !== open.count) {
+        errors.push(
+          this.problem(SyntaxErrorCode.controlCountDoesNotMatch, `UNT counts ${count} segments, the message has ${open.count} (UNH and UNT included)`, this.at(segment, 1)),
+        );
+      }
+      if (reference !== open.message.header.reference) {
+        errors.push(
+          this.problem(
+            SyntaxErrorCode.referencesDoNotMatch,
+            `UNT reference ${JSON.stringify(reference)} does not match UNH reference ${JSON.stringify(open.message.header.reference)}`,
+            this.at(segment, 2),
+          ),
+        );
+      }
+    }
+    this.closeMessage();
+  }
+
+  private onBodySegment(segment: Segment): void {
+    if (this.open) {
+      this.append(this.open, segment);
+      return;
+    }
+    const errors = this.interchangeErrors();
+    this.flushErrors(errors);
+    errors.push(
+      this.problem(
+        SyntaxErrorCode.invalidOccurrenceOutsideMessage,
+        `segment ${segment.tag} outside a message (not between UNH and UNT)`,
+        this.at(segment),
+      ),
+    );
+  }
+
+  private append(open: OpenMessage, segment: Segment): void {
+    this.flushErrors(open.message.errors);
+    open.count++;
+    if (open.count <= this.maxMessageSegments) {
+      open.message.segments.push(segment);
+    } else if (!open.truncated) {
+      open.truncated = true;
+      open.message.errors.push(
+        this.problem(SyntaxErrorCode.unspecified, `message exceeds ${this.maxMessageSegments} segments; later segments are counted but not kept`, this.at(segment)),
+      );
+    }
+  }
+
+  private closeMessage(missingTrailer?: EdifactSyntaxError): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    if (missingTrailer) open.message.errors.push(missingTrailer);
+    this.handler.message(open.message);
+  }
+}

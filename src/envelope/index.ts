@@ -1,0 +1,5 @@
+export * from './types.js';
+export { EnvelopeAssembler, type EnvelopeHandler, type EnvelopeLimits } from './assembler.js';
+export * from './read.js';
+export * from './builder.js';
+export * from './json.js';

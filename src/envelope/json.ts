@@ -1,0 +1,136 @@
+import { EdifactSyntaxError } from '../syntax/errors.js';
+import type { Segment, SegmentInput } from '../syntax/segment.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from '../syntax/service-chars.js';
+import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
+import { serializeToBytes } from '../syntax/writer.js';
+
+/** A data element in JSON: its components, or all occurrences when it repeated (syntax 4). */
+export type JsonElement = string[] | { repeats: string[][] };
+/** A segment in JSON: the tag, then its elements. */
+export type JsonSegment = [string, ...JsonElement[]];
+
+/** One interchange, losslessly: how it was written and every segment as read. */
+export interface InterchangeJson {
+  format: { una: boolean; serviceChars: ServiceChars; lineBreak: '' | '\n' | '\r\n' };
+  segments: JsonSegment[];
+}
+
+/** The document `to-json` prints and `from-json` reads. */
+export interface EdifactJson {
+  fpEdifact: 1;
+  interchanges: InterchangeJson[];
+}
+
+function toJsonSegment(s: Segment): JsonSegment {
+  const out: JsonSegment = [s.tag];
+  s.elements.forEach((el, i) => out.push(s.repeats?.[i] ? { repeats: s.repeats[i] as string[][] } : el));
+  return out;
+}
+
+function lineBreakBefore(input: Uint8Array | string, offset: number): '' | '\n' | '\r\n' {
+  const at = (i: number): number => (typeof input === 'string' ? input.charCodeAt(i) : (input[i] ?? 0));
+  if (offset >= 2 && at(offset - 2) === 0x0d && at(offset - 1) === 0x0a) return '\r\n';
+  if (offset >= 1 && at(offset - 1) === 0x0a) return '\n';
+  return '';
+}
+
+/**
+ * Converts a whole input to lossless JSON: per interchange, the UNA (if any), the line break
+ * style, and every segment with empty elements and components kept. Segments before the first
+ * UNB form an interchange of their own, so nothing is dropped.
+ */
+export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimits = {}): { json: EdifactJson; errors: EdifactSyntaxError[] } {
+  const interchanges: Array<InterchangeJson & { first?: Segment; second?: Segment }> = [];
+  const errors: EdifactSyntaxError[] = [];
+  let una: ServiceChars | null = null;
+  let current: (InterchangeJson & { first?: Segment; second?: Segment }) | null = null;
+  const tokenizer = new Tokenizer(
+    {
+      serviceString: (chars) => {
+        una = chars;
+      },
+      error: (e) => errors.push(e),
+      segment: (s) => {
+        if (s.tag === 'UNB' || !current) {
+          current = { format: { una: una !== null, serviceChars: una ?? DEFAULT_SERVICE_CHARS, lineBreak: '' }, segments: [] };
+          interchanges.push(current);
+          una = null;
+        }
+        if (current.first === undefined) current.first = s;
+        else if (current.second === undefined) current.second = s;
+        current.segments.push(toJsonSegment(s));
+      },
+    },
+    limits,
+  );
+  tokenizer.write(input);
+  tokenizer.end();
+  const json: EdifactJson = {
+    fpEdifact: 1,
+    interchanges: interchanges.map(({ first, second, ...ic }) => {
+      if (second) ic.format.lineBreak = lineBreakBefore(input, second.offset);
+      else if (first && ic.format.una) ic.format.lineBreak = lineBreakBefore(input, first.offset);
+      return ic;
+    }),
+  };
+  return { json, errors };
+}
+
+function isJsonSegment(value: unknown): value is JsonSegment {
+  if (!Array.isArray(value) || typeof value[0] !== 'string') return false;
+  return value.slice(1).every((el) => {
+    if (Array.isArray(el)) return el.every((c) => typeof c === 'string');
+    return typeof el === 'object' && el !== null && Array.isArray((el as { repeats?: unknown }).repeats);
+  });
+}
+
+/** Checks the shape of a parsed `EdifactJson` document; throws an error naming the bad path. */
+export function checkEdifactJson(value: unknown): EdifactJson {
+  const fail = (path: string, what: string): never => {
+    throw new EdifactSyntaxError('12', `invalid JSON document at ${path}: ${what}`);
+  };
+  if (typeof value !== 'object' || value === null) fail('$', 'expected an object');
+  const doc = value as { fpEdifact?: unknown; interchanges?: unknown };
+  if (doc.fpEdifact !== 1) fail('$.fpEdifact', 'expected 1');
+  if (!Array.isArray(doc.interchanges)) fail('$.interchanges', 'expected an array');
+  (doc.interchanges as unknown[]).forEach((ic, i) => {
+    const c = ic as Partial<InterchangeJson>;
+    if (typeof c !== 'object' || c === null || !c.format || !Array.isArray(c.segments)) fail(`$.interchanges[${i}]`, 'expected { format, segments }');
+    const chars = (c as InterchangeJson).format.serviceChars;
+    try {
+      const six = `${chars.component}${chars.element}${chars.decimal}${chars.release}${chars.repetition}${chars.terminator}`;
+      parseServiceString(six);
+    } catch (e) {
+      fail(`$.interchanges[${i}].format.serviceChars`, (e as Error).message);
+    }
+    (c.segments as unknown[]).forEach((s, k) => {
+      if (!isJsonSegment(s)) fail(`$.interchanges[${i}].segments[${k}]`, 'expected [tag, ...elements] with string components');
+    });
+  });
+  return value as EdifactJson;
+}
+
+function fromJsonSegment(s: JsonSegment): SegmentInput {
+  const [tag, ...elements] = s;
+  const repeats: Record<number, string[][]> = {};
+  let hasRepeats = false;
+  const flat = elements.map((el, i) => {
+    if (Array.isArray(el)) return el;
+    repeats[i] = el.repeats;
+    hasRepeats = true;
+    return el.repeats[0] ?? [''];
+  });
+  return hasRepeats ? { tag, elements: flat, repeats } : { tag, elements: flat };
+}
+
+/** Writes an `EdifactJson` document back to bytes, each interchange in its own charset and format. */
+export function fromEdifactJson(doc: EdifactJson): Uint8Array {
+  const parts = doc.interchanges.map((ic) =>
+    serializeToBytes(ic.segments.map(fromJsonSegment), {
+      una: ic.format.una,
+      serviceChars: ic.format.serviceChars,
+      newline: ic.format.lineBreak,
+    }),
+  );
+  return Buffer.concat(parts);
+}

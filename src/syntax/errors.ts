@@ -1,0 +1,105 @@
+/**
+ * ISO 9735 syntax error codes (data element 0085) that fp-edifact produces.
+ * The numbers are the standard's; the names are ours.
+ */
+export const SyntaxErrorCode = {
+  syntaxVersionNotSupported: '2',
+  recipientNotActualRecipient: '7',
+  invalidValue: '12',
+  missing: '13',
+  valueNotSupportedInPosition: '14',
+  notSupportedInPosition: '15',
+  tooManyConstituents: '16',
+  unspecified: '18',
+  invalidDecimalNotation: '19',
+  characterInvalidAsServiceCharacter: '20',
+  invalidCharacter: '21',
+  invalidServiceCharacter: '22',
+  unknownInterchangeSender: '23',
+  duplicateDetected: '26',
+  referencesDoNotMatch: '28',
+  controlCountDoesNotMatch: '29',
+  lowerLevelEmpty: '32',
+  invalidOccurrenceOutsideMessage: '33',
+  tooManyRepetitions: '35',
+  tooManySegmentGroupRepetitions: '36',
+  invalidTypeOfCharacter: '37',
+  dataElementTooLong: '39',
+  dataElementTooShort: '40',
+} as const;
+
+export type SyntaxErrorCodeValue = (typeof SyntaxErrorCode)[keyof typeof SyntaxErrorCode];
+
+/** Where in the input something is. Every field is optional because not every error has every coordinate. */
+export interface Position {
+  /** Absolute byte offset from the start of the input (character offset for string input). */
+  offset?: number | undefined;
+  /** 1-based segment number in the interchange (UNB = 1). */
+  segmentNumber?: number | undefined;
+  /** 1-based segment number in the message (UNH = 1). */
+  messageSegmentNumber?: number | undefined;
+  /** Segment tag, e.g. `NAD`. */
+  tag?: string | undefined;
+  /** 1-based data element position in the segment (the tag is element 0). */
+  element?: number | undefined;
+  /** 1-based component position in the composite. */
+  component?: number | undefined;
+}
+
+/**
+ * The one error type of fp-edifact's syntax and envelope layers.
+ * It carries the ISO 9735 syntax error code (0085), the position and a plain-English message.
+ */
+export class EdifactSyntaxError extends Error implements Position {
+  override readonly name = 'EdifactSyntaxError';
+  readonly code: SyntaxErrorCodeValue;
+  readonly offset: number | undefined;
+  readonly segmentNumber: number | undefined;
+  readonly messageSegmentNumber: number | undefined;
+  readonly tag: string | undefined;
+  readonly element: number | undefined;
+  readonly component: number | undefined;
+  /** The message without the position prefix. */
+  readonly reason: string;
+
+  constructor(code: SyntaxErrorCodeValue, reason: string, position: Position = {}) {
+    super(`${describePosition(position)}: ${reason} (syntax error ${code})`);
+    this.code = code;
+    this.reason = reason;
+    this.offset = position.offset;
+    this.segmentNumber = position.segmentNumber;
+    this.messageSegmentNumber = position.messageSegmentNumber;
+    this.tag = position.tag;
+    this.element = position.element;
+    this.component = position.component;
+  }
+
+  /** A plain object for JSON reports. */
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      offset: this.offset ?? null,
+      segmentNumber: this.segmentNumber ?? null,
+      messageSegmentNumber: this.messageSegmentNumber ?? null,
+      tag: this.tag ?? null,
+      element: this.element ?? null,
+      component: this.component ?? null,
+    };
+  }
+}
+
+/** `byte 120, segment 7 (NAD), element 2, component 1` — the prefix of every error message. */
+export function describePosition(p: Position): string {
+  const parts: string[] = [];
+  if (p.offset !== undefined) parts.push(`byte ${p.offset}`);
+  if (p.segmentNumber !== undefined) {
+    parts.push(`segment ${p.segmentNumber}${p.tag ? ` (${p.tag})` : ''}`);
+  } else if (p.tag) {
+    parts.push(`segment ${p.tag}`);
+  }
+  if (p.messageSegmentNumber !== undefined) parts.push(`message segment ${p.messageSegmentNumber}`);
+  if (p.element !== undefined) parts.push(`element ${p.element}`);
+  if (p.component !== undefined) parts.push(`component ${p.component}`);
+  return parts.length ? parts.join(', ') : 'input';
+}

@@ -1,0 +1,108 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import type { EdifactSyntaxError } from './errors.js';
+import type { Segment } from './segment.js';
+import { Tokenizer, type TokenizerLimits } from './tokenizer.js';
+
+/** How syntax errors are delivered. */
+export interface ErrorHandling {
+  /**
+   * `throw` (default): stop at the first error by throwing it.
+   * `collect`: keep going; errors are returned (`parse`) or passed to `onError` (streaming faces).
+   */
+  errors?: 'throw' | 'collect';
+  /** Streaming faces in `collect` mode: receives each error as it is found. */
+  onError?: (error: EdifactSyntaxError) => void;
+}
+
+export type ReadOptions = TokenizerLimits & ErrorHandling;
+
+/** Segments and errors of a whole input. */
+export interface ParseResult {
+  segments: Segment[];
+  errors: EdifactSyntaxError[];
+}
+
+function errorSink(options: ErrorHandling, collected?: EdifactSyntaxError[]): (error: EdifactSyntaxError) => void {
+  if (options.errors === 'collect') {
+    return (error) => {
+      collected?.push(error);
+      options.onError?.(error);
+    };
+  }
+  return (error) => {
+    throw error;
+  };
+}
+
+/**
+ * Tokenizes a whole input (bytes or an already-decoded string) into segments.
+ * For string input, offsets count characters instead of bytes.
+ *
+ * @example
+ * const { segments } = parse("UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+1'UNZ+0+1'");
+ */
+export function parse(input: Uint8Array | string, options: ReadOptions = {}): ParseResult {
+  const segments: Segment[] = [];
+  const errors: EdifactSyntaxError[] = [];
+  const tokenizer = new Tokenizer({ segment: (s) => segments.push(s), error: errorSink(options, errors) }, options);
+  tokenizer.write(input);
+  tokenizer.end();
+  return { segments, errors };
+}
+
+/**
+ * Streams segments from any async iterable of chunks (a Node readable stream, a web
+ * `ReadableStream`, an async generator), yielding them in arrays — one array per input chunk —
+ * because one promise per segment costs more than tokenizing it. Chunks may split the input
+ * anywhere. Empty arrays are not yielded.
+ */
+export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | string>, options: ReadOptions = {}): AsyncGenerator<Segment[]> {
+  let batch: Segment[] = [];
+  const tokenizer = new Tokenizer({ segment: (s) => batch.push(s), error: errorSink(options) }, options);
+  for await (const chunk of source) {
+    tokenizer.write(chunk);
+    if (batch.length > 0) {
+      const out = batch;
+      batch = [];
+      yield out;
+    }
+  }
+  tokenizer.end();
+  if (batch.length > 0) yield batch;
+}
+
+/** Streams segments one by one. Convenient; `readSegmentBatches` is faster for large files. */
+export async function* readSegments(source: AsyncIterable<Uint8Array | string>, options: ReadOptions = {}): AsyncGenerator<Segment> {
+  for await (const batch of readSegmentBatches(source, options)) yield* batch;
+}
+
+/**
+ * A Node `Transform` for `pipeline()`: bytes (or strings) in, `Segment` objects out.
+ * In `throw` mode the stream fails with the first `EdifactSyntaxError`.
+ */
+export function createSegmentStream(options: ReadOptions = {}): Transform {
+  let tokenizer: Tokenizer;
+  const stream = new Transform({
+    readableObjectMode: true,
+    writableObjectMode: false,
+    decodeStrings: false,
+    transform(chunk: Uint8Array | string, _encoding: BufferEncoding, callback: TransformCallback) {
+      try {
+        tokenizer.write(chunk);
+        callback();
+      } catch (err) {
+        callback(err as Error);
+      }
+    },
+    flush(callback: TransformCallback) {
+      try {
+        tokenizer.end();
+        callback();
+      } catch (err) {
+        callback(err as Error);
+      }
+    },
+  });
+  tokenizer = new Tokenizer({ segment: (s) => stream.push(s), error: errorSink(options) }, options);
+  return stream;
+}

@@ -1,0 +1,37 @@
+/**
+ * A data element as its components. A simple element is a one-component array:
+ * `RFF+POL:123'` has elements `[['POL', '123']]`; `BGM+9'` has `[['9']]`.
+ * Empty elements and components are kept (`['']`), so writing back is exact.
+ */
+export type Element = string[];
+
+/** One segment as read from (or to be written to) the wire. */
+export interface Segment {
+  /** Segment tag, e.g. `UNH`, `NAD`. */
+  tag: string;
+  /** Data elements after the tag, 0-based here; element positions in errors are 1-based. */
+  elements: Element[];
+  /**
+   * Syntax 4 repetitions: for an element index that repeated (`a*b`), every occurrence in order.
+   * `elements[i]` then holds the first occurrence. Absent when nothing repeated.
+   */
+  repeats?: Record<number, Element[]>;
+  /** Absolute byte offset of the first byte of the tag (character offset for string input). */
+  offset: number;
+  /** 1-based segment number in the interchange (UNB = 1; 0 before any UNB). */
+  segmentNumber: number;
+  /** 1-based segment number in the current message (UNH = 1; 0 outside a message). */
+  messageSegmentNumber: number;
+}
+
+/** The minimum needed to write a segment. */
+export interface SegmentInput {
+  tag: string;
+  elements: ReadonlyArray<ReadonlyArray<string>>;
+  repeats?: Record<number, ReadonlyArray<ReadonlyArray<string>>>;
+}
+
+/** Component `c` (0-based) of element `e` (0-based), or `''` when absent. */
+export function componentAt(segment: SegmentInput, e: number, c = 0): string {
+  return segment.elements[e]?.[c] ?? '';
+}

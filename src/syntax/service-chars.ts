@@ -1,0 +1,96 @@
+import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
+
+/** The six service characters of a UNA service string advice. */
+export interface ServiceChars {
+  /** Component data element separator (default `:`). */
+  component: string;
+  /** Data element separator (default `+`). */
+  element: string;
+  /** Decimal mark (default `.`); `,` is valid in numeric data whatever this says. */
+  decimal: string;
+  /** Release character (default `?`); a space means no release character. */
+  release: string;
+  /** Repetition separator (syntax 4); a space means reserved / not used (default). */
+  repetition: string;
+  /** Segment terminator (default `'`). */
+  terminator: string;
+}
+
+/** Service characters in force when no UNA is given. */
+export const DEFAULT_SERVICE_CHARS: Readonly<ServiceChars> = Object.freeze({
+  component: ':',
+  element: '+',
+  decimal: '.',
+  release: '?',
+  repetition: ' ',
+  terminator: "'",
+});
+
+const ROLES = ['component', 'element', 'decimal', 'release', 'repetition', 'terminator'] as const;
+type Role = (typeof ROLES)[number];
+/** Roles that may be a space, meaning "not used". */
+const MAY_BE_SPACE: ReadonlySet<Role> = new Set(['release', 'repetition']);
+
+function isLetterOrDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * Parses the six characters after `UNA`. `offset` is the absolute position of the `U` of `UNA`
+ * so that errors point at the offending character.
+ */
+export function parseServiceString(six: string, offset = 0): ServiceChars {
+  if (six.length !== 6) {
+    throw new EdifactSyntaxError(SyntaxErrorCode.missing, `UNA must be followed by exactly six service characters, found ${six.length}`, {
+      offset: offset + 3 + six.length,
+      tag: 'UNA',
+    });
+  }
+  const chars = {} as ServiceChars;
+  const seen = new Map<string, Role>();
+  for (let i = 0; i < 6; i++) {
+    const role = ROLES[i] as Role;
+    const ch = six.charAt(i);
+    const at = { offset: offset + 3 + i, tag: 'UNA', element: i + 1 };
+    if (isLetterOrDigit(ch.charCodeAt(0))) {
+      throw new EdifactSyntaxError(
+        SyntaxErrorCode.characterInvalidAsServiceCharacter,
+        `the ${role} character ${JSON.stringify(ch)} is a letter or digit and cannot be a service character`,
+        at,
+      );
+    }
+    if (ch === ' ' && MAY_BE_SPACE.has(role)) {
+      chars[role] = ch;
+      continue;
+    }
+    if (ch === ' ') {
+      throw new EdifactSyntaxError(SyntaxErrorCode.characterInvalidAsServiceCharacter, `the ${role} character cannot be a space`, at);
+    }
+    const other = seen.get(ch);
+    if (other) {
+      throw new EdifactSyntaxError(
+        SyntaxErrorCode.invalidServiceCharacter,
+        `${JSON.stringify(ch)} is used both as ${other} and as ${role} character`,
+        at,
+      );
+    }
+    seen.set(ch, role);
+    chars[role] = ch;
+  }
+  return chars;
+}
+
+/** The UNA string (9 characters) for a set of service characters. */
+export function formatServiceString(chars: ServiceChars): string {
+  return `UNA${chars.component}${chars.element}${chars.decimal}${chars.release}${chars.repetition}${chars.terminator}`;
+}
+
+/** True when the release character is in use (not a space). */
+export function hasRelease(chars: ServiceChars): boolean {
+  return chars.release !== ' ';
+}
+
+/** True when the repetition separator is in use (not a space). */
+export function hasRepetition(chars: ServiceChars): boolean {
+  return chars.repetition !== ' ';
+}

@@ -1,0 +1,330 @@
+import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
+import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
+import type { Segment } from './segment.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
+import { type SplitSegment, splitPlain, splitReleased } from './split.js';
+
+/** Limits that keep hostile input from exhausting memory. */
+export interface TokenizerLimits {
+  /** Longest segment accepted, in bytes (characters for string input). Default 65,536. */
+  maxSegmentLength?: number;
+  /** Most data elements in one segment. Default 99 (ISO 9735). */
+  maxElements?: number;
+  /** Most components in one composite. Default 99. */
+  maxComponents?: number;
+}
+
+/** Receives what the tokenizer finds, in input order. */
+export interface TokenizerHandler {
+  segment(segment: Segment): void;
+  error(error: EdifactSyntaxError): void;
+  /** Called for every UNA service string advice. */
+  serviceString?(chars: ServiceChars, offset: number): void;
+}
+
+const DEFAULT_LIMITS: Required<TokenizerLimits> = { maxSegmentLength: 65_536, maxElements: 99, maxComponents: 99 };
+const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
+const BOM_TEXT = '\uFEFF';
+
+function isTagChar(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+/**
+ * A push tokenizer: bytes (or text) in, segments out through callbacks. Input may be split
+ * anywhere — inside UNA, between a release character and what it releases, inside a multi-byte
+ * character — with identical results, because a segment is only split once its unreleased
+ * terminator has arrived. Offsets are absolute across chunks.
+ *
+ * Byte input is held as a Latin-1 "binary string" (one char per byte) so that offsets stay byte
+ * offsets; each segment is then decoded in the charset its interchange's UNB declares.
+ */
+export class Tokenizer {
+  private readonly limits: Required<TokenizerLimits>;
+  private pending = '';
+  /** Absolute offset of `pending[0]`. */
+  private base = 0;
+  /** Where in `pending` the search for a terminator resumes (bytes before it were searched). */
+  private scanFrom = 0;
+  private textMode: boolean | undefined;
+  private chars: ServiceChars = DEFAULT_SERVICE_CHARS;
+  private serviceCharList = '';
+  private useRelease = true;
+  private useRepetition = false;
+  private charset: Charset = FALLBACK_CHARSET;
+  private skippingOversized = false;
+  private atInputStart = true;
+  private segmentNumber = 0;
+  private messageSegmentNumber = 0;
+  private ended = false;
+
+  constructor(
+    private readonly handler: TokenizerHandler,
+    limits: TokenizerLimits = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.setServiceChars(DEFAULT_SERVICE_CHARS);
+  }
+
+  /** Feeds the next piece of input. */
+  write(chunk: Uint8Array | string): void {
+    if (this.ended) throw new Error('Tokenizer.write() called after end()');
+    const isText = typeof chunk === 'string';
+    if (this.textMode === undefined) this.textMode = isText;
+    else if (this.textMode !== isText) throw new TypeError('Tokenizer input mixes strings and bytes; use one kind per input');
+    let piece = isText ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    if (piece.length === 0) return;
+    this.pending = this.pending.length === 0 ? piece : this.pending + piece;
+    piece = '';
+    this.drain(false);
+  }
+
+  /** Signals the end of input; reports an unterminated last segment. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.drain(true);
+    const text = this.pending;
+    const pos = this.skipWhitespace(text, 0);
+    if (pos < text.length && !this.skippingOversized) {
+      const tag = text.slice(pos, pos + 3);
+      this.fail(SyntaxErrorCode.missing, `the last segment is not terminated by ${JSON.stringify(this.chars.terminator)}`, {
+        offset: this.base + pos,
+        segmentNumber: this.segmentNumber + 1,
+        tag,
+      });
+    }
+    this.pending = '';
+  }
+
+  /** Service characters currently in force. */
+  get serviceChars(): ServiceChars {
+    return this.chars;
+  }
+
+  private setServiceChars(chars: ServiceChars): void {
+    this.chars = chars;
+    this.useRelease = chars.release !== ' ';
+    this.useRepetition = chars.repetition !== ' ';
+    this.serviceCharList =
+      chars.component + chars.element + chars.decimal + (this.useRelease ? chars.release : '') + (this.useRepetition ? chars.repetition : '') + chars.terminator;
+  }
+
+  private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
+    this.handler.error(new EdifactSyntaxError(code, reason, position));
+  }
+
+  /** Skips line breaks and blanks between segments (unless they are service characters). */
+  private skipWhitespace(text: string, pos: number): number {
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if ((c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) && this.serviceCharList.indexOf(text[pos] as string) === -1) pos++;
+      else break;
+    }
+    return pos;
+  }
+
+  /** True when the terminator at `t` is preceded by an odd run of release characters. */
+  private isReleased(text: string, t: number, segmentStart: number): boolean {
+    if (!this.useRelease) return false;
+    const rc = this.chars.release;
+    let k = t - 1;
+    while (k >= segmentStart && text[k] === rc) k--;
+    return ((t - 1 - k) & 1) === 1;
+  }
+
+  private findTerminator(text: string, from: number, segmentStart: number): number {
+    const term = this.chars.terminator;
+    let t = text.indexOf(term, from);
+    while (t !== -1 && this.isReleased(text, t, segmentStart)) t = text.indexOf(term, t + 1);
+    return t;
+  }
+
+  private drain(final: boolean): void {
+    const text = this.pending;
+    const len = text.length;
+    let pos = 0;
+    let exhausted = false;
+    if (this.atInputStart) {
+      if (!final && len < 3) return;
+      if (text.startsWith(this.textMode ? BOM_TEXT : UTF8_BOM_BINARY)) pos = this.textMode ? 1 : 3;
+      this.atInputStart = false;
+    }
+    for (;;) {
+      pos = this.skipWhitespace(text, pos);
+      if (pos >= len) break;
+      if (this.skippingOversized) {
+        const t = this.findTerminator(text, pos, pos);
+        if (t === -1) {
+          pos = len;
+          break;
+        }
+        this.skippingOversized = false;
+        pos = t + 1;
+        continue;
+      }
+      if (text.charCodeAt(pos) === 0x55 /* U */) {
+        if (len - pos < 3 && !final) break;
+        if (text.startsWith('UNA', pos)) {
+          if (len - pos < 9 && !final) break;
+          pos = this.readServiceString(text, pos);
+          continue;
+        }
+      }
+      const t = this.findTerminator(text, pos > this.scanFrom ? pos : this.scanFrom, pos);
+      if (t === -1) {
+        if (len - pos > this.limits.maxSegmentLength) {
+          this.reportOversized(text, pos);
+          this.skippingOversized = true;
+          pos = len;
+        } else {
+          exhausted = true;
+        }
+        break;
+      }
+      if (t - pos > this.limits.maxSegmentLength) this.reportOversized(text, pos);
+      else this.emit(text, pos, t);
+      this.scanFrom = 0;
+      pos = t + 1;
+    }
+    this.pending = pos >= len ? '' : text.slice(pos);
+    this.base += pos;
+    this.scanFrom = exhausted ? len - pos : 0;
+  }
+
+  private reportOversized(text: string, pos: number): void {
+    this.fail(SyntaxErrorCode.unspecified, `segment longer than the limit of ${this.limits.maxSegmentLength} bytes; skipped`, {
+      offset: this.base + pos,
+      segmentNumber: this.segmentNumber + 1,
+      tag: text.slice(pos, pos + 3),
+    });
+  }
+
+  private readServiceString(text: string, pos: number): number {
+    const offset = this.base + pos;
+    if (this.segmentNumber > 0 && this.messageSegmentNumber > 0) {
+      this.fail(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNA inside a message', { offset, tag: 'UNA' });
+    }
+    try {
+      const chars = parseServiceString(text.slice(pos + 3, pos + 9), offset);
+      this.setServiceChars(chars);
+      this.handler.serviceString?.(chars, offset);
+    } catch (err) {
+      if (!(err instanceof EdifactSyntaxError)) throw err;
+      this.handler.error(err);
+      this.setServiceChars(DEFAULT_SERVICE_CHARS);
+    }
+    return Math.min(pos + 9, text.length);
+  }
+
+  private emit(text: string, start: number, end: number): void {
+    const offset = this.base + start;
+    let raw = text.slice(start, end);
+    const isHeader = raw.startsWith('UNB');
+    if (isHeader) {
+      this.segmentNumber = 1;
+      this.messageSegmentNumber = 0;
+      this.charset = this.charsetOfHeader(raw, offset);
+    } else {
+      this.segmentNumber++;
+    }
+    if (raw.startsWith('UNH')) this.messageSegmentNumber = 1;
+    else if (this.messageSegmentNumber > 0) this.messageSegmentNumber++;
+    const segmentNumber = this.segmentNumber;
+    const messageSegmentNumber = this.messageSegmentNumber;
+    raw = this.decode(raw, offset, segmentNumber);
+
+    const split: SplitSegment =
+      (this.useRelease && raw.indexOf(this.chars.release) !== -1) || (this.useRepetition && raw.indexOf(this.chars.repetition) !== -1)
+        ? splitReleased(raw, this.chars)
+        : splitPlain(raw, this.chars.element, this.chars.component);
+    const { tag, elements } = split;
+    if (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2))) {
+      this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag ${JSON.stringify(tag.slice(0, 12))}: a tag is three upper-case letters or digits`, {
+        offset,
+        segmentNumber,
+        tag: tag.slice(0, 12),
+      });
+    }
+    if (split.strayReleaseAt !== -1) {
+      this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset, segmentNumber, tag });
+    }
+    this.checkCounts(elements, offset, segmentNumber, tag);
+    const segment: Segment = { tag, elements, offset, segmentNumber, messageSegmentNumber };
+    if (split.repeats) segment.repeats = split.repeats;
+    if (tag === 'UNT') this.messageSegmentNumber = 0;
+    this.handler.segment(segment);
+  }
+
+  private checkCounts(elements: string[][], offset: number, segmentNumber: number, tag: string): void {
+    if (elements.length > this.limits.maxElements) {
+      this.fail(SyntaxErrorCode.tooManyConstituents, `${elements.length} data elements exceed the limit of ${this.limits.maxElements}`, {
+        offset,
+        segmentNumber,
+        tag,
+        element: this.limits.maxElements + 1,
+      });
+    }
+    for (let e = 0; e < elements.length; e++) {
+      const n = (elements[e] as string[]).length;
+      if (n > this.limits.maxComponents) {
+        this.fail(SyntaxErrorCode.tooManyConstituents, `${n} components exceed the limit of ${this.limits.maxComponents}`, {
+          offset,
+          segmentNumber,
+          tag,
+          element: e + 1,
+          component: this.limits.maxComponents + 1,
+        });
+      }
+    }
+  }
+
+  /** Reads the charset from a UNB's S001 (always ASCII) before the rest of the UNB is decoded. */
+  private charsetOfHeader(raw: string, offset: number): Charset {
+    const first = splitPlain(raw.replaceAll(this.useRelease ? this.chars.release : '\u0000', ''), this.chars.element, this.chars.component);
+    const syntaxId = first.elements[0]?.[0] ?? '';
+    const version = first.elements[0]?.[1] ?? '';
+    const charset = charsetFor(syntaxId);
+    const at = { offset, segmentNumber: 1, tag: 'UNB', element: 1 };
+    if (!charset) {
+      this.fail(SyntaxErrorCode.syntaxVersionNotSupported, `syntax identifier ${JSON.stringify(syntaxId)} is not supported`, { ...at, component: 1 });
+      return FALLBACK_CHARSET;
+    }
+    if (!/^[1-4]$/.test(version)) {
+      this.fail(SyntaxErrorCode.syntaxVersionNotSupported, `syntax version ${JSON.stringify(version)} is not supported (1–4 are)`, {
+        ...at,
+        component: 2,
+      });
+    }
+    return charset;
+  }
+
+  /** Checks the repertoire and decodes one segment's text; invalid characters are error 21. */
+  private decode(raw: string, offset: number, segmentNumber: number): string {
+    const bad = firstInvalidChar(this.charset, raw, this.serviceCharList);
+    if (bad !== -1) this.reportInvalidChar(raw, bad, offset, segmentNumber);
+    if (this.textMode) {
+      if (this.charset.decode === 'identity') {
+        for (let i = 0; i < raw.length; i++) {
+          if (raw.charCodeAt(i) > 0xff) {
+            this.reportInvalidChar(raw, i, offset, segmentNumber);
+            break;
+          }
+        }
+      }
+      return raw;
+    }
+    const { text, invalidAt } = decodeBinary(this.charset, raw);
+    if (invalidAt !== -1 && invalidAt !== bad) this.reportInvalidChar(raw, invalidAt, offset, segmentNumber);
+    return text;
+  }
+
+  private reportInvalidChar(raw: string, index: number, offset: number, segmentNumber: number): void {
+    const code = raw.charCodeAt(index);
+    this.fail(
+      SyntaxErrorCode.invalidCharacter,
+      `${this.textMode ? 'character' : 'byte'} 0x${code.toString(16).padStart(2, '0')} is not in the ${this.charset.id} character set`,
+      { offset: offset + index, segmentNumber, tag: raw.slice(0, 3) },
+    );
+  }
+}

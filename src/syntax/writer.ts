@@ -1,0 +1,134 @@
+import { charsetFor, encodeText, firstUnencodableChar } from './charsets.js';
+import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
+import type { SegmentInput } from './segment.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString } from './service-chars.js';
+
+/** How segments are written. */
+export interface SerializeOptions {
+  /** Service characters to use (default `:+.? '`). */
+  serviceChars?: ServiceChars;
+  /** Write a UNA first. Default: only when the service characters are not the defaults. */
+  una?: boolean;
+  /** Written after every segment terminator (and after UNA). Default none. */
+  newline?: '' | '\n' | '\r\n';
+}
+
+export interface SerializeBytesOptions extends SerializeOptions {
+  /** Syntax identifier whose charset encodes the text; default: the first UNB's S001, else UNOC. */
+  syntaxId?: string;
+}
+
+function sameChars(a: ServiceChars, b: ServiceChars): boolean {
+  return (
+    a.component === b.component &&
+    a.element === b.element &&
+    a.decimal === b.decimal &&
+    a.release === b.release &&
+    a.repetition === b.repetition &&
+    a.terminator === b.terminator
+  );
+}
+
+/** Builds the escaper for one set of service characters: the release char goes before each active one. */
+export function makeEscaper(chars: ServiceChars): (value: string) => string {
+  if (chars.release === ' ') return (value) => value;
+  const active = [chars.component, chars.element, chars.release, chars.terminator];
+  if (chars.repetition !== ' ') active.push(chars.repetition);
+  const set = active.join('');
+  return (value) => {
+    let out = '';
+    let run = 0;
+    let escaped = false;
+    for (let i = 0; i < value.length; i++) {
+      if (set.indexOf(value[i] as string) !== -1) {
+        out += value.slice(run, i) + chars.release;
+        run = i;
+        escaped = true;
+      }
+    }
+    return escaped ? out + value.slice(run) : value;
+  };
+}
+
+/**
+ * Writes segments as EDIFACT text, escaping exactly the active service characters.
+ *
+ * @example
+ * serialize([{ tag: 'BGM', elements: [['9']] }]) // "BGM+9'"
+ */
+export function serialize(segments: Iterable<SegmentInput>, options: SerializeOptions = {}): string {
+  const chars = options.serviceChars ?? DEFAULT_SERVICE_CHARS;
+  const newline = options.newline ?? '';
+  const una = options.una ?? !sameChars(chars, DEFAULT_SERVICE_CHARS);
+  const escape = makeEscaper(chars);
+  const writeElement = (components: ReadonlyArray<string>): string => {
+    if (components.length === 1) return escape(components[0] as string);
+    return components.map(escape).join(chars.component);
+  };
+  const parts: string[] = [];
+  if (una) parts.push(formatServiceString(chars) + newline);
+  for (const segment of segments) {
+    let line = segment.tag;
+    const elements = segment.elements;
+    for (let e = 0; e < elements.length; e++) {
+      const occurrences = segment.repeats?.[e];
+      line += chars.element;
+      line += occurrences ? occurrences.map(writeElement).join(chars.repetition) : writeElement(elements[e] as ReadonlyArray<string>);
+    }
+    parts.push(line + chars.terminator + newline);
+  }
+  return parts.join('');
+}
+
+/**
+ * Writes segments as bytes in the charset of the interchange. A character the charset cannot
+ * carry is syntax error 21, naming the segment, element and component — never replaced silently.
+ */
+export function serializeToBytes(segments: ReadonlyArray<SegmentInput>, options: SerializeBytesOptions = {}): Uint8Array {
+  const syntaxId = options.syntaxId ?? segments.find((s) => s.tag === 'UNB')?.elements[0]?.[0] ?? 'UNOC';
+  const charset = charsetFor(syntaxId);
+  if (!charset) {
+    throw new EdifactSyntaxError(SyntaxErrorCode.syntaxVersionNotSupported, `syntax identifier ${JSON.stringify(syntaxId)} is not supported`, {
+      tag: 'UNB',
+      element: 1,
+      component: 1,
+    });
+  }
+  segments.forEach((segment, index) => {
+    segment.elements.forEach((components, e) => {
+      components.forEach((value, c) => {
+        const bad = firstUnencodableChar(charset, value);
+        if (bad !== -1) {
+          throw new EdifactSyntaxError(
+            SyntaxErrorCode.invalidCharacter,
+            `character ${JSON.stringify(value[bad])} cannot be written in the ${charset.id} character set`,
+            { segmentNumber: index + 1, tag: segment.tag, element: e + 1, component: c + 1 },
+          );
+        }
+      });
+    });
+  });
+  return encodeText(charset, serialize(segments, options));
+}
+
+type ElementValue = string | ReadonlyArray<string | undefined> | undefined | null;
+
+/**
+ * Builds a segment for writing, dropping trailing empty components and elements the way
+ * EDIFACT writers must (`NAD+MR+22222222::VIR'`, not `NAD+MR+22222222::VIR::::'`).
+ * `undefined`/`null` is an empty element or component.
+ *
+ * @example
+ * segment('NAD', 'MR', ['22222222', '', 'VIR']) // { tag: 'NAD', elements: [['MR'], ['22222222', '', 'VIR']] }
+ */
+export function segment(tag: string, ...elements: ElementValue[]): SegmentInput {
+  const out: string[][] = elements.map((value) => {
+    if (value === undefined || value === null) return [''];
+    if (typeof value === 'string') return [value];
+    const components = value.map((c) => c ?? '');
+    while (components.length > 1 && components[components.length - 1] === '') components.pop();
+    return components.length ? components : [''];
+  });
+  while (out.length > 0 && out[out.length - 1]?.length === 1 && out[out.length - 1]?.[0] === '') out.pop();
+  return { tag, elements: out };
+}
