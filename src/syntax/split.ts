@@ -6,90 +6,131 @@ export interface SplitSegment {
   tag: string;
   elements: Element[];
   repeats: Record<number, Element[]> | undefined;
-  /** Index in the raw text of a release character not followed by a service character, or -1. */
+  /** Index in the text of a release character not followed by a service character, or -1. */
   strayReleaseAt: number;
+  /** True when the segment holds a character outside printable ASCII (the caller checks the repertoire). */
+  unusual: boolean;
+}
+
+/** Character codes of the service characters, -1 for a role not in use. */
+export interface ServiceCodes {
+  element: number;
+  component: number;
+  release: number;
+  repetition: number;
+  /** All six UNA characters, for telling a proper release sequence from a stray one. */
+  all: string;
+}
+
+export function serviceCodes(chars: ServiceChars): ServiceCodes {
+  return {
+    element: chars.element.charCodeAt(0),
+    component: chars.component.charCodeAt(0),
+    release: chars.release === ' ' ? -1 : chars.release.charCodeAt(0),
+    repetition: chars.repetition === ' ' ? -1 : chars.repetition.charCodeAt(0),
+    all: chars.component + chars.element + chars.decimal + chars.release + chars.repetition + chars.terminator,
+  };
 }
 
 /**
- * Splits segment text that contains no release or repetition character. This is the hot path:
- * native `split` creates every string in one call.
+ * Splits `text[start, end)` — one segment without its terminator — into tag, elements and
+ * components in a single pass over character codes, creating each value with one `slice` of
+ * the chunk text. This is the hot path: no intermediate segment string, no `split`, no regex.
+ * The release character makes the next character literal; the repetition separator (syntax 4)
+ * starts another occurrence of the current element.
  */
-export function splitPlain(raw: string, elementSep: string, componentSep: string): SplitSegment {
-  const parts = raw.split(elementSep);
-  const n = parts.length;
-  const elements: Element[] = new Array(n - 1);
-  for (let i = 1; i < n; i++) {
-    const p = parts[i] as string;
-    elements[i - 1] = p.indexOf(componentSep) === -1 ? [p] : p.split(componentSep);
-  }
-  return { tag: parts[0] as string, elements, repeats: undefined, strayReleaseAt: -1 };
-}
-
-/**
- * Splits segment text honouring the release character and (syntax 4) the repetition separator.
- * A release character makes the next character literal. One pass, no regular expressions.
- */
-export function splitReleased(raw: string, chars: ServiceChars): SplitSegment {
-  const { element: es, component: cs, release: rc, repetition: rs } = chars;
-  const useRelease = rc !== ' ';
-  const useRepetition = rs !== ' ';
-  const serviceSet = cs + es + chars.decimal + rc + (useRepetition ? rs : '') + chars.terminator;
+export function splitRange(text: string, start: number, end: number, codes: ServiceCodes): SplitSegment {
+  const es = codes.element;
+  const cs = codes.component;
+  const rc = codes.release;
+  const rs = codes.repetition;
   let tag: string | undefined;
   const elements: Element[] = [];
   let repeats: Record<number, Element[]> | undefined;
-  let occurrences: Element[] | undefined; // occurrences of the current element, when it repeats
-  let components: string[] = [];
-  let value = '';
-  let runStart = 0;
+  let occurrences: Element[] | undefined;
+  let components: string[] | undefined;
+  let released = ''; // text already unescaped for the current value
+  let from = start;
   let strayReleaseAt = -1;
+  let unusual = false;
 
-  const closeElement = (): void => {
-    components.push(value);
-    if (tag === undefined) {
-      tag = components.join(cs);
-    } else if (occurrences) {
-      occurrences.push(components);
-      const index = elements.length;
-      elements.push(occurrences[0] as Element);
-      (repeats ??= {})[index] = occurrences;
-      occurrences = undefined;
-    } else {
-      elements.push(components);
-    }
-    components = [];
-    value = '';
-  };
-
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i] as string;
-    if (useRelease && ch === rc) {
-      value += raw.slice(runStart, i);
-      const next = raw[i + 1];
-      if (next === undefined) {
-        runStart = i + 1;
-        break;
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === es) {
+      const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+      released = '';
+      from = i + 1;
+      if (tag === undefined) {
+        tag = components ? components.join(String.fromCharCode(cs)) + String.fromCharCode(cs) + value : value;
+        components = undefined;
+        continue;
       }
-      if (serviceSet.indexOf(next) === -1 && strayReleaseAt === -1) strayReleaseAt = i;
-      value += next;
-      i++;
-      runStart = i + 1;
-    } else if (ch === es) {
-      value += raw.slice(runStart, i);
-      closeElement();
-      runStart = i + 1;
+      let element: Element;
+      if (components) {
+        components.push(value);
+        element = components;
+        components = undefined;
+      } else {
+        element = [value];
+      }
+      if (occurrences) {
+        occurrences.push(element);
+        (repeats ??= {})[elements.length] = occurrences;
+        element = occurrences[0] as Element;
+        occurrences = undefined;
+      }
+      elements.push(element);
     } else if (ch === cs) {
-      components.push(value + raw.slice(runStart, i));
-      value = '';
-      runStart = i + 1;
-    } else if (useRepetition && ch === rs && tag !== undefined) {
-      components.push(value + raw.slice(runStart, i));
-      (occurrences ??= []).push(components);
-      components = [];
-      value = '';
-      runStart = i + 1;
+      const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+      released = '';
+      from = i + 1;
+      (components ??= []).push(value);
+    } else if (ch === rc) {
+      released += text.slice(from, i);
+      const next = text[i + 1];
+      if (next === undefined || i + 1 >= end) {
+        from = i + 1;
+        continue;
+      }
+      if (codes.all.indexOf(next) === -1 && strayReleaseAt === -1) strayReleaseAt = i;
+      if (next.charCodeAt(0) < 0x20 || next.charCodeAt(0) > 0x7e) unusual = true;
+      released += next;
+      i++;
+      from = i + 1;
+    } else if (ch === rs && tag !== undefined) {
+      const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+      released = '';
+      from = i + 1;
+      let element: Element;
+      if (components) {
+        components.push(value);
+        element = components;
+        components = undefined;
+      } else {
+        element = [value];
+      }
+      (occurrences ??= []).push(element);
+    } else if (ch < 0x20 || ch > 0x7e) {
+      unusual = true;
     }
   }
-  value += raw.slice(runStart);
-  closeElement();
-  return { tag: tag ?? '', elements, repeats, strayReleaseAt };
+  const last = released === '' ? text.slice(from, end) : released + text.slice(from, end);
+  if (tag === undefined) {
+    tag = components ? `${components.join(String.fromCharCode(cs))}${String.fromCharCode(cs)}${last}` : last;
+  } else {
+    let element: Element;
+    if (components) {
+      components.push(last);
+      element = components;
+    } else {
+      element = [last];
+    }
+    if (occurrences) {
+      occurrences.push(element);
+      (repeats ??= {})[elements.length] = occurrences;
+      element = occurrences[0] as Element;
+    }
+    elements.push(element);
+  }
+  return { tag, elements, repeats, strayReleaseAt, unusual };
 }

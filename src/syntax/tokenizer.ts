@@ -2,7 +2,8 @@ import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidC
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
-import { type SplitSegment, splitPlain, splitReleased } from './split.js';
+import { SeparatorScanner } from './scanner.js';
+import { type ServiceCodes, type SplitSegment, serviceCodes, splitRange } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
 export interface TokenizerLimits {
@@ -23,6 +24,8 @@ export interface TokenizerHandler {
 }
 
 const DEFAULT_LIMITS: Required<TokenizerLimits> = { maxSegmentLength: 65_536, maxElements: 99, maxComponents: 99 };
+/** Anything outside printable ASCII: such a segment is decoded and checked before splitting. */
+const SUSPECT_ANY = /[^\x20-\x7e]/g;
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
 
@@ -41,16 +44,22 @@ function isTagChar(code: number): boolean {
  */
 export class Tokenizer {
   private readonly limits: Required<TokenizerLimits>;
-  private pending = '';
-  /** Absolute offset of `pending[0]`. */
+  /** Text not yet consumed starts at `buf[bufStart]`; kept unsliced so scanning stays on flat strings. */
+  private buf = '';
+  private bufStart = 0;
+  /** Absolute offset of `buf[0]`. */
   private base = 0;
-  /** Where in `pending` the search for a terminator resumes (bytes before it were searched). */
+  /** Absolute offset where the next written piece starts. */
+  private written = 0;
+  /** Where in `buf` the search for a terminator resumes (characters before it were searched). */
   private scanFrom = 0;
   private textMode: boolean | undefined;
   private chars: ServiceChars = DEFAULT_SERVICE_CHARS;
   private serviceCharList = '';
   private useRelease = true;
   private useRepetition = false;
+  private codes: ServiceCodes = serviceCodes(DEFAULT_SERVICE_CHARS);
+  private readonly scanner = new SeparatorScanner();
   private charset: Charset = FALLBACK_CHARSET;
   private skippingOversized = false;
   private atInputStart = true;
@@ -70,13 +79,49 @@ export class Tokenizer {
   write(chunk: Uint8Array | string): void {
     if (this.ended) throw new Error('Tokenizer.write() called after end()');
     const isText = typeof chunk === 'string';
-    if (this.textMode === undefined) this.textMode = isText;
+    if (this.textMode === undefined) {
+      this.textMode = isText;
+      this.configureScanner();
+    }
     else if (this.textMode !== isText) throw new TypeError('Tokenizer input mixes strings and bytes; use one kind per input');
-    let piece = isText ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    const piece = isText ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     if (piece.length === 0) return;
-    this.pending = this.pending.length === 0 ? piece : this.pending + piece;
-    piece = '';
+    const pieceOffset = this.written;
+    this.written += piece.length;
+    if (this.bufStart >= this.buf.length) {
+      this.reset(piece, 0, pieceOffset);
+      this.drain(false);
+      return;
+    }
+    // A segment spans the boundary. Join only the tail and the new piece up to its first
+    // terminator, then scan the rest of the piece in place: hot loops stay on flat strings.
+    const tail = this.buf.slice(this.bufStart);
+    const scanned = Math.max(0, this.scanFrom - this.bufStart);
+    const k = piece.indexOf(this.chars.terminator);
+    if (k === -1 || k === piece.length - 1) {
+      this.reset(tail + piece, scanned, pieceOffset - tail.length);
+      this.drain(false);
+      return;
+    }
+    this.reset(tail + piece.slice(0, k + 1), scanned, pieceOffset - tail.length);
     this.drain(false);
+    if (this.bufStart >= this.buf.length) {
+      this.reset(piece, k + 1, pieceOffset);
+      this.bufStart = k + 1;
+    } else {
+      // The terminator was released (or a UNA is incomplete): keep joining.
+      const rest = this.buf.slice(this.bufStart);
+      this.reset(rest + piece.slice(k + 1), Math.max(0, this.scanFrom - this.bufStart), pieceOffset + k + 1 - rest.length);
+    }
+    this.drain(false);
+  }
+
+  /** Makes `text` the buffer, `base` the absolute offset of its first character. */
+  private reset(text: string, scanFrom: number, base: number): void {
+    this.buf = text;
+    this.bufStart = 0;
+    this.scanFrom = scanFrom;
+    this.base = base;
   }
 
   /** Signals the end of input; reports an unterminated last segment. */
@@ -84,8 +129,8 @@ export class Tokenizer {
     if (this.ended) return;
     this.ended = true;
     this.drain(true);
-    const text = this.pending;
-    const pos = this.skipWhitespace(text, 0);
+    const text = this.buf;
+    const pos = this.skipWhitespace(text, this.bufStart);
     if (pos < text.length && !this.skippingOversized) {
       const tag = text.slice(pos, pos + 3);
       this.fail(SyntaxErrorCode.missing, `the last segment is not terminated by ${JSON.stringify(this.chars.terminator)}`, {
@@ -94,7 +139,8 @@ export class Tokenizer {
         tag,
       });
     }
-    this.pending = '';
+    this.buf = '';
+    this.bufStart = 0;
   }
 
   /** Service characters currently in force. */
@@ -106,8 +152,16 @@ export class Tokenizer {
     this.chars = chars;
     this.useRelease = chars.release !== ' ';
     this.useRepetition = chars.repetition !== ' ';
+    this.codes = serviceCodes(chars);
+    this.configureScanner();
     this.serviceCharList =
       chars.component + chars.element + chars.decimal + (this.useRelease ? chars.release : '') + (this.useRepetition ? chars.repetition : '') + chars.terminator;
+  }
+
+  /** Characters the fast path must not handle: the charset's invalid ones, or any non-ASCII one when text must be decoded. */
+  private configureScanner(): void {
+    const precise = this.charset.decode === 'identity' && this.textMode === false;
+    this.scanner.configure(this.chars, precise ? this.charset.invalid : SUSPECT_ANY);
   }
 
   private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
@@ -141,10 +195,9 @@ export class Tokenizer {
   }
 
   private drain(final: boolean): void {
-    const text = this.pending;
+    const text = this.buf;
     const len = text.length;
-    let pos = 0;
-    let exhausted = false;
+    let pos = this.bufStart;
     if (this.atInputStart) {
       if (!final && len < 3) return;
       if (text.startsWith(this.textMode ? BOM_TEXT : UTF8_BOM_BINARY)) pos = this.textMode ? 1 : 3;
@@ -178,7 +231,7 @@ export class Tokenizer {
           this.skippingOversized = true;
           pos = len;
         } else {
-          exhausted = true;
+          this.scanFrom = len;
         }
         break;
       }
@@ -187,9 +240,7 @@ export class Tokenizer {
       this.scanFrom = 0;
       pos = t + 1;
     }
-    this.pending = pos >= len ? '' : text.slice(pos);
-    this.base += pos;
-    this.scanFrom = exhausted ? len - pos : 0;
+    this.bufStart = pos;
   }
 
   private reportOversized(text: string, pos: number): void {
@@ -219,25 +270,28 @@ export class Tokenizer {
 
   private emit(text: string, start: number, end: number): void {
     const offset = this.base + start;
-    let raw = text.slice(start, end);
-    const isHeader = raw.startsWith('UNB');
-    if (isHeader) {
+    if (text.startsWith('UNB', start)) {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
-      this.charset = this.charsetOfHeader(raw, offset);
+      this.charset = this.charsetOfHeader(text.slice(start, end), offset);
+      this.configureScanner();
     } else {
       this.segmentNumber++;
     }
-    if (raw.startsWith('UNH')) this.messageSegmentNumber = 1;
+    if (text.startsWith('UNH', start)) this.messageSegmentNumber = 1;
     else if (this.messageSegmentNumber > 0) this.messageSegmentNumber++;
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
-    raw = this.decode(raw, offset, segmentNumber);
 
-    const split: SplitSegment =
-      (this.useRelease && raw.indexOf(this.chars.release) !== -1) || (this.useRepetition && raw.indexOf(this.chars.repetition) !== -1)
-        ? splitReleased(raw, this.chars)
-        : splitPlain(raw, this.chars.element, this.chars.component);
+    let split: SplitSegment;
+    this.scanner.setText(text);
+    const plain = this.scanner.needsSlowPath(start, end) ? null : this.scanner.split(start, end);
+    if (plain) {
+      split = { tag: plain.tag, elements: plain.elements, repeats: undefined, strayReleaseAt: -1, unusual: false };
+    } else {
+      const decoded = this.decode(text.slice(start, end), offset, segmentNumber);
+      split = splitRange(decoded, 0, decoded.length, this.codes);
+    }
     const { tag, elements } = split;
     if (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2))) {
       this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag ${JSON.stringify(tag.slice(0, 12))}: a tag is three upper-case letters or digits`, {
@@ -249,10 +303,11 @@ export class Tokenizer {
     if (split.strayReleaseAt !== -1) {
       this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset, segmentNumber, tag });
     }
-    this.checkCounts(elements, offset, segmentNumber, tag);
+    if (elements.length > this.limits.maxElements || split.unusual) this.checkCounts(elements, offset, segmentNumber, tag);
+    else for (let e = 0; e < elements.length; e++) if ((elements[e] as string[]).length > this.limits.maxComponents) this.checkCounts(elements, offset, segmentNumber, tag);
     const segment: Segment = { tag, elements, offset, segmentNumber, messageSegmentNumber };
     if (split.repeats) segment.repeats = split.repeats;
-    if (tag === 'UNT') this.messageSegmentNumber = 0;
+    if (messageSegmentNumber > 0 && tag === 'UNT') this.messageSegmentNumber = 0;
     this.handler.segment(segment);
   }
 
@@ -281,7 +336,7 @@ export class Tokenizer {
 
   /** Reads the charset from a UNB's S001 (always ASCII) before the rest of the UNB is decoded. */
   private charsetOfHeader(raw: string, offset: number): Charset {
-    const first = splitPlain(raw.replaceAll(this.useRelease ? this.chars.release : '\u0000', ''), this.chars.element, this.chars.component);
+    const first = splitRange(raw, 0, raw.length, this.codes);
     const syntaxId = first.elements[0]?.[0] ?? '';
     const version = first.elements[0]?.[1] ?? '';
     const charset = charsetFor(syntaxId);

@@ -1,0 +1,69 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+const goodFixtures = readdirSync('fixtures').filter((f) => f.endsWith('.edi'));
+
+describe('fp-edifact inspect', () => {
+  it('summarises an interchange: syntax, parties, reference, messages and BGM codes', async () => {
+    const r = await run(['inspect', 'fixtures/opsigelse-9-motor.edi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('interchange 20241120230001');
+    expect(r.stdout).toContain('UNOC:3');
+    expect(r.stdout).toContain('11111111:ZZ');
+    expect(r.stdout).toContain('22222222:ZZ');
+    expect(r.stdout).toMatch(/message 1 +ref 1 +OPSIGE:1:911:UN +BGM 9/);
+    expect(r.stdout).toContain('1 message(s)');
+    expect(r.stdout).toContain('no errors');
+  });
+
+  it('exits 1 and names the position for a broken file', async () => {
+    const r = await run(['inspect', 'fixtures/broken/unt-count-wrong.edi']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error 29: byte \d+, segment \d+ \(UNT\)/);
+  });
+
+  it('exits 2 for a missing file or an unknown command', async () => {
+    expect((await run(['inspect', 'no/such/file.edi'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['inspect', '--bogus', 'x'])).code).toBe(2);
+  });
+});
+
+describe('fp-edifact to-json / from-json', () => {
+  for (const f of goodFixtures) {
+    it(`round-trips ${f} byte for byte`, async () => {
+      const json = await run(['to-json', `fixtures/${f}`]);
+      expect(json.code).toBe(0);
+      const back = await run(['from-json', '-'], json.stdoutBytes.toString('latin1'));
+      expect(back.code).toBe(0);
+      expect(back.stdoutBytes.equals(readFileSync(`fixtures/${f}`))).toBe(true);
+    });
+  }
+
+  it('keeps empty elements and components in the JSON', async () => {
+    const r = await run(['to-json', '-'], "UNB+UNOC:3+1+2+240101:1200+R'NAD+MR+1::VIR++::'UNZ+0+R'");
+    const doc = JSON.parse(r.stdout);
+    expect(doc.interchanges[0].segments[1]).toEqual(['NAD', ['MR'], ['1', '', 'VIR'], [''], ['', '', '']]);
+  });
+
+  it('rejects malformed JSON with exit 2 and a bad document with exit 1 naming the path', async () => {
+    expect((await run(['from-json', '-'], '{')).code).toBe(2);
+    const bad = await run(['from-json', '-'], JSON.stringify({ fpEdifact: 1, interchanges: [{ format: { una: false, serviceChars: { component: ':', element: '+', decimal: '.', release: '?', repetition: ' ', terminator: "'" }, lineBreak: '' }, segments: [['BGM', 5]] }] }));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('$.interchanges[0].segments[0]');
+  });
+});
+
+describe('the built bin', () => {
+  it('runs as a command with the documented exit codes', () => {
+    const ok = spawnSync(process.execPath, ['dist/cli.cjs', 'inspect', 'fixtures/batch-mixed.edi'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const bad = spawnSync(process.execPath, ['dist/cli.cjs', 'inspect', 'fixtures/broken/unz-missing.edi'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    const usage = spawnSync(process.execPath, ['dist/cli.cjs'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(execFileSync(process.execPath, ['dist/cli.cjs', '--help'], { encoding: 'utf8' })).toContain('usage: fp-edifact');
+  });
+});

@@ -1,0 +1,156 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type EnvelopeEvent, buildInterchange, parseInterchanges, readMessages, writeInterchange } from '../../src/envelope/index.js';
+import { EdifactSyntaxError, serialize } from '../../src/syntax/index.js';
+
+const HEAD = "UNA:+.? '\nUNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+REF'\n";
+const msg = (ref: string, count = 3, trailerRef = ref) => `UNH+${ref}+OPSIGE:1:911:UN'\nBGM+9'\nUNT+${count}+${trailerRef}'\n`;
+const codes = (text: string) => parseInterchanges(text, { errors: 'collect' }).errors.map((e) => [e.code, e.tag, e.offset]);
+
+describe('envelope checks', () => {
+  it('a valid interchange has no errors and exposes header and messages', () => {
+    const { interchanges, errors } = parseInterchanges(`${HEAD}${msg('1')}${msg('2')}UNZ+2+REF'\n`);
+    expect(errors).toEqual([]);
+    const [ic] = interchanges;
+    expect(ic?.header).toMatchObject({
+      syntaxId: 'UNOC',
+      syntaxVersion: '3',
+      sender: { id: '11111111', qualifier: 'ZZ' },
+      recipient: { id: '22222222', qualifier: 'ZZ' },
+      date: '241120',
+      time: '2300',
+      reference: 'REF',
+      ackRequested: false,
+      testIndicator: false,
+      una: true,
+    });
+    expect(ic?.messages.map((m) => [m.index, m.header.reference, m.header.type, m.header.version, m.header.release, m.header.agency, m.segments.length])).toEqual([
+      [1, '1', 'OPSIGE', '1', '911', 'UN', 3],
+      [2, '2', 'OPSIGE', '1', '911', 'UN', 3],
+    ]);
+  });
+
+  it('UNT count mismatch is 29 at the UNT', () => {
+    const text = `${HEAD}${msg('1', 4)}UNZ+1+REF'\n`;
+    expect(codes(text)).toEqual([['29', 'UNT', text.indexOf('UNT')]]);
+  });
+
+  it('UNT reference mismatch is 28 at the UNT', () => {
+    const text = `${HEAD}${msg('1', 3, '9')}UNZ+1+REF'\n`;
+    expect(codes(text)).toEqual([['28', 'UNT', text.indexOf('UNT')]]);
+  });
+
+  it('UNZ count mismatch is 29 and reference mismatch is 28, at the UNZ', () => {
+    const text = `${HEAD}${msg('1')}UNZ+2+XXX'\n`;
+    const at = text.indexOf('UNZ');
+    expect(codes(text)).toEqual([
+      ['29', 'UNZ', at],
+      ['28', 'UNZ', at],
+    ]);
+  });
+
+  it('missing UNZ at end of input is 13 at the end offset', () => {
+    const text = `${HEAD}${msg('1')}`;
+    expect(codes(text)).toEqual([['13', 'UNZ', text.length]]);
+  });
+
+  it('missing UNT is 13 and the message is still delivered', () => {
+    const text = `${HEAD}UNH+1+OPSIGE:1:911:UN'\nBGM+9'\n${msg('2')}UNZ+2+REF'\n`;
+    const { interchanges, errors } = parseInterchanges(text, { errors: 'collect' });
+    expect(interchanges[0]?.messages).toHaveLength(2);
+    expect(errors.map((e) => [e.code, e.offset])).toEqual([['13', text.indexOf('UNH+2')]]);
+  });
+
+  it('a segment between messages is 33; an empty interchange is 32', () => {
+    const text = `${HEAD}${msg('1')}FTX+AAI'\nUNZ+1+REF'\n`;
+    expect(codes(text)).toEqual([['33', 'FTX', text.indexOf('FTX')]]);
+    const empty = `${HEAD}UNZ+0+REF'\n`;
+    expect(codes(empty)).toEqual([['32', 'UNZ', empty.indexOf('UNZ')]]);
+  });
+
+  it('functional groups: UNZ counts groups, UNE counts and references are checked', () => {
+    const good = `${HEAD}UNG+OPSIGE+1:ZZ+2:ZZ+241120:2300+G1+UN+1:911'\n${msg('1')}${msg('2')}UNE+2+G1'\nUNZ+1+REF'\n`;
+    expect(codes(good)).toEqual([]);
+    const bad = good.replace("UNE+2+G1'", "UNE+3+G2'");
+    const at = bad.indexOf('UNE');
+    expect(codes(bad)).toEqual([
+      ['29', 'UNE', at],
+      ['28', 'UNE', at],
+    ]);
+    expect(codes(readFileSync('fixtures/functional-group.edi', 'latin1'))).toEqual([]);
+  });
+
+  it('a missing mandatory UNB element is 13 with its element and component', () => {
+    const { errors } = parseInterchanges("UNB+UNOC:3+1:ZZ+2:ZZ+241120'UNH+1+X:1:1:UN'BGM+9'UNT+3+1'UNZ+1+'", { errors: 'collect' });
+    expect(errors.map((e) => [e.code, e.tag, e.element, e.component])).toEqual([
+      ['13', 'UNB', 4, 2],
+      ['13', 'UNB', 5, 1],
+      ['13', 'UNZ', 2, 1],
+    ]);
+  });
+
+  it('an empty input is 13: no interchange', () => {
+    expect(codes('')).toEqual([['13', undefined, 0]]);
+  });
+
+  it('throws the first error in throw mode', () => {
+    expect(() => parseInterchanges(`${HEAD}${msg('1', 9)}UNZ+1+REF'`)).toThrow(EdifactSyntaxError);
+  });
+
+  it('every good fixture parses without envelope errors', () => {
+    for (const f of readdirSync('fixtures').filter((n) => n.endsWith('.edi'))) {
+      const { errors } = parseInterchanges(readFileSync(`fixtures/${f}`), { errors: 'collect' });
+      expect(errors, f).toEqual([]);
+    }
+  });
+});
+
+describe('readMessages streams one message at a time', () => {
+  it('delivers interchange, message and end events in order, with errors attached', async () => {
+    const text = `${HEAD}${msg('1')}${msg('2', 7)}UNZ+2+REF'\n`;
+    async function* chunks() {
+      for (let i = 0; i < text.length; i += 7) yield Buffer.from(text.slice(i, i + 7), 'latin1');
+    }
+    const events: EnvelopeEvent[] = [];
+    for await (const e of readMessages(chunks(), { errors: 'collect' })) events.push(e);
+    expect(events.map((e) => e.type)).toEqual(['interchange', 'message', 'message', 'end']);
+    const second = events[2];
+    expect(second?.type === 'message' && second.message.errors.map((e) => e.code)).toEqual(['29']);
+  });
+
+  it('keeps at most maxMessageSegments segments of one message and says so', async () => {
+    const body = "FTX+AAI+++x'".repeat(50);
+    const text = `${HEAD}UNH+1+X:1:1:UN'${body}UNT+52+1'UNZ+1+REF'`;
+    const { interchanges } = parseInterchanges(text, { errors: 'collect', maxMessageSegments: 10 });
+    const m = interchanges[0]?.messages[0];
+    expect(m?.segments).toHaveLength(10);
+    expect(m?.errors.map((e) => e.code)).toEqual(['18']);
+  });
+});
+
+describe('interchange builder', () => {
+  it('fills in UNB date/time, UNH numbering, UNT counts and UNZ count', () => {
+    const text = writeInterchange(
+      {
+        sender: { id: '11111111' },
+        recipient: { id: '22222222' },
+        reference: 'R1',
+        now: () => new Date(Date.UTC(2024, 10, 20, 23, 5)),
+        messages: [
+          { header: { type: 'OPSIGE', version: '1', release: '911', agency: 'UN' }, body: [{ tag: 'BGM', elements: [['9']] }] },
+          { header: { type: 'OPSIGE', version: '1', release: '911', agency: 'UN' }, body: [{ tag: 'BGM', elements: [['29']] }, { tag: 'RFF', elements: [['OPS', 'X']] }] },
+        ],
+      },
+      { newline: '\n' },
+    );
+    expect(text).toBe(
+      "UNA:+.? '\nUNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2305+R1'\nUNH+1+OPSIGE:1:911:UN'\nBGM+9'\nUNT+3+1'\nUNH+2+OPSIGE:1:911:UN'\nBGM+29'\nRFF+OPS:X'\nUNT+4+2'\nUNZ+2+R1'\n",
+    );
+    expect(parseInterchanges(text).errors).toEqual([]);
+  });
+
+  it('writes CCYYMMDD for syntax 4 and the acknowledgement request and test indicator', () => {
+    const segs = buildInterchange({ sender: { id: 'A' }, recipient: { id: 'B' }, reference: 'R', date: '2024-11-20', time: '0101', syntaxId: 'UNOY', syntaxVersion: '4', ackRequested: true, testIndicator: true, messages: [] });
+    expect(serialize(segs.slice(0, 1))).toBe("UNB+UNOY:4+A:ZZ+B:ZZ+20241120:0101+R++++1++1'");
+  });
+});

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICE_CHARS, type SegmentInput, parse, serialize, serializeToBytes } from '../../src/syntax/index.js';
+import { arbLatin1Text, arbSegments, arbServiceChars, arbUnicodeText } from './arbitraries.js';
+
+const strip = (segments: ReadonlyArray<SegmentInput>) => segments.map((s) => ({ tag: s.tag, elements: s.elements }));
+const unb = (syntaxId: string): SegmentInput => ({ tag: 'UNB', elements: [[syntaxId, syntaxId === 'UNOY' ? '4' : '3'], ['1', 'ZZ'], ['2', 'ZZ'], ['240101', '1200'], ['R']] });
+
+describe('parse(serialize(x)) deep-equals x', () => {
+  it('under the default service characters, as text', () => {
+    fc.assert(
+      fc.property(arbSegments(arbLatin1Text), (segments) => {
+        const text = serialize(segments);
+        expect(strip(parse(text).segments)).toEqual(segments);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('under random custom UNAs, with and without line breaks', () => {
+    fc.assert(
+      fc.property(arbServiceChars, arbSegments(arbLatin1Text), fc.constantFrom('', '\n', '\r\n'), (chars, segments, newline) => {
+        const text = serialize(segments, { serviceChars: chars, newline });
+        expect(text.startsWith('UNA')).toBe(true);
+        expect(strip(parse(text).segments)).toEqual(segments);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('as UNOC bytes: æøå and every Latin-1 graphic character survive', () => {
+    fc.assert(
+      fc.property(fc.option(arbServiceChars, { nil: undefined }), arbSegments(arbLatin1Text), (chars, body) => {
+        const segments = [unb('UNOC'), ...body];
+        const bytes = serializeToBytes(segments, { serviceChars: chars ?? DEFAULT_SERVICE_CHARS });
+        const { segments: back, errors } = parse(bytes, { errors: 'collect' });
+        expect(errors).toEqual([]);
+        expect(strip(back)).toEqual(segments);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('as UNOY bytes: emoji, Greek and Polish letters survive', () => {
+    fc.assert(
+      fc.property(fc.option(arbServiceChars, { nil: undefined }), arbSegments(arbUnicodeText), (chars, body) => {
+        const segments = [unb('UNOY'), ...body];
+        const bytes = serializeToBytes(segments, { serviceChars: chars ?? DEFAULT_SERVICE_CHARS });
+        const { segments: back, errors } = parse(bytes, { errors: 'collect' });
+        expect(errors).toEqual([]);
+        expect(strip(back)).toEqual(segments);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps syntax 4 repetitions', () => {
+    const chars = { ...DEFAULT_SERVICE_CHARS, repetition: '*' };
+    const seg: SegmentInput = { tag: 'ABC', elements: [['x'], ['a', '1']], repeats: { 1: [['a', '1'], ['b*', '2'], ['c']] } };
+    const text = serialize([seg], { serviceChars: chars });
+    expect(text).toBe("UNA:+.?*'ABC+x+a:1*b?*:2*c'");
+    const [back] = parse(text).segments;
+    expect(back?.elements).toEqual([['x'], ['a', '1']]);
+    expect(back?.repeats).toEqual({ 1: [['a', '1'], ['b*', '2'], ['c']] });
+    expect(serialize([back as SegmentInput], { serviceChars: chars })).toBe(text);
+  });
+});
