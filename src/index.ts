@@ -5,3 +5,9 @@
  */
 export * from './syntax/index.js';
 export * from './envelope/index.js';
+export * from './schema/index.js';
+export * from './schema/identifiers.js';
+export * from './messages/index.js';
+export * from './rules/calendar.js';
+export * from './rules/deadlines.js';
+export type { IsoDate } from './rules/dates.js';

@@ -1,6 +1,8 @@
 import { type CommandIo, readInput, streamInput } from './io.js';
 import { inspectCommand } from './inspect.js';
 import { fromJsonCommand, toJsonCommand } from './json-commands.js';
+import { runDecode, runEncode, runProfile } from './message-commands.js';
+import { kindNamer, resolveProfiles } from './profiles.js';
 
 /** Parsed command line: positionals and named options. */
 export interface CommandArgs {
@@ -18,17 +20,16 @@ export interface Command {
 }
 
 /** BGM code → kind name, when a command has no profile at hand. */
-export type KindDescriber = (messageType: string, documentCode: string) => string | null;
-
-export const noKindNames: KindDescriber = () => null;
+const profileOption = { profile: { type: 'string' } } as const;
+const profilePath = (args: CommandArgs): string | undefined => args.values.profile as string | undefined;
 
 export const baseCommands: Command[] = [
   {
     name: 'inspect',
-    usage: 'inspect <file|->',
+    usage: 'inspect <file|-> [--profile p.json]',
     summary: 'syntax, sender, recipient, reference, message count, per-message type and BGM code, errors with positions',
-    options: {},
-    run: (args, io) => inspectCommand(streamInput(args.positionals[0]), io, noKindNames),
+    options: { ...profileOption },
+    run: (args, io) => inspectCommand(streamInput(args.positionals[0]), io, kindNamer(resolveProfiles(profilePath(args)))),
   },
   {
     name: 'to-json',
@@ -43,5 +44,31 @@ export const baseCommands: Command[] = [
     summary: 'JSON from to-json back to EDIFACT (byte-identical for canonical files)',
     options: {},
     run: async (args, io) => fromJsonCommand(await readInput(args.positionals[0], io), io),
+  },
+  {
+    name: 'decode',
+    usage: 'decode <file|-> [--profile p.json]',
+    summary: 'typed messages (opsigelser, panthaver) as JSON',
+    options: { ...profileOption },
+    run: async (args, io) => runDecode(await readInput(args.positionals[0], io), resolveProfiles(profilePath(args)), io),
+  },
+  {
+    name: 'encode',
+    usage: 'encode <file.json|-> [--profile p.json] [--single-line]',
+    summary: 'typed JSON ({ interchange, messages }) to EDIFACT, one segment per line unless --single-line',
+    options: { ...profileOption, 'single-line': { type: 'boolean' } },
+    run: async (args, io) => runEncode(await readInput(args.positionals[0], io), resolveProfiles(profilePath(args)), io, args.values['single-line'] !== true),
+  },
+  {
+    name: 'profile',
+    usage: 'profile [--assumptions] [--json] [--id ID] [--profile p.json]',
+    summary: 'print a guide profile, or every value in it that is our assumption, with its source note',
+    options: { ...profileOption, assumptions: { type: 'boolean' }, json: { type: 'boolean' }, id: { type: 'string' } },
+    run: async (args, io) =>
+      runProfile(resolveProfiles(profilePath(args)), io, {
+        assumptions: args.values.assumptions === true,
+        json: args.values.json === true,
+        ...(typeof args.values.id === 'string' ? { id: args.values.id } : {}),
+      }),
   },
 ];

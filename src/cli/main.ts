@@ -56,6 +56,11 @@ function realIo(): CommandIo {
 
 // Run when executed as the bin (the bundle is CommonJS; `require.main` is this module then).
 if (typeof require !== 'undefined' && require.main === module) {
+  // A reader that stops early (`| head`) is not an error of ours.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   runCli(process.argv.slice(2), realIo()).then(
     (code) => {
       process.exitCode = code;

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseInterchanges } from '../../src/envelope/read.js';
+import { decodeMessage } from '../../src/messages/decode.js';
+import { encodeMessage } from '../../src/messages/encode.js';
+import { MessageEncodeError } from '../../src/messages/wire/errors.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import { parse } from '../../src/syntax/read.js';
+
+const MOTOR = `UNH+1+OPSIGE:1:911:UN'BGM+9'RFF+OPS:TRY-1'DTM+137:20241120:102'DTM+287:20250101:102'DOC+11'NAD+MR+22222222::VIR'NAD+MS+11111111::VIR'NAD+FT1+0101801234::CPR++Søren+Østergade 12+København K++1100+DK'RFF+POL:00-123'RFF+REG:AB12345'BRC+001:002'UNT+13+1'`;
+
+function decodeText(body: string, profile = opsigelser55) {
+  return decodeMessage({ segments: parse(body).segments }, profile);
+}
+
+describe('decodeMessage reports problems with positions (UNH = 1) and never throws', () => {
+  it('decodes the reference message', () => {
+    expect(decodeText(MOTOR).ok).toBe(true);
+  });
+  it('an impossible date: 12 at DTM, element 1, component 2', () => {
+    const r = decodeText(MOTOR.replace('20250101', '20250231'));
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ code: '12', reason: expect.stringContaining('cancellationDate.date'), segment: 'DTM', segmentPosition: 5, element: 1, component: 2 }],
+    });
+  });
+  it('a missing policy number: 13 naming RFF', () => {
+    const r = decodeText(MOTOR.replace("RFF+POL:00-123'", ''));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ code: '13', segment: 'RFF', reason: expect.stringContaining('policyNumber') })]);
+  });
+  it('a segment the kind must not carry: 15 at its position', () => {
+    const r = decodeText(MOTOR.replace("BGM+9'", "BGM+9'ERC+9'"));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ code: '15', segment: 'ERC', segmentPosition: 3, element: 1, component: 1 })]);
+  });
+  it('data nobody reads: 15 at the component', () => {
+    const r = decodeText(MOTOR.replace("BRC+001:002'", "BRC+001:002:X'"));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ code: '15', segment: 'BRC', element: 1, component: 3 })]);
+  });
+  it('an unknown kind and an unknown qualifier: 14', () => {
+    const a = decodeText(MOTOR.replace("BGM+9'", "BGM+99'"));
+    expect(a.ok || a.errors[0]).toEqual(expect.objectContaining({ code: '14', segment: 'BGM', segmentPosition: 2 }));
+    const b = decodeText(MOTOR.replace('RFF+REG', 'RFF+XXX'));
+    expect(b.ok || b.errors[0]).toEqual(expect.objectContaining({ code: '14', segment: 'RFF', segmentPosition: 11 }));
+  });
+  it('a wrong message type in UNH: 14 at UNH', () => {
+    const { interchanges } = parseInterchanges(`UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+R'${MOTOR.replace('OPSIGE', 'PANTDE')}UNZ+1+R'`);
+    const r = decodeMessage(interchanges[0]!.messages[0]!, opsigelser55);
+    expect(r.ok || r.errors[0]).toEqual(expect.objectContaining({ code: '14', segment: 'UNH', segmentPosition: 1, element: 2, component: 1 }));
+  });
+  it('a repeated segment: 35', () => {
+    const r = decodeText(MOTOR.replace("DOC+11'", "DOC+11'DOC+11'DOC+11'"));
+    expect(r.ok || r.errors.map((e) => e.code)).toContain('35');
+  });
+  it('OSI ODC without a corrected date in an accept: 13', () => {
+    const r = decodeText(`BGM+29'RFF+OPS:X'OSI+ODC'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'NAD+FT1+++A'BRC+001:002'`);
+    expect(r.ok || r.errors).toEqual([expect.objectContaining({ code: '13', segment: 'OSI' })]);
+  });
+  it('never throws on arbitrary segments', () => {
+    const seg = fc.record({
+      tag: fc.constantFrom('BGM', 'RFF', 'DTM', 'NAD', 'SIF', 'SHI', 'ERC', 'FTX', 'XYZ', 'BRC', 'OSI', 'DOC', 'CTA', 'ATT', 'MOA', 'ICD'),
+      elements: fc.array(fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 4 }), { maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(seg, { maxLength: 20 }), fc.boolean(), (segments, ops) => {
+        const r = decodeMessage({ segments }, ops ? opsigelser55 : panthaver52);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('encodeMessage', () => {
+  it('throws MessageEncodeError listing what is wrong', () => {
+    expect(() => encodeMessage({ kind: 'cancellation' } as never, opsigelser55)).toThrow(MessageEncodeError);
+    try {
+      encodeMessage({ kind: 'rejection', caseReference: 'X', messageDate: '2024-02-30' } as never, opsigelser55);
+    } catch (e) {
+      expect((e as MessageEncodeError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['messageDate', 'recipient', 'reasonCode']));
+    }
+  });
+  it('never writes trailing empty elements or components', () => {
+    const r = decodeText(MOTOR);
+    if (!r.ok) throw new Error('no');
+    for (const s of encodeMessage(r.value, opsigelser55).body) {
+      const last = s.elements[s.elements.length - 1]!;
+      expect(last[last.length - 1]).not.toBe('');
+      for (const el of s.elements) if (el.length > 1) expect(el[el.length - 1]).not.toBe('');
+    }
+  });
+});

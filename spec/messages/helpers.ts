@@ -1,0 +1,96 @@
+/**
+ * Test helpers: re-encode a whole input (every interchange, every message) through the
+ * typed layer and write it back with the same envelope values, service characters and
+ * line breaks, so fixtures can be compared byte for byte.
+ */
+import { buildInterchange } from '../../src/envelope/builder.js';
+import { parseInterchanges } from '../../src/envelope/read.js';
+import type { Interchange } from '../../src/envelope/types.js';
+import { decodeMessage, type DecodeResult, type FpMessage } from '../../src/messages/decode.js';
+import { encodeMessage } from '../../src/messages/encode.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import type { GuideProfile } from '../../src/schema/profile.js';
+import { parse } from '../../src/syntax/read.js';
+import type { SegmentInput } from '../../src/syntax/segment.js';
+import { serializeToBytes } from '../../src/syntax/writer.js';
+
+/** The default profile for a UNH message type. */
+export function profileForType(type: string): GuideProfile {
+  if (type === opsigelser55.messageIdentifier.type.value) return opsigelser55;
+  if (type === panthaver52.messageIdentifier.type.value) return panthaver52;
+  throw new Error(`no profile for message type ${type}`);
+}
+
+/** `YYMMDD` / `CCYYMMDD` (UNB S004) → ISO date (20YY assumed for two-digit years). */
+export function unbDateToIso(d: string): string {
+  const full = d.length === 6 ? `20${d}` : d;
+  return `${full.slice(0, 4)}-${full.slice(4, 6)}-${full.slice(6, 8)}`;
+}
+
+function newlineOf(bytes: Uint8Array): '' | '\n' | '\r\n' {
+  const text = Buffer.from(bytes).toString('latin1');
+  if (text.includes('\r\n')) return '\r\n';
+  if (text.includes('\n')) return '\n';
+  return '';
+}
+
+/** Everything decoded from one input. */
+export interface Decoded {
+  interchanges: Interchange[];
+  results: DecodeResult[][];
+}
+
+/** Parses and decodes every message of every interchange. */
+export function decodeAll(bytes: Uint8Array): Decoded {
+  const { interchanges } = parseInterchanges(bytes);
+  const results = interchanges.map((ic) => ic.messages.map((m) => decodeMessage(m, profileForType(m.header.type))));
+  return { interchanges, results };
+}
+
+/**
+ * Decodes every message, encodes it again and rebuilds the whole input: same UNB values,
+ * same UNH references, same UNA/service characters and line breaks; UNG/UNE copied from
+ * the input (buildInterchange does not write functional groups).
+ */
+export function reencode(bytes: Uint8Array): { output: Buffer; values: FpMessage[] } {
+  const { interchanges, results } = decodeAll(bytes);
+  const raw = parse(bytes).segments;
+  const newline = newlineOf(bytes);
+  const values: FpMessage[] = [];
+  const parts: Buffer[] = [];
+  interchanges.forEach((ic, i) => {
+    const h = ic.header!;
+    const messages = ic.messages.map((m, j) => {
+      const r = results[i]![j]!;
+      if (!r.ok) throw new Error(`message ${j + 1} of interchange ${i + 1} does not decode: ${JSON.stringify(r.errors)}`);
+      values.push(r.value);
+      const enc = encodeMessage(r.value, profileForType(m.header.type), { decimalMark: h.serviceChars.decimal as '.' | ',' });
+      return { header: { ...enc.header, reference: m.header.reference }, body: enc.body };
+    });
+    let segments: SegmentInput[] = buildInterchange({
+      sender: { id: h.sender.id, ...(h.sender.qualifier ? { qualifier: h.sender.qualifier } : {}) },
+      recipient: { id: h.recipient.id, ...(h.recipient.qualifier ? { qualifier: h.recipient.qualifier } : {}) },
+      reference: h.reference,
+      date: unbDateToIso(h.date),
+      time: h.time,
+      syntaxId: h.syntaxId,
+      syntaxVersion: h.syntaxVersion,
+      messages,
+    });
+    if (ic.groups.length > 0) {
+      // one group per interchange in the fixtures: copy its UNG/UNE and let UNZ count groups
+      const ung = raw.find((s) => s.tag === 'UNG' && s.elements[4]?.[0] === ic.groups[0]!.reference)!;
+      const une = raw.find((s) => s.tag === 'UNE' && s.elements[1]?.[0] === ic.groups[0]!.reference)!;
+      const unz = segments[segments.length - 1]!;
+      segments = [
+        segments[0]!,
+        ung,
+        ...segments.slice(1, -1),
+        une,
+        { tag: 'UNZ', elements: [[String(ic.groups.length)], ...unz.elements.slice(1)] },
+      ];
+    }
+    parts.push(Buffer.from(serializeToBytes(segments, { serviceChars: h.serviceChars, una: h.una, newline })));
+  });
+  return { output: Buffer.concat(parts), values };
+}

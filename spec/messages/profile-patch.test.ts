@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseInterchanges } from '../../src/envelope/read.js';
+import { decodeMessage } from '../../src/messages/decode.js';
+import { encodeMessage } from '../../src/messages/encode.js';
+import { patchProfile } from '../../src/schema/patch.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import { serialize } from '../../src/syntax/writer.js';
+
+const DIR = join(import.meta.dirname, '../../fixtures');
+const message = (file: string) => parseInterchanges(readFileSync(join(DIR, file))).interchanges[0]!.messages[0]!;
+
+describe('patching the profile changes what is read and written, with no code change', () => {
+  const motor = message('opsigelse-9-motor.edi');
+  const original = decodeMessage(motor, opsigelser55);
+  if (!original.ok) throw new Error('fixture does not decode');
+
+  it('RFF policy number qualifier POL → AAA', () => {
+    const p = patchProfile(opsigelser55, { qualifiers: { RFF: { policyNumber: { value: 'AAA' } } } });
+    const text = serialize(encodeMessage(original.value, p).body);
+    expect(text).toContain("RFF+AAA:00-123?+456'");
+    expect(text).not.toContain('RFF+POL');
+    // the wire text with POL is no longer a valid cancellation under the patched profile …
+    const r = decodeMessage(motor, p);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toEqual([
+        expect.objectContaining({ code: '14', segment: 'RFF', segmentPosition: 10, element: 1, component: 1 }),
+        expect.objectContaining({ code: '13', segment: 'RFF', reason: 'policyNumber: is missing' }),
+      ]);
+    }
+    // … and text written with AAA reads back to the same value
+    expect(decodeMessage({ segments: encodeMessage(original.value, p).body }, p)).toEqual(original);
+  });
+
+  it('DTM qualifier, NAD qualifiers, id types, BGM code and UNH type', () => {
+    const p = patchProfile(opsigelser55, {
+      qualifiers: {
+        DTM: { cancellationDate: 'Z87', messageDate: '3' },
+        NAD: { recipient: 'RCV', policyholder1: 'PH1' },
+        NADIdType: { cpr: 'PNR', vir: 'ZZV' },
+        DOC: { claimsData: 'CLM' },
+      },
+      documentCodes: { cancellation: '109' },
+      messageIdentifier: { type: 'OPSIG2' },
+    });
+    const enc = encodeMessage(original.value, p);
+    expect(enc.header.type).toBe('OPSIG2');
+    const text = serialize(enc.body);
+    for (const s of ["BGM+109'", "DTM+3:20241120:102'", "DTM+Z87:20250101:102'", "NAD+RCV+22222222::ZZV'", 'NAD+PH1+0101801234::PNR++', "DOC+CLM'"]) {
+      expect(text).toContain(s);
+    }
+    expect(decodeMessage({ segments: enc.body }, p)).toEqual(original);
+  });
+
+  it('date format code', () => {
+    const p = patchProfile(opsigelser55, { dateFormat: '203' });
+    expect(serialize(encodeMessage(original.value, p).body)).toContain("DTM+137:20241120:203'");
+    expect(decodeMessage(motor, p).ok).toBe(false);
+  });
+
+  it('panthaver: ATT and MOA qualifiers', () => {
+    const decl = decodeMessage(message('panthaver-Z15-sum-changed.edi'), panthaver52);
+    if (!decl.ok) throw new Error('fixture does not decode');
+    const p = patchProfile(panthaver52, { qualifiers: { ATT: { declarationType: 'DTY' }, MOA: { sumInsured: 'SUM' } } });
+    const text = serialize(encodeMessage(decl.value, p).body);
+    expect(text).toContain("ATT+DTY++ZLL'");
+    expect(text).toContain("MOA+SUM:450000'");
+    expect(decodeMessage({ segments: encodeMessage(decl.value, p).body }, p)).toEqual(decl);
+  });
+});

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildInterchange } from '../../src/envelope/builder.js';
+import { parseInterchanges } from '../../src/envelope/read.js';
+import { decodeMessage } from '../../src/messages/decode.js';
+import { encodeMessage } from '../../src/messages/encode.js';
+import { OPSIGELSE_KINDS, opsigelseSchema } from '../../src/messages/types/opsigelser.js';
+import { PANTHAVER_KINDS, panthaverSchema } from '../../src/messages/types/panthaver.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import { serialize } from '../../src/syntax/writer.js';
+import { arbInterchangeText, arbOpsigelse, arbPanthaver } from '../../src/testing.js';
+
+const RUNS = { numRuns: 60 };
+
+function viaText(value: Parameters<typeof encodeMessage>[0], profile: typeof opsigelser55) {
+  const enc = encodeMessage(value, profile);
+  const text = serialize(buildInterchange({ sender: { id: '1' }, recipient: { id: '2' }, reference: 'R', date: '2024-01-01', time: '1200', messages: [enc] }), { una: true });
+  const { interchanges } = parseInterchanges(text);
+  return decodeMessage(interchanges[0]!.messages[0]!, profile);
+}
+
+describe('opsigelser: arbitrary valid values encode → decode to an equal value', () => {
+  it.each(OPSIGELSE_KINDS)('%s', (kind) => {
+    fc.assert(
+      fc.property(arbOpsigelse(kind), (value) => {
+        expect(opsigelseSchema.safeParse(value).success).toBe(true);
+        const body = decodeMessage({ segments: encodeMessage(value, opsigelser55).body }, opsigelser55);
+        expect(body).toEqual({ ok: true, kind, value });
+        expect(viaText(value, opsigelser55)).toEqual({ ok: true, kind, value });
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('panthaver: arbitrary valid values encode → decode to an equal value', () => {
+  it.each(PANTHAVER_KINDS)('%s', (kind) => {
+    fc.assert(
+      fc.property(arbPanthaver(kind), (value) => {
+        expect(panthaverSchema.safeParse(value).success).toBe(true);
+        const body = decodeMessage({ segments: encodeMessage(value, panthaver52).body }, panthaver52);
+        expect(body).toEqual({ ok: true, kind, value });
+        expect(viaText(value, panthaver52)).toEqual({ ok: true, kind, value });
+      }),
+      { numRuns: 30 },
+    );
+  });
+  it('writes decimal amounts with the interchange decimal mark and reads either mark', () => {
+    fc.assert(
+      fc.property(arbPanthaver('newDeclaration').filter((v) => v.lienAmount !== undefined && v.lienAmount.includes('.')), (value) => {
+        const body = encodeMessage(value, panthaver52, { decimalMark: ',' }).body;
+        const moa = body.find((s) => s.tag === 'MOA' && s.elements[0]![0] === 'PNT')!;
+        expect(moa.elements[0]![1]).toBe(value.lienAmount!.replace('.', ','));
+        expect(decodeMessage({ segments: body }, panthaver52)).toEqual({ ok: true, kind: 'newDeclaration', value });
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('arbInterchangeText', () => {
+  it.each(['opsigelser', 'panthaver'] as const)('%s interchanges parse, and every message decodes to what was generated', (exchange) => {
+    const profile = exchange === 'opsigelser' ? opsigelser55 : panthaver52;
+    fc.assert(
+      fc.property(arbInterchangeText({ exchange }), (g) => {
+        const { interchanges, errors } = parseInterchanges(Buffer.from(g.text, 'latin1'), { errors: 'collect' });
+        expect(errors).toEqual([]);
+        const ic = interchanges[0]!;
+        expect(ic.header!.sender.id).toBe(g.sender);
+        const decoded = ic.messages.map((m) => decodeMessage(m, profile));
+        expect(decoded.map((d) => (d.ok ? d.value : d.errors))).toEqual(g.messages);
+        for (const m of g.messages) {
+          expect(m.recipient.vir).toBe(g.recipient);
+          expect(m.sender.vir).toBe(g.sender);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { contentRuleCode, documentCode, kindOfDocumentCode, profileCodeLists, q, rejectionCode } from '../../src/schema/access.js';
+import { listAssumptions, patchProfile } from '../../src/schema/patch.js';
+import { loadProfile, ProfileError } from '../../src/schema/profile.js';
+import { getProfile, listProfileIds } from '../../src/schema/profiles/index.js';
+
+const ops = getProfile('fp-opsigelser/5.5-reconstructed');
+const pant = getProfile('fp-panthaver/5.2-reconstructed');
+
+describe('shipped profiles', () => {
+  it.each(listProfileIds())('%s validates and round-trips through JSON', (id) => {
+    const p = getProfile(id);
+    expect(loadProfile(JSON.parse(JSON.stringify(p)))).toEqual(p);
+  });
+  it('are frozen', () => {
+    expect(Object.isFrozen(ops.qualifiers.RFF)).toBe(true);
+  });
+  it('unknown id names the known ones', () => {
+    expect(() => getProfile('nope')).toThrow(/fp-opsigelser\/5\.5-reconstructed/);
+  });
+  it('carry the contract values', () => {
+    expect(q(ops, 'RFF', 'policyNumber')).toBe('POL');
+    expect(q(ops, 'DTM', 'cancellationDate')).toBe('287');
+    expect(q(ops, 'NADIdType', 'cpr')).toBe('CPR');
+    expect(documentCode(ops, 'cancellation')).toBe('9');
+    expect(kindOfDocumentCode(ops, '27')).toBe('rejection');
+    expect(kindOfDocumentCode(ops, '99')).toBeUndefined();
+    expect(documentCode(pant, 'coverageEndedComprehensive')).toBe('Z11');
+    expect(q(pant, 'ICD', 'coverScheme')).toBe('DK');
+    expect(rejectionCode(ops, 'lapsedArrears')).toBe('11');
+    expect(contentRuleCode(ops, 'policy-number-missing')).toBe('F01');
+    expect(contentRuleCode(ops, 'brc-changed')).toBe('F03');
+    expect(ops.branchGroups['001']?.bonusProductGroups).toEqual(['001', '002', '004', '999']);
+    expect(ops.branchGroups['004']?.shortenedNoticeAllowed).toBe(false);
+    expect(ops.branchGroups['002']?.requiresInsuredLocation).toBe(true);
+  });
+  it('marks seed-backed values S and the rest A', () => {
+    expect(ops.documentCodes.cancellation?.assumption).toBe(false);
+    expect(ops.qualifiers.DTM?.messageDate?.assumption).toBe(false);
+    expect(ops.qualifiers.DTM?.cancellationDate?.assumption).toBe(true);
+    expect(ops.rejectionReasons.policyUnknown?.assumption).toBe(true);
+    expect(ops.rejectionReasons.withdrawalOriginalNotAccepted?.assumption).toBe(false);
+  });
+  it('maps every assumed rejection reason to a free number 1–23', () => {
+    const values = Object.values(ops.rejectionReasons).map((v) => v.value);
+    expect(new Set(values).size).toBe(values.length);
+    for (const v of values) expect(ops.codeLists.rejectionCodes?.codes[v]).toBeDefined();
+  });
+  it('accessors throw naming the profile and key', () => {
+    expect(() => q(ops, 'RFF', 'nope')).toThrow('fp-opsigelser/5.5-reconstructed has no qualifier qualifiers.RFF.nope');
+    expect(() => q(ops, 'RFF', 'constructor')).toThrow(/qualifiers\.RFF\.constructor/);
+    expect(() => documentCode(ops, 'nope')).toThrow(/documentCodes\.nope/);
+    expect(() => contentRuleCode(ops, 'nope')).toThrow(/contentRules\.nope/);
+    expect(() => rejectionCode(ops, 'nope')).toThrow(/rejectionReasons\.nope/);
+  });
+  it('derive code lists for checkSegment', () => {
+    const lists = profileCodeLists(ops);
+    expect(lists['qualifiers.RFF']).toEqual(['OPS', 'POL', 'REG', 'MAT']);
+    expect(lists.dateFormat).toEqual(['102']);
+  });
+});
+
+describe('loadProfile', () => {
+  it('names the path of a bad field', () => {
+    const bad = JSON.parse(JSON.stringify(ops));
+    bad.qualifiers.RFF.policyNumber.value = 42;
+    expect(() => loadProfile(bad)).toThrow(ProfileError);
+    expect(() => loadProfile(bad)).toThrow(/qualifiers\.RFF\.policyNumber\.value/);
+  });
+  it('names several paths, including structure ones', () => {
+    const bad = JSON.parse(JSON.stringify(ops));
+    bad.structure.entries[3].maxRepeat = 0;
+    delete bad.dateFormat.source;
+    try {
+      loadProfile(bad);
+      expect.unreachable();
+    } catch (e) {
+      const paths = (e as ProfileError).issues.map((i) => i.path);
+      expect(paths).toContain('dateFormat.source');
+      expect(paths.some((p) => p.startsWith('structure.entries.3'))).toBe(true);
+    }
+  });
+  it('rejects a structure tag without a layout and a non-kebab rule id', () => {
+    const bad = JSON.parse(JSON.stringify(ops));
+    delete bad.segments.BRC;
+    expect(() => loadProfile(bad)).toThrow(/segments\.BRC: segment BRC is in the structure but has no layout/);
+    const bad2 = JSON.parse(JSON.stringify(ops));
+    bad2.contentRules.NotKebab = bad2.contentRules['brc-changed'];
+    expect(() => loadProfile(bad2)).toThrow(/contentRules\.NotKebab/);
+  });
+  it('rejects duplicate document codes and unknown keys', () => {
+    const bad = JSON.parse(JSON.stringify(ops));
+    bad.documentCodes.accept.value = '9';
+    expect(() => loadProfile(bad)).toThrow(/documentCodes\.accept\.value/);
+    expect(() => loadProfile({ ...JSON.parse(JSON.stringify(ops)), extra: 1 })).toThrow(ProfileError);
+  });
+  it('rejects prototype keys', () => {
+    const bad = JSON.parse(`{"__proto__": {"x": 1}, "id": "x"}`);
+    expect(() => loadProfile(bad)).toThrow(/__proto__/);
+  });
+});
+
+describe('patchProfile', () => {
+  it('patching the policy-number RFF qualifier changes q(), keeping the source', () => {
+    const p = patchProfile(ops, { qualifiers: { RFF: { policyNumber: { value: 'PNR' } } } });
+    expect(q(p, 'RFF', 'policyNumber')).toBe('PNR');
+    expect(p.qualifiers.RFF?.policyNumber?.source).toBe(ops.qualifiers.RFF?.policyNumber?.source);
+    expect(p.qualifiers.RFF?.policyNumber?.assumption).toBe(true);
+    expect(q(p, 'RFF', 'caseReference')).toBe('OPS');
+    expect(q(ops, 'RFF', 'policyNumber')).toBe('POL');
+  });
+  it('accepts a bare value and a new source / flag', () => {
+    const p = patchProfile(ops, {
+      qualifiers: { DTM: { cancellationDate: '999' } },
+      dateFormat: { value: '203', assumption: false, source: 'Bilag 1 5.5' },
+    });
+    expect(q(p, 'DTM', 'cancellationDate')).toBe('999');
+    expect(p.dateFormat).toEqual({ value: '203', assumption: false, source: 'Bilag 1 5.5' });
+  });
+  it('replaces arrays, adds and deletes record entries', () => {
+    const p = patchProfile(ops, {
+      interchange: { acceptedSyntaxIds: ['UNOC'] },
+      branchGroups: { '001': { bonusProductGroups: ['001'] }, '999': null },
+      codeLists: { premiumStepFixed: { codes: { FAST2: { name: 'x', assumption: true, source: 'test' } } } },
+    });
+    expect(p.interchange.acceptedSyntaxIds.value).toEqual(['UNOC']);
+    expect(p.branchGroups['001']?.bonusProductGroups).toEqual(['001']);
+    expect(p.branchGroups['999']).toBeUndefined();
+    expect(Object.keys(p.codeLists.premiumStepFixed!.codes)).toEqual(['FASTP', 'FAST2']);
+  });
+  it('never mutates the base (even an unfrozen one)', () => {
+    const base = loadProfile(JSON.parse(JSON.stringify(ops)));
+    const before = JSON.stringify(base);
+    patchProfile(base, { qualifiers: { RFF: { policyNumber: 'X' } }, structure: { entries: base.structure.entries.slice(0, 2) } });
+    expect(JSON.stringify(base)).toBe(before);
+  });
+  it('re-validates the result, naming the path', () => {
+    expect(() => patchProfile(ops, { qualifiers: { RFF: { policyNumber: { value: '' } } } })).toThrow(/qualifiers\.RFF\.policyNumber\.value/);
+    expect(() => patchProfile(ops, { contentRules: { 'brc-changed': { code: 'F09' } } } as never)).toThrow(/contentRules\.brc-changed\.code\.value/);
+  });
+  it.each(['__proto__', 'constructor', 'prototype'])('rejects a %s key', (key) => {
+    const patch = JSON.parse(`{"qualifiers": {"RFF": {"${key}": {"polluted": true}}}}`);
+    expect(() => patchProfile(ops, patch)).toThrow(ProfileError);
+    expect(() => patchProfile(ops, patch)).toThrow(new RegExp(`qualifiers\\.RFF\\.${key}`));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('rejects a literal __proto__ (prototype set, not an own key)', () => {
+    const patch = { qualifiers: { __proto__: { polluted: true } } };
+    expect(() => patchProfile(ops, patch as never)).toThrow(ProfileError);
+  });
+});
+
+describe('listAssumptions', () => {
+  it('lists annotated values with path, value and source', () => {
+    const list = listAssumptions(ops);
+    expect(list).toContainEqual({ path: 'qualifiers.RFF.policyNumber', value: 'POL', source: 'default-profile.md (A)' });
+    expect(list.find((x) => x.path === 'interchange.syntaxId')?.value).toBe('UNOC');
+    expect(list.some((x) => x.path === 'qualifiers.DTM.messageDate')).toBe(false);
+    expect(list.some((x) => x.path === 'documentCodes.cancellation')).toBe(false);
+    expect(list.some((x) => x.path === 'branchGroups.002')).toBe(true);
+    expect(list.some((x) => x.path === 'structure')).toBe(true);
+    expect(list.some((x) => x.path === 'segments.NAD')).toBe(true);
+    for (const x of list) expect(x.source).not.toBe('');
+  });
+  it('follows a patch', () => {
+    const p = patchProfile(ops, { qualifiers: { RFF: { policyNumber: { value: 'POL', assumption: false, source: 'Bilag 1' } } } });
+    expect(listAssumptions(p).some((x) => x.path === 'qualifiers.RFF.policyNumber')).toBe(false);
+  });
+  it('lists panthaver assumptions too', () => {
+    const list = listAssumptions(pant);
+    expect(list.some((x) => x.path === 'documentCodes.newDeclaration')).toBe(true);
+    expect(list.some((x) => x.path === 'documentCodes.coverageEndedArrears')).toBe(false);
+  });
+});

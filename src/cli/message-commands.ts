@@ -1,0 +1,43 @@
+import { decodeCommand, encodeCommand } from '../messages/cli-commands.js';
+import { listAssumptions } from '../schema/patch.js';
+import type { GuideProfile } from '../schema/profile.js';
+import { type CommandIo, ExitCode } from './io.js';
+
+/** `decode`: typed messages of every interchange as JSON. */
+export function runDecode(input: Buffer, profiles: GuideProfile[], io: CommandIo): number {
+  const { json, exitCode } = decodeCommand(input, profiles);
+  io.stdout(json.endsWith('\n') ? json : `${json}\n`);
+  return exitCode;
+}
+
+/** `encode`: typed JSON to EDIFACT bytes in the interchange's charset. */
+export function runEncode(input: Buffer, profiles: GuideProfile[], io: CommandIo, newline: boolean): number {
+  const result = encodeCommand(input.toString('utf8'), profiles, { newline: newline ? '\n' : '' });
+  if (result.output.length > 0) io.stdout(result.output);
+  for (const e of result.errors) io.stderr(`${e.message === null ? '' : `message ${e.message}: `}${e.path}: ${e.reason}\n`);
+  return result.exitCode;
+}
+
+/** `profile`: a profile as JSON, or with `--assumptions` every assumed value with its source note. */
+export function runProfile(profiles: GuideProfile[], io: CommandIo, options: { assumptions: boolean; json: boolean; id?: string }): number {
+  const chosen = options.id ? profiles.filter((p) => p.id === options.id) : profiles;
+  if (chosen.length === 0) {
+    io.stderr(`no profile with id ${JSON.stringify(options.id)}; known: ${profiles.map((p) => p.id).join(', ')}\n`);
+    return ExitCode.usage;
+  }
+  if (!options.assumptions) {
+    io.stdout(`${JSON.stringify(chosen.length === 1 ? chosen[0] : chosen, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const rows = chosen.flatMap((p) => listAssumptions(p).map((a) => ({ profile: p.id, ...a })));
+  if (options.json) {
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  for (const p of chosen) {
+    const own = rows.filter((r) => r.profile === p.id);
+    io.stdout(`${p.id}: ${own.length} assumed value(s)\n`);
+    for (const r of own) io.stdout(`  ${r.path} = ${JSON.stringify(r.value)}  — ${r.source}\n`);
+  }
+  return ExitCode.ok;
+}

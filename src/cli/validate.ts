@@ -1,0 +1,150 @@
+/**
+ * `fp-edifact validate`: pure command functions (the argument parsing lives in
+ * `commands.ts`). Streams the input through `validateStream` and prints JSON Lines (one
+ * object per interchange, the contract in docs/cli.md), a text summary, or an HTML report.
+ * Exit codes: 0 accepted and no message with errors, 1 anything rejected or with a content
+ * error, 2 usage or I/O error.
+ */
+import { readFileSync } from 'node:fs';
+import { loadProfile, type GuideProfile } from '../schema/profile.js';
+import { interchangeTailJson, messageToJson } from '../validate/format/json.js';
+import { HtmlReport } from '../validate/format/html.js';
+import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage } from '../validate/format/text.js';
+import { validateStream } from '../validate/stream.js';
+import type { ContrlDetail, ProfileMap, ValidateOptions } from '../validate/types.js';
+
+/** Options of {@link validateCommand} (what the command line gives, already parsed). */
+export interface ValidateCommandOptions {
+  /** Output format. */
+  format: 'json' | 'text' | 'html';
+  /** Write the report to this file instead of stdout (required in practice for `html`). */
+  out?: string | undefined;
+  /** A guide profile, a map of them by UNH type, or the path of a profile JSON file (`--profile p.json`). */
+  profile?: GuideProfile | ProfileMap | string | undefined;
+  /** CONTRL detail (`--detail message|segment`); default interchange (UCI only). */
+  detail?: ContrlDetail | undefined;
+  /** Our VIR number (`--own-vir V`): the UNB recipient must be it (syntax error 7). */
+  ownVir?: string | undefined;
+  /** Known interchange senders (syntax error 23 for others). */
+  knownSenders?: Iterable<string> | undefined;
+  /** Clock for CONTRL/12'er dates and references (tests pass a fixed one). */
+  now?: (() => Date) | undefined;
+}
+
+/** Where the command writes. */
+export interface ValidateCommandIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  writeFile(path: string, text: string): void | Promise<void>;
+}
+
+const DETAILS: readonly string[] = ['interchange', 'message', 'segment'];
+const FLUSH_AT = 64 * 1024;
+
+/** Thrown for bad arguments: exit 2. */
+class CommandUsageError extends Error {}
+
+/**
+ * Reads and validates a profile JSON file (`--profile p.json`): one profile, or an object of
+ * profiles by UNH message type.
+ * @throws Error naming the file when it cannot be read or is not a valid profile
+ */
+export function readProfileFile(path: string): GuideProfile | ProfileMap {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new CommandUsageError(`cannot read profile ${path}: ${(err as Error).message}`);
+  }
+  try {
+    if (json !== null && typeof json === 'object' && !('id' in json)) {
+      return Object.fromEntries(Object.entries(json as Record<string, unknown>).map(([type, p]) => [type, loadProfile(p)]));
+    }
+    return loadProfile(json);
+  } catch (err) {
+    throw new CommandUsageError(`profile ${path}: ${(err as Error).message}`);
+  }
+}
+
+function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
+  if (!['json', 'text', 'html'].includes(options.format)) throw new CommandUsageError(`unknown format ${JSON.stringify(options.format)} (json, text or html)`);
+  if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new CommandUsageError(`unknown --detail ${JSON.stringify(options.detail)} (message or segment)`);
+  const profile = typeof options.profile === 'string' ? readProfileFile(options.profile) : options.profile;
+  return {
+    ...(profile !== undefined ? { profile } : {}),
+    ...(options.detail !== undefined ? { detail: options.detail } : {}),
+    ...(options.ownVir !== undefined ? { ownVir: options.ownVir } : {}),
+    ...(options.knownSenders !== undefined ? { knownSenders: options.knownSenders } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    captureSegments: options.format !== 'json',
+  };
+}
+
+/**
+ * Validates `source` and writes the report. JSON is streamed: each interchange's `messages`
+ * items are written as they complete, then its other keys, one object per line.
+ * @returns the exit code (0, 1 or 2)
+ */
+export async function validateCommand(source: AsyncIterable<Uint8Array>, options: ValidateCommandOptions, io: ValidateCommandIo): Promise<number> {
+  let validateOptions: ValidateOptions;
+  try {
+    validateOptions = toValidateOptions(options);
+  } catch (err) {
+    io.stderr(`fp-edifact validate: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const toFile = options.out !== undefined;
+  const fileParts: string[] = [];
+  let buffer = '';
+  const write = (text: string): void => {
+    if (toFile) {
+      fileParts.push(text);
+      return;
+    }
+    buffer += text;
+    if (buffer.length >= FLUSH_AT) {
+      io.stdout(buffer);
+      buffer = '';
+    }
+  };
+  const html = options.format === 'html' ? new HtmlReport() : null;
+  let clean = true;
+  let first = true;
+  try {
+    for await (const ev of validateStream(source, validateOptions)) {
+      if (ev.type === 'interchange-start') {
+        first = true;
+        if (options.format === 'json') write('{"messages":[');
+        else if (options.format === 'text') write(formatTextInterchangeStart(ev.position, ev.header));
+        else html!.start(ev.position, ev.header);
+      } else if (ev.type === 'message') {
+        if (ev.message.status !== 'accepted') clean = false;
+        if (options.format === 'json') write(`${first ? '' : ','}${JSON.stringify(messageToJson(ev.message))}`);
+        else if (options.format === 'text') write(formatTextMessage(ev.message));
+        else html!.message(ev.message);
+        first = false;
+      } else {
+        if (!ev.outcome.accepted) clean = false;
+        if (options.format === 'json') write(`${interchangeTailJson(ev.outcome)}\n`);
+        else if (options.format === 'text') write(formatTextInterchangeEnd(ev.outcome));
+        else html!.end(ev.outcome);
+      }
+    }
+  } catch (err) {
+    if (buffer) io.stdout(buffer);
+    io.stderr(`fp-edifact validate: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (html) write(html.toString());
+  if (buffer) io.stdout(buffer);
+  if (toFile) {
+    try {
+      await io.writeFile(options.out!, fileParts.join(''));
+    } catch (err) {
+      io.stderr(`fp-edifact validate: cannot write ${options.out}: ${(err as Error).message}\n`);
+      return 2;
+    }
+    io.stderr(`fp-edifact validate: ${clean ? 'accepted' : 'rejected or with errors'}; report written to ${options.out}\n`);
+  }
+  return clean ? 0 : 1;
+}

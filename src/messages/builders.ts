@@ -1,0 +1,34 @@
+/**
+ * Reply builders: each produces a complete typed message from the message it answers,
+ * with codes and qualifiers from the guide profile. See `builders/*.ts`.
+ */
+export {
+  buildAccept,
+  buildRejection,
+  buildBonusAnswer,
+  buildContentError,
+  buildReminder,
+  buildBonusQuery,
+  END_DATE_REASONS,
+  type ReplyOptions,
+  type AcceptOptions,
+  type RejectionOptions,
+  type BonusAnswerOptions,
+  type ContentErrorOptions,
+  type ReminderOptions,
+  type BonusQueryOptions,
+  type BonusQuerySource,
+} from './builders/opsigelser.js';
+export {
+  buildDeclarationAccept,
+  buildAcceptWithoutFee,
+  buildDeclarationRejection,
+  buildDeclarationNotice,
+  LIENHOLDER_KINDS,
+  type DeclarationAcceptOptions,
+  type AcceptWithoutFeeOptions,
+  type DeclarationRejectionOptions,
+  type DeclarationNoticeData,
+} from './builders/panthaver.js';
+export { buildReplyInterchange, type ReplyInterchangeOptions } from './builders/interchange.js';
+export { toFreeText, isOpsigelse, type TextInput } from './builders/common.js';

@@ -1,0 +1,60 @@
+/** Helpers shared by the reply builders. */
+import type { z } from 'zod';
+import type { FpMessage } from '../decode.js';
+import type { Company, FreeText } from '../types/common.js';
+import { charLength } from '../types/common.js';
+import type { Opsigelse } from '../types/opsigelser.js';
+import { MessageBuildError, MessageEncodeError } from '../wire/errors.js';
+
+/** `true` for an opsigelser message (it has a case reference), `false` for a panthaver one. */
+export function isOpsigelse(value: FpMessage): value is Opsigelse {
+  return 'caseReference' in value;
+}
+
+/** Free text as the builders accept it: one string, lines, or FTX segments of lines. */
+export type TextInput = string | readonly string[] | readonly (readonly string[])[];
+
+/**
+ * Normalises free text to FTX segments: long strings are cut into lines of at most 70
+ * characters, and lines are grouped five to an FTX segment.
+ * @throws MessageBuildError when the text needs more than 5 FTX segments (25 lines)
+ */
+export function toFreeText(text: TextInput): FreeText {
+  if (typeof text !== 'string' && text.length > 0 && typeof text[0] !== 'string') {
+    return (text as readonly (readonly string[])[]).map((l) => [...l]);
+  }
+  const lines: string[] = [];
+  for (const s of typeof text === 'string' ? [text] : (text as readonly string[])) {
+    const chars = [...s];
+    for (let i = 0; i < chars.length; i += 70) lines.push(chars.slice(i, i + 70).join(''));
+  }
+  const segments: string[][] = [];
+  for (let i = 0; i < lines.length; i += 5) segments.push(lines.slice(i, i + 5));
+  if (segments.length > 5) throw new MessageBuildError(`free text of ${lines.length} lines does not fit in 5 FTX segments of 5 lines`);
+  return segments;
+}
+
+/** Our own party in a reply: the received message's recipient, or `ownVir` when given. */
+export function ownParty(received: { recipient: Company }, ownVir: string | undefined): Company {
+  return ownVir === undefined || ownVir === received.recipient.vir ? received.recipient : { vir: ownVir };
+}
+
+/** Drops `undefined` properties (so built values deep-equal decoded ones). */
+export function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Validates a built value with its kind schema; throws {@link MessageEncodeError} listing the problems. */
+export function finish<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new MessageEncodeError(
+    `cannot build ${what}`,
+    r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  );
+}
+
+/** `true` when `s` looks like a wire code (an..3, upper case or digits). */
+export function looksLikeCode(s: string): boolean {
+  return /^[0-9A-Z]{1,3}$/.test(s) && charLength(s) <= 3;
+}

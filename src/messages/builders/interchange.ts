@@ -1,0 +1,51 @@
+/** Wrapping typed replies into an interchange addressed back to the sender of a received one. */
+import { buildInterchange } from '../../envelope/builder.js';
+import type { PartyId } from '../../envelope/types.js';
+import { opsigelser55, panthaver52 } from '../../schema/profiles/index.js';
+import type { SegmentInput } from '../../syntax/segment.js';
+import type { FpMessage } from '../decode.js';
+import { encodeMessage } from '../encode.js';
+import { interchangeDefaults, type GuideProfile } from '../profile.js';
+import { isOpsigelse } from './common.js';
+
+/** Options of {@link buildReplyInterchange}. */
+export interface ReplyInterchangeOptions {
+  /** 0020 interchange control reference of the reply. */
+  reference: string;
+  /** UNB date `YYYY-MM-DD`; default today (UTC). */
+  date?: string;
+  /** UNB time `HHMM`; default now (UTC). */
+  time?: string;
+  /** Profile used to encode; default: the shipped profile of the replies' exchange. */
+  profile?: GuideProfile;
+  /** Clock for the default date and time. */
+  now?: () => Date;
+}
+
+/**
+ * Encodes replies and wraps them in an interchange whose UNB sender and recipient are the
+ * received interchange's recipient and sender (qualifiers kept; the profile's when absent).
+ *
+ * @param received the received interchange's header (`parseInterchanges(...).interchanges[i].header`)
+ */
+export function buildReplyInterchange(
+  replies: FpMessage | readonly FpMessage[],
+  received: { sender: PartyId; recipient: PartyId },
+  options: ReplyInterchangeOptions,
+): SegmentInput[] {
+  const list = Array.isArray(replies) ? (replies as readonly FpMessage[]) : [replies as FpMessage];
+  const first = list[0];
+  const profile = options.profile ?? (first === undefined || isOpsigelse(first) ? opsigelser55 : panthaver52);
+  const d = interchangeDefaults(profile);
+  return buildInterchange({
+    sender: { id: received.recipient.id, qualifier: received.recipient.qualifier ?? d.idQualifier },
+    recipient: { id: received.sender.id, qualifier: received.sender.qualifier ?? d.idQualifier },
+    reference: options.reference,
+    ...(options.date !== undefined ? { date: options.date } : {}),
+    ...(options.time !== undefined ? { time: options.time } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    syntaxId: d.syntaxId,
+    syntaxVersion: d.syntaxVersion,
+    messages: list.map((m) => encodeMessage(m, profile)),
+  });
+}

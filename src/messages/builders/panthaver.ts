@@ -1,0 +1,218 @@
+/**
+ * Builders of the insurer's panthaver messages: accept (33), accept without fee (34) with
+ * its receipt to the old lienholder (Z70), rejection (27) and the Z-notices about an
+ * accepted declaration (Z10, Z11, Z12, Z15, Z20, Z40, Z50, Z60, Z80).
+ */
+import { panthaver52 } from '../../schema/profiles/index.js';
+import type { FpMessage } from '../decode.js';
+import { kindOfCode, rejectionReasonCode, type GuideProfile } from '../profile.js';
+import type { Company } from '../types/common.js';
+import {
+  acceptSchema,
+  acceptWithoutFeeSchema,
+  oldLienholderReceiptSchema,
+  panthaverSchemas,
+  PANTHAVER_KINDS,
+  rejectionSchema,
+  type DeclarationNoticeKind,
+  type Panthaver,
+  type PanthaverKind,
+  type PanthaverOf,
+} from '../types/panthaver.js';
+import { MessageBuildError } from '../wire/errors.js';
+import { compact, finish, isOpsigelse, looksLikeCode, ownParty, toFreeText, type TextInput } from './common.js';
+import type { ReplyOptions } from './opsigelser.js';
+
+/** Kinds the lienholder sends (the insurer answers them with the NADs swapped). */
+export const LIENHOLDER_KINDS: readonly PanthaverKind[] = ['newDeclaration', 'reminder', 'changeOfLienholder', 'lienEnded', 'reRegistration', 'lienholderPortfolioTransfer'];
+
+/** Declaration fields an answer repeats from the declaration (identity, object, terms, debtor). */
+const DECLARATION_COPY = [
+  'declarationNumber', 'senderReference', 'policyNumber', 'debtorReference', 'specialAgreementNumber', 'registrationNumber',
+  'chassisNumber', 'engineNumber', 'buildNumber', 'effectiveDate', 'lienType', 'declarationType', 'priority', 'coverType',
+  'sumInsured', 'debtor',
+] as const;
+
+type DeclarationCopy = Partial<Pick<PanthaverOf<'newDeclaration'>, (typeof DECLARATION_COPY)[number]>>;
+
+function copyDeclaration(received: Panthaver): DeclarationCopy {
+  const out: Record<string, unknown> = {};
+  for (const k of DECLARATION_COPY) out[k] = (received as Record<string, unknown>)[k];
+  return out as DeclarationCopy;
+}
+
+function assertPanthaver(received: FpMessage, kinds: readonly PanthaverKind[], what: string): asserts received is Panthaver {
+  if (isOpsigelse(received) || !kinds.includes(received.kind as PanthaverKind)) {
+    throw new MessageBuildError(`${what} answers a panthaver ${kinds.join(' or ')}, not a ${received.kind}`);
+  }
+}
+
+/** Options of {@link buildDeclarationAccept} and {@link buildAcceptWithoutFee}. */
+export interface DeclarationAcceptOptions extends ReplyOptions {
+  /** acceptdato (DTM 7); default: the declaration's effective date. At most receipt + 14 days for L. */
+  effectiveDate?: string;
+  /** policenummer to add or correct. */
+  policyNumber?: string;
+  /** prioritet (Z91…) when it differs from the declared one. */
+  priority?: string;
+  /** dækningstype (ICD) of the insured object. */
+  coverType?: string;
+  /** forsikringssum in whole kroner (required for L). */
+  sumInsured?: number;
+  /** fri tekst. */
+  text?: TextInput;
+}
+
+function acceptValue(kind: 'accept' | 'acceptWithoutFee', received: Panthaver, o: DeclarationAcceptOptions): Record<string, unknown> {
+  const base = copyDeclaration(received);
+  return compact({
+    kind,
+    ...base,
+    messageDate: o.messageDate,
+    recipient: received.sender,
+    sender: ownParty(received, o.ownVir),
+    effectiveDate: o.effectiveDate ?? base.effectiveDate,
+    policyNumber: o.policyNumber ?? base.policyNumber,
+    priority: o.priority ?? base.priority,
+    coverType: o.coverType ?? base.coverType,
+    sumInsured: o.sumInsured ?? base.sumInsured,
+    freeText: o.text === undefined ? undefined : toFreeText(o.text),
+    contact: o.contact,
+  });
+}
+
+/**
+ * Builds the accept (33) of a received declaration (30, 32 or its reminder 31): NADs
+ * swapped, the declaration's references, object, terms and debtor repeated, with the
+ * acceptance date, policy number, priority, cover type and sum insured as given.
+ */
+export function buildDeclarationAccept(received: Panthaver, options: DeclarationAcceptOptions): PanthaverOf<'accept'> {
+  assertPanthaver(received, ['newDeclaration', 'changeOfLienholder', 'reminder'], 'an accept');
+  return finish(acceptSchema, acceptValue('accept', received, options), 'an accept (33)');
+}
+
+/** Options of {@link buildAcceptWithoutFee}. */
+export interface AcceptWithoutFeeOptions extends DeclarationAcceptOptions {
+  /** The old lienholder; default: the change of lienholder's NAD GPH. */
+  oldLienholder?: Company;
+  /** The old lienholder's declaration number, for the Z70; default: the received one. */
+  oldDeclarationNumber?: string;
+}
+
+/**
+ * Answers a change of lienholder (32): the accept without fee (34) to the new lienholder,
+ * and the receipt (Z70) to the old lienholder (MR and NAD GPH = the old lienholder; its
+ * cessation date = the takeover date).
+ * @throws MessageBuildError when the old lienholder is neither given nor in the 32
+ */
+export function buildAcceptWithoutFee(
+  received: PanthaverOf<'changeOfLienholder'>,
+  options: AcceptWithoutFeeOptions,
+): { accept: PanthaverOf<'acceptWithoutFee'>; receipt: PanthaverOf<'oldLienholderReceipt'> } {
+  assertPanthaver(received, ['changeOfLienholder'], 'an accept without fee');
+  const accept = finish(acceptWithoutFeeSchema, acceptValue('acceptWithoutFee', received, options), 'an accept without fee (34)');
+  const old = options.oldLienholder ?? received.oldLienholder;
+  if (old === undefined) throw new MessageBuildError('the receipt (Z70) needs the old lienholder: pass oldLienholder (the 32 has no NAD GPH)');
+  const receipt = finish(
+    oldLienholderReceiptSchema,
+    compact({
+      kind: 'oldLienholderReceipt',
+      messageDate: options.messageDate,
+      recipient: old,
+      sender: accept.sender,
+      declarationNumber: options.oldDeclarationNumber ?? received.declarationNumber,
+      policyNumber: accept.policyNumber,
+      cessationDate: accept.effectiveDate,
+      debtor: received.debtor,
+      oldLienholder: old,
+      contact: options.contact,
+    }),
+    'a receipt to the old lienholder (Z70)',
+  );
+  return { accept, receipt };
+}
+
+/** Options of {@link buildDeclarationRejection}. */
+export interface DeclarationRejectionOptions extends ReplyOptions {
+  /** 1–3 reasons: named reasons of the profile or ERC codes. */
+  reasons: readonly string[];
+  /** Optional free text (not repeating the reasons). */
+  text?: TextInput;
+}
+
+/**
+ * Builds the rejection (27) of a received declaration: 1–3 ERC reasons, NADs swapped,
+ * declaration number, sender's reference and debtor repeated, optional free text.
+ * @throws MessageBuildError for 0 or more than 3 reasons, or an unknown named reason
+ */
+export function buildDeclarationRejection(received: Panthaver, options: DeclarationRejectionOptions, profile: GuideProfile = panthaver52): PanthaverOf<'rejection'> {
+  assertPanthaver(received, ['newDeclaration', 'changeOfLienholder', 'reminder'], 'a rejection');
+  if (options.reasons.length < 1 || options.reasons.length > 3) {
+    throw new MessageBuildError(`a rejection carries 1 to 3 reasons, not ${options.reasons.length}`);
+  }
+  const reasons = options.reasons.map((r) => {
+    const code = rejectionReasonCode(profile, r) ?? (looksLikeCode(r) ? r : undefined);
+    if (code === undefined) throw new MessageBuildError(`rejection reason ${JSON.stringify(r)} is neither a named reason of profile ${profile.id} nor a code`);
+    return code;
+  });
+  return finish(
+    rejectionSchema,
+    compact({
+      kind: 'rejection',
+      reasons,
+      messageDate: options.messageDate,
+      recipient: received.sender,
+      sender: ownParty(received, options.ownVir),
+      declarationNumber: received.declarationNumber,
+      senderReference: received.senderReference,
+      debtor: received.debtor,
+      freeText: options.text === undefined ? undefined : toFreeText(options.text),
+      contact: options.contact,
+    }),
+    'a rejection (27)',
+  );
+}
+
+/** Data of a Z-notice: the message date plus whatever the notice changes or reports. */
+export type DeclarationNoticeData = { messageDate: string; text?: TextInput } & Partial<
+  Omit<PanthaverOf<'administrativeCorrection'>, 'kind' | 'messageDate' | 'recipient' | 'sender' | 'declarationNumber' | 'freeText'>
+>;
+
+/**
+ * Builds a notice about an accepted declaration (Z10, Z11, Z12, Z15, Z20, Z40, Z50, Z60,
+ * Z80 — given as document code or kind name) to the lienholder. `declaration` is the
+ * lienholder's declaration (NADs swapped) or our own accept of it (same direction); its
+ * declaration number, policy number and debtor are repeated, then `data` is applied.
+ * @throws MessageEncodeError when the notice lacks what its kind needs (e.g. Z40 without newInsurer)
+ */
+export function buildDeclarationNotice(
+  declaration: Panthaver,
+  kind: DeclarationNoticeKind | 'Z10' | 'Z11' | 'Z12' | 'Z15' | 'Z20' | 'Z40' | 'Z50' | 'Z60' | 'Z80',
+  data: DeclarationNoticeData,
+  profile: GuideProfile = panthaver52,
+): Panthaver {
+  if (isOpsigelse(declaration)) throw new MessageBuildError('a declaration notice needs a panthaver message');
+  const k = ((PANTHAVER_KINDS as readonly string[]).includes(kind) ? kind : kindOfCode(profile, kind)) as PanthaverKind | undefined;
+  const notices: readonly string[] = [
+    'coverageEndedArrears', 'coverageEndedComprehensive', 'coverageEndedOther', 'sumInsuredChanged', 'coverageRestored',
+    'changeOfInsurer', 'administrativeCorrection', 'priorityChanged', 'insurerPortfolioTransfer', 'oldLienholderReceipt',
+  ];
+  if (k === undefined || !notices.includes(k)) throw new MessageBuildError(`${JSON.stringify(kind)} is not a declaration notice of profile ${profile.id}`);
+  const fromLienholder = LIENHOLDER_KINDS.includes(declaration.kind);
+  const { text, messageDate, ...changes } = data;
+  return finish(
+    panthaverSchemas[k] as never,
+    compact({
+      kind: k,
+      messageDate,
+      recipient: fromLienholder ? declaration.sender : declaration.recipient,
+      sender: fromLienholder ? declaration.recipient : declaration.sender,
+      declarationNumber: declaration.declarationNumber,
+      policyNumber: declaration.policyNumber,
+      debtor: declaration.debtor,
+      ...compact(changes),
+      freeText: text === undefined ? undefined : toFreeText(text),
+    }),
+    `a ${kind} notice`,
+  ) as Panthaver;
+}

@@ -1,0 +1,97 @@
+/**
+ * Decoding: an EDIFACT message (UNH..UNT, or just its body) → a typed opsigelser or
+ * panthaver message, through a guide profile. Never throws on bad data: problems come back
+ * as positioned {@link MessageError}s.
+ */
+import type { SegmentInput } from '../syntax/segment.js';
+import { readOpsigelse } from './opsigelser/read.js';
+import { opsigelseFromWire } from './opsigelser/kinds.js';
+import { readPanthaver } from './panthaver/read.js';
+import { panthaverFromWire } from './panthaver/kinds.js';
+import { kindOfCode, messageHeader, type GuideProfile } from './profile.js';
+import { OPSIGELSE_KINDS, type Opsigelse, type OpsigelseKind } from './types/opsigelser.js';
+import { PANTHAVER_KINDS, type Panthaver, type PanthaverKind } from './types/panthaver.js';
+import type { MessageError } from './wire/errors.js';
+import { DecodeContext } from './wire/reader.js';
+import { walkMessage } from './wire/walk.js';
+
+/** Any typed F&P message. */
+export type FpMessage = Opsigelse | Panthaver;
+
+/** Outcome of decoding: the typed value, or every problem found. */
+export type DecodeResult<T extends { kind: string } = FpMessage> =
+  | { ok: true; kind: T['kind']; value: T }
+  | { ok: false; errors: MessageError[] };
+
+/**
+ * What can be decoded: an `EdifactMessage` from `parseInterchanges` (UNH..UNT and its
+ * header), or any `{ segments }` — UNH..UNT or the body alone (e.g. `encodeMessage(...).body`).
+ */
+export interface MessageInput {
+  segments: ReadonlyArray<SegmentInput>;
+  header?: { type: string; version: string; release: string; agency: string } | undefined;
+}
+
+function checkHeader(message: MessageInput, profile: GuideProfile, ctx: DecodeContext): void {
+  if (!message.header) return;
+  const want = messageHeader(profile);
+  const got = message.header;
+  (['type', 'version', 'release', 'agency'] as const).forEach((k, i) => {
+    if (got[k] !== want[k]) {
+      ctx.error('14', `UNH: message ${k} ${JSON.stringify(got[k])} where profile ${profile.id} expects ${JSON.stringify(want[k])}`, {
+        segment: 'UNH',
+        segmentPosition: 1,
+        element: 2,
+        component: i + 1,
+      });
+    }
+  });
+}
+
+function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult {
+  const ctx = new DecodeContext();
+  checkHeader(message, profile, ctx);
+  const walked = walkMessage(message.segments, profile.structure, ctx);
+  const bgm = walked.find((w) => w.reader.tag === 'BGM');
+  if (!bgm) {
+    ctx.error('13', 'BGM is missing: the message kind is unknown', { segment: 'BGM' });
+    return { ok: false, errors: ctx.errors };
+  }
+  const code = bgm.reader.raw(0, 0);
+  const kind = kindOfCode(profile, code);
+  const known: readonly string[] = profile.exchange === 'opsigelser' ? OPSIGELSE_KINDS : PANTHAVER_KINDS;
+  if (kind === undefined || !known.includes(kind)) {
+    ctx.error('14', `BGM: document code ${JSON.stringify(code)} is not a message kind of profile ${profile.id}`, bgm.reader.at(0, 0));
+    return { ok: false, errors: ctx.errors };
+  }
+  const value =
+    profile.exchange === 'opsigelser'
+      ? opsigelseFromWire(kind as OpsigelseKind, readOpsigelse(walked, profile, ctx), ctx)
+      : panthaverFromWire(kind as PanthaverKind, readPanthaver(walked, profile, ctx), ctx);
+  if (value === undefined || ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
+  return { ok: true, kind: value.kind, value };
+}
+
+/**
+ * Decodes one message into its typed form, with the kind taken from BGM through the profile.
+ *
+ * @example
+ * const { interchanges } = parseInterchanges(bytes);
+ * const r = decodeMessage(interchanges[0].messages[0], opsigelserProfile);
+ * if (r.ok && r.value.kind === 'cancellation') console.log(r.value.policyNumber);
+ */
+export function decodeMessage(message: MessageInput, profile: GuideProfile): DecodeResult {
+  return decodeWith(message, profile);
+}
+
+/** {@link decodeMessage} for an opsigelser profile, typed as {@link Opsigelse}. */
+export function decodeOpsigelse(message: MessageInput, profile: GuideProfile): DecodeResult<Opsigelse> {
+  if (profile.exchange !== 'opsigelser') throw new TypeError(`decodeOpsigelse needs an opsigelser profile, got ${profile.id}`);
+  return decodeWith(message, profile) as DecodeResult<Opsigelse>;
+}
+
+/** {@link decodeMessage} for a panthaver profile, typed as {@link Panthaver}. */
+export function decodePanthaver(message: MessageInput, profile: GuideProfile): DecodeResult<Panthaver> {
+  if (profile.exchange !== 'panthaver') throw new TypeError(`decodePanthaver needs a panthaver profile, got ${profile.id}`);
+  return decodeWith(message, profile) as DecodeResult<Panthaver>;
+}

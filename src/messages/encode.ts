@@ -1,0 +1,62 @@
+/**
+ * Encoding: a typed opsigelser or panthaver message → its UNH identifier and body segments
+ * (BGM … last body segment), through a guide profile. UNH/UNT are added by
+ * `buildInterchange`, which also counts the segments.
+ */
+import type { SegmentInput } from '../syntax/segment.js';
+import type { FpMessage } from './decode.js';
+import { opsigelseToWire } from './opsigelser/kinds.js';
+import { writeOpsigelse } from './opsigelser/write.js';
+import { panthaverToWire } from './panthaver/kinds.js';
+import { writePanthaver } from './panthaver/write.js';
+import { docCode, messageHeader, type GuideProfile } from './profile.js';
+import { opsigelseSchema, type Opsigelse } from './types/opsigelser.js';
+import { panthaverSchema, type Panthaver } from './types/panthaver.js';
+import { MessageEncodeError } from './wire/errors.js';
+
+/** An encoded message: UNH S009 values and the body, ready for `buildInterchange`. */
+export interface EncodedMessage {
+  header: { type: string; version: string; release: string; agency: string };
+  body: SegmentInput[];
+}
+
+/** Options of {@link encodeMessage}. */
+export interface EncodeOptions {
+  /** Decimal mark for decimal amounts, as in the interchange's UNA (default `.`). */
+  decimalMark?: '.' | ',';
+}
+
+/**
+ * Checks a typed value against the profile's family schema and returns the parsed value.
+ * Throws {@link MessageEncodeError} listing every problem.
+ */
+export function parseTyped(value: unknown, profile: GuideProfile): FpMessage {
+  const schema = profile.exchange === 'opsigelser' ? opsigelseSchema : panthaverSchema;
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const kind = (value as { kind?: unknown } | null)?.kind;
+    throw new MessageEncodeError(
+      `not a valid ${profile.exchange} message${typeof kind === 'string' ? ` of kind ${kind}` : ''}`,
+      r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    );
+  }
+  return r.data;
+}
+
+/**
+ * Encodes a typed message. Writers never emit trailing empty elements or components.
+ * Throws {@link MessageEncodeError} when the value is not valid for its kind.
+ *
+ * @example
+ * const { header, body } = encodeMessage(cancellation, opsigelserProfile);
+ * const text = serialize(buildInterchange({ sender, recipient, reference, messages: [{ header, body }] }), { una: true });
+ */
+export function encodeMessage(value: FpMessage, profile: GuideProfile, options: EncodeOptions = {}): EncodedMessage {
+  const v = parseTyped(value, profile);
+  const code = docCode(profile, v.kind);
+  const body =
+    profile.exchange === 'opsigelser'
+      ? writeOpsigelse(opsigelseToWire(v as Opsigelse, code), profile)
+      : writePanthaver(panthaverToWire(v as Panthaver, code), profile, options.decimalMark ?? '.');
+  return { header: messageHeader(profile), body };
+}

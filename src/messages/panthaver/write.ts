@@ -1,0 +1,40 @@
+/**
+ * The panthaver wire record → body segments, in segment-table order: BGM, ERC…, RFF (DEK,
+ * REF, POL, DEB, SAF, REG, STL, MOT, BYG), DTM (137, 7, 206), ATT (PNT, DKL, PRI), ICD,
+ * MOA (FSU, PNT), FTX…, NAD (MR, MS, DEB, GPH, NFS), CTA.
+ */
+import { segment } from '../../syntax/writer.js';
+import type { SegmentInput } from '../../syntax/segment.js';
+import { dateFormat, idTypeCodes, qual, type GuideProfile } from '../profile.js';
+import type { Company, NamedParty } from '../types/common.js';
+import { cta, dtm, ftx, nadCompany, nadNamed, rff } from '../wire/fields.js';
+import { ATT_FIELDS, DTM_FIELDS, MOA_FIELDS, NAD_FIELDS, RFF_FIELDS } from './read.js';
+
+/**
+ * Writes a panthaver wire record (typed fields + `documentCode` + `ercs`) as body segments.
+ * `decimalMark` is the interchange's decimal mark (UNA), used in decimal amounts.
+ */
+export function writePanthaver(w: Record<string, unknown>, profile: GuideProfile, decimalMark = '.'): SegmentInput[] {
+  const fmt = dateFormat(profile);
+  const codes = idTypeCodes(profile);
+  const q = (tag: string, role: string): string => qual(profile, tag, role);
+  const out: SegmentInput[] = [segment('BGM', w.documentCode as string)];
+  for (const c of (w.ercs as string[] | undefined) ?? []) out.push(segment('ERC', c));
+  for (const [role, field] of RFF_FIELDS) {
+    if (w[field] !== undefined) out.push(rff(q('RFF', role), w[field] as string));
+  }
+  for (const role of DTM_FIELDS) if (w[role] !== undefined) out.push(dtm(q('DTM', role), w[role] as string, fmt));
+  for (const role of ATT_FIELDS) if (w[role] !== undefined) out.push(segment('ATT', q('ATT', role), undefined, w[role] as string));
+  if (w.coverType !== undefined) out.push(segment('ICD', q('ICD', 'coverScheme'), w.coverType as string));
+  for (const role of MOA_FIELDS) {
+    if (w[role] !== undefined) out.push(segment('MOA', [q('MOA', role), String(w[role]).replace('.', decimalMark)]));
+  }
+  for (const lines of (w.freeText as string[][] | undefined) ?? []) out.push(ftx(q('FTX', 'textSubject'), lines));
+  for (const [role, shape] of NAD_FIELDS) {
+    const p = w[role];
+    if (p === undefined) continue;
+    out.push(shape === 'company' ? nadCompany(q('NAD', role), p as Company, codes) : nadNamed(q('NAD', role), p as NamedParty, codes));
+  }
+  if (w.contact !== undefined) out.push(cta(q('CTA', 'contactFunction'), w.contact as string));
+  return out;
+}

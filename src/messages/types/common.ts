@@ -1,0 +1,112 @@
+/**
+ * zod building blocks shared by the typed opsigelser and panthaver messages: dates, free
+ * text, parties, addresses. Every typed message schema is made of these, and the
+ * fast-check arbitraries (`../arbitraries.ts`) follow the same constraints.
+ */
+import { z } from 'zod';
+
+/**
+ * Characters allowed in free data: anything but control characters. Whether a character
+ * fits the interchange's character set (UNOC = Latin-1, UNOY = UTF-8) is checked when the
+ * interchange is written (syntax error 21), not here.
+ */
+export const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F-\u009F]+$/u;
+
+/** Length in characters (code points), as EDIFACT counts them. */
+export function charLength(value: string): number {
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
+}
+
+/** `true` when `value` is `YYYY-MM-DD` and names a real calendar day (year 0001–9999). */
+export function isRealIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return d <= days;
+}
+
+/** A calendar date as an ISO `YYYY-MM-DD` string that names a real day. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isRealIsoDate, 'not a real calendar date');
+
+/** Free data of 1 to `max` characters without control characters (an..max). */
+export function text(max: number) {
+  return z
+    .string()
+    .min(1)
+    .regex(NO_CONTROL_CHARS, 'no control characters (line breaks, tabs, …)')
+    .refine((v) => charLength(v) <= max, `at most ${max} characters`);
+}
+
+/**
+ * Free text (FTX): one inner array per FTX segment, one string per text line
+ * (at most 5 lines of an..70 per segment, at most 5 segments).
+ */
+export const freeText = z.array(z.array(text(70)).min(1).max(5)).min(1).max(5);
+
+/** A company (insurer or lienholder) identified by its VIR number (NAD `<VIR>::VIR`, optionally with a name). */
+export const company = z.strictObject({
+  /** VIR-nummer: the F&P company id (lienholder ids are written the same way). */
+  vir: text(35),
+  /** selskabsnavn: the company's name, when the message carries it. */
+  name: text(35).optional(),
+});
+
+/** A CPR (person) or CVR (business) number of a policyholder or debtor. */
+export const personId = z.strictObject({
+  /** CPR- eller CVR-nummer, as sent (no formatting applied). */
+  value: text(35),
+  /** Which register the number belongs to. */
+  type: z.enum(['CPR', 'CVR']),
+});
+
+/** Postal address fields of a NAD segment (all optional). */
+export const addressFields = {
+  /** gade: street and number (NAD C059). */
+  street: text(35).optional(),
+  /** by: city (NAD 3164). */
+  city: text(35).optional(),
+  /** postnummer: postcode (NAD 3251). */
+  postcode: text(9).optional(),
+  /** land: country code (NAD 3207). */
+  country: text(3).optional(),
+};
+
+/** A named person or business with an optional CPR/CVR number and address (forsikringstager, debitor). */
+export const namedParty = z.strictObject({
+  /** CPR- eller CVR-nummer (if known). */
+  id: personId.optional(),
+  /** navn: name line 1. */
+  name: text(35),
+  /** navn 2: name line 2. */
+  name2: text(35).optional(),
+  ...addressFields,
+});
+
+/** An address without a name (forsikringssted: insured location). */
+export const address = z
+  .strictObject(addressFields)
+  .refine((a) => Object.values(a).some((v) => v !== undefined), 'an address needs at least one field');
+
+/** The contact person of a message (CTA `IC`). */
+export const contact = text(35);
+
+/** A company: VIR number. */
+export type Company = z.infer<typeof company>;
+/** CPR or CVR number. */
+export type PersonId = z.infer<typeof personId>;
+/** A policyholder, debtor or similar named party. */
+export type NamedParty = z.infer<typeof namedParty>;
+/** An address without a name. */
+export type Address = z.infer<typeof address>;
+/** FTX free text: segments of lines. */
+export type FreeText = z.infer<typeof freeText>;

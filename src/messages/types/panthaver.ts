@@ -1,0 +1,214 @@
+/**
+ * Typed panthaverdeklaration (lienholder declaration) messages. All kinds share one set of
+ * declaration fields — the F&P layouts are not public, so a kind may carry any of them — and
+ * each kind requires the ones its purpose needs (e.g. a Z10 its cessation date, a Z40 the
+ * new insurer). Codes (panttype, deklarationstype, prioritet, dækningstype) are the wire codes
+ * of the profile's code lists (`ZPA`, `ZBB`, `Z91`, `ZKA`, …).
+ */
+import { z } from 'zod';
+import { company, contact, freeText, isoDate, namedParty, text } from './common.js';
+
+/** Panthaver kinds (contract names) with their default BGM codes in the TSDoc of each schema. */
+export const PANTHAVER_KINDS = [
+  'newDeclaration',
+  'reminder',
+  'changeOfLienholder',
+  'lienEnded',
+  'reRegistration',
+  'lienholderPortfolioTransfer',
+  'accept',
+  'acceptWithoutFee',
+  'rejection',
+  'coverageEndedArrears',
+  'coverageEndedComprehensive',
+  'coverageEndedOther',
+  'sumInsuredChanged',
+  'coverageRestored',
+  'changeOfInsurer',
+  'administrativeCorrection',
+  'priorityChanged',
+  'oldLienholderReceipt',
+  'insurerPortfolioTransfer',
+  'contentError',
+] as const;
+/** A panthaver kind name. */
+export type PanthaverKind = (typeof PANTHAVER_KINDS)[number];
+
+/** A code of a profile code list (an..3), e.g. `ZPA`. */
+const code = z.string().regex(/^[0-9A-Z]{1,3}$/, 'a code such as ZPA');
+
+/**
+ * An amount in kroner as a decimal string with `.` as decimal mark, exactly as written
+ * (`"125000.50"`); the interchange's decimal mark (UNA) is applied when it is written.
+ */
+const amount = z.string().regex(/^\d{1,15}(\.\d{1,3})?$/, 'a decimal amount such as 125000.50');
+
+/** Declaration fields every panthaver kind may carry. */
+const declarationFields = {
+  /** meddelelsesdato (DTM 137). */
+  messageDate: isoDate,
+  /** first NAD (MR): the party the message is sent to. */
+  recipient: company,
+  /** second NAD (MS): the party sending the message. */
+  sender: company,
+  /** deklarationsnummer (RFF DEK). */
+  declarationNumber: text(35),
+  /** reference: the sender's own number (RFF REF). */
+  senderReference: text(35).optional(),
+  /** policenummer (RFF POL): often absent on a new declaration; added by the insurer on accept. */
+  policyNumber: text(35).optional(),
+  /** debitorreference (RFF DEB). */
+  debtorReference: text(35).optional(),
+  /** særaftalenummer (RFF SAF). */
+  specialAgreementNumber: text(35).optional(),
+  /** registreringsnummer (RFF REG). */
+  registrationNumber: text(35).optional(),
+  /** stelnummer: chassis number (RFF STL). */
+  chassisNumber: text(35).optional(),
+  /** motornummer: engine number (RFF MOT). */
+  engineNumber: text(35).optional(),
+  /** byggenummer: build number of a boat (RFF BYG). */
+  buildNumber: text(35).optional(),
+  /** ikrafttrædelsesdato / acceptdato: effective or acceptance date (DTM 7). */
+  effectiveDate: isoDate.optional(),
+  /** ophørsdato: cessation date (DTM 206). */
+  cessationDate: isoDate.optional(),
+  /** panttype (ATT PNT): ZPA pantsætning, ZLE leasing, ZSA ejendomsforbehold. */
+  lienType: code.optional(),
+  /** deklarationstype (ATT DKL): ZBB, ZFF, ZRR, ZDD, ZEE, ZLL. */
+  declarationType: code.optional(),
+  /** prioritet (ATT PRI): Z91 = 1st, Z92 = 2nd, … */
+  priority: code.optional(),
+  /** dækningstype (ICD C331/4495): ZKA, ZKM, … */
+  coverType: code.optional(),
+  /** forsikringssum in whole kroner (MOA FSU); required for L on accept. */
+  sumInsured: z.number().int().nonnegative().max(1e12).optional(),
+  /** pantets beløb: lien amount (MOA PNT). */
+  lienAmount: amount.optional(),
+  /** fri tekst (FTX). */
+  freeText: freeText.optional(),
+  /** debitor / leasingtager / forsikringstager (NAD DEB). */
+  debtor: namedParty.optional(),
+  /** gammel panthaver: old lienholder (NAD GPH). */
+  oldLienholder: company.optional(),
+  /** nyt forsikringsselskab: new insurer (NAD NFS), in a Z40. */
+  newInsurer: company.optional(),
+  /** kontaktperson (CTA IC). */
+  contact: contact.optional(),
+};
+
+function kindSchema<K extends PanthaverKind, R extends z.ZodRawShape>(kind: K, required: R) {
+  return z.strictObject({ kind: z.literal(kind), ...declarationFields }).extend(required);
+}
+
+/** BGM 30 oprettelse: a new declaration from the lienholder. */
+export const newDeclarationSchema = kindSchema('newDeclaration', { lienType: code, declarationType: code, debtor: namedParty });
+/** BGM 31 rykker: the lienholder chases an unanswered declaration (after 20 days). */
+export const reminderSchema = kindSchema('reminder', {});
+/** BGM 32 skift af panthaver: the new lienholder takes over; same content as a new declaration. */
+export const changeOfLienholderSchema = kindSchema('changeOfLienholder', { lienType: code, declarationType: code, debtor: namedParty });
+/** BGM 36 pantet ophørt: the lien has ended; not answered. */
+export const lienEndedSchema = kindSchema('lienEnded', {});
+/** BGM 37 gennotering: undoes a mistaken "lien ended"; not answered. */
+export const reRegistrationSchema = kindSchema('reRegistration', {});
+/** BGM 38 porteføljeoverdragelse between lienholders; neither accepted nor rejected. */
+export const lienholderPortfolioTransferSchema = kindSchema('lienholderPortfolioTransfer', {});
+/** BGM 33 accept: the insurer accepts (acceptance date required). */
+export const acceptSchema = kindSchema('accept', { effectiveDate: isoDate });
+/** BGM 34 accept uden gebyr: accept of a change of lienholder (with a Z70 to the old lienholder). */
+export const acceptWithoutFeeSchema = kindSchema('acceptWithoutFee', { effectiveDate: isoDate });
+/** BGM 27 afvisning: 1–3 rejection reasons (ERC) and optional free text. */
+export const rejectionSchema = kindSchema('rejection', {
+  /** afvisningsårsager: 1–3 ERC codes. */
+  reasons: z.array(code).min(1).max(3),
+});
+/** Z10 dækning ophørt, restance: coverage ended for arrears. */
+export const coverageEndedArrearsSchema = kindSchema('coverageEndedArrears', { cessationDate: isoDate });
+/** Z11 dækning ophørt: comprehensive/fire cover ended. */
+export const coverageEndedComprehensiveSchema = kindSchema('coverageEndedComprehensive', { cessationDate: isoDate });
+/** Z12 dækning ophørt, anden årsag: coverage ended for another reason. */
+export const coverageEndedOtherSchema = kindSchema('coverageEndedOther', { cessationDate: isoDate });
+/** Z15 ændring i forsikringssum (only for L declarations). */
+export const sumInsuredChangedSchema = kindSchema('sumInsuredChanged', { sumInsured: z.number().int().nonnegative().max(1e12) });
+/** Z20 dækning genetableret: coverage restored from the effective date. */
+export const coverageRestoredSchema = kindSchema('coverageRestored', { effectiveDate: isoDate });
+/** Z40 skift af forsikringsselskab: the policy moves to a new insurer on the cessation date. */
+export const changeOfInsurerSchema = kindSchema('changeOfInsurer', { cessationDate: isoDate, newInsurer: company });
+/** Z50 administrativ rettelse: corrected declaration data. */
+export const administrativeCorrectionSchema = kindSchema('administrativeCorrection', {});
+/** Z60 ændring af prioritet: the new priority. */
+export const priorityChangedSchema = kindSchema('priorityChanged', { priority: code });
+/** Z70 kvittering til gammel panthaver: receipt to the old lienholder after a 34. */
+export const oldLienholderReceiptSchema = kindSchema('oldLienholderReceipt', {});
+/** Z80 porteføljeoverdragelse between insurers. */
+export const insurerPortfolioTransferSchema = kindSchema('insurerPortfolioTransfer', {});
+/** BGM 12 "12'er": content error F01–F05; no copy of the refused message. */
+export const contentErrorSchema = kindSchema('contentError', {
+  /** fejlkode F01–F05 (ERC). */
+  errorCode: z.enum(['F01', 'F02', 'F03', 'F04', 'F05']),
+});
+
+/** The schema of each panthaver kind. */
+export const panthaverSchemas = {
+  newDeclaration: newDeclarationSchema,
+  reminder: reminderSchema,
+  changeOfLienholder: changeOfLienholderSchema,
+  lienEnded: lienEndedSchema,
+  reRegistration: reRegistrationSchema,
+  lienholderPortfolioTransfer: lienholderPortfolioTransferSchema,
+  accept: acceptSchema,
+  acceptWithoutFee: acceptWithoutFeeSchema,
+  rejection: rejectionSchema,
+  coverageEndedArrears: coverageEndedArrearsSchema,
+  coverageEndedComprehensive: coverageEndedComprehensiveSchema,
+  coverageEndedOther: coverageEndedOtherSchema,
+  sumInsuredChanged: sumInsuredChangedSchema,
+  coverageRestored: coverageRestoredSchema,
+  changeOfInsurer: changeOfInsurerSchema,
+  administrativeCorrection: administrativeCorrectionSchema,
+  priorityChanged: priorityChangedSchema,
+  oldLienholderReceipt: oldLienholderReceiptSchema,
+  insurerPortfolioTransfer: insurerPortfolioTransferSchema,
+  contentError: contentErrorSchema,
+} as const;
+
+/** Any typed panthaver message, discriminated on `kind`. */
+export const panthaverSchema = z.discriminatedUnion('kind', [
+  newDeclarationSchema,
+  reminderSchema,
+  changeOfLienholderSchema,
+  lienEndedSchema,
+  reRegistrationSchema,
+  lienholderPortfolioTransferSchema,
+  acceptSchema,
+  acceptWithoutFeeSchema,
+  rejectionSchema,
+  coverageEndedArrearsSchema,
+  coverageEndedComprehensiveSchema,
+  coverageEndedOtherSchema,
+  sumInsuredChangedSchema,
+  coverageRestoredSchema,
+  changeOfInsurerSchema,
+  administrativeCorrectionSchema,
+  priorityChangedSchema,
+  oldLienholderReceiptSchema,
+  insurerPortfolioTransferSchema,
+  contentErrorSchema,
+]);
+
+/** A typed panthaver message. */
+export type Panthaver = z.infer<typeof panthaverSchema>;
+/** The typed panthaver message of one kind, e.g. `PanthaverOf<'accept'>`. */
+export type PanthaverOf<K extends PanthaverKind> = Extract<Panthaver, { kind: K }>;
+/** The Z-message kinds an insurer sends about an accepted declaration. */
+export type DeclarationNoticeKind =
+  | 'coverageEndedArrears'
+  | 'coverageEndedComprehensive'
+  | 'coverageEndedOther'
+  | 'sumInsuredChanged'
+  | 'coverageRestored'
+  | 'changeOfInsurer'
+  | 'administrativeCorrection'
+  | 'priorityChanged'
+  | 'oldLienholderReceipt'
+  | 'insurerPortfolioTransfer';

@@ -1,0 +1,121 @@
+/**
+ * ISO calendar-date helpers for the rule engine.
+ *
+ * EDIFACT dates are calendar dates without a time or a zone, so every value here is an
+ * ISO 8601 `YYYY-MM-DD` string. The arithmetic goes through UTC milliseconds only inside
+ * this file: UTC has no daylight-saving jumps and does not depend on the host's `TZ`,
+ * so a date can never slide to the neighbouring day. No `Date` object leaves this module.
+ *
+ * Supported range: 0001-01-01 to 9999-12-31 (proleptic Gregorian calendar).
+ * Because the year always has four digits, ISO dates compare correctly as strings
+ * (`a < b` means "a is earlier than b").
+ *
+ * @module
+ */
+
+/** An ISO 8601 calendar date, `YYYY-MM-DD`. A plain string alias: documentation, not a brand. */
+export type IsoDate = string;
+
+const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+function describeValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** Number of days in `month` (1–12) of `year`, leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(utcMillis(year, month + 1, 0)).getUTCDate();
+}
+
+/** `Date.UTC` maps years 0–99 to 1900–1999; `setUTCFullYear` does not. */
+function utcMillis(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month - 1, day);
+}
+
+/**
+ * Checks that `value` is a real calendar date written `YYYY-MM-DD` and returns it.
+ *
+ * @param value - the value to check (typically a caller's argument)
+ * @param parameter - the parameter's name, quoted in the error so the caller knows which input was bad
+ * @throws RangeError naming the parameter and the bad value, e.g. `2023-02-29` or `2024-1-5`
+ */
+export function assertIsoDate(value: unknown, parameter: string): IsoDate {
+  if (typeof value === 'string') {
+    const match = ISO_DATE_PATTERN.exec(value);
+    if (match) {
+      const year = Number(match[1]);
+      const month = Number(match[2]);
+      const day = Number(match[3]);
+      if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+        return value;
+      }
+    }
+  }
+  throw new RangeError(
+    `Parameter "${parameter}" must be a real calendar date written YYYY-MM-DD, got ${describeValue(value)}`,
+  );
+}
+
+function toMillis(date: IsoDate, parameter: string): number {
+  const [year, month, day] = assertIsoDate(date, parameter).split('-').map(Number) as [number, number, number];
+  return utcMillis(year, month, day);
+}
+
+function fromMillis(millis: number): IsoDate {
+  const date = new Date(millis);
+  const year = date.getUTCFullYear();
+  if (!(year >= 1 && year <= 9999)) {
+    throw new RangeError('Date arithmetic left the supported range 0001-01-01..9999-12-31');
+  }
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromMillis(toMillis(date, 'date') + days * MS_PER_DAY);
+}
+
+/**
+ * `date` plus `months` calendar months (negative goes back). When the target month is shorter,
+ * the day is clamped to its last day (31 March − 1 month = 28/29 February), as date-fns does.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = assertIsoDate(date, 'date').split('-').map(Number) as [number, number, number];
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  if (!(targetYear >= 1 && targetYear <= 9999)) {
+    throw new RangeError('Date arithmetic left the supported range 0001-01-01..9999-12-31');
+  }
+  return fromMillis(utcMillis(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+}
+
+/** Whole calendar days from `earlier` to `later` (negative when `later` is before `earlier`). */
+export function differenceInDays(later: IsoDate, earlier: IsoDate): number {
+  return Math.round((toMillis(later, 'later') - toMillis(earlier, 'earlier')) / MS_PER_DAY);
+}
+
+/** ISO weekday of `date`: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  const sundayIsZero = new Date(toMillis(date, 'date')).getUTCDay();
+  return sundayIsZero === 0 ? 7 : sundayIsZero;
+}
+
+/** The first day of the month containing `date`. */
+export function startOfMonth(date: IsoDate): IsoDate {
+  return `${assertIsoDate(date, 'date').slice(0, 7)}-01`;
+}
+
+/** The last day of the month containing `date`. */
+export function endOfMonth(date: IsoDate): IsoDate {
+  const [year, month] = assertIsoDate(date, 'date').split('-').map(Number) as [number, number];
+  return `${date.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+}
+
+/** The later of two dates. */
+export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
+  return assertIsoDate(a, 'a') >= assertIsoDate(b, 'b') ? a : b;
+}

@@ -1,0 +1,83 @@
+/**
+ * Reading a profile by name: qualifiers, document codes, content rules, rejection reasons,
+ * branch groups and the code lists that layouts bind to element positions.
+ * Lookups use own keys only (`q(p, 'RFF', 'constructor')` is an error, not a function).
+ */
+import type { CodeListLike } from './check.js';
+import type { BranchGroup, ContentErrorCode, GuideProfile } from './profile.js';
+
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * The qualifier a profile uses for a role in a segment, e.g. `q(p, 'RFF', 'policyNumber')` → `'POL'`.
+ * @throws Error naming the profile and the key when the profile has no such qualifier
+ */
+export function q(profile: GuideProfile, tag: string, role: string): string {
+  const v = own(own(profile.qualifiers, tag), role);
+  if (!v) throw new Error(`profile ${profile.id} has no qualifier qualifiers.${tag}.${role}`);
+  return v.value;
+}
+
+/**
+ * The BGM document code of a message kind, e.g. `documentCode(p, 'cancellation')` → `'9'`.
+ * @throws Error naming the profile and the kind when unknown
+ */
+export function documentCode(profile: GuideProfile, kind: string): string {
+  const v = own(profile.documentCodes, kind);
+  if (!v) throw new Error(`profile ${profile.id} has no document code documentCodes.${kind}`);
+  return v.value;
+}
+
+/** The message kind of a BGM document code, e.g. `'27'` → `'rejection'`, or `undefined` when the profile has none. */
+export function kindOfDocumentCode(profile: GuideProfile, code: string): string | undefined {
+  for (const [kind, v] of Object.entries(profile.documentCodes)) if (v.value === code) return kind;
+  return undefined;
+}
+
+/**
+ * The F01–F05 code a content rule maps to, e.g. `contentRuleCode(p, 'policy-number-missing')` → `'F01'`.
+ * @throws Error naming the profile and the rule id when unknown
+ */
+export function contentRuleCode(profile: GuideProfile, ruleId: string): ContentErrorCode {
+  const r = own(profile.contentRules, ruleId);
+  if (!r) throw new Error(`profile ${profile.id} has no content rule contentRules.${ruleId}`);
+  return r.code.value;
+}
+
+/**
+ * The ERC code of a named rejection reason, e.g. `rejectionCode(p, 'lapsedArrears')` → `'11'`.
+ * @throws Error naming the profile and the reason when unknown
+ */
+export function rejectionCode(profile: GuideProfile, reason: string): string {
+  const v = own(profile.rejectionReasons, reason);
+  if (!v) throw new Error(`profile ${profile.id} has no rejection reason rejectionReasons.${reason}`);
+  return v.value;
+}
+
+/** The named rejection reason of an ERC code, or `undefined`. */
+export function reasonOfRejectionCode(profile: GuideProfile, code: string): string | undefined {
+  for (const [reason, v] of Object.entries(profile.rejectionReasons)) if (v.value === code) return reason;
+  return undefined;
+}
+
+/** A branch group by code (`'001'`), or `undefined`. */
+export function branchGroup(profile: GuideProfile, code: string): BranchGroup | undefined {
+  return own(profile.branchGroups, code);
+}
+
+/**
+ * All code lists a layout can bind to, by name, for `checkSegment`'s `codeLists` option:
+ * the profile's `codeLists`, plus `documentCodes`, `branchGroups`, `dateFormat` and one
+ * `qualifiers.<TAG>` list per qualifier table.
+ */
+export function profileCodeLists(profile: GuideProfile): Record<string, CodeListLike> {
+  const out: Record<string, CodeListLike> = {};
+  for (const [name, list] of Object.entries(profile.codeLists)) out[name] = list;
+  out.documentCodes = Object.values(profile.documentCodes).map((v) => v.value);
+  out.branchGroups = Object.keys(profile.branchGroups);
+  out.dateFormat = [profile.dateFormat.value];
+  for (const [tag, roles] of Object.entries(profile.qualifiers)) out[`qualifiers.${tag}`] = Object.values(roles).map((v) => v.value);
+  return out;
+}

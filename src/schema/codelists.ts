@@ -1,0 +1,51 @@
+/**
+ * Helpers for writing profile data compactly, and the code lists the shipped profiles share.
+ * `S` = seed-backed (`assumption: false`), `A` = our assumption (`assumption: true`).
+ */
+import type { Annotated, CodeList } from './profile.js';
+
+/** An annotated value: `a('POL', 'A', 'default-profile.md')`. */
+export function a<T>(value: T, flag: 'S' | 'A', source: string): Annotated<T> {
+  return { value, assumption: flag === 'A', source };
+}
+
+/** A table of annotated values with one flag and source: `table('A', src, { policyNumber: 'POL' })`. */
+export function table(flag: 'S' | 'A', source: string, values: Record<string, string>): Record<string, Annotated<string>> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, a(v, flag, source)]));
+}
+
+/**
+ * A code list. Each row is `[code, name]` (flag and source of the list) or
+ * `[code, name, flag, source]`.
+ */
+export function codeList(
+  flag: 'S' | 'A',
+  source: string,
+  rows: ReadonlyArray<readonly [string, string] | readonly [string, string, 'S' | 'A', string]>,
+): CodeList {
+  const codes: CodeList['codes'] = {};
+  for (const r of rows) codes[r[0]] = { name: r[1], assumption: (r[2] ?? flag) === 'A', source: r[3] ?? source };
+  return { source, assumption: flag === 'A', codes };
+}
+
+/** SHI consequence codes 1–6 (seed 002, bonus answer). */
+export const SHI_CONSEQUENCE: CodeList = codeList('S', 'seed 002 (bonus answer: SHI consequence codes)', [
+  ['1', 'not bonus-affecting: statutory free claim, policyholder not at fault'],
+  ['2', 'no step change: free-claim add-on (fire, short-circuit, lightning, explosion, theft, robbery, falling objects, glass, vandalism)'],
+  ['3', 'no step change because of the product'],
+  ['4', 'step change done'],
+  ['5', 'step change will come (e.g. at next renewal)'],
+  ['6', 'claim not settled'],
+]);
+
+/** F01–F05: the codes are the seed's, their meanings the default mapping of default-profile.md. */
+export function contentErrorCodes(flag: 'S' | 'A', source: string): CodeList {
+  const meaning = 'default-profile.md (A): meaning not public';
+  return codeList(flag, source, [
+    ['F01', 'data the guide requires for this kind is missing or empty', 'A', meaning],
+    ['F02', 'a value is invalid or not allowed in this context', 'A', meaning],
+    ['F03', 'the message does not match its envelope or case', 'A', meaning],
+    ['F04', 'a segment this kind must not carry', 'A', meaning],
+    ['F05', "the message is not allowed in the case's current state", 'A', meaning],
+  ]);
+}

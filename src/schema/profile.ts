@@ -1,0 +1,162 @@
+/**
+ * Guide profiles: everything fp-edifact knows about one F&P exchange's wire format, as
+ * JSON-serialisable data checked by a zod schema. Shape and key names follow
+ * `docs/internal/profile-contract.md`; every fact about the wire format is an
+ * {@link Annotated} value that says whether it is our assumption and where it comes from.
+ */
+import { z } from 'zod';
+import { segmentLayoutSchema } from './segments.js';
+import { messageStructureSchema, structureTags } from './structure.js';
+
+/** A fact about the wire format, with whether it is our assumption and its source. */
+export interface Annotated<T> {
+  value: T;
+  /** `true`: our assumption (no public source); `false`: seed- or standard-backed. */
+  assumption: boolean;
+  /** Short source note, e.g. `seed 002 p.7` or `default-profile.md (A)`. */
+  source: string;
+}
+
+/** zod schema of an {@link Annotated} value. */
+export function annotatedSchema<T extends z.ZodType>(value: T) {
+  return z.strictObject({ value, assumption: z.boolean(), source: z.string().min(1) });
+}
+
+const str = annotatedSchema(z.string().min(1));
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case rule id');
+
+/** zod schema of one code of a code list. */
+export const codeEntrySchema = z.strictObject({ name: z.string(), assumption: z.boolean(), source: z.string().min(1) });
+
+/** zod schema of a code list. */
+export const codeListSchema = z.strictObject({
+  source: z.string().min(1),
+  assumption: z.boolean(),
+  codes: z.record(z.string().min(1), codeEntrySchema),
+});
+
+/** The five content-error codes of a 12'er. */
+export const CONTENT_ERROR_CODES = ['F01', 'F02', 'F03', 'F04', 'F05'] as const;
+
+/** zod schema of a content rule (a named rule → F01–F05). */
+export const contentRuleSchema = z.strictObject({
+  code: annotatedSchema(z.enum(CONTENT_ERROR_CODES)),
+  description: z.string().min(1),
+  guideRef: z.string().min(1),
+});
+
+/** zod schema of a branch group (opsigelser BRC first component). */
+export const branchGroupSchema = z.strictObject({
+  name: z.string().min(1),
+  assumption: z.boolean(),
+  source: z.string().min(1),
+  bonusProductGroups: z.array(z.string()),
+  requiresInsuredLocation: z.boolean(),
+  nameMustMatch: z.boolean(),
+  shortenedNoticeAllowed: z.boolean(),
+});
+
+/** zod schema of a {@link GuideProfile}. */
+export const guideProfileSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    exchange: z.enum(['opsigelser', 'panthaver']),
+    title: z.string(),
+    interchange: z.strictObject({
+      syntaxId: str,
+      syntaxVersion: str,
+      idQualifier: str,
+      acceptedSyntaxIds: annotatedSchema(z.array(z.string().min(1)).min(1)),
+    }),
+    messageIdentifier: z.strictObject({ type: str, version: str, release: str, agency: str }),
+    dateFormat: str,
+    documentCodes: z.record(z.string().min(1), str),
+    qualifiers: z.record(z.string().min(1), z.record(z.string().min(1), str)),
+    codeLists: z.record(z.string().min(1), codeListSchema),
+    rejectionReasons: z.record(z.string().min(1), str),
+    contentRules: z.record(kebab, contentRuleSchema),
+    branchGroups: z.record(z.string().min(1), branchGroupSchema),
+    segments: z.record(z.string(), segmentLayoutSchema),
+    structure: messageStructureSchema,
+  })
+  .superRefine((p, ctx) => {
+    for (const [tag, layout] of Object.entries(p.segments)) {
+      if (layout.tag !== tag) ctx.addIssue({ code: 'custom', path: ['segments', tag, 'tag'], message: `layout under key ${tag} has tag ${layout.tag}` });
+    }
+    for (const tag of structureTags(p.structure)) {
+      if (!Object.hasOwn(p.segments, tag)) ctx.addIssue({ code: 'custom', path: ['segments', tag], message: `segment ${tag} is in the structure but has no layout` });
+    }
+    const seen = new Map<string, string>();
+    for (const [kind, code] of Object.entries(p.documentCodes)) {
+      const other = seen.get(code.value);
+      if (other) ctx.addIssue({ code: 'custom', path: ['documentCodes', kind, 'value'], message: `document code ${code.value} is used by both ${other} and ${kind}` });
+      seen.set(code.value, kind);
+    }
+  });
+
+/** A guide profile (the zod schema's output type). */
+export type GuideProfile = z.infer<typeof guideProfileSchema>;
+/** One code list of a profile. */
+export type CodeList = z.infer<typeof codeListSchema>;
+/** One content rule of a profile. */
+export type ContentRule = z.infer<typeof contentRuleSchema>;
+/** One branch group of a profile. */
+export type BranchGroup = z.infer<typeof branchGroupSchema>;
+/** `F01`…`F05`. */
+export type ContentErrorCode = (typeof CONTENT_ERROR_CODES)[number];
+
+/** One problem found while loading a profile. */
+export interface ProfileIssue {
+  /** Dotted path of the bad field, e.g. `qualifiers.RFF.policyNumber.value`; `''` for the root. */
+  path: string;
+  /** What is wrong. */
+  message: string;
+}
+
+/** Thrown by `loadProfile` / `patchProfile` for an invalid profile or patch; `message` names every bad path. */
+export class ProfileError extends Error {
+  override readonly name = 'ProfileError';
+  /** Every problem found. */
+  readonly issues: ProfileIssue[];
+  constructor(issues: ProfileIssue[]) {
+    super(`invalid guide profile: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    this.issues = issues;
+  }
+}
+
+/** Keys that could pollute prototypes; never accepted in a profile or a patch. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Throw a {@link ProfileError} if `value` holds a forbidden key or an object that is not a
+ * plain object or array (e.g. one whose prototype was set through a literal `__proto__`).
+ */
+export function assertPlainData(value: unknown, path: readonly string[] = []): void {
+  if (value === null || typeof value !== 'object') return;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertPlainData(v, [...path, String(i)]));
+    return;
+  }
+  if (proto !== Object.prototype && proto !== null) {
+    throw new ProfileError([{ path: path.join('.'), message: 'not a plain object (a prototype key such as __proto__ is not allowed)' }]);
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new ProfileError([{ path: [...path, key].join('.'), message: `key "${key}" is not allowed` }]);
+    assertPlainData((value as Record<string, unknown>)[key], [...path, key]);
+  }
+}
+
+/**
+ * Validate and return a guide profile from JSON-like data (e.g. `JSON.parse` of a file).
+ * The result is a fresh object; the input is not modified.
+ * @throws ProfileError naming the path of every bad field
+ */
+export function loadProfile(json: unknown): GuideProfile {
+  assertPlainData(json);
+  const r = guideProfileSchema.safeParse(json);
+  if (!r.success) {
+    throw new ProfileError(r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+  }
+  return r.data;
+}

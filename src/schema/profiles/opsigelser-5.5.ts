@@ -1,0 +1,194 @@
+/**
+ * `fp-opsigelser/5.5-reconstructed`: the opsigelser (cancellation) exchange exactly as
+ * `/work/shared/spec/default-profile.md` fixes it. Seed-backed values (`S`, seed 002 =
+ * F&P "EDI-guide for Opsigelser" 5.5) have `assumption: false`; everything else is ours.
+ */
+import { a, codeList, contentErrorCodes, SHI_CONSEQUENCE, table } from '../codelists.js';
+import type { ContentErrorCode, GuideProfile } from '../profile.js';
+import { pickLayouts } from '../segments.js';
+
+const DP = 'default-profile.md (A)';
+const SEED = 'seed 002';
+
+const rule = (code: ContentErrorCode, flag: 'S' | 'A', description: string, guideRef: string) => ({
+  code: a(code, flag, flag === 'A' ? 'default-profile.md F01–F05 mapping (A)' : SEED),
+  description,
+  guideRef,
+});
+
+const branch = (
+  name: string,
+  flag: 'S' | 'A',
+  source: string,
+  o: { bonus?: string[]; location?: boolean; name?: boolean; shortened?: boolean } = {},
+) => ({
+  name,
+  assumption: flag === 'A',
+  source,
+  bonusProductGroups: o.bonus ?? [],
+  requiresInsuredLocation: o.location ?? false,
+  nameMustMatch: o.name ?? false,
+  shortenedNoticeAllowed: o.shortened ?? true,
+});
+
+/** The opsigelser 5.5 profile (reconstructed). Frozen by `getProfile`'s module. */
+export const opsigelser55: GuideProfile = {
+  id: 'fp-opsigelser/5.5-reconstructed',
+  exchange: 'opsigelser',
+  title: 'F&P EDI-guide for Opsigelser 5.5 — reconstructed default profile',
+  interchange: {
+    syntaxId: a('UNOC', 'A', `${DP}: Danish letters need Latin-1`),
+    syntaxVersion: a('3', 'A', DP),
+    idQualifier: a('ZZ', 'A', `${DP}; VIR numbers as ids are S`),
+    acceptedSyntaxIds: a(['UNOA', 'UNOB', 'UNOC', 'UNOY'], 'A', `${DP}: readers accept these`),
+  },
+  messageIdentifier: {
+    type: a('OPSIGE', 'A', DP),
+    version: a('1', 'A', DP),
+    release: a('911', 'A', `${DP}: encoding of the 91.1 directory (the directory itself is S, seed 002)`),
+    agency: a('UN', 'A', DP),
+  },
+  dateFormat: a('102', 'A', `${DP}: CCYYMMDD; the DTM format code is not public`),
+  documentCodes: table('S', `${SEED} (BGM kinds)`, {
+    cancellation: '9',
+    bonusAnswer: '11',
+    contentError: '12',
+    bonusQuery: '13',
+    reminder: '15',
+    rejection: '27',
+    accept: '29',
+  }),
+  qualifiers: {
+    RFF: table('A', DP, { caseReference: 'OPS', policyNumber: 'POL', registrationNumber: 'REG', matrikel: 'MAT' }),
+    DTM: {
+      messageDate: a('137', 'S', SEED),
+      cancellationDate: a('287', 'A', DP),
+      otherDate: a('288', 'S', SEED),
+      withdrawal: a('294', 'S', SEED),
+      policyEndDate: a('295', 'S', `${SEED} (pure bonus query); A: also the end date of a 27`),
+      shortenedNotice: a('296', 'S', SEED),
+      underwritingDate: a('291', 'A', DP),
+      lastStepChange: a('290', 'S', SEED),
+      lastStepChangeUnknown: a('293', 'S', SEED),
+      claimDate: a('292', 'A', DP),
+    },
+    NAD: table('A', DP, { recipient: 'MR', sender: 'MS', policyholder1: 'FT1', policyholder2: 'FT2', insuredLocation: 'FS', cancelledBy: 'OPS' }),
+    NADIdType: table('A', `${DP}: id type in C082/3055`, { vir: 'VIR', cpr: 'CPR', cvr: 'CVR' }),
+    DOC: { claimsData: a('11', 'S', SEED), cancellationAnswer: a('9', 'A', `${DP}: the code chasing a cancellation answer is not public`) },
+    FTX: table('A', DP, { textSubject: 'AAI' }),
+    CTA: table('A', DP, { contactFunction: 'IC' }),
+    OSI: table('S', SEED, { buildingFire: 'BRO', dateChanged: 'ODC' }),
+  },
+  codeLists: {
+    shiConsequence: SHI_CONSEQUENCE,
+    premiumStepFixed: codeList('S', SEED, [['FASTP', 'fixed premium without steps']]),
+    contentErrorCodes: contentErrorCodes('S', `${SEED} (codes F01–F05)`),
+    rejectionCodes: codeList('A', `${SEED} for 9, 10, 11, 12, 19, 23; the rest is not public`, [
+      ['1', 'policy unknown', 'A', DP],
+      ['2', 'wrong branch / product group', 'A', DP],
+      ['3', 'policyholder name does not match', 'A', DP],
+      ['4', 'registration number does not match', 'A', DP],
+      ['5', 'insured location does not match', 'A', DP],
+      ['6', 'cancellation already accepted', 'A', DP],
+      ['7', 'an earlier cancellation is still pending', 'A', DP],
+      ['8', 'other reason', 'A', DP],
+      ...['13', '14', '15', '16', '17', '18', '20', '21', '22'].map((n) => [n, `reason ${n} (not public)`, 'A', DP] as const),
+      ['9', 'already cancelled by another company', 'S', SEED],
+      ['10', 'already cancelled by the policyholder', 'S', SEED],
+      ['11', 'lapsed because of arrears', 'S', SEED],
+      ['12', 'lapsed for another reason', 'S', SEED],
+      ['19', 'withdrawal refused: original cancellation not yet accepted', 'S', SEED],
+      ['23', 'shortened notice only for private customers', 'S', SEED],
+    ]),
+  },
+  rejectionReasons: {
+    alreadyCancelledByCompany: a('9', 'S', SEED),
+    alreadyCancelledByPolicyholder: a('10', 'S', SEED),
+    lapsedArrears: a('11', 'S', SEED),
+    lapsedOther: a('12', 'S', SEED),
+    withdrawalOriginalNotAccepted: a('19', 'S', SEED),
+    shortenedNoticePrivateOnly: a('23', 'S', SEED),
+    ...table('A', `${DP}: number chosen from the unused 1–23`, {
+      policyUnknown: '1',
+      wrongBranch: '2',
+      nameMismatch: '3',
+      registrationMismatch: '4',
+      locationMismatch: '5',
+      cancellationAlreadyAccepted: '6',
+      cancellationPending: '7',
+      otherReason: '8',
+    }),
+  },
+  contentRules: {
+    'required-segment-missing': rule('F01', 'A', 'a segment or value the guide requires for this kind is missing', 'seed 002: segments per kind'),
+    'policy-number-missing': rule('F01', 'A', 'policy number absent, empty, "ukendt" or "???"', 'seed 002: case rules (policy number must be present)'),
+    'insured-location-missing': rule('F01', 'A', 'insured location (NAD FS) missing on building insurance', 'seed 002: 9 and 29 (insured location)'),
+    'end-date-missing-for-erc': rule('F01', 'A', 'end date (DTM 295) missing in a 27 with ERC 9, 10, 11 or 12', 'seed 002: 27 Afvisning'),
+    'free-text-missing-for-288': rule('F01', 'A', 'FTX missing in a 9 with DTM 288', 'seed 002: 9 Opsigelse (288 needs FTX)'),
+    'bonus-info-missing': rule('F01', 'A', 'SIF missing in an 11', 'seed 002: 11 Svar på bonusforespørgsel'),
+    'free-text-without-288': rule('F02', 'A', 'free text in a 9 without DTM 288', 'seed 002: 9 Opsigelse (FTX only with 288)'),
+    'bonus-query-branch-not-allowed': rule('F02', 'A', 'DOC 11 / bonus query outside branch group 001 products 001, 002, 004, 999', 'seed 002: 9 and 13 (bonus only for motor)'),
+    'odc-without-changed-date': rule('F02', 'A', 'OSI ODC without a changed cancellation date', 'seed 002: 29 Accept (ODC + DTM)'),
+    'invalid-date': rule('F02', 'A', 'a date that is not a real date', 'default-profile.md F02'),
+    'unknown-code': rule('F02', 'A', 'a code that is not in the code list for its position', 'default-profile.md F02'),
+    'first-nad-not-unb-recipient': rule('F03', 'A', 'first NAD is not the UNB recipient', 'seed 002: first NAD = receiver'),
+    'second-nad-not-unb-sender': rule('F03', 'A', 'second NAD is not the UNB sender', 'seed 002: second NAD = sender'),
+    'reference-unknown': rule('F03', 'A', 'a reply whose cancellation reference is unknown', 'seed 002: numbering (cancellation reference)'),
+    'brc-changed': rule('F03', 'A', 'BRC changed against the original cancellation', 'seed 002: accept policy (never change BRC)'),
+    'segment-not-allowed-for-kind': rule('F04', 'A', 'a segment the table allows but this kind must not carry', 'seed 002: segments per kind'),
+    'erc-in-cancellation': rule('F04', 'A', 'ERC in a 9', 'seed 002: 9 Opsigelse'),
+    'doc-in-rejection': rule('F04', 'A', 'DOC in a 27', 'seed 002: 27 Afvisning'),
+    'bonus-block-not-allowed': rule('F04', 'A', 'a bonus block (SIF/SHI) in a 9 or 13', 'seed 002: 9 and 13'),
+    'osi-bro-outside-cancellation': rule('F04', 'A', 'OSI BRO outside a 9', 'seed 002: 9 Opsigelse (OSI BRO)'),
+    'nad-ops-not-allowed': rule('F04', 'A', 'NAD OPS outside a 27 with ERC 9', 'seed 002: 27 Afvisning (third NAD with ERC 9)'),
+    'end-date-in-cancellation': rule('F04', 'A', 'DTM 295 end date in a 9', 'seed 002: 13 (295 only for a pure bonus query)'),
+    'state-not-allowed': rule('F05', 'A', "the message is not allowed in the case's current state", 'default-profile.md F05'),
+    'cancellation-while-pending': rule('F05', 'A', 'a second cancellation while one is unanswered', 'seed 002: case rules (send a reminder)'),
+    'reminder-too-early': rule('F05', 'A', 'a reminder earlier than 21 days after what it chases', 'seed 002: deadlines (21 days)'),
+    'cancellation-already-accepted': rule('F05', 'A', 'a cancellation on a policy whose cancellation was already accepted', 'seed 002: case rules (one EDI cancellation per policy)'),
+  },
+  branchGroups: {
+    '001': branch('motor', 'S', `${SEED}: branch 001, bonus products 001 002 004 999`, { bonus: ['001', '002', '004', '999'] }),
+    '002': branch('building', 'A', `${DP}: Bilag 2 not public`, { location: true }),
+    '003': branch('family / contents', 'A', `${DP}: Bilag 2 not public`, { name: true }),
+    '004': branch('business', 'S', `${SEED}: no shortened notice`, { shortened: false }),
+    '005': branch('accident', 'A', `${DP}: Bilag 2 not public`, { name: true }),
+    '006': branch('agriculture', 'S', `${SEED}: no shortened notice`, { shortened: false }),
+    '007': branch('pleasure boat', 'A', `${DP}: Bilag 2 not public`, { name: true }),
+    '999': branch('other', 'A', `${DP}: Bilag 2 not public`),
+  },
+  segments: pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT']),
+  structure: {
+    assumption: true,
+    source: 'default-profile.md (A): positions, status and repetitions; F&P Bilag 1 not public',
+    entries: [
+      { position: '0010', tag: 'UNH', status: 'M', maxRepeat: 1 },
+      { position: '0020', tag: 'BGM', status: 'M', maxRepeat: 1, note: 'kind: 9, 11, 12, 13, 15, 27, 29' },
+      { position: '0030', tag: 'ERC', status: 'C', maxRepeat: 1, note: '1–23 in a 27, F01–F05 in a 12' },
+      { position: '0040', tag: 'RFF', status: 'M', maxRepeat: 1, note: 'case reference RFF+OPS' },
+      { position: '0050', tag: 'OSI', status: 'C', maxRepeat: 1, note: 'BRO or ODC' },
+      { position: '0060', tag: 'DTM', status: 'M', maxRepeat: 4, note: '137 message date; 287/288/294/296 cancellation date; 295 end date' },
+      { position: '0070', tag: 'DOC', status: 'C', maxRepeat: 2, note: 'DOC+11 claims data; in a 15 DOC+9 / DOC+11 (1–2 DOC, seed 002)' },
+      { position: '0080', tag: 'FTX', status: 'C', maxRepeat: 5, note: 'FTX+AAI+++text:text…' },
+      { position: '0090', tag: 'NAD', status: 'M', maxRepeat: 6, note: 'receiver first, sender second (order S, seed 002)' },
+      { position: '0100', tag: 'RFF', status: 'C', maxRepeat: 3, note: 'POL policy number, REG registration number, MAT matrikel:::ejerlav' },
+      { position: '0110', tag: 'BRC', status: 'M', maxRepeat: 1, note: 'branch group : product group' },
+      { position: '0120', tag: 'CTA', status: 'C', maxRepeat: 1, note: 'CTA+IC+:contact name' },
+      {
+        position: '0130', group: 'SG1', status: 'C', maxRepeat: 1, note: 'bonus block',
+        children: [
+          { position: '0140', tag: 'SIF', status: 'M', maxRepeat: 1, note: 'premium step or FASTP + claim-free years' },
+          { position: '0150', tag: 'DTM', status: 'C', maxRepeat: 3, note: '291 underwriting, 290 last step change or 293 blank, 295 end date' },
+        ],
+      },
+      {
+        position: '0160', group: 'SG2', status: 'C', maxRepeat: 10, note: 'claim', assumption: false, source: `${SEED}: at most 10 claims`,
+        children: [
+          { position: '0170', tag: 'SHI', status: 'M', maxRepeat: 1, note: 'consequence code 1–6' },
+          { position: '0180', tag: 'DTM', status: 'M', maxRepeat: 1, note: 'DTM+292 claim date' },
+        ],
+      },
+      { position: '0190', tag: 'UNT', status: 'M', maxRepeat: 1 },
+    ],
+  },
+};

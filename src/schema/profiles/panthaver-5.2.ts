@@ -1,0 +1,165 @@
+/**
+ * `fp-panthaver/5.2-reconstructed`: the panthaverdeklaration (lienholder declaration)
+ * exchange exactly as `/work/shared/spec/default-profile.md` fixes it. Seed 001 is F&P's
+ * Web-EDI user guide (2011); "research-notes.md" holds the public facts beyond it.
+ */
+import { a, codeList, contentErrorCodes, table } from '../codelists.js';
+import type { ContentErrorCode, GuideProfile } from '../profile.js';
+import { pickLayouts } from '../segments.js';
+
+const DP = 'default-profile.md (A)';
+const SEED = 'seed 001';
+const RN = 'research-notes.md (public F&P material)';
+
+const rule = (code: ContentErrorCode, description: string, guideRef: string) => ({
+  code: a(code, 'A', 'default-profile.md F01–F05 mapping (A)'),
+  description,
+  guideRef,
+});
+
+/** The panthaver 5.2 profile (reconstructed). */
+export const panthaver52: GuideProfile = {
+  id: 'fp-panthaver/5.2-reconstructed',
+  exchange: 'panthaver',
+  title: 'F&P EDI-guide for Panthaverdeklarationer 5.2 — reconstructed default profile',
+  interchange: {
+    syntaxId: a('UNOC', 'A', `${DP}: Danish letters need Latin-1`),
+    syntaxVersion: a('3', 'A', DP),
+    idQualifier: a('ZZ', 'A', DP),
+    acceptedSyntaxIds: a(['UNOA', 'UNOB', 'UNOC', 'UNOY'], 'A', `${DP}: readers accept these`),
+  },
+  messageIdentifier: {
+    type: a('PANTDE', 'A', DP),
+    version: a('1', 'A', DP),
+    release: a('911', 'A', DP),
+    agency: a('UN', 'A', DP),
+  },
+  dateFormat: a('102', 'A', `${DP}: CCYYMMDD`),
+  documentCodes: {
+    ...table('A', `${DP}: BGM codes not public`, {
+      newDeclaration: '30',
+      reminder: '31',
+      changeOfLienholder: '32',
+      accept: '33',
+      rejection: '27',
+      lienEnded: '36',
+      reRegistration: '37',
+      lienholderPortfolioTransfer: '38',
+      coverageEndedOther: 'Z12',
+      administrativeCorrection: 'Z50',
+      insurerPortfolioTransfer: 'Z80',
+      contentError: '12',
+    }),
+    acceptWithoutFee: a('34', 'S', `${SEED}: "34+Z70"`),
+    coverageEndedArrears: a('Z10', 'S', SEED),
+    coverageEndedComprehensive: a('Z11', 'S', RN),
+    sumInsuredChanged: a('Z15', 'S', SEED),
+    coverageRestored: a('Z20', 'S', SEED),
+    changeOfInsurer: a('Z40', 'S', SEED),
+    priorityChanged: a('Z60', 'S', SEED),
+    oldLienholderReceipt: a('Z70', 'S', SEED),
+  },
+  qualifiers: {
+    RFF: table('A', DP, {
+      declarationNumber: 'DEK',
+      senderReference: 'REF',
+      policyNumber: 'POL',
+      debtorReference: 'DEB',
+      specialAgreement: 'SAF',
+      registrationNumber: 'REG',
+      chassisNumber: 'STL',
+      engineNumber: 'MOT',
+      buildNumber: 'BYG',
+    }),
+    DTM: table('A', DP, { messageDate: '137', effectiveDate: '7', cessationDate: '206' }),
+    ATT: table('A', `${DP}: layout A (codes S)`, { lienType: 'PNT', declarationType: 'DKL', priority: 'PRI' }),
+    ICD: table('A', DP, { coverScheme: 'DK' }),
+    MOA: table('A', DP, { sumInsured: 'FSU', lienAmount: 'PNT' }),
+    NAD: table('A', DP, { recipient: 'MR', sender: 'MS', debtor: 'DEB', oldLienholder: 'GPH', newInsurer: 'NFS' }),
+    NADIdType: table('A', `${DP}: id type in C082/3055`, { vir: 'VIR', cpr: 'CPR', cvr: 'CVR' }),
+    FTX: table('A', DP, { textSubject: 'AAI' }),
+    CTA: table('A', DP, { contactFunction: 'IC' }),
+  },
+  codeLists: {
+    lienType: codeList('S', `${SEED} (panttype)`, [
+      ['ZPA', 'pledge (pantsætning)'],
+      ['ZLE', 'leasing'],
+      ['ZSA', 'sale with retention of title (ejendomsforbehold)'],
+    ]),
+    declarationType: codeList('S', `${SEED} for ZBB, ZFF`, [
+      ['ZBB', 'B-declaration (auto)'],
+      ['ZFF', 'F-declaration (auto, agriculture/business)'],
+      ['ZRR', 'R-declaration (agriculture/business)', 'A', DP],
+      ['ZDD', 'D-declaration (movable property)', 'A', DP],
+      ['ZEE', 'E-declaration (movable property)', 'A', DP],
+      ['ZLL', 'L-declaration (pleasure boat)', 'A', DP],
+    ]),
+    coverType: codeList('S', `${SEED} (dækningstype, ICD C331/4495)`, [
+      ['ZKA', 'comprehensive including fire'],
+      ['ZKM', 'machinery comprehensive with fire, theft and water'],
+    ]),
+    priority: codeList('S', `${SEED}: Z91 1st, Z92 2nd`, [
+      ['Z91', '1st priority'],
+      ['Z92', '2nd priority'],
+      ['Z93', '3rd priority', 'S', `${RN}: priorities 1–4`],
+      ['Z94', '4th priority', 'S', `${RN}: priorities 1–4`],
+    ]),
+    contentErrorCodes: contentErrorCodes('A', `${DP}: F01–F05 as in opsigelser`),
+    rejectionReasons: codeList('A', `${DP}: rejection-reason codes not public`, [
+      ['1', 'policy unknown'],
+      ['2', 'object not insured with us'],
+      ['3', 'cover type does not match the insured object'],
+      ['4', 'declaration type not allowed for the object'],
+      ['5', 'declaration already registered'],
+      ['6', 'policy has ended'],
+      ['7', 'information missing or wrong'],
+      ['8', 'other reason'],
+    ]),
+  },
+  rejectionReasons: table('A', `${DP}: rejection-reason codes not public`, {
+    policyUnknown: '1',
+    objectNotInsured: '2',
+    coverTypeMismatch: '3',
+    declarationTypeNotAllowed: '4',
+    duplicateDeclaration: '5',
+    policyEnded: '6',
+    informationMissing: '7',
+    otherReason: '8',
+  }),
+  contentRules: {
+    'required-segment-missing': rule('F01', 'a segment or value the guide requires for this kind is missing', 'seed 001: fields per message'),
+    'invalid-date': rule('F02', 'a date that is not a real date', 'default-profile.md F02'),
+    'unknown-code': rule('F02', 'a code that is not in the code list for its position', 'default-profile.md F02'),
+    'cover-type-change-not-allowed': rule('F02', 'a new cover type on a D, E or L declaration', 'seed 001: coverage ended'),
+    'accept-date-too-late': rule('F02', 'an L accept dated later than receipt + 14 days', 'seed 001: accept'),
+    'first-nad-not-unb-recipient': rule('F03', 'first NAD is not the UNB recipient', 'default-profile.md F03'),
+    'second-nad-not-unb-sender': rule('F03', 'second NAD is not the UNB sender', 'default-profile.md F03'),
+    'reference-unknown': rule('F03', 'an answer whose declaration number is unknown', 'default-profile.md F03'),
+    'segment-not-allowed-for-kind': rule('F04', 'a segment the table allows but this kind must not carry', 'default-profile.md F04'),
+    'state-not-allowed': rule('F05', "the message is not allowed in the declaration's current state", 'seed 001: declaration states'),
+    'sum-change-not-for-l': rule('F05', 'Z15 (sum insured changed) on a declaration that is not an L', 'seed 001: Z15 only for L'),
+    'restore-without-cessation': rule('F05', 'Z20 without a preceding coverage-ended or Z40', 'seed 001: Z20'),
+    'change-of-insurer-too-early': rule('F05', 'Z40 more than 30 days before the policy ends', 'seed 001: Z40'),
+    'reminder-too-early': rule('F05', 'a reminder earlier than 20 days after the declaration', 'seed 001: reminder'),
+  },
+  branchGroups: {},
+  segments: pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT']),
+  structure: {
+    assumption: true,
+    source: 'default-profile.md (A); Bilag 1 5.2 fragments (ATT C 9, RFF C 9) in research-notes.md',
+    entries: [
+      { position: '0010', tag: 'UNH', status: 'M', maxRepeat: 1 },
+      { position: '0020', tag: 'BGM', status: 'M', maxRepeat: 1, note: 'kind' },
+      { position: '0030', tag: 'ERC', status: 'C', maxRepeat: 3, note: 'rejection reasons (1–3, seed 001) or F01–F05 in a 12' },
+      { position: '0040', tag: 'RFF', status: 'M', maxRepeat: 9, note: 'DEK REF POL DEB SAF REG STL MOT BYG' },
+      { position: '0050', tag: 'DTM', status: 'M', maxRepeat: 5, note: '137 message date; 7 effective; 206 cessation' },
+      { position: '0060', tag: 'ATT', status: 'C', maxRepeat: 9, note: 'PNT lien type, DKL declaration type, PRI priority' },
+      { position: '0070', tag: 'ICD', status: 'C', maxRepeat: 1, note: 'cover type in C331/4495' },
+      { position: '0080', tag: 'MOA', status: 'C', maxRepeat: 2, note: 'FSU sum insured, PNT lien amount' },
+      { position: '0090', tag: 'FTX', status: 'C', maxRepeat: 5, note: 'free text' },
+      { position: '0100', tag: 'NAD', status: 'M', maxRepeat: 5, note: 'MR, MS, DEB, GPH (Z70), NFS (Z40)' },
+      { position: '0110', tag: 'CTA', status: 'C', maxRepeat: 1 },
+      { position: '0120', tag: 'UNT', status: 'M', maxRepeat: 1 },
+    ],
+  },
+};

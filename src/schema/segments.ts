@@ -1,0 +1,209 @@
+/**
+ * Segment layouts as data: which data elements (simple or composite) a segment carries, in
+ * order, with status, repetition, format and the code lists bound to a position.
+ *
+ * A layout is fully expanded (names and formats copied from the dictionaries in
+ * `elements.ts` / `composites.ts`), so a profile is self-contained JSON that an integrator can
+ * patch without code. `STANDARD_LAYOUTS` are built here from compact specs; each carries
+ * `assumption` and `source`.
+ *
+ * Code-list bindings name lists that `profileCodeLists()` (in `profile.ts`) resolves:
+ * `documentCodes`, `qualifiers.<TAG>`, `branchGroups`, `dateFormat` and every entry of a
+ * profile's `codeLists`. A value is valid if it is in any bound list that the profile has.
+ */
+import { z } from 'zod';
+import { COMPOSITES } from './composites.js';
+import { ELEMENTS } from './elements.js';
+import { isFormat } from './formats.js';
+import type { SegmentStatus } from './structure.js';
+
+/** One component of a composite element in a layout. */
+export interface ComponentLayout {
+  /** Simple data element id, e.g. `3039`. */
+  id: string;
+  /** Element name. */
+  name: string;
+  /** Mandatory or conditional within the composite. */
+  status: SegmentStatus;
+  /** EDIFACT format, e.g. `an..35`. */
+  format: string;
+  /** Names of the code lists the value must be in (any of them). */
+  codeLists?: string[] | undefined;
+}
+
+/** One data element position of a segment layout: a simple element (`format`) or a composite (`components`). */
+export interface ElementLayout {
+  /** Element or composite id, e.g. `3035` or `C082`. */
+  id: string;
+  /** Element or composite name. */
+  name: string;
+  /** Mandatory or conditional in the segment. */
+  status: SegmentStatus;
+  /** Maximum repetitions (syntax 4 repetition separator); 1 when absent. */
+  repeat?: number | undefined;
+  /** Format of a simple element. */
+  format?: string | undefined;
+  /** Code lists of a simple element. */
+  codeLists?: string[] | undefined;
+  /** Components of a composite element. */
+  components?: ComponentLayout[] | undefined;
+}
+
+/** A segment's layout. */
+export interface SegmentLayout {
+  /** Segment tag. */
+  tag: string;
+  /** Segment name. */
+  name: string;
+  /** Data elements after the tag, in order (element 1 first). */
+  elements: ElementLayout[];
+  /** `true` when the layout (or how F&P uses it) is our assumption. */
+  assumption: boolean;
+  /** Where the layout comes from. */
+  source: string;
+}
+
+const formatSchema = z.string().refine(isFormat, 'an EDIFACT format such as an..35, n..15 or a3');
+const listsSchema = z.array(z.string().min(1)).optional();
+
+/** zod schema of a {@link ComponentLayout}. */
+export const componentLayoutSchema: z.ZodType<ComponentLayout> = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  status: z.enum(['M', 'C']),
+  format: formatSchema,
+  codeLists: listsSchema,
+});
+
+/** zod schema of an {@link ElementLayout}; exactly one of `format` and `components`. */
+export const elementLayoutSchema: z.ZodType<ElementLayout> = z
+  .strictObject({
+    id: z.string().min(1),
+    name: z.string(),
+    status: z.enum(['M', 'C']),
+    repeat: z.number().int().min(1).optional(),
+    format: formatSchema.optional(),
+    codeLists: listsSchema,
+    components: z.array(componentLayoutSchema).min(1).optional(),
+  })
+  .refine((e) => (e.format === undefined) !== (e.components === undefined), 'an element has either a format (simple) or components (composite)');
+
+/** zod schema of a {@link SegmentLayout}. */
+export const segmentLayoutSchema: z.ZodType<SegmentLayout> = z.strictObject({
+  tag: z.string().regex(/^[A-Z][A-Z0-9]{2}$/, 'a three-character segment tag'),
+  name: z.string(),
+  elements: z.array(elementLayoutSchema),
+  assumption: z.boolean(),
+  source: z.string().min(1),
+});
+
+interface LayoutSpec {
+  name: string;
+  /** `id/status[/repeat]` per element, space-separated. */
+  spec: string;
+  /** Code-list bindings: `'1'` (element 1) or `'2.3'` (element 2, component 3) → list names. */
+  lists?: Record<string, string[]>;
+  /** Conditional components appended to a standard composite: `'1'` → element ids (F&P extensions). */
+  extend?: Record<string, string[]>;
+  assumption: boolean;
+  source: string;
+}
+
+/** Expand a compact layout spec through the element and composite dictionaries. */
+export function expandLayout(tag: string, s: LayoutSpec): SegmentLayout {
+  const elements = s.spec.split(' ').map((part, i): ElementLayout => {
+    const [id = '', st, rep] = part.split('/');
+    const status: SegmentStatus = st === 'M' ? 'M' : 'C';
+    const repeat = rep ? Number(rep) : undefined;
+    const comp = Object.hasOwn(COMPOSITES, id) ? COMPOSITES[id] : undefined;
+    if (comp) {
+      const refs = [...comp.components, ...(s.extend?.[`${i + 1}`] ?? []).map((x) => ({ id: x, status: 'C' as const }))];
+      const components = refs.map((cr, j): ComponentLayout => {
+        const el = ELEMENTS[cr.id];
+        if (!el) throw new Error(`${tag}: composite ${id} names unknown element ${cr.id}`);
+        const lists = s.lists?.[`${i + 1}.${j + 1}`];
+        return { id: cr.id, name: el.name, status: cr.status, format: el.format, ...(lists ? { codeLists: lists } : {}) };
+      });
+      return { id, name: comp.name, status, ...(repeat ? { repeat } : {}), components };
+    }
+    const el = Object.hasOwn(ELEMENTS, id) ? ELEMENTS[id] : undefined;
+    if (!el) throw new Error(`${tag}: unknown element ${id}`);
+    const lists = s.lists?.[`${i + 1}`];
+    return { id, name: el.name, status, ...(repeat ? { repeat } : {}), format: el.format, ...(lists ? { codeLists: lists } : {}) };
+  });
+  return { tag, name: s.name, elements, assumption: s.assumption, source: s.source };
+}
+
+const ISO = 'ISO 9735 syntax 3 (syntax-4-only components optional)';
+const UN = 'UN/EDIFACT directory 91.1 layout (checked against D.93A–D.96B)';
+const FP_A = 'default-profile.md (A): F&P layout not public; standard layout assumed';
+const FP_SEG = 'default-profile.md (A): F&P segment, layout not public';
+
+const SPECS: Record<string, LayoutSpec> = {
+  UNB: { name: 'Interchange header', spec: 'S001/M S002/M S003/M S004/M 0020/M S005/C 0026/C 0029/C 0031/C 0032/C 0035/C', assumption: false, source: ISO },
+  UNZ: { name: 'Interchange trailer', spec: '0036/M 0020/M', assumption: false, source: ISO },
+  UNG: { name: 'Functional group header', spec: '0038/M S006/M S007/M S004/M 0048/M 0051/M S008/M 0058/C', assumption: false, source: ISO },
+  UNE: { name: 'Functional group trailer', spec: '0060/M 0048/M', assumption: false, source: ISO },
+  UNH: { name: 'Message header', spec: '0062/M S009/M 0068/C S010/C', assumption: false, source: ISO },
+  UNT: { name: 'Message trailer', spec: '0074/M 0062/M', assumption: false, source: ISO },
+  UCI: { name: 'Interchange response', spec: '0020/M S002/M S003/M 0083/M 0085/C 0013/C S011/C', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
+  UCM: { name: 'Message response', spec: '0062/M S009/M 0083/M 0085/C 0013/C S011/C', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
+  UCS: { name: 'Segment error indication', spec: '0096/M 0085/C', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
+  UCD: { name: 'Data element error indication', spec: '0085/M S011/M', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
+  BGM: { name: 'Beginning of message', spec: 'C002/C 1004/C 1225/C 4343/C', lists: { '1.1': ['documentCodes'] }, assumption: false, source: `${UN}; kinds seed 002` },
+  DTM: { name: 'Date/time/period', spec: 'C507/M', lists: { '1.1': ['qualifiers.DTM'], '1.3': ['dateFormat'] }, assumption: false, source: UN },
+  ICD: { name: 'Insurance cover description', spec: 'C330/M C331/M', lists: { '1.1': ['qualifiers.ICD'], '2.1': ['coverType'] }, assumption: false, source: `${UN}; cover type in C331/4495 (research-notes.md)` },
+  RFF: {
+    name: 'Reference',
+    spec: 'C506/M',
+    lists: { '1.1': ['qualifiers.RFF'] },
+    extend: { '1': ['Z007'] },
+    assumption: true,
+    source: `${FP_A}; ejerlav as C506 component 5 (RFF+MAT:<matrikel>:::<ejerlav>)`,
+  },
+  NAD: {
+    name: 'Name and address',
+    spec: '3035/M C082/C C058/C C080/C C059/C 3164/C 3229/C 3251/C 3207/C',
+    lists: { '1': ['qualifiers.NAD'], '2.3': ['qualifiers.NADIdType'] },
+    assumption: true,
+    source: `${FP_A}; C082/3055 carries the id type (VIR, CPR, CVR)`,
+  },
+  CTA: { name: 'Contact information', spec: '3139/C C056/C', lists: { '1': ['qualifiers.CTA'] }, assumption: true, source: FP_A },
+  DOC: { name: 'Document/message details', spec: 'C002/M C503/C 3153/C 1220/C 1218/C', lists: { '1.1': ['qualifiers.DOC'] }, assumption: true, source: FP_A },
+  FTX: { name: 'Free text', spec: '4451/M 4453/C C107/C C108/C 3453/C', lists: { '1': ['qualifiers.FTX'] }, assumption: true, source: FP_A },
+  ERC: {
+    name: 'Application error information',
+    spec: 'C901/M',
+    lists: { '1.1': ['rejectionCodes', 'rejectionReasons', 'contentErrorCodes'] },
+    assumption: true,
+    source: FP_A,
+  },
+  ATT: {
+    name: 'Attribute',
+    spec: '9017/M C955/C C956/C',
+    lists: { '1': ['qualifiers.ATT'], '3.1': ['lienType', 'declarationType', 'priority'] },
+    assumption: true,
+    source: `${FP_A} (D.93A+ ATT; codes seed 001)`,
+  },
+  MOA: { name: 'Monetary amount', spec: 'C516/M', lists: { '1.1': ['qualifiers.MOA'] }, assumption: true, source: FP_A },
+  BRC: { name: 'Branch and product group (F&P)', spec: 'ZC01/M', lists: { '1.1': ['branchGroups'] }, assumption: true, source: `${FP_SEG}; codes seed 002` },
+  OSI: { name: 'Other information (F&P)', spec: 'Z003/M', lists: { '1': ['qualifiers.OSI'] }, assumption: true, source: `${FP_SEG}; codes BRO/ODC seed 002` },
+  SIF: { name: 'Bonus / claims information (F&P)', spec: 'Z004/M Z005/C', assumption: true, source: FP_SEG },
+  SHI: { name: 'Claim history (F&P)', spec: 'Z006/M', lists: { '1': ['shiConsequence'] }, assumption: true, source: `${FP_SEG}; codes 1–6 seed 002` },
+};
+
+/** Every layout this library knows, by tag: ISO 9735 service segments, CONTRL, UN and F&P segments. */
+export const STANDARD_LAYOUTS: Readonly<Record<string, SegmentLayout>> = Object.freeze(
+  Object.fromEntries(Object.entries(SPECS).map(([tag, spec]) => [tag, expandLayout(tag, spec)])),
+);
+
+/** The named layouts from {@link STANDARD_LAYOUTS}, deep-copied (for building a profile). */
+export function pickLayouts(tags: readonly string[]): Record<string, SegmentLayout> {
+  const out: Record<string, SegmentLayout> = {};
+  for (const t of tags) {
+    const l = STANDARD_LAYOUTS[t];
+    if (!l) throw new Error(`no standard layout for segment ${t}`);
+    out[t] = structuredClone(l);
+  }
+  return out;
+}

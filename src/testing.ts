@@ -1,0 +1,25 @@
+/**
+ * `fp-edifact/testing`: fast-check arbitraries of valid typed F&P messages and whole
+ * interchanges, for property tests of code that reads or writes them. Needs `fast-check`
+ * (a peer dependency of this entry only).
+ *
+ * @example
+ * import fc from 'fast-check';
+ * import { arbOpsigelse } from 'fp-edifact/testing';
+ * fc.assert(fc.property(arbOpsigelse('cancellation'), (m) => myHandler(m) !== undefined));
+ */
+export {
+  arbText,
+  arbIsoDate,
+  arbVir,
+  arbCompany,
+  arbNamedParty,
+  arbAddress,
+  arbFreeText,
+  arbBonus,
+  arbOpsigelse,
+  arbPanthaver,
+  arbInterchangeText,
+  type ArbInterchangeOptions,
+  type GeneratedInterchange,
+} from './messages/arbitraries.js';
