@@ -8,6 +8,4 @@ export * from './envelope/index.js';
 export * from './schema/index.js';
 export * from './schema/identifiers.js';
 export * from './messages/index.js';
-export * from './rules/calendar.js';
-export * from './rules/deadlines.js';
-export type { IsoDate } from './rules/dates.js';
+export * from './rules/index.js';

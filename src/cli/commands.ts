@@ -1,4 +1,5 @@
-import { type CommandIo, readInput, streamInput } from './io.js';
+import { auditCommand } from './audit.js';
+import { type CommandIo, readInput, streamInput, UsageError } from './io.js';
 import { inspectCommand } from './inspect.js';
 import { fromJsonCommand, toJsonCommand } from './json-commands.js';
 import { runDecode, runEncode, runProfile } from './message-commands.js';
@@ -70,5 +71,26 @@ export const baseCommands: Command[] = [
         json: args.values.json === true,
         ...(typeof args.values.id === 'string' ? { id: args.values.id } : {}),
       }),
+  },
+  {
+    name: 'audit',
+    usage: 'audit <files…> --today YYYY-MM-DD [--json] [--profile p.json]',
+    summary: 'replay every case in the files: state, rule violations, what is due on --today',
+    options: { ...profileOption, today: { type: 'string' }, json: { type: 'boolean' } },
+    run: async (args, io) => {
+      const today = args.values.today;
+      if (typeof today !== 'string') throw new UsageError('audit needs --today YYYY-MM-DD');
+      if (args.positionals.length === 0) throw new UsageError('audit needs at least one file');
+      const files = await Promise.all(args.positionals.map(async (name) => ({ name, bytes: new Uint8Array(await readInput(name, io)) })));
+      let result: { output: string; exitCode: number };
+      try {
+        result = auditCommand(files, { today, json: args.values.json === true, profiles: resolveProfiles(profilePath(args)) });
+      } catch (err) {
+        if (err instanceof RangeError) throw new UsageError(err.message);
+        throw err;
+      }
+      io.stdout(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+      return result.exitCode;
+    },
   },
 ];

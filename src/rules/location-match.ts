@@ -1,0 +1,52 @@
+/**
+ * Insured locations (forsikringssted) of building insurance, matched as the guide suggests:
+ * the first 3 letters of the street name, the house number and the postcode. Rule
+ * `accept.building-location`.
+ *
+ * @module
+ */
+import type { Address } from '../messages/types/common.js';
+import { foldDanish } from './text-match.js';
+
+/** A street line split into the street name and the house number (with its letter, e.g. `12B`). */
+export interface StreetParts {
+  /** The street name: the text before the first digit, e.g. `H.C. Andersens Boulevard`. */
+  streetName: string;
+  /** The house number with an optional letter, upper-cased without spaces (`12 b` → `12B`), or `''`. */
+  houseNumber: string;
+}
+
+/**
+ * Splits a street line (`Østergade 12, 2. th.`) into street name (`Østergade`) and house
+ * number (`12`). Floor and door after the house number are ignored.
+ */
+export function splitStreet(street: string): StreetParts {
+  const match = /^(.*?)(\d+)\s*([A-Za-zÆØÅæøå](?![A-Za-zÆØÅæøå.]))?/.exec(street);
+  if (match === null) return { streetName: street.trim(), houseNumber: '' };
+  const streetName = (match[1] ?? '').replace(/[\s,]+$/, '').trim();
+  return { streetName, houseNumber: `${match[2] ?? ''}${(match[3] ?? '').toUpperCase()}` };
+}
+
+/** The first 3 letters of a street name, Danish letters transliterated (`Åbyvej` → `aab`). */
+export function streetKey(streetName: string): string {
+  return foldDanish(streetName).replace(/[^a-z]/g, '').slice(0, 3);
+}
+
+/** Which parts of two locations differ; empty when they match. */
+export type LocationDifference = 'street' | 'houseNumber' | 'postcode';
+
+/**
+ * Compares the insured location received in a cancellation with the one on the policy:
+ * first 3 letters of the street name, house number, and postcode (digits only).
+ * Returns the parts that differ (a part missing on either side counts as different).
+ */
+export function compareLocations(received: Address, onPolicy: Address): LocationDifference[] {
+  const a = splitStreet(received.street ?? '');
+  const b = splitStreet(onPolicy.street ?? '');
+  const postcode = (p: string | undefined) => (p ?? '').replace(/\D/g, '');
+  const differences: LocationDifference[] = [];
+  if (streetKey(a.streetName) === '' || streetKey(a.streetName) !== streetKey(b.streetName)) differences.push('street');
+  if (a.houseNumber === '' || a.houseNumber !== b.houseNumber) differences.push('houseNumber');
+  if (postcode(received.postcode) === '' || postcode(received.postcode) !== postcode(onPolicy.postcode)) differences.push('postcode');
+  return differences;
+}

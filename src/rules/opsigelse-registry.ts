@@ -1,0 +1,99 @@
+/**
+ * All opsigelser cases of a back office (or of an audit): routes each message to the case of
+ * its reference and checks the rules that span cases — one EDI cancellation per policy, none
+ * while another is unanswered (Opsigelser guide 5.5, section 2.3).
+ *
+ * @module
+ */
+import { opsigelseSchema, type Cancellation, type Opsigelse } from '../messages/types/opsigelser.js';
+import type { GuideProfile } from '../schema/profile.js';
+import { defaultProfile, getProfile } from '../schema/profiles/index.js';
+import { explain, type Explanation } from './explanation.js';
+import { OpsigelseCase, type ApplyResult, type CaseMessageOptions } from './opsigelse-case.js';
+import { unmaskPolicyNumber } from './policy-number.js';
+
+/** The JSON form of a registry: every message in the order it was applied. */
+export interface OpsigelseRegistrySnapshot {
+  type: 'opsigelse-registry';
+  version: 1;
+  profileId: string;
+  entries: Array<{ message: Opsigelse; receivedOn?: string; source?: string }>;
+}
+
+/**
+ * Many opsigelser cases, keyed by cancellation reference. A cancellation is also checked
+ * against the other cases of the same policy (same ceding insurer, same un-masked policy
+ * number): another case still unanswered gives `case.no-new-while-unanswered`, another case
+ * accepted gives `case.one-cancellation-per-policy`. Such a cancellation is still applied to
+ * its own case (so its answer can follow) with the violation recorded.
+ */
+export class OpsigelseRegistry {
+  private readonly cases = new Map<string, OpsigelseCase>();
+  private readonly log: OpsigelseRegistrySnapshot['entries'] = [];
+  private readonly profile: GuideProfile;
+
+  /** An empty registry. */
+  constructor(options: { profile?: GuideProfile } = {}) {
+    this.profile = options.profile ?? defaultProfile('opsigelser');
+  }
+
+  /**
+   * Rebuilds a registry from {@link toJSON}'s output by replaying its messages.
+   * @throws TypeError when the snapshot is not a registry snapshot; Error when its profile id is not shipped and none is given
+   */
+  static fromJSON(snapshot: OpsigelseRegistrySnapshot, options: { profile?: GuideProfile } = {}): OpsigelseRegistry {
+    if (snapshot?.type !== 'opsigelse-registry' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) {
+      throw new TypeError('OpsigelseRegistry.fromJSON: not an opsigelse-registry snapshot of version 1');
+    }
+    const registry = new OpsigelseRegistry({ profile: options.profile ?? getProfile(snapshot.profileId) });
+    for (const { message, ...rest } of snapshot.entries) registry.apply(opsigelseSchema.parse(message), rest);
+    return registry;
+  }
+
+  /** The case of a reference, if any message of it was applied. */
+  get(reference: string): OpsigelseCase | undefined {
+    return this.cases.get(reference);
+  }
+
+  /** All cases, in the order their first message arrived. */
+  all(): Array<[reference: string, opsigelseCase: OpsigelseCase]> {
+    return [...this.cases.entries()];
+  }
+
+  /** Applies a message to the case of its reference (creating it), after the cross-case checks. */
+  apply(message: Opsigelse, options: Omit<CaseMessageOptions, 'externalViolations'> = {}): ApplyResult {
+    let target = this.cases.get(message.caseReference);
+    if (target === undefined) {
+      target = new OpsigelseCase({ profile: this.profile });
+      this.cases.set(message.caseReference, target);
+    }
+    const external = message.kind === 'cancellation' ? this.crossCaseViolations(message) : [];
+    this.log.push({ message, ...options });
+    return target.apply(message, { ...options, ...(external.length > 0 ? { externalViolations: external } : {}) });
+  }
+
+  private crossCaseViolations(message: Cancellation): Explanation[] {
+    const key = `${message.recipient.vir}|${unmaskPolicyNumber(message.policyNumber)}`;
+    const unanswered: string[] = [];
+    const accepted: string[] = [];
+    for (const [reference, other] of this.cases) {
+      if (reference === message.caseReference || other.policyKey !== key) continue;
+      if (other.awaitingAnswer) unanswered.push(reference);
+      else if (['accepted', 'accepted-with-date', 'withdrawn'].includes(other.state)) accepted.push(reference);
+    }
+    const cases = (refs: string[]) => `${refs.length === 1 ? 'Case' : 'Cases'} ${refs.join(', ')} on the same policy ${message.policyNumber}`;
+    const found: Explanation[] = [];
+    if (accepted.length > 0) {
+      found.push(explain('case.one-cancellation-per-policy', {}, `${cases(accepted)} ${accepted.length === 1 ? 'was' : 'were'} already accepted; only one EDI cancellation per policy is allowed.`));
+    }
+    if (unanswered.length > 0) {
+      found.push(explain('case.no-new-while-unanswered', {}, `${cases(unanswered)} ${unanswered.length === 1 ? 'is' : 'are'} still unanswered; send a reminder instead of a new cancellation.`));
+    }
+    return found;
+  }
+
+  /** The registry as JSON-safe data (its message log). */
+  toJSON(): OpsigelseRegistrySnapshot {
+    return { type: 'opsigelse-registry', version: 1, profileId: this.profile.id, entries: [...this.log] };
+  }
+}
