@@ -1,9 +1,8 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
-import type { Segment } from './segment.js';
+import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
-import { SeparatorScanner } from './scanner.js';
-import { type ServiceCodes, type SplitSegment, serviceCodes, splitRange } from './split.js';
+import { type ServiceCodes, serviceCodes, splitRange } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
 export interface TokenizerLimits {
@@ -24,10 +23,14 @@ export interface TokenizerHandler {
 }
 
 const DEFAULT_LIMITS: Required<TokenizerLimits> = { maxSegmentLength: 65_536, maxElements: 99, maxComponents: 99 };
-/** Anything outside printable ASCII: such a segment is decoded and checked before splitting. */
+/** Anything outside printable ASCII: such a segment is decoded and checked on the slow path. */
 const SUSPECT_ANY = /[^\x20-\x7e]/g;
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
+const NONE = Number.POSITIVE_INFINITY;
+/** `parseSegment` results besides a terminator index. */
+const INCOMPLETE = -1;
+const OVERSIZED = -2;
 
 function isTagChar(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
@@ -36,11 +39,14 @@ function isTagChar(code: number): boolean {
 /**
  * A push tokenizer: bytes (or text) in, segments out through callbacks. Input may be split
  * anywhere — inside UNA, between a release character and what it releases, inside a multi-byte
- * character — with identical results, because a segment is only split once its unreleased
- * terminator has arrived. Offsets are absolute across chunks.
+ * character — with identical results: a segment cut by the end of a chunk is parsed again, whole,
+ * once the next chunk arrives. Offsets are absolute across chunks.
  *
  * Byte input is held as a Latin-1 "binary string" (one char per byte) so that offsets stay byte
- * offsets; each segment is then decoded in the charset its interchange's UNB declares.
+ * offsets. The hot path is one pass over character codes per chunk that finds terminators,
+ * separators and release characters together and slices each value straight out of the chunk;
+ * segments with characters a charset must decode (UTF-8, other ISO 8859 parts) or check take a
+ * slower path.
  */
 export class Tokenizer {
   private readonly limits: Required<TokenizerLimits>;
@@ -51,21 +57,29 @@ export class Tokenizer {
   private base = 0;
   /** Absolute offset where the next written piece starts. */
   private written = 0;
-  /** Where in `buf` the search for a terminator resumes (characters before it were searched). */
+  /** With a segment cut by a chunk end: where in `buf` its terminator may still be (no need to re-parse before). */
   private scanFrom = 0;
   private textMode: boolean | undefined;
   private chars: ServiceChars = DEFAULT_SERVICE_CHARS;
-  private serviceCharList = '';
-  private useRelease = true;
-  private useRepetition = false;
   private codes: ServiceCodes = serviceCodes(DEFAULT_SERVICE_CHARS);
-  private readonly scanner = new SeparatorScanner();
+  private terminatorCode = 0x27;
+  /** Characters above this code are never service characters: the scan loop skips them with one compare. */
+  private highestServiceCode = 0x3f;
+  private serviceCharList = '';
   private charset: Charset = FALLBACK_CHARSET;
+  /** Characters the charset must decode or check; `nextSuspect` caches where the next one is in `buf`. */
+  private suspect: RegExp = SUSPECT_ANY;
+  private nextSuspect = -1;
   private skippingOversized = false;
   private atInputStart = true;
   private segmentNumber = 0;
   private messageSegmentNumber = 0;
   private ended = false;
+  // Output of parseSegment (fields rather than an object: no allocation per segment).
+  private tag = '';
+  private elements: Element[] = [];
+  private repeats: Record<number, Element[]> | undefined;
+  private strayReleaseAt = -1;
 
   constructor(
     private readonly handler: TokenizerHandler,
@@ -81,9 +95,10 @@ export class Tokenizer {
     const isText = typeof chunk === 'string';
     if (this.textMode === undefined) {
       this.textMode = isText;
-      this.configureScanner();
+      this.configureSuspects();
+    } else if (this.textMode !== isText) {
+      throw new TypeError('Tokenizer input mixes strings and bytes; use one kind per input');
     }
-    else if (this.textMode !== isText) throw new TypeError('Tokenizer input mixes strings and bytes; use one kind per input');
     const piece = isText ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
     if (piece.length === 0) return;
     const pieceOffset = this.written;
@@ -116,14 +131,6 @@ export class Tokenizer {
     this.drain(false);
   }
 
-  /** Makes `text` the buffer, `base` the absolute offset of its first character. */
-  private reset(text: string, scanFrom: number, base: number): void {
-    this.buf = text;
-    this.bufStart = 0;
-    this.scanFrom = scanFrom;
-    this.base = base;
-  }
-
   /** Signals the end of input; reports an unterminated last segment. */
   end(): void {
     if (this.ended) return;
@@ -132,11 +139,10 @@ export class Tokenizer {
     const text = this.buf;
     const pos = this.skipWhitespace(text, this.bufStart);
     if (pos < text.length && !this.skippingOversized) {
-      const tag = text.slice(pos, pos + 3);
       this.fail(SyntaxErrorCode.missing, `the last segment is not terminated by ${JSON.stringify(this.chars.terminator)}`, {
         offset: this.base + pos,
         segmentNumber: this.segmentNumber + 1,
-        tag,
+        tag: text.slice(pos, pos + 3),
       });
     }
     this.buf = '';
@@ -148,20 +154,38 @@ export class Tokenizer {
     return this.chars;
   }
 
-  private setServiceChars(chars: ServiceChars): void {
-    this.chars = chars;
-    this.useRelease = chars.release !== ' ';
-    this.useRepetition = chars.repetition !== ' ';
-    this.codes = serviceCodes(chars);
-    this.configureScanner();
-    this.serviceCharList =
-      chars.component + chars.element + chars.decimal + (this.useRelease ? chars.release : '') + (this.useRepetition ? chars.repetition : '') + chars.terminator;
+  /** Makes `text` the buffer, `base` the absolute offset of its first character. */
+  private reset(text: string, scanFrom: number, base: number): void {
+    this.buf = text;
+    this.bufStart = 0;
+    this.scanFrom = scanFrom;
+    this.base = base;
+    this.nextSuspect = -1;
   }
 
-  /** Characters the fast path must not handle: the charset's invalid ones, or any non-ASCII one when text must be decoded. */
-  private configureScanner(): void {
-    const precise = this.charset.decode === 'identity' && this.textMode === false;
-    this.scanner.configure(this.chars, precise ? this.charset.invalid : SUSPECT_ANY);
+  private setServiceChars(chars: ServiceChars): void {
+    this.chars = chars;
+    this.codes = serviceCodes(chars);
+    this.terminatorCode = chars.terminator.charCodeAt(0);
+    this.highestServiceCode = Math.max(...[...this.codes.all].map((c) => c.charCodeAt(0)));
+    this.serviceCharList =
+      chars.component + chars.element + chars.decimal + (chars.release !== ' ' ? chars.release : '') + (chars.repetition !== ' ' ? chars.repetition : '') + chars.terminator;
+  }
+
+  /** What needs a closer look: the charset's invalid characters, or any non-ASCII one when text must be decoded. */
+  private configureSuspects(): void {
+    this.suspect = this.charset.decode === 'identity' && this.textMode === false ? this.charset.invalid : SUSPECT_ANY;
+    this.nextSuspect = -1;
+  }
+
+  /** Index of the next suspect character at or after `from` in `buf` (cached: the buffer is scanned once). */
+  private suspectAt(from: number): number {
+    if (this.nextSuspect < from) {
+      this.suspect.lastIndex = from;
+      const m = this.suspect.exec(this.buf);
+      this.nextSuspect = m === null ? NONE : m.index;
+    }
+    return this.nextSuspect;
   }
 
   private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
@@ -180,8 +204,8 @@ export class Tokenizer {
 
   /** True when the terminator at `t` is preceded by an odd run of release characters. */
   private isReleased(text: string, t: number, segmentStart: number): boolean {
-    if (!this.useRelease) return false;
     const rc = this.chars.release;
+    if (rc === ' ') return false;
     let k = t - 1;
     while (k >= segmentStart && text[k] === rc) k--;
     return ((t - 1 - k) & 1) === 1;
@@ -224,23 +248,121 @@ export class Tokenizer {
           continue;
         }
       }
-      const t = this.findTerminator(text, pos > this.scanFrom ? pos : this.scanFrom, pos);
-      if (t === -1) {
+      // A segment carried over from the last chunk: parse it only once its terminator is here.
+      if (this.scanFrom > pos && text.indexOf(this.chars.terminator, this.scanFrom) === -1) {
         if (len - pos > this.limits.maxSegmentLength) {
           this.reportOversized(text, pos);
           this.skippingOversized = true;
           pos = len;
-        } else {
-          this.scanFrom = len;
         }
+        this.scanFrom = len;
         break;
       }
-      if (t - pos > this.limits.maxSegmentLength) this.reportOversized(text, pos);
-      else this.emit(text, pos, t);
+      const t = this.parseSegment(text, pos, len);
+      if (t === INCOMPLETE) {
+        this.scanFrom = len;
+        break;
+      }
+      if (t === OVERSIZED) {
+        this.reportOversized(text, pos);
+        this.skippingOversized = true;
+        continue;
+      }
       this.scanFrom = 0;
+      this.emit(text, pos, t);
       pos = t + 1;
     }
     this.bufStart = pos;
+  }
+
+  /**
+   * The hot loop: splits the segment starting at `start` into `this.tag`, `this.elements` and
+   * `this.repeats` in one pass, slicing each value out of `text`. Returns the index of its
+   * unreleased terminator, INCOMPLETE when the text ends first, or OVERSIZED past the limit.
+   */
+  private parseSegment(text: string, start: number, len: number): number {
+    const { element: es, component: cs, release: rc, repetition: rs } = this.codes;
+    const tc = this.terminatorCode;
+    const skipAbove = this.highestServiceCode;
+    const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
+    let tag: string | undefined;
+    const elements: Element[] = [];
+    let repeats: Record<number, Element[]> | undefined;
+    let occurrences: Element[] | undefined;
+    let components: string[] | undefined;
+    let released = '';
+    let from = start;
+    let strayReleaseAt = -1;
+    let i = start;
+    for (; i < limit; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch > skipAbove) continue;
+      if (ch === tc) break;
+      if (ch === es || (ch === rs && tag !== undefined)) {
+        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+        released = '';
+        from = i + 1;
+        if (tag === undefined) {
+          // A component separator inside the tag (syntax 4 nesting) keeps the raw tag text.
+          tag = components === undefined ? value : `${components.join(this.chars.component)}${this.chars.component}${value}`;
+          components = undefined;
+          continue;
+        }
+        let element: Element;
+        if (components === undefined) element = [value];
+        else {
+          components.push(value);
+          element = components;
+          components = undefined;
+        }
+        if (ch === rs) {
+          (occurrences ??= []).push(element);
+          continue;
+        }
+        if (occurrences !== undefined) {
+          occurrences.push(element);
+          (repeats ??= {})[elements.length] = occurrences;
+          element = occurrences[0] as Element;
+          occurrences = undefined;
+        }
+        elements.push(element);
+      } else if (ch === cs) {
+        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+        released = '';
+        from = i + 1;
+        (components ??= []).push(value);
+      } else if (ch === rc) {
+        if (i + 1 >= len) return INCOMPLETE;
+        const next = text[i + 1] as string;
+        if (strayReleaseAt === -1 && this.codes.all.indexOf(next) === -1) strayReleaseAt = i;
+        released += text.slice(from, i) + next;
+        i++;
+        from = i + 1;
+      }
+    }
+    if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
+    const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+    if (tag === undefined) {
+      tag = components === undefined ? last : `${components.join(this.chars.component)}${this.chars.component}${last}`;
+    } else {
+      let element: Element;
+      if (components === undefined) element = [last];
+      else {
+        components.push(last);
+        element = components;
+      }
+      if (occurrences !== undefined) {
+        occurrences.push(element);
+        (repeats ??= {})[elements.length] = occurrences;
+        element = occurrences[0] as Element;
+      }
+      elements.push(element);
+    }
+    this.tag = tag;
+    this.elements = elements;
+    this.repeats = repeats;
+    this.strayReleaseAt = strayReleaseAt;
+    return i;
   }
 
   private reportOversized(text: string, pos: number): void {
@@ -268,31 +390,34 @@ export class Tokenizer {
     return Math.min(pos + 9, text.length);
   }
 
+  /** Numbers, checks and hands on the segment `parseSegment` just split (`text[start, end)`). */
   private emit(text: string, start: number, end: number): void {
     const offset = this.base + start;
-    if (text.startsWith('UNB', start)) {
+    let tag = this.tag;
+    let elements = this.elements;
+    let repeats = this.repeats;
+    let strayReleaseAt = this.strayReleaseAt;
+    if (tag === 'UNB') {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
-      this.charset = this.charsetOfHeader(text.slice(start, end), offset);
-      this.configureScanner();
+      this.charset = this.charsetOfHeader(elements, offset);
+      this.configureSuspects();
     } else {
       this.segmentNumber++;
     }
-    if (text.startsWith('UNH', start)) this.messageSegmentNumber = 1;
+    if (tag === 'UNH') this.messageSegmentNumber = 1;
     else if (this.messageSegmentNumber > 0) this.messageSegmentNumber++;
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
 
-    let split: SplitSegment;
-    this.scanner.setText(text);
-    const plain = this.scanner.needsSlowPath(start, end) ? null : this.scanner.split(start, end);
-    if (plain) {
-      split = { tag: plain.tag, elements: plain.elements, repeats: undefined, strayReleaseAt: -1, unusual: false };
-    } else {
+    if (this.suspectAt(start) < end) {
+      // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const decoded = this.decode(text.slice(start, end), offset, segmentNumber);
-      split = splitRange(decoded, 0, decoded.length, this.codes);
+      if (this.charset.decode !== 'identity') {
+        const split = splitRange(decoded, 0, decoded.length, this.codes);
+        ({ tag, elements, repeats, strayReleaseAt } = split);
+      }
     }
-    const { tag, elements } = split;
     if (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2))) {
       this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag ${JSON.stringify(tag.slice(0, 12))}: a tag is three upper-case letters or digits`, {
         offset,
@@ -300,45 +425,44 @@ export class Tokenizer {
         tag: tag.slice(0, 12),
       });
     }
-    if (split.strayReleaseAt !== -1) {
+    if (strayReleaseAt !== -1) {
       this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset, segmentNumber, tag });
     }
-    if (elements.length > this.limits.maxElements || split.unusual) this.checkCounts(elements, offset, segmentNumber, tag);
-    else for (let e = 0; e < elements.length; e++) if ((elements[e] as string[]).length > this.limits.maxComponents) this.checkCounts(elements, offset, segmentNumber, tag);
+    this.checkCounts(elements, offset, segmentNumber, tag);
     const segment: Segment = { tag, elements, offset, segmentNumber, messageSegmentNumber };
-    if (split.repeats) segment.repeats = split.repeats;
+    if (repeats) segment.repeats = repeats;
     if (messageSegmentNumber > 0 && tag === 'UNT') this.messageSegmentNumber = 0;
     this.handler.segment(segment);
   }
 
-  private checkCounts(elements: string[][], offset: number, segmentNumber: number, tag: string): void {
-    if (elements.length > this.limits.maxElements) {
-      this.fail(SyntaxErrorCode.tooManyConstituents, `${elements.length} data elements exceed the limit of ${this.limits.maxElements}`, {
+  private checkCounts(elements: Element[], offset: number, segmentNumber: number, tag: string): void {
+    const { maxElements, maxComponents } = this.limits;
+    if (elements.length > maxElements) {
+      this.fail(SyntaxErrorCode.tooManyConstituents, `${elements.length} data elements exceed the limit of ${maxElements}`, {
         offset,
         segmentNumber,
         tag,
-        element: this.limits.maxElements + 1,
+        element: maxElements + 1,
       });
     }
     for (let e = 0; e < elements.length; e++) {
       const n = (elements[e] as string[]).length;
-      if (n > this.limits.maxComponents) {
-        this.fail(SyntaxErrorCode.tooManyConstituents, `${n} components exceed the limit of ${this.limits.maxComponents}`, {
+      if (n > maxComponents) {
+        this.fail(SyntaxErrorCode.tooManyConstituents, `${n} components exceed the limit of ${maxComponents}`, {
           offset,
           segmentNumber,
           tag,
           element: e + 1,
-          component: this.limits.maxComponents + 1,
+          component: maxComponents + 1,
         });
       }
     }
   }
 
-  /** Reads the charset from a UNB's S001 (always ASCII) before the rest of the UNB is decoded. */
-  private charsetOfHeader(raw: string, offset: number): Charset {
-    const first = splitRange(raw, 0, raw.length, this.codes);
-    const syntaxId = first.elements[0]?.[0] ?? '';
-    const version = first.elements[0]?.[1] ?? '';
+  /** The charset a UNB's S001 declares (always ASCII); errors are syntax error 2. */
+  private charsetOfHeader(elements: Element[], offset: number): Charset {
+    const syntaxId = elements[0]?.[0] ?? '';
+    const version = elements[0]?.[1] ?? '';
     const charset = charsetFor(syntaxId);
     const at = { offset, segmentNumber: 1, tag: 'UNB', element: 1 };
     if (!charset) {
