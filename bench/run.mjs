@@ -113,8 +113,12 @@ function printTable(head, rows) {
 /** Check every parser reports the generator's segment/message counts and the same checksum. */
 function checkAgreement(runs, counts) {
   const problems = [];
-  const parsers = runs.filter((r) => r.ok && r.result.kind !== 'baseline');
+  const parsers = runs.filter((r) => r.ok && r.result.kind === 'parser');
   const ref = parsers.find((r) => r.contender === REFERENCE) ?? parsers[0];
+  // Validators report one record per message, not per segment: only their message count is comparable.
+  for (const r of runs.filter((x) => x.ok && x.result.kind === 'validator')) {
+    if (r.result.messages !== counts.messages) problems.push(`${r.contender} rep ${r.rep}: ${r.result.messages} messages, the generator wrote ${counts.messages}`);
+  }
   for (const r of parsers) {
     const { segments, messages, checksum } = r.result;
     if (segments !== counts.segments) problems.push(`${r.contender} rep ${r.rep}: ${segments} segments, the generator wrote ${counts.segments}`);

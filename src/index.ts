@@ -8,4 +8,5 @@ export * from './envelope/index.js';
 export * from './schema/index.js';
 export * from './schema/identifiers.js';
 export * from './messages/index.js';
+export * from './validate/index.js';
 export * from './rules/index.js';

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { auditCommand } from './audit.js';
+import { validateCommand } from './validate.js';
 import { type CommandIo, readInput, streamInput, UsageError } from './io.js';
 import { inspectCommand } from './inspect.js';
 import { fromJsonCommand, toJsonCommand } from './json-commands.js';
@@ -91,6 +93,36 @@ export const baseCommands: Command[] = [
       }
       io.stdout(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
       return result.exitCode;
+    },
+  },
+  {
+    name: 'validate',
+    usage: 'validate <file|-> [--json | --format text|json|html] [--out report.html] [--profile p.json] [--detail interchange|message|segment] [--own-vir V]',
+    summary: "CONTRL for the interchange and a 12'er per content error; JSON contract in docs/cli.md",
+    options: {
+      ...profileOption,
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      detail: { type: 'string' },
+      'own-vir': { type: 'string' },
+    },
+    run: async (args, io) => {
+      const format = args.values.json === true ? 'json' : ((args.values.format as string | undefined) ?? 'text');
+      if (format !== 'json' && format !== 'text' && format !== 'html') throw new UsageError(`--format must be text, json or html, not ${JSON.stringify(format)}`);
+      // validateCommand checks --detail itself (exit 2 for anything else).
+      const detail = args.values.detail as 'interchange' | 'message' | 'segment' | undefined;
+      return validateCommand(
+        streamInput(args.positionals[0]),
+        {
+          format,
+          ...(typeof args.values.out === 'string' ? { out: args.values.out } : {}),
+          ...(profilePath(args) !== undefined ? { profile: profilePath(args) } : {}),
+          ...(detail !== undefined ? { detail } : {}),
+          ...(typeof args.values['own-vir'] === 'string' ? { ownVir: args.values['own-vir'] } : {}),
+        },
+        { stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(t), writeFile: (path, text) => writeFileSync(path, text) },
+      );
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { accessSync, constants, createReadStream, readFileSync } from 'node:fs';
 
 /** Exit codes of every command: 0 ok, 1 the input has errors, 2 usage or I/O error. */
 export const ExitCode = { ok: 0, inputErrors: 1, usage: 2 } as const;
@@ -31,6 +31,11 @@ export async function readInput(path: string | undefined, io: CommandIo): Promis
 export function streamInput(path: string | undefined): AsyncIterable<Uint8Array> {
   if (!path) throw new UsageError('missing input: give a file path or - for standard input');
   if (path === '-') return process.stdin;
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
-  return stream;
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+  // Opened only when iterated, so a command that stops on a usage error leaves no stream behind.
+  return { [Symbol.asyncIterator]: () => createReadStream(path, { highWaterMark: 256 * 1024 })[Symbol.asyncIterator]() };
 }

@@ -5,13 +5,13 @@
  * Exit codes: 0 accepted and no message with errors, 1 anything rejected or with a content
  * error, 2 usage or I/O error.
  */
-import { readFileSync } from 'node:fs';
-import { loadProfile, type GuideProfile } from '../schema/profile.js';
+import type { GuideProfile } from '../schema/profile.js';
 import { interchangeTailJson, messageToJson } from '../validate/format/json.js';
 import { HtmlReport } from '../validate/format/html.js';
 import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage } from '../validate/format/text.js';
 import { validateStream } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions } from '../validate/types.js';
+import { readProfileFile } from './profiles.js';
 
 /** Options of {@link validateCommand} (what the command line gives, already parsed). */
 export interface ValidateCommandOptions {
@@ -19,7 +19,10 @@ export interface ValidateCommandOptions {
   format: 'json' | 'text' | 'html';
   /** Write the report to this file instead of stdout (required in practice for `html`). */
   out?: string | undefined;
-  /** A guide profile, a map of them by UNH type, or the path of a profile JSON file (`--profile p.json`). */
+  /**
+   * A guide profile, a map of them by UNH type, or the path of a profile JSON file
+   * (`--profile p.json`: a whole profile or `{ "extends": "<shipped id>", …patch }`).
+   */
   profile?: GuideProfile | ProfileMap | string | undefined;
   /** CONTRL detail (`--detail message|segment`); default interchange (UCI only). */
   detail?: ContrlDetail | undefined;
@@ -43,28 +46,6 @@ const FLUSH_AT = 64 * 1024;
 
 /** Thrown for bad arguments: exit 2. */
 class CommandUsageError extends Error {}
-
-/**
- * Reads and validates a profile JSON file (`--profile p.json`): one profile, or an object of
- * profiles by UNH message type.
- * @throws Error naming the file when it cannot be read or is not a valid profile
- */
-export function readProfileFile(path: string): GuideProfile | ProfileMap {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new CommandUsageError(`cannot read profile ${path}: ${(err as Error).message}`);
-  }
-  try {
-    if (json !== null && typeof json === 'object' && !('id' in json)) {
-      return Object.fromEntries(Object.entries(json as Record<string, unknown>).map(([type, p]) => [type, loadProfile(p)]));
-    }
-    return loadProfile(json);
-  } catch (err) {
-    throw new CommandUsageError(`profile ${path}: ${(err as Error).message}`);
-  }
-}
 
 function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
   if (!['json', 'text', 'html'].includes(options.format)) throw new CommandUsageError(`unknown format ${JSON.stringify(options.format)} (json, text or html)`);

@@ -28,6 +28,8 @@ const SUSPECT_ANY = /[^\x20-\x7e]/g;
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
 const NONE = Number.POSITIVE_INFINITY;
+/** Short values (qualifiers, codes, tags) repeat endlessly; this many distinct ones are shared. */
+const INTERN_LIMIT = 8192;
 /** `parseSegment` results besides a terminator index. */
 const INCOMPLETE = -1;
 const OVERSIZED = -2;
@@ -80,6 +82,8 @@ export class Tokenizer {
   private elements: Element[] = [];
   private repeats: Record<number, Element[]> | undefined;
   private strayReleaseAt = -1;
+  /** Shared strings for values of 1–3 characters, keyed by their char codes (< 256) and length. */
+  private readonly interned = new Map<number, string>();
 
   constructor(
     private readonly handler: TokenizerHandler,
@@ -299,7 +303,7 @@ export class Tokenizer {
       if (ch > skipAbove) continue;
       if (ch === tc) break;
       if (ch === es || (ch === rs && tag !== undefined)) {
-        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+        const value = released === '' ? this.cut(text, from, i) : released + text.slice(from, i);
         released = '';
         from = i + 1;
         if (tag === undefined) {
@@ -327,7 +331,7 @@ export class Tokenizer {
         }
         elements.push(element);
       } else if (ch === cs) {
-        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+        const value = released === '' ? this.cut(text, from, i) : released + text.slice(from, i);
         released = '';
         from = i + 1;
         (components ??= []).push(value);
@@ -341,7 +345,7 @@ export class Tokenizer {
       }
     }
     if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
-    const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+    const last = released === '' ? this.cut(text, from, i) : released + text.slice(from, i);
     if (tag === undefined) {
       tag = components === undefined ? last : `${components.join(this.chars.component)}${this.chars.component}${last}`;
     } else {
@@ -363,6 +367,26 @@ export class Tokenizer {
     this.repeats = repeats;
     this.strayReleaseAt = strayReleaseAt;
     return i;
+  }
+
+  /**
+   * `text.slice(from, to)`, but a value of 1–3 Latin-1 characters comes from a shared table:
+   * most EDIFACT values are short codes, and not allocating them halves the garbage.
+   */
+  private cut(text: string, from: number, to: number): string {
+    const n = to - from;
+    if (n > 3 || n === 0) return text.slice(from, to);
+    const c0 = text.charCodeAt(from);
+    const c1 = n > 1 ? text.charCodeAt(from + 1) : 0;
+    const c2 = n > 2 ? text.charCodeAt(from + 2) : 0;
+    if ((c0 | c1 | c2) > 0xff) return text.slice(from, to);
+    const key = (((c0 << 8) | c1) << 8 | c2) * 4 + n;
+    let value = this.interned.get(key);
+    if (value === undefined) {
+      value = text.slice(from, to);
+      if (this.interned.size < INTERN_LIMIT) this.interned.set(key, value);
+    }
+    return value;
   }
 
   private reportOversized(text: string, pos: number): void {

@@ -1,0 +1,181 @@
+/** The library face: input forms, stream events, options, CONTRL detail, rules table. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { patchProfile } from '../../src/schema/patch.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import type { StructureEntry } from '../../src/schema/structure.js';
+import {
+  createMemoryDuplicateStore,
+  unmappedRuleIds,
+  validate,
+  validateStream,
+  type DuplicateStore,
+  type ValidationEvent,
+} from '../../src/validate/index.js';
+import { chunked, NOW } from './helpers.js';
+
+const motor = readFileSync('fixtures/opsigelse-9-motor.edi');
+const batch = readFileSync('fixtures/batch-mixed.edi');
+const strip = (r: object) => JSON.parse(JSON.stringify(r, (k, v) => (k === 'header' ? undefined : v)));
+
+describe('input forms', () => {
+  it('bytes, text, one-byte chunks and a sync iterable give the same reports', async () => {
+    const opts = { now: NOW, contrlReference: () => 'C1' };
+    const a = await validate(batch, opts);
+    const b = await validate(batch.toString('latin1'), opts);
+    const c = await validate(chunked(batch, 1), opts);
+    const d = await validate([batch.subarray(0, 100), batch.subarray(100)], opts);
+    expect(strip(c)).toEqual(strip(a));
+    expect(strip(d)).toEqual(strip(a));
+    expect(b[0]!.messages.map((m) => m.status)).toEqual(a[0]!.messages.map((m) => m.status));
+    expect(b[0]!.contrl).toBe(a[0]!.contrl);
+  });
+});
+
+describe('validateStream', () => {
+  it('yields interchange-start, each message in order, then the interchange outcome', async () => {
+    const events: ValidationEvent[] = [];
+    for await (const ev of validateStream(readFileSync('fixtures/multi-interchange.edi'), { now: NOW })) events.push(ev);
+    expect(events.map((e) => e.type)).toEqual(['interchange-start', 'message', 'interchange', 'interchange-start', 'message', 'interchange']);
+    const ends = events.filter((e): e is Extract<ValidationEvent, { type: 'interchange' }> => e.type === 'interchange');
+    expect(ends.map((e) => e.outcome.position)).toEqual([0, 1]);
+    expect(ends.every((e) => e.outcome.accepted && e.outcome.counts.accepted === 1)).toBe(true);
+  });
+
+  it('reports segments outside any interchange as an interchange without UNB and no CONTRL', async () => {
+    const [r] = await validate("UNH+1+OPSIGE:1:911:UN'BGM+9'UNT+3+1'", { now: NOW });
+    expect(r!.header).toBeNull();
+    expect(r!.contrl).toBe('');
+    expect(r!.accepted).toBe(false);
+    expect(r!.errors.map((e) => e.code)).toContain('33');
+    expect(r!.messages.length).toBe(1);
+  });
+
+  it('reports an empty input as one interchange with error 13', async () => {
+    const reports = await validate('', { now: NOW });
+    expect(reports.length).toBe(1);
+    expect(reports[0]!.errors.map((e) => e.code)).toEqual(['13']);
+  });
+});
+
+describe('CONTRL', () => {
+  it('is the F&P UCI-only CONTRL by default, with the interchange swapped and repeated', async () => {
+    const [r] = await validate(motor, { now: NOW, contrlReference: () => 'CTRL1' });
+    expect(r!.contrl).toBe(
+      "UNA:+.? 'UNB+UNOC:3+22222222:ZZ+11111111:ZZ+241201:1000+CTRL1'UNH+1+CONTRL:2:2:UN'UCI+20241120230001+11111111:ZZ+22222222:ZZ+7'UNT+3+1'UNZ+1+CTRL1'",
+    );
+  });
+
+  it('rejects with the first error: code, service segment tag and position', async () => {
+    const text = motor.toString('latin1').replace('UNT+13+1', 'UNT+12+1');
+    const [r] = await validate(text, { now: NOW, contrlReference: () => 'C' });
+    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+29+UNT+1'");
+  });
+
+  it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
+    const text = batch.toString('latin1').replace("BGM+15'", "BGM+15'BGM+15'").replace('UNT+9+3', 'UNT+10+3');
+    const [r] = await validate(text, { now: NOW, detail: 'message' });
+    expect(r!.accepted).toBe(true);
+    expect(r!.contrl).toContain("UCI+20241210220000+11111111:ZZ+22222222:ZZ+7'");
+    expect(r!.contrl.match(/UCM\+/g)!.length).toBe(7);
+    expect(r!.contrl).toContain("UCM+3+OPSIGE:1:911:UN+4+35'");
+    expect(r!.contrl).toContain("UCM+2+OPSIGE:1:911:UN+7'");
+  });
+
+  it('detail message under a broken envelope: UCI 4 with the envelope error, UCMs of rejected messages only', async () => {
+    const text = batch
+      .toString('latin1')
+      .replace("BGM+15'", "BGM+15'BGM+15'")
+      .replace('UNT+9+3', 'UNT+10+3')
+      .replace('UNZ+7+', 'UNZ+8+');
+    const [r] = await validate(text, { now: NOW, detail: 'message' });
+    expect(r!.accepted).toBe(false);
+    expect(r!.contrl).toContain("UCI+20241210220000+11111111:ZZ+22222222:ZZ+4+29+UNZ+1'UCM+3+OPSIGE:1:911:UN+4+35'UNT+4+1'");
+  });
+
+  it('detail segment: UCS with the segment position and UCD with the element position', async () => {
+    const text = motor.toString('latin1').replace('BRC+001:002', 'BRC+001:002:003').replace('DTM+287:20250101:102', 'DTM+287:20250101:102:X');
+    const [r] = await validate(text, { now: NOW, detail: 'segment' });
+    expect(r!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+5'UCD+16+1:4'UCS+12'UCD+16+1:3'UNT+8+1'");
+  });
+
+  it('detail segment: a missing segment is a UCS with code 13 at the segment before it', async () => {
+    const text = motor.toString('latin1').replace("BGM+9'\n", '').replace('UNT+13+1', 'UNT+12+1');
+    const [r] = await validate(text, { now: NOW, detail: 'segment' });
+    expect(r!.contrl).toContain("UCS+1+13'");
+  });
+
+  it('content errors do not touch the CONTRL', async () => {
+    const text = motor.toString('latin1').replace('RFF+POL:00-123?+456', 'RFF+POL:ukendt');
+    const [r] = await validate(text, { now: NOW });
+    expect(r!.messages[0]!.status).toBe('content-error');
+    expect(r!.accepted).toBe(true);
+    expect(r!.contrl).toMatch(/UCI\+[^']*\+7'/);
+  });
+});
+
+describe('options', () => {
+  it('a shared duplicate store finds the same interchange in a later run (26)', async () => {
+    const duplicates = createMemoryDuplicateStore();
+    const [first] = await validate(motor, { now: NOW, duplicates });
+    const [second] = await validate(motor, { now: NOW, duplicates });
+    expect(first!.accepted).toBe(true);
+    expect(second!.errors.map((e) => e.code)).toEqual(['26']);
+  });
+
+  it('an async duplicate store is awaited', async () => {
+    const seen = new Set<string>();
+    const store: DuplicateStore = {
+      seenInterchange: async (s, r) => seen.has(`${s}/${r}`) || (seen.add(`${s}/${r}`), false),
+      seenMessage: async () => false,
+    };
+    await validate(motor, { duplicates: store, now: NOW });
+    const [again] = await validate(motor, { duplicates: store, now: NOW });
+    expect(again!.errors.map((e) => e.code)).toEqual(['26']);
+  });
+
+  it('knownSenders may be a predicate', async () => {
+    const [r] = await validate(motor, { now: NOW, knownSenders: (s) => s.startsWith('9') });
+    expect(r!.errors.map((e) => e.code)).toEqual(['23']);
+  });
+
+  it('replies: false builds no 12\'er', async () => {
+    const text = motor.toString('latin1').replace('RFF+POL:00-123?+456', 'RFF+POL:??????');
+    const [r] = await validate(text, { now: NOW, replies: false });
+    expect(r!.messages[0]!.status).toBe('content-error');
+    expect(r!.messages[0]!.reply).toBeNull();
+  });
+
+  it('captureSegments keeps the text of offending segments', async () => {
+    const text = motor.toString('latin1').replace('BRC+001:002', 'BRC+001:002:003');
+    const [r] = await validate(text, { now: NOW, captureSegments: true });
+    expect(r!.messages[0]!.segmentText).toEqual({ 12: "BRC+001:002:003'" });
+  });
+
+  it('a single profile replaces the shipped one of its message type only', async () => {
+    const patched = patchProfile(opsigelser55, { contentRules: { 'policy-number-missing': { code: { value: 'F05' } } } });
+    const text = motor.toString('latin1').replace('RFF+POL:00-123?+456', 'RFF+POL:ukendt');
+    const [r] = await validate(text, { now: NOW, profile: patched });
+    expect(r!.messages[0]!.errors[0]!.code).toBe('F05');
+    const [p] = await validate(readFileSync('fixtures/panthaver-33-accept.edi'), { now: NOW, profile: patched });
+    expect(p!.messages[0]!.status).toBe('accepted');
+  });
+
+  it('a profile allowing more claims lets the content rule judge them (too-many-claims)', async () => {
+    const entries = opsigelser55.structure.entries.map((e) => (e.position === '0160' ? { ...e, maxRepeat: 20 } : e)) as StructureEntry[];
+    const patched = patchProfile(opsigelser55, { structure: { entries } });
+    const claims = Array.from({ length: 11 }, (_, i) => `SHI+4'DTM+292:202101${String(i + 1).padStart(2, '0')}:102'`).join('');
+    const text = readFileSync('fixtures/opsigelse-11-bonus-answer.edi', 'latin1').replace(/SHI\+4'[\s\S]*?(?=UNT)/, claims).replace('UNT+17+1', `UNT+${13 + 22}+1`);
+    const [strict] = await validate(text, { now: NOW });
+    expect(strict!.messages[0]!.errors.map((e) => e.code)).toContain('36');
+    const [r] = await validate(text, { now: NOW, profile: patched });
+    expect(r!.messages[0]!.errors.map((e) => e.rule)).toEqual(['too-many-claims']);
+  });
+});
+
+describe('rule table', () => {
+  it('maps every built-in rule through the shipped profiles except our three additions', () => {
+    expect(unmappedRuleIds(opsigelser55).sort()).toEqual(['changed-date-without-odc', 'shortened-notice-not-allowed', 'too-many-claims']);
+    expect(unmappedRuleIds(panthaver52)).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The validator's fast paths agree with the schema layer: the compiled `isClean` says clean
+ * only when `checkSegment` finds nothing, and the fast structure matcher succeeds exactly when
+ * `matchStructure` reports no issue (and then puts every segment at the same table position).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { profileCodeLists } from '../../src/schema/access.js';
+import { checkSegment } from '../../src/schema/check.js';
+import { CONTRL_STRUCTURE } from '../../src/schema/contrl.js';
+import { matchStructure } from '../../src/schema/match.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import { structureTags, type MessageStructure } from '../../src/schema/structure.js';
+import { compileLayout, isClean } from '../../src/validate/compile/layout.js';
+import { FastStructureMatcher, type FastMatch } from '../../src/validate/compile/structure.js';
+
+const VALUES = ['', '1', '12', '001', '002', '9', 'Z40', 'ZLL', '-1', '1.5', '1,5', '.5', '5.', '1-2', 'A', 'AB', 'abc', 'æøå', '2024', '20241120', 'x'.repeat(35), 'x'.repeat(36), '9'.repeat(18), '9'.repeat(19), '🙂', 'UNOC', 'VIR', 'MR', '137', '102'];
+const arbValue = fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 6 }));
+const arbElement = fc.array(arbValue, { minLength: 1, maxLength: 6 });
+
+describe('compiled isClean never says clean when checkSegment reports', () => {
+  for (const profile of [opsigelser55, panthaver52]) {
+    const lists = profileCodeLists(profile);
+    for (const [tag, layout] of Object.entries(profile.segments)) {
+      it(`${profile.id} ${tag}`, () => {
+        const compiled = compileLayout(layout, lists);
+        fc.assert(
+          fc.property(fc.array(arbElement, { maxLength: layout.elements.length + 2 }), (elements) => {
+            const issues = checkSegment({ tag, elements }, layout, { codeLists: lists });
+            if (isClean({ elements }, compiled)) expect(issues).toEqual([]);
+          }),
+          { numRuns: 300 },
+        );
+      });
+    }
+  }
+  it('says clean for the common well-formed values (the fast path is taken)', () => {
+    const lists = profileCodeLists(opsigelser55);
+    const nad = compileLayout(opsigelser55.segments.NAD!, lists);
+    expect(isClean({ elements: [['MR'], ['22222222', '', 'VIR']] }, nad)).toBe(true);
+    const dtm = compileLayout(opsigelser55.segments.DTM!, lists);
+    expect(isClean({ elements: [['137', '20241120', '102']] }, dtm)).toBe(true);
+    expect(isClean({ elements: [['137', '20241120', '102']], repeats: { 0: [['137']] } }, dtm)).toBe(false);
+  });
+});
+
+function arbTags(structure: MessageStructure): fc.Arbitrary<Array<{ tag: string }>> {
+  const tags = [...structureTags(structure)].filter((t) => t !== 'UNH' && t !== 'UNT');
+  return fc
+    .array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...tags) }, { weight: 1, arbitrary: fc.constant('XXX') }), { maxLength: 25 })
+    .chain((body) =>
+      fc.tuple(fc.boolean(), fc.boolean()).map(([withUnh, withUnt]) => [...(withUnh ? ['UNH'] : []), ...body, ...(withUnt ? ['UNT'] : [])].map((tag) => ({ tag }))),
+    );
+}
+
+/** Segment lists that follow the table (a walk), so the clean case is exercised too. */
+function arbWalk(structure: MessageStructure): fc.Arbitrary<Array<{ tag: string }>> {
+  const rows = structure.entries;
+  return fc.array(fc.nat({ max: 3 }), { minLength: rows.length * 2, maxLength: rows.length * 2 }).map((counts) => {
+    const out: string[] = [];
+    let k = 0;
+    const emit = (entries: typeof rows): void => {
+      for (const e of entries) {
+        const n = Math.min(counts[k++ % counts.length]! + (e.status === 'M' ? 1 : 0), e.maxRepeat);
+        for (let r = 0; r < n; r++) {
+          if ('group' in e) emit(e.children);
+          else out.push(e.tag);
+        }
+      }
+    };
+    emit(rows);
+    return out.map((tag) => ({ tag }));
+  });
+}
+
+describe('fast structure matcher agrees with matchStructure', () => {
+  for (const [name, structure] of [
+    ['opsigelser', opsigelser55.structure],
+    ['panthaver', panthaver52.structure],
+    ['CONTRL', CONTRL_STRUCTURE],
+  ] as const) {
+    it(name, () => {
+      const fast = new FastStructureMatcher(structure);
+      const out: FastMatch = { positions: [], groups: [] };
+      let clean = 0;
+      fc.assert(
+        fc.property(fc.oneof(arbTags(structure), arbWalk(structure)), (segments) => {
+          const slow = matchStructure(segments, structure);
+          const ok = fast.match(segments, out);
+          expect(ok).toBe(slow.issues.length === 0);
+          if (ok) {
+            clean++;
+            expect(out.positions).toEqual(slow.matches.map((m) => m.position));
+          }
+        }),
+        { numRuns: 1500 },
+      );
+      expect(clean).toBeGreaterThan(100);
+    });
+  }
+});

@@ -1,0 +1,67 @@
+/**
+ * Memory stays flat: validating 20,000 messages through `validateStream` does not hold more
+ * heap than validating 5,000 (no timing assertions; generous margins; no `global.gc`).
+ */
+import { describe, expect, it } from 'vitest';
+import { validateStream } from '../../src/validate/index.js';
+import { NOW } from './helpers.js';
+
+const BODY = [
+  "BGM+9'",
+  "RFF+OPS:TRY-2024-{n}'",
+  "DTM+137:20241120:102'",
+  "DTM+287:20250101:102'",
+  "DOC+11'",
+  "NAD+MR+22222222::VIR'",
+  "NAD+MS+11111111::VIR'",
+  "NAD+FT1+0101801234::CPR++Søren Ærø Ågård+Østergade 12, 2. th.+København K++1100+DK'",
+  "RFF+POL:00-{n}'",
+  "RFF+REG:AB12345'",
+  "BRC+001:002'",
+];
+
+/** A batch of interchanges of 1,000 messages each, generated lazily in ~64 KiB chunks. */
+async function* batch(messages: number): AsyncGenerator<Uint8Array> {
+  let out = '';
+  let interchange = 0;
+  for (let n = 1; n <= messages; n++) {
+    const local = ((n - 1) % 1000) + 1;
+    if (local === 1) out += `UNA:+.? 'UNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+B${++interchange}'`;
+    out += `UNH+${local}+OPSIGE:1:911:UN'${BODY.join('').replaceAll('{n}', String(n))}UNT+${BODY.length + 2}+${local}'`;
+    if (local === 1000 || n === messages) out += `UNZ+${local}+B${interchange}'`;
+    if (out.length > 65_536) {
+      yield Buffer.from(out, 'latin1');
+      out = '';
+    }
+  }
+  if (out) yield Buffer.from(out, 'latin1');
+}
+
+/** Validates a batch; returns the peak heap seen (sampled every 500 messages) and the counts. */
+async function run(messages: number): Promise<{ peak: number; accepted: number; interchanges: number }> {
+  let peak = 0;
+  let accepted = 0;
+  let interchanges = 0;
+  for await (const ev of validateStream(batch(messages), { now: NOW })) {
+    if (ev.type === 'message') {
+      if (ev.message.status === 'accepted') accepted++;
+      if (accepted % 500 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    } else if (ev.type === 'interchange' && ev.outcome.accepted) {
+      interchanges++;
+    }
+  }
+  return { peak, accepted, interchanges };
+}
+
+describe('memory', () => {
+  it('does not grow with the number of messages', async () => {
+    await run(2_000); // warm up (compiled profiles, JIT)
+    const small = await run(5_000);
+    const large = await run(20_000);
+    expect(small.accepted).toBe(5_000);
+    expect(large.accepted).toBe(20_000);
+    expect(large.interchanges).toBe(20);
+    // Holding 15,000 more messages (~12 segments each) would cost far more than 40 MB.
+    expect(large.peak - small.peak).toBeLessThan(40 * 1024 * 1024);
+  });
+});

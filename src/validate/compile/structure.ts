@@ -1,0 +1,141 @@
+/**
+ * A precompiled fast path of the structure matcher for messages that fit their segment table.
+ *
+ * It walks the table exactly like `matchStructure` (same candidates, same preference: the
+ * innermost group first, then the earliest row) but accepts only candidates that skip no
+ * mandatory row and exceed no repetition limit. When every segment has such a candidate and
+ * nothing mandatory is left open at the end, `matchStructure` would report no issue and make
+ * the same choices; otherwise the caller runs `matchStructure` for the issues. Along the way
+ * it records each segment's table position and the head tag of its innermost segment group.
+ */
+import { groupHead, isGroup, type MessageStructure, type StructureEntry } from '../../schema/structure.js';
+
+/** One level of the table (the top level or one group's rows). */
+interface Node {
+  /** Tag of each row (a group row: its head tag). */
+  tags: string[];
+  mandatory: boolean[];
+  max: number[];
+  /** The group node of a group row, `null` for a segment row. */
+  child: Array<Node | null>;
+  /** Table position of each segment row (group rows: unused). */
+  positions: string[];
+  /** Head tag of this group, `null` at the top level. */
+  headTag: string | null;
+}
+
+function compileNode(entries: readonly StructureEntry[], headTag: string | null): Node {
+  const node: Node = { tags: [], mandatory: [], max: [], child: [], positions: [], headTag };
+  for (const e of entries) {
+    const group = isGroup(e);
+    node.tags.push(group ? groupHead(e).tag : e.tag);
+    node.mandatory.push(e.status === 'M');
+    node.max.push(e.maxRepeat);
+    node.child.push(group ? compileNode(e.children, groupHead(e).tag) : null);
+    node.positions.push(e.position);
+  }
+  return node;
+}
+
+/** Group name → head tag of every segment group of a structure (`SG1` → `SIF`). */
+export function groupHeadTags(structure: MessageStructure): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (entries: readonly StructureEntry[]): void => {
+    for (const e of entries) {
+      if (!isGroup(e)) continue;
+      out.set(e.group, groupHead(e).tag);
+      walk(e.children);
+    }
+  };
+  walk(structure.entries);
+  return out;
+}
+
+/** Where the fast path put each segment (filled by {@link FastStructureMatcher.match}). */
+export interface FastMatch {
+  /** Table position of each segment's row (filled only when given). */
+  positions?: string[];
+  /** Head tag of each segment's innermost group (`SIF` for the bonus block), `null` at the top level. */
+  groups: Array<string | null>;
+}
+
+/** The fast structure matcher of one segment table. Reusable; not re-entrant (synchronous use only). */
+export class FastStructureMatcher {
+  private readonly root: Node;
+  private frames: Node[] = [];
+  private eis: number[] = [];
+  private counts: number[] = [];
+
+  constructor(structure: MessageStructure) {
+    this.root = compileNode(structure.entries, null);
+  }
+
+  /** Mandatory rows of frame `level` from its skip start to the end that have no occurrence. */
+  private hasOpenMandatory(level: number): boolean {
+    const node = this.frames[level]!;
+    const start = this.counts[level]! > 0 ? this.eis[level]! + 1 : this.eis[level]!;
+    for (let k = start; k < node.tags.length; k++) if (node.mandatory[k]) return true;
+    return false;
+  }
+
+  /**
+   * `true` when the segments certainly fit the table with no structure issue; `out` then
+   * holds each segment's position and group. `false`: run `matchStructure` for the issues.
+   */
+  match(segments: ReadonlyArray<{ tag: string }>, out: FastMatch): boolean {
+    const frames = this.frames;
+    const eis = this.eis;
+    const counts = this.counts;
+    frames.length = 1;
+    frames[0] = this.root;
+    eis[0] = 0;
+    counts[0] = 0;
+    let depth = 1;
+    const positions = out.positions;
+    if (positions) positions.length = segments.length;
+    out.groups.length = segments.length;
+    for (let i = 0; i < segments.length; i++) {
+      const tag = segments[i]!.tag;
+      let level = depth - 1;
+      let row = -1;
+      for (; level >= 0; level--) {
+        const node = frames[level]!;
+        const ei = eis[level]!;
+        const cnt = counts[level]!;
+        const tags = node.tags;
+        for (let j = level > 0 && ei < 1 ? 1 : ei; j < tags.length; j++) {
+          const current = j === ei && cnt > 0;
+          if (tags[j] === tag && (!current || cnt < node.max[j]!)) {
+            row = j;
+            break;
+          }
+          if (node.mandatory[j] && !current) break;
+        }
+        if (row !== -1) break;
+        if (this.hasOpenMandatory(level)) return false;
+      }
+      if (row === -1) return false;
+      depth = level + 1;
+      if (row === eis[level] && counts[level]! > 0) counts[level] = counts[level]! + 1;
+      else {
+        eis[level] = row;
+        counts[level] = 1;
+      }
+      let node = frames[level]!;
+      let child = node.child[row];
+      while (child) {
+        frames[depth] = child;
+        eis[depth] = 0;
+        counts[depth] = 1;
+        depth++;
+        node = child;
+        row = 0;
+        child = node.child[0];
+      }
+      if (positions) positions[i] = node.positions[row]!;
+      out.groups[i] = frames[depth - 1]!.headTag;
+    }
+    for (let level = depth - 1; level >= 0; level--) if (this.hasOpenMandatory(level)) return false;
+    return true;
+  }
+}

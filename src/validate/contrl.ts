@@ -1,0 +1,162 @@
+/**
+ * CONTRL (ISO 9735 syntax and service report, `CONTRL:2:2:UN`, syntax 3) for one received
+ * interchange. F&P's default is interchange level only — `UNH`, `UCI`, `UNT`: UCI action 7
+ * when the interchange and every message passed syntax and structure, else 4 with the first
+ * error's code (0085), its service segment tag (0013) and element position (S011).
+ * `detail: 'message'` adds one UCM per message (4 rejected, 7 accepted; the UCI then answers
+ * the envelope only, and when it says 4 only the rejected messages' UCMs are kept); `'segment'` adds UCS (segment position, UNH = 1) and UCD (element
+ * position) under each rejected UCM. Content errors (12'ere) never reach the CONTRL.
+ *
+ * Messages are added as they are validated; only the UCM/UCS/UCD text is kept (nothing in
+ * `interchange` detail), so memory does not grow with the messages' size.
+ */
+import type { MessageHeader, PartyId } from '../envelope/types.js';
+import type { SegmentInput } from '../syntax/segment.js';
+import { segment, serialize } from '../syntax/writer.js';
+import { CONTRL_IDENTIFIER } from './compile/profile.js';
+import { compareErrors, isServiceTag } from './errors.js';
+import { ediClock } from './references.js';
+import type { ContrlDetail, MessageReport, ValidationError } from './types.js';
+
+/** Most UCS per UCM (CONTRL segment group 2) and UCD per UCS. */
+const MAX_UCS = 999;
+const MAX_UCD = 99;
+
+/** The answered interchange, as the UCI repeats it. */
+export interface AnsweredInterchange {
+  reference: string;
+  sender: PartyId;
+  recipient: PartyId;
+}
+
+/** How the CONTRL interchange is written. */
+export interface ContrlWriteOptions {
+  /** 0020 of the CONTRL interchange. */
+  reference: string;
+  /** UNB date and time. */
+  now: Date;
+  /** Default qualifier when the answered UNB had none (`ZZ`). */
+  idQualifier?: string;
+}
+
+/** The result: the CONTRL text and whether the UCI says 7. */
+export interface ContrlResult {
+  contrl: string;
+  accepted: boolean;
+}
+
+/** S011 data element position (`element:component`), or `undefined`. */
+function position(e: ValidationError): string[] | undefined {
+  if (e.element === null) return undefined;
+  return e.component === null ? [String(e.element)] : [String(e.element), String(e.component)];
+}
+
+/** `0085`, `0013`, `S011` of a UCI/UCM for an error. */
+function errorElements(e: ValidationError | undefined): Array<string | string[] | undefined> {
+  if (e === undefined) return [];
+  return [e.code, isServiceTag(e.segment) ? e.segment! : undefined, position(e)];
+}
+
+function party(p: PartyId, fallback: string): string[] {
+  return [p.id, p.qualifier ?? fallback];
+}
+
+/** Collects one interchange's CONTRL as its messages are validated. */
+export class ContrlBuilder {
+  private readonly detail: ContrlDetail;
+  /** Per message: its UCM (and UCS/UCD) text, segment count and whether it was rejected. */
+  private sg1: string[] = [];
+  private sg1Counts: number[] = [];
+  private sg1Rejected: boolean[] = [];
+  private firstMessageError: ValidationError | undefined;
+  private rejectedMessages = 0;
+
+  constructor(detail: ContrlDetail = 'interchange') {
+    this.detail = detail;
+  }
+
+  /** Adds the outcome of one message (its UNH header and its report). */
+  addMessage(header: MessageHeader, report: MessageReport): void {
+    const rejected = report.status === 'rejected';
+    if (rejected) {
+      this.rejectedMessages++;
+      for (const e of report.errors) if (this.firstMessageError === undefined || compareErrors(e, this.firstMessageError) < 0) this.firstMessageError = e;
+    }
+    if (this.detail === 'interchange') return;
+    const s009 = [header.type, header.version, header.release, header.agency, header.associationCode ?? undefined];
+    const out: SegmentInput[] = [];
+    if (!rejected) {
+      out.push(segment('UCM', header.reference, s009, '7'));
+    } else if (this.detail === 'message') {
+      out.push(segment('UCM', header.reference, s009, '4', ...errorElements(report.errors[0])));
+    } else {
+      this.segmentDetail(header, s009, report.errors, out);
+    }
+    this.sg1.push(serialize(out));
+    this.sg1Counts.push(out.length);
+    this.sg1Rejected.push(rejected);
+  }
+
+  private segmentDetail(header: MessageHeader, s009: Array<string | undefined>, errors: readonly ValidationError[], out: SegmentInput[]): void {
+    // UCM reports the first error of UNH or UNT (or one without a segment position); UCS/UCD the rest.
+    const inUcm = errors.find((e) => e.segment === 'UNH' || e.segment === 'UNT' || e.segmentPosition === null);
+    out.push(segment('UCM', header.reference, s009, '4', ...errorElements(inUcm)));
+    const rest = errors.filter((e) => e !== inUcm && e.segmentPosition !== null).sort((a, b) => a.segmentPosition! - b.segmentPosition!);
+    let ucs = 0;
+    for (let i = 0; i < rest.length && ucs < MAX_UCS; ) {
+      const pos = rest[i]!.segmentPosition!;
+      let j = i;
+      while (j < rest.length && rest[j]!.segmentPosition === pos) j++;
+      const group = rest.slice(i, j);
+      i = j;
+      const whole = group.filter((e) => e.element === null);
+      const parts = group.filter((e) => e.element !== null);
+      out.push(segment('UCS', String(pos), whole[0]?.code));
+      ucs++;
+      for (const e of parts.slice(0, MAX_UCD)) out.push(segment('UCD', e.code, position(e)));
+      for (const e of whole.slice(1)) {
+        if (ucs >= MAX_UCS) break;
+        out.push(segment('UCS', String(pos), e.code));
+        ucs++;
+      }
+    }
+  }
+
+  /** Messages reported as rejected so far. */
+  get rejected(): number {
+    return this.rejectedMessages;
+  }
+
+  /**
+   * Writes the CONTRL answering `answered`, given the interchange's own errors. Returns `""`
+   * as the text when the interchange has no reference or parties to answer.
+   */
+  finish(answered: AnsweredInterchange | null, interchangeErrors: readonly ValidationError[], options: ContrlWriteOptions): ContrlResult {
+    let first: ValidationError | undefined;
+    for (const e of interchangeErrors) if (first === undefined || compareErrors(e, first) < 0) first = e;
+    if (this.detail === 'interchange' && this.firstMessageError && (first === undefined || compareErrors(this.firstMessageError, first) < 0)) {
+      first = this.firstMessageError;
+    }
+    const accepted = first === undefined;
+    if (answered === null || answered.reference === '' || answered.sender.id === '' || answered.recipient.id === '') return { contrl: '', accepted };
+    const q = options.idQualifier ?? 'ZZ';
+    const clock = ediClock(options.now);
+    const uci = segment('UCI', answered.reference, party(answered.sender, q), party(answered.recipient, q), accepted ? '7' : '4', ...errorElements(first));
+    const head: SegmentInput[] = [
+      segment('UNB', ['UNOC', '3'], party(answered.recipient, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference),
+      segment('UNH', '1', [CONTRL_IDENTIFIER.type, CONTRL_IDENTIFIER.version, CONTRL_IDENTIFIER.release, CONTRL_IDENTIFIER.agency]),
+      uci,
+    ];
+    // Under a UCI 4 every message is rejected with the interchange: only the UCMs that say why are kept.
+    let body = '';
+    let count = 0;
+    for (let i = 0; i < this.sg1.length; i++) {
+      if (!accepted && !this.sg1Rejected[i]) continue;
+      body += this.sg1[i]!;
+      count += this.sg1Counts[i]!;
+    }
+    const tail: SegmentInput[] = [segment('UNT', String(3 + count), '1'), segment('UNZ', '1', options.reference)];
+    const contrl = serialize(head, { una: true }) + body + serialize(tail);
+    return { contrl, accepted };
+  }
+}

@@ -1,0 +1,49 @@
+/** A readable per-message summary of validation results (`fp-edifact validate --format text`). */
+import type { InterchangeHeader } from '../../envelope/types.js';
+import type { InterchangeOutcome, MessageReport, ValidationError } from '../types.js';
+
+/** `segment 5 (DTM), element 1:2, byte 123` — where an error is. */
+export function describeErrorPosition(e: ValidationError): string {
+  const parts: string[] = [];
+  if (e.segmentPosition !== null) parts.push(`segment ${e.segmentPosition}${e.segment ? ` (${e.segment})` : ''}`);
+  else if (e.segment) parts.push(`segment ${e.segment}`);
+  if (e.element !== null) parts.push(`element ${e.element}${e.component !== null ? `:${e.component}` : ''}`);
+  if (e.offset !== null) parts.push(`byte ${e.offset}`);
+  return parts.join(', ') || 'interchange';
+}
+
+function errorLines(e: ValidationError, indent: string, segmentText?: string): string[] {
+  const rule = e.rule ? ` [rule ${e.rule}]` : '';
+  const lines = [`${indent}${e.code.padEnd(3)} ${describeErrorPosition(e)}: ${e.message}${rule}`];
+  if (segmentText !== undefined) lines.push(`${indent}    > ${segmentText}`);
+  return lines;
+}
+
+/** The heading of an interchange. */
+export function formatTextInterchangeStart(position: number, header: InterchangeHeader | null): string {
+  if (header === null) return `interchange #${position + 1}: segments outside any interchange (no UNB)\n`;
+  return `interchange #${position + 1} ${header.reference}  ${header.syntaxId}:${header.syntaxVersion}  from ${header.sender.id} to ${header.recipient.id}\n`;
+}
+
+/** One message: a summary line and its errors with positions and the rule broken. */
+export function formatTextMessage(m: MessageReport): string {
+  const kind = m.documentCode ? `BGM ${m.documentCode}${m.kind ? ` (${m.kind})` : ''}` : 'no BGM';
+  const lines = [`  message ${m.index}  ref ${m.reference ?? '-'}  ${m.messageType ?? '?'}  ${kind}  ${m.status}`];
+  for (const e of m.errors) lines.push(...errorLines(e, '    ', e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined));
+  if (m.reply) lines.push(`    12'er: ${m.reply}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The end of an interchange: its own errors, the verdict and the CONTRL. */
+export function formatTextInterchangeEnd(o: InterchangeOutcome): string {
+  const lines: string[] = [];
+  for (const e of o.errors) lines.push(...errorLines(e, '  '));
+  const c = o.counts;
+  lines.push(
+    `  ${o.interchange.messageCount} message(s): ${c.accepted} accepted, ${c.rejected} rejected, ${c['content-error']} with content errors`,
+    `  ${o.accepted ? 'ACCEPTED (CONTRL UCI 7)' : 'REJECTED (CONTRL UCI 4)'}`,
+    `  CONTRL: ${o.contrl || '(none: no UNB to answer)'}`,
+    '',
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,175 @@
+/**
+ * Validation of one message: envelope and syntax errors from the lower layers, UNH message
+ * identifier, structure against the segment table, element layouts and code lists (all
+ * CONTRL errors), then — only when all of that holds — the content rules (12'er).
+ */
+import type { EdifactMessage, InterchangeHeader } from '../envelope/types.js';
+import { checkSegment } from '../schema/check.js';
+import { matchStructure } from '../schema/match.js';
+import { STANDARD_LAYOUTS } from '../schema/segments.js';
+import type { Segment } from '../syntax/segment.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
+import { serialize } from '../syntax/writer.js';
+import { compileLayout, isClean, type CompiledLayout } from './compile/layout.js';
+import type { CompiledProfile, ProfileLookup } from './compile/profile.js';
+import type { FastMatch } from './compile/structure.js';
+import { compareErrors, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError } from './errors.js';
+import { runContentRules } from './rules/index.js';
+import type { MessageReport, ValidationError } from './types.js';
+
+/** What a message is validated in. */
+export interface MessageEnvironment {
+  /** The interchange's UNB, or `null` outside an interchange. */
+  header: InterchangeHeader | null;
+  profiles: ProfileLookup;
+  /** Keep the text of offending segments. */
+  captureSegments: boolean;
+  /** Builds the 12'er for a content-error message, or returns `null`. */
+  reply: ((compiled: CompiledProfile, message: EdifactMessage, errors: ValidationError[]) => string | null) | null;
+}
+
+const SERVICE_LAYOUTS = new Map<string, CompiledLayout>(['UNH', 'UNT'].map((t) => [t, compileLayout(STANDARD_LAYOUTS[t]!, {})]));
+const fast: FastMatch = { groups: [] };
+
+function push(list: ValidationError[] | null, e: ValidationError): ValidationError[] {
+  if (list === null) return [e];
+  list.push(e);
+  return list;
+}
+
+/** UNH S009 against the profile's identifiers: 14 per differing component (none when one identifier matches). */
+function checkIdentifier(message: EdifactMessage, compiled: CompiledProfile | undefined, errors: ValidationError[] | null): ValidationError[] | null {
+  const h = message.header;
+  const unh = message.segments[0]!;
+  if (h.type === '') return errors;
+  if (compiled === undefined) {
+    return push(errors, errorAt('14', `UNH: message type ${JSON.stringify(h.type)} is not supported (no profile for it)`, unh, 1, 2, 1));
+  }
+  const ids = compiled.identifiers;
+  for (const id of ids) if (id.version === h.version && id.release === h.release && id.agency === h.agency) return errors;
+  const want = ids[0]!;
+  const pairs: Array<[string, string, string, number]> = [
+    ['version', h.version, want.version, 2],
+    ['release', h.release, want.release, 3],
+    ['controlling agency', h.agency, want.agency, 4],
+  ];
+  for (const [name, got, expected, component] of pairs) {
+    if (got !== '' && got !== expected) {
+      errors = push(errors, errorAt('14', `UNH: message ${name} ${JSON.stringify(got)} where profile ${compiled.id} expects ${JSON.stringify(expected)}`, unh, 1, 2, component));
+    }
+  }
+  return errors;
+}
+
+/** Element checks of one segment; for UNH/UNT, 13s the envelope already reported are left out. */
+function checkElements(
+  s: Segment,
+  position: number,
+  layout: CompiledLayout,
+  compiled: CompiledProfile | undefined,
+  envelope13: ReadonlySet<string> | null,
+  errors: ValidationError[] | null,
+): ValidationError[] | null {
+  if (isClean(s, layout)) return errors;
+  for (const issue of checkSegment(s, layout.layout, { codeLists: compiled?.codeLists ?? {} })) {
+    if (issue.code === '13' && envelope13?.has(`${s.offset}:${issue.element}`)) continue;
+    errors = push(errors, fromElementIssue(issue, s, position));
+  }
+  return errors;
+}
+
+/**
+ * Validates one message and returns its report. `duplicate`: the duplicate store has seen
+ * this message reference in this interchange (26).
+ */
+export function validateMessage(message: EdifactMessage, env: MessageEnvironment, duplicate = false): MessageReport {
+  const segments = message.segments;
+  const start = message.position.segmentNumber;
+  let errors: ValidationError[] | null = null;
+  let envelope13: Set<string> | null = null;
+  for (const e of message.errors) {
+    const v = fromSyntaxError(e, start);
+    if (v.code === '13' && v.segment !== 'UNT' && /\bUNT\b/.test(v.message)) v.segment = 'UNT';
+    if (v.code === '13' && v.element !== null) (envelope13 ??= new Set()).add(`${v.offset}:${v.element}`);
+    errors = push(errors, v);
+  }
+  const unh = segments[0]!;
+  if (duplicate) errors = push(errors, errorAt('26', `message reference ${JSON.stringify(message.header.reference)} occurs twice in this interchange`, unh, 1, 1));
+  const compiled = env.profiles.get(message.header.type);
+  errors = checkIdentifier(message, compiled, errors);
+
+  let matched = true;
+  let positions: ReadonlyArray<string | null> = [];
+  if (compiled !== undefined && !compiled.matcher.match(segments, fast)) {
+    matched = false;
+    const hasUnt = segments[segments.length - 1]?.tag === 'UNT';
+    const result = matchStructure(segments, compiled.structure);
+    for (const issue of result.issues) {
+      if (issue.code === '13' && issue.tag === 'UNT' && !hasUnt) continue;
+      errors = push(errors, fromStructureIssue(issue, segments));
+    }
+    positions = result.matches.map((m) => m.position);
+    fast.groups.length = segments.length;
+    result.matches.forEach((m, i) => {
+      const g = m.groupPath[m.groupPath.length - 1];
+      fast.groups[i] = g === undefined ? null : (compiled.groupHeads.get(g.group) ?? null);
+    });
+  }
+
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (compiled !== undefined && !matched && positions[i] === null) continue;
+    const layout = compiled?.layouts.get(s.tag) ?? SERVICE_LAYOUTS.get(s.tag);
+    if (layout === undefined) continue;
+    errors = checkElements(s, i + 1, layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
+  }
+
+  const bgm = segments[1]?.tag === 'BGM' ? segments[1] : segments.find((s) => s.tag === 'BGM');
+  const documentCode = bgm?.elements[0]?.[0] || null;
+  const kind = documentCode === null ? null : (compiled?.kinds.get(documentCode) ?? null);
+  let status: MessageReport['status'] = errors === null ? 'accepted' : 'rejected';
+  let reply: string | null = null;
+  if (errors === null && compiled?.rules && compiled.profile && kind !== null && documentCode !== null) {
+    const content = runContentRules(compiled.rules, {
+      profile: compiled.profile,
+      kind,
+      documentCode,
+      segments,
+      groups: fast.groups,
+      header: env.header,
+    });
+    if (content.length > 0) {
+      status = 'content-error';
+      errors = content;
+      reply = env.reply?.(compiled, message, content) ?? null;
+    }
+  } else if (errors !== null) {
+    errors.sort(compareErrors);
+  }
+
+  const report: MessageReport = {
+    index: message.index,
+    reference: message.header.reference || null,
+    kind,
+    documentCode,
+    status,
+    errors: errors ?? [],
+    reply,
+    messageType: message.header.type || null,
+    profileId: compiled?.id ?? null,
+  };
+  if (env.captureSegments && errors !== null) report.segmentText = segmentTexts(errors, segments, env.header?.serviceChars ?? DEFAULT_SERVICE_CHARS);
+  return report;
+}
+
+/** The text of each segment an error points at, by message position. */
+export function segmentTexts(errors: readonly ValidationError[], segments: readonly Segment[], chars: ServiceChars): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const e of errors) {
+    const p = e.segmentPosition;
+    if (p === null || out[p] !== undefined) continue;
+    const s = segments[p - 1];
+    if (s) out[p] = serialize([s], { serviceChars: chars, una: false });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/** Small readers the content rules share. */
+import type { GuideProfile } from '../../schema/profile.js';
+import type { Segment } from '../../syntax/segment.js';
+import type { RuleContext } from './types.js';
+
+/** Component `c` of element `e` (both 0-based), `''` when absent. */
+export function val(s: Segment, e: number, c = 0): string {
+  return s.elements[e]?.[c] ?? '';
+}
+
+/** A qualifier of the profile by role, or `undefined` when the profile has none (never throws). */
+export function qualifier(profile: GuideProfile, tag: string, role: string): string | undefined {
+  const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag] : undefined;
+  return roles !== undefined && Object.hasOwn(roles, role) ? roles[role]?.value : undefined;
+}
+
+/** The roles of a qualifier table, value → role (e.g. `'POL'` → `'policyNumber'`). */
+export function rolesOf(profile: GuideProfile, tag: string): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag] : undefined;
+  if (roles) for (const [role, v] of Object.entries(roles)) out.set(v.value, role);
+  return out;
+}
+
+/** The codes of a profile code list, or `undefined` when the profile has no such list. */
+export function codesOf(profile: GuideProfile, list: string): ReadonlySet<string> | undefined {
+  const l = Object.hasOwn(profile.codeLists, list) ? profile.codeLists[list] : undefined;
+  return l ? new Set(Object.keys(l.codes)) : undefined;
+}
+
+/** Index of the first top-level segment with `tag` (and first value `q` when given), or -1. */
+export function findTop(ctx: RuleContext, tag: string, q?: string): number {
+  const segs = ctx.segments;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.tag === tag && ctx.groups[i] === null && (q === undefined || val(s, 0) === q)) return i;
+  }
+  return -1;
+}
+
+/** Index of the first segment with `tag` anywhere (and first value `q` when given), or -1. */
+export function find(ctx: RuleContext, tag: string, q?: string): number {
+  const segs = ctx.segments;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.tag === tag && (q === undefined || val(s, 0) === q)) return i;
+  }
+  return -1;
+}
+
+/** Number of segments with `tag` (anywhere). */
+export function count(ctx: RuleContext, tag: string): number {
+  let n = 0;
+  for (const s of ctx.segments) if (s.tag === tag) n++;
+  return n;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** `true` when `ccyymmdd` is 8 digits naming a real calendar day (year 0001–9999). */
+export function isRealDate(ccyymmdd: string): boolean {
+  if (ccyymmdd.length !== 8) return false;
+  const y = digits(ccyymmdd, 0, 4);
+  const m = digits(ccyymmdd, 4, 6);
+  const d = digits(ccyymmdd, 6, 8);
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
+}
+
+/** Day number (days since 1970-01-01) of a `CCYYMMDD` date, or `null` when it is not a real date. */
+export function dayNumber(ccyymmdd: string): number | null {
+  if (!isRealDate(ccyymmdd)) return null;
+  const y = digits(ccyymmdd, 0, 4);
+  const m = digits(ccyymmdd, 4, 6);
+  const d = digits(ccyymmdd, 6, 8);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return Math.floor(t.getTime() / 86_400_000);
+}
+
+/** The UNB sender (S002 0004) or recipient (S003 0010) id — `''` without a header. */
+export function unbParty(ctx: RuleContext, which: 'sender' | 'recipient'): string {
+  return ctx.header?.[which].id ?? '';
+}

@@ -1,0 +1,155 @@
+/**
+ * Panthaver content rules that can be judged from one message (panthaver.md): what each kind
+ * must carry (F01), codes in context (F02), ERC only where it belongs (F04), Z15 only on L,
+ * no new cover type on D/E/L, Z40 at most 30 days ahead (F05).
+ */
+import type { GuideProfile } from '../../schema/profile.js';
+import { codesOf, dayNumber, find, findTop, qualifier, val } from './helpers.js';
+import type { ValidationRule, RuleContext } from './types.js';
+
+const GUIDE = 'panthaver.md (Web-EDI guide 2011)';
+
+/**
+ * Declaration-type codes the rules need by letter. The profile has them only as a code list
+ * (`declarationType`); a letter whose code is not in that list disables the rule using it.
+ */
+export const DECLARATION_TYPE_CODES = { L: 'ZLL', D: 'ZDD', E: 'ZEE' } as const;
+
+/** Per kind: [segment tag, qualifier role] that must be present (`null` role: any). */
+const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string | null]>>> = {
+  newDeclaration: [['ATT', 'lienType'], ['ATT', 'declarationType'], ['NAD', 'debtor']],
+  changeOfLienholder: [['ATT', 'lienType'], ['ATT', 'declarationType'], ['NAD', 'debtor']],
+  accept: [['DTM', 'effectiveDate']],
+  acceptWithoutFee: [['DTM', 'effectiveDate']],
+  rejection: [['ERC', null]],
+  coverageEndedArrears: [['DTM', 'cessationDate']],
+  coverageEndedComprehensive: [['DTM', 'cessationDate']],
+  coverageEndedOther: [['DTM', 'cessationDate']],
+  sumInsuredChanged: [['MOA', 'sumInsured']],
+  coverageRestored: [['DTM', 'effectiveDate']],
+  changeOfInsurer: [['DTM', 'cessationDate'], ['NAD', 'newInsurer']],
+  priorityChanged: [['ATT', 'priority']],
+  contentError: [['ERC', null]],
+};
+
+const COVERAGE_ENDED = ['coverageEndedArrears', 'coverageEndedComprehensive', 'coverageEndedOther'];
+
+/** The panthaver rules, bound to a profile. */
+export function panthaverRules(p: GuideProfile): ValidationRule[] {
+  const c = (tag: string, role: string): string => qualifier(p, tag, role) ?? `\u0000${tag}.${role}`;
+  const typeList = codesOf(p, 'declarationType');
+  const typeCode = (letter: keyof typeof DECLARATION_TYPE_CODES): string | undefined =>
+    typeList?.has(DECLARATION_TYPE_CODES[letter]) ? DECLARATION_TYPE_CODES[letter] : undefined;
+  const L = typeCode('L');
+  const noCoverChange = new Set([typeCode('D'), typeCode('E'), L].filter((x): x is string => x !== undefined));
+  const kinds = Object.keys(p.documentCodes);
+  const DEK = c('RFF', 'declarationNumber');
+  const MSG_DATE = c('DTM', 'messageDate');
+  const CESSATION = c('DTM', 'cessationDate');
+  const FSU = c('MOA', 'sumInsured');
+  const required = new Map(Object.entries(REQUIRED).map(([kind, list]) => [kind, list.map(([tag, role]) => [tag, role === null ? undefined : c(tag, role), role] as const)]));
+  const attCodes = new Map(['lienType', 'declarationType', 'priority'].map((r) => [r, c('ATT', r)]));
+  /** Index of the ATT with qualifier role `role`, and its value (ATT element 3, component 1). */
+  const att = (ctx: RuleContext, role: string): { i: number; v: string } => {
+    const i = find(ctx, 'ATT', attCodes.get(role));
+    return { i, v: i === -1 ? '' : val(ctx.segments[i]!, 2, 0) };
+  };
+  const lists: Record<string, ReadonlySet<string> | undefined> = {
+    [c('ATT', 'lienType')]: codesOf(p, 'lienType'),
+    [c('ATT', 'declarationType')]: typeList,
+    [c('ATT', 'priority')]: codesOf(p, 'priority'),
+  };
+  const rejectionCodes = codesOf(p, 'rejectionReasons');
+  const contentErrorCodes = codesOf(p, 'contentErrorCodes');
+  const ercKinds = new Set(['rejection', 'contentError']);
+  return [
+    {
+      id: 'required-segment-missing',
+      description: 'a segment or value the guide requires for this kind is missing',
+      guideRef: `${GUIDE}: fields per message`,
+      appliesTo: kinds,
+      defaultCode: 'F01',
+      check(ctx, report) {
+        const dek = findTop(ctx, 'RFF', DEK);
+        if (dek === -1) report(null, `the declaration number (RFF ${DEK}) is missing`);
+        else if (val(ctx.segments[dek]!, 0, 1) === '') report(dek, 'the declaration number is empty', 1, 2);
+        if (findTop(ctx, 'DTM', MSG_DATE) === -1) report(null, `the message date (DTM ${MSG_DATE}) is missing`);
+        for (const [tag, code, role] of required.get(ctx.kind) ?? []) {
+          if (find(ctx, tag, code) === -1) report(null, `${tag}${role ? ` ${code} (${role})` : ''} is missing in a ${ctx.kind}`);
+        }
+        if ((ctx.kind === 'accept' || ctx.kind === 'acceptWithoutFee') && L !== undefined && att(ctx, 'declarationType').v === L) {
+          if (find(ctx, 'MOA', FSU) === -1) report(null, `an accept of an L declaration needs the sum insured (MOA ${FSU})`);
+        }
+      },
+    },
+    {
+      id: 'unknown-code',
+      description: 'a code that is not valid for its position or message kind',
+      guideRef: `${GUIDE}: coded values; default-profile.md F02`,
+      appliesTo: kinds,
+      defaultCode: 'F02',
+      check(ctx, report) {
+        for (let i = 0; i < ctx.segments.length; i++) {
+          const s = ctx.segments[i]!;
+          if (s.tag === 'ERC') {
+            const list = ctx.kind === 'rejection' ? rejectionCodes : ctx.kind === 'contentError' ? contentErrorCodes : undefined;
+            if (list && !list.has(val(s, 0))) report(i, `ERC ${JSON.stringify(val(s, 0))} is not a ${ctx.kind === 'rejection' ? 'rejection reason' : 'content-error code'}`, 1, 1);
+          } else if (s.tag === 'ATT') {
+            const list = lists[val(s, 0)];
+            const v = val(s, 2, 0);
+            if (list && v !== '' && !list.has(v)) report(i, `ATT ${val(s, 0)}: ${JSON.stringify(v)} is not a code of this attribute`, 3, 1);
+          }
+        }
+      },
+    },
+    {
+      id: 'segment-not-allowed-for-kind',
+      description: 'a segment the table allows but this kind must not carry',
+      guideRef: `${GUIDE}: rejection reasons only in a rejection`,
+      appliesTo: kinds,
+      defaultCode: 'F04',
+      check(ctx, report) {
+        if (ercKinds.has(ctx.kind)) return;
+        for (let i = 0; i < ctx.segments.length; i++) if (ctx.segments[i]!.tag === 'ERC') report(i, `ERC is not allowed in a ${ctx.kind} (${ctx.documentCode})`);
+      },
+    },
+    {
+      id: 'sum-change-not-for-l',
+      description: 'Z15 (sum insured changed) on a declaration that is not an L',
+      guideRef: `${GUIDE}: Z15 only for L`,
+      appliesTo: ['sumInsuredChanged'],
+      defaultCode: 'F05',
+      check(ctx, report) {
+        const t = att(ctx, 'declarationType');
+        if (L !== undefined && t.i !== -1 && t.v !== L) report(t.i, `a change of sum insured is only for L declarations (${L}), not ${t.v}`, 3, 1);
+      },
+    },
+    {
+      id: 'cover-type-change-not-allowed',
+      description: 'a new cover type on a D, E or L declaration',
+      guideRef: `${GUIDE}: coverage ended (new cover type not for D, E, L)`,
+      appliesTo: COVERAGE_ENDED,
+      defaultCode: 'F02',
+      check(ctx, report) {
+        const icd = find(ctx, 'ICD');
+        const t = att(ctx, 'declarationType');
+        if (icd !== -1 && noCoverChange.has(t.v)) report(icd, `a ${t.v} declaration cannot get a new cover type`);
+      },
+    },
+    {
+      id: 'change-of-insurer-too-early',
+      description: 'Z40 more than 30 days before the policy ends',
+      guideRef: `${GUIDE}: Z40 earliest 30 days before the policy ends`,
+      appliesTo: ['changeOfInsurer'],
+      defaultCode: 'F05',
+      check(ctx, report) {
+        const sent = findTop(ctx, 'DTM', MSG_DATE);
+        const ends = findTop(ctx, 'DTM', CESSATION);
+        if (sent === -1 || ends === -1) return;
+        const a = dayNumber(val(ctx.segments[sent]!, 0, 1));
+        const b = dayNumber(val(ctx.segments[ends]!, 0, 1));
+        if (a !== null && b !== null && b - a > 30) report(ends, `sent ${b - a} days before the policy ends; at most 30 days are allowed`, 1, 2);
+      },
+    },
+  ];
+}

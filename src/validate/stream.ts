@@ -1,0 +1,253 @@
+/**
+ * The validator's two faces: `validateStream` (an async generator of per-message results and
+ * per-interchange outcomes, in input order, holding one message at a time) and `validate`
+ * (everything collected, for convenience).
+ */
+import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
+import type { Segment } from '../syntax/segment.js';
+import { acceptedSyntaxIds, resolveProfiles, type CompiledProfile, type ProfileLookup } from './compile/profile.js';
+import { ContrlBuilder } from './contrl.js';
+import { createMemoryDuplicateStore, type DuplicateStore } from './duplicates.js';
+import { compareErrors, fromSyntaxError } from './errors.js';
+import { checkHeader } from './interchange.js';
+import { validateMessage, type MessageEnvironment } from './message.js';
+import { referenceGenerator } from './references.js';
+import { buildContentErrorReply } from './reply.js';
+import { EventSource, type SourceEvent } from './source.js';
+import type { InterchangeReport, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
+
+/** What `validate` and `validateStream` read: bytes, text, or chunks of either. */
+export type ValidationInput = Uint8Array | string | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+interface OpenInterchange {
+  position: number;
+  header: InterchangeHeader | null;
+  errors: ValidationError[];
+  contrl: ContrlBuilder;
+  counts: Record<MessageStatus, number>;
+  messageCount: number;
+  environment: MessageEnvironment;
+}
+
+/** Whole inputs are fed in slices so that only one slice's messages are queued at a time. */
+const SLICE = 256 * 1024;
+
+async function* chunks(input: ValidationInput): AsyncGenerator<Uint8Array | string> {
+  if (typeof input === 'string') {
+    for (let i = 0; i < input.length || i === 0; i += SLICE) yield input.slice(i, i + SLICE);
+    return;
+  }
+  if (input instanceof Uint8Array) {
+    for (let i = 0; i < input.length || i === 0; i += SLICE) yield input.subarray(i, i + SLICE);
+    return;
+  }
+  for await (const chunk of input as AsyncIterable<Uint8Array | string>) yield chunk;
+}
+
+function senderPredicate(known: ValidateOptions['knownSenders']): ((s: string) => boolean) | undefined {
+  if (known === undefined || typeof known === 'function') return known;
+  const set = new Set(known);
+  return (s) => set.has(s);
+}
+
+/** Per-run state shared by all interchanges of one input. */
+class Run {
+  readonly profiles: ProfileLookup;
+  readonly duplicates: DuplicateStore;
+  readonly now: () => Date;
+  readonly contrlReference: () => string;
+  readonly replyReference: () => string;
+  readonly knownSender: ((s: string) => boolean) | undefined;
+  readonly syntaxIds: ReadonlySet<string> | null;
+  position = -1;
+  open: OpenInterchange | null = null;
+
+  constructor(readonly options: ValidateOptions) {
+    this.profiles = resolveProfiles(options.profile);
+    this.duplicates = options.duplicates ?? createMemoryDuplicateStore();
+    this.now = options.now ?? (() => new Date());
+    const generated = referenceGenerator(this.now);
+    this.contrlReference = options.contrlReference ?? generated;
+    this.replyReference = options.replyReference ?? options.contrlReference ?? generated;
+    this.knownSender = senderPredicate(options.knownSenders);
+    this.syntaxIds = acceptedSyntaxIds(this.profiles);
+  }
+
+  begin(header: InterchangeHeader | null): OpenInterchange {
+    this.position++;
+    this.open = {
+      position: this.position,
+      header,
+      errors: [],
+      contrl: new ContrlBuilder(this.options.detail ?? 'interchange'),
+      counts: { accepted: 0, rejected: 0, 'content-error': 0 },
+      messageCount: 0,
+      environment: this.environment(header),
+    };
+    return this.open;
+  }
+
+  private environment(header: InterchangeHeader | null): MessageEnvironment {
+    return {
+      header,
+      profiles: this.profiles,
+      captureSegments: this.options.captureSegments ?? false,
+      reply:
+        header === null || this.options.replies === false
+          ? null
+          : (compiled: CompiledProfile, message: EdifactMessage, errors: ValidationError[]) =>
+              compiled.profile === null
+                ? null
+                : buildContentErrorReply({ profile: compiled.profile, segments: message.segments, header, errors, reference: this.replyReference(), now: this.now() }),
+    };
+  }
+}
+
+async function onStart(run: Run, header: InterchangeHeader, unb: Segment | null): Promise<ValidationEvent> {
+  const ic = run.begin(header);
+  const found = await checkHeader(header, unb, {
+    acceptedSyntaxIds: run.syntaxIds,
+    ownVir: run.options.ownVir,
+    knownSender: run.knownSender,
+    duplicates: run.duplicates,
+  });
+  for (const e of found) ic.errors.push(e);
+  return { type: 'interchange-start', position: ic.position, header };
+}
+
+/** The duplicate verdict of a message: a boolean, or a promise when the store is async. */
+function seenMessage(run: Run, ic: OpenInterchange, m: EdifactMessage): boolean | Promise<boolean> {
+  const h = ic.header;
+  if (h === null || h.sender.id === '' || m.header.reference === '') return false;
+  return run.duplicates.seenMessage(h.sender.id, h.reference, m.header.reference);
+}
+
+function onMessage(ic: OpenInterchange, m: EdifactMessage, duplicate: boolean): ValidationEvent {
+  const report = validateMessage(m, ic.environment, duplicate);
+  ic.contrl.addMessage(m.header, report);
+  ic.counts[report.status]++;
+  ic.messageCount++;
+  return { type: 'message', position: ic.position, message: report };
+}
+
+function onEnd(run: Run, ic: OpenInterchange, summary: InterchangeSummary, serviceErrors: readonly ValidationError[]): ValidationEvent {
+  const errors = ic.errors;
+  for (const e of summary.errors) errors.push(fromSyntaxError(e, null));
+  for (const e of serviceErrors) errors.push(e);
+  errors.sort(compareErrors);
+  const h = ic.header;
+  const { contrl, accepted } = ic.contrl.finish(h === null ? null : { reference: h.reference, sender: h.sender, recipient: h.recipient }, errors, {
+    reference: run.contrlReference(),
+    now: run.now(),
+  });
+  run.open = null;
+  return {
+    type: 'interchange',
+    outcome: {
+      position: ic.position,
+      interchange: {
+        reference: h?.reference || null,
+        sender: h?.sender.id || null,
+        recipient: h?.recipient.id || null,
+        syntax: h ? `${h.syntaxId}:${h.syntaxVersion}` : null,
+        messageCount: Math.max(summary.messageCount, ic.messageCount),
+      },
+      accepted,
+      contrl,
+      errors,
+      counts: ic.counts,
+      header: h,
+    },
+  };
+}
+
+/**
+ * The events of one queued envelope event: synchronous unless the duplicate store answers with
+ * a promise (then the caller awaits it).
+ */
+function handleSync(run: Run, event: SourceEvent, out: ValidationEvent[]): Promise<void> | undefined {
+  if (event.type === 'start') return onStart(run, event.header, event.unb).then((ev) => void out.push(ev));
+  let ic = run.open;
+  if (ic === null) {
+    ic = run.begin(null);
+    out.push({ type: 'interchange-start', position: ic.position, header: null });
+  }
+  if (event.type === 'message') {
+    const seen = seenMessage(run, ic, event.message);
+    if (typeof seen !== 'boolean') {
+      const open = ic;
+      return seen.then((duplicate) => void out.push(onMessage(open, event.message, duplicate)));
+    }
+    out.push(onMessage(ic, event.message, seen));
+    return undefined;
+  }
+  out.push(onEnd(run, ic, event.summary, event.serviceErrors));
+  return undefined;
+}
+
+/** Validates the queued events in order, collecting the resulting validation events. */
+async function handleAll(run: Run, queued: readonly SourceEvent[]): Promise<ValidationEvent[]> {
+  const out: ValidationEvent[] = [];
+  for (const event of queued) {
+    const pending = handleSync(run, event, out);
+    if (pending) await pending;
+  }
+  return out;
+}
+
+/**
+ * Validates EDIFACT input as it streams: yields `interchange-start`, then one `message` event
+ * per message (every message exactly once, in input order, with its status, errors and, for
+ * a content error, the ready 12'er), then the `interchange` outcome with its CONTRL. Holds
+ * one message at a time: memory does not grow with the number of messages (in `message` and
+ * `segment` CONTRL detail the UCM/UCS/UCD text of each message is kept until its UNZ).
+ *
+ * @example
+ * for await (const ev of validateStream(createReadStream('in.edi'), { ownVir: '22222222' })) {
+ *   if (ev.type === 'interchange') await send(ev.outcome.contrl);
+ * }
+ */
+export async function* validateStream(source: ValidationInput, options: ValidateOptions = {}): AsyncGenerator<ValidationEvent> {
+  const run = new Run(options);
+  const events = new EventSource({ maxMessageSegments: options.maxMessageSegments });
+  for await (const chunk of chunks(source)) {
+    events.write(chunk);
+    for (const ev of await handleAll(run, events.take())) yield ev;
+  }
+  events.end();
+  for (const ev of await handleAll(run, events.take())) yield ev;
+}
+
+/**
+ * Validates a whole input and returns one report per interchange, each with all its message
+ * reports. Convenient for small inputs; use {@link validateStream} for large ones.
+ *
+ * @example
+ * const [report] = await validate(readFileSync('in.edi'));
+ * if (!report.accepted) console.log(report.contrl);
+ */
+export async function validate(input: ValidationInput, options: ValidateOptions = {}): Promise<InterchangeReport[]> {
+  const out: InterchangeReport[] = [];
+  let current: InterchangeReport | null = null;
+  for await (const ev of validateStream(input, options)) {
+    if (ev.type === 'interchange-start') {
+      current = {
+        position: ev.position,
+        interchange: { reference: null, sender: null, recipient: null, syntax: null, messageCount: 0 },
+        accepted: false,
+        contrl: '',
+        errors: [],
+        counts: { accepted: 0, rejected: 0, 'content-error': 0 },
+        header: ev.header,
+        messages: [],
+      };
+      out.push(current);
+    } else if (ev.type === 'message') {
+      current?.messages.push(ev.message);
+    } else if (current) {
+      Object.assign(current, ev.outcome);
+      current = null;
+    }
+  }
+  return out;
+}
