@@ -28,11 +28,21 @@ const SUSPECT_ANY = /[^\x20-\x7e]/g;
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
 const NONE = Number.POSITIVE_INFINITY;
-/** Short values (qualifiers, codes, tags) repeat endlessly; this many distinct ones are shared. */
-const INTERN_LIMIT = 8192;
+
 /** `parseSegment` results besides a terminator index. */
 const INCOMPLETE = -1;
 const OVERSIZED = -2;
+
+/**
+ * `a + b` as a flat (sequential) string. A concatenation is a rope; scanning a rope makes
+ * `charCodeAt` in the hot loop polymorphic and several times slower for every later chunk.
+ */
+function joinFlat(a: string, b: string): string {
+  const joined = a + b;
+  // Latin-1 text round-trips through a Buffer into one flat string; other text stays a rope.
+  for (let i = 0; i < joined.length; i++) if (joined.charCodeAt(i) > 0xff) return joined;
+  return Buffer.from(joined, 'latin1').toString('latin1');
+}
 
 function isTagChar(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
@@ -82,8 +92,8 @@ export class Tokenizer {
   private elements: Element[] = [];
   private repeats: Record<number, Element[]> | undefined;
   private strayReleaseAt = -1;
-  /** Shared strings for values of 1–3 characters, keyed by their char codes (< 256) and length. */
-  private readonly interned = new Map<number, string>();
+  /** Set by parseSegment when a composite has more components than the limit. */
+  private tooManyComponents = false;
 
   constructor(
     private readonly handler: TokenizerHandler,
@@ -118,11 +128,11 @@ export class Tokenizer {
     const scanned = Math.max(0, this.scanFrom - this.bufStart);
     const k = piece.indexOf(this.chars.terminator);
     if (k === -1 || k === piece.length - 1) {
-      this.reset(tail + piece, scanned, pieceOffset - tail.length);
+      this.reset(joinFlat(tail, piece), scanned, pieceOffset - tail.length);
       this.drain(false);
       return;
     }
-    this.reset(tail + piece.slice(0, k + 1), scanned, pieceOffset - tail.length);
+    this.reset(joinFlat(tail, piece.slice(0, k + 1)), scanned, pieceOffset - tail.length);
     this.drain(false);
     if (this.bufStart >= this.buf.length) {
       this.reset(piece, k + 1, pieceOffset);
@@ -130,7 +140,7 @@ export class Tokenizer {
     } else {
       // The terminator was released (or a UNA is incomplete): keep joining.
       const rest = this.buf.slice(this.bufStart);
-      this.reset(rest + piece.slice(k + 1), Math.max(0, this.scanFrom - this.bufStart), pieceOffset + k + 1 - rest.length);
+      this.reset(joinFlat(rest, piece.slice(k + 1)), Math.max(0, this.scanFrom - this.bufStart), pieceOffset + k + 1 - rest.length);
     }
     this.drain(false);
   }
@@ -232,7 +242,8 @@ export class Tokenizer {
       this.atInputStart = false;
     }
     for (;;) {
-      pos = this.skipWhitespace(text, pos);
+      // Most segments start right after the previous terminator: test before calling.
+      if (text.charCodeAt(pos) <= 0x20) pos = this.skipWhitespace(text, pos);
       if (pos >= len) break;
       if (this.skippingOversized) {
         const t = this.findTerminator(text, pos, pos);
@@ -297,13 +308,15 @@ export class Tokenizer {
     let released = '';
     let from = start;
     let strayReleaseAt = -1;
+    let tooManyComponents = false;
+    const maxComponents = this.limits.maxComponents;
     let i = start;
     for (; i < limit; i++) {
       const ch = text.charCodeAt(i);
       if (ch > skipAbove) continue;
       if (ch === tc) break;
       if (ch === es || (ch === rs && tag !== undefined)) {
-        const value = released === '' ? this.cut(text, from, i) : released + text.slice(from, i);
+        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
         released = '';
         from = i + 1;
         if (tag === undefined) {
@@ -331,10 +344,10 @@ export class Tokenizer {
         }
         elements.push(element);
       } else if (ch === cs) {
-        const value = released === '' ? this.cut(text, from, i) : released + text.slice(from, i);
+        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
         released = '';
         from = i + 1;
-        (components ??= []).push(value);
+        if ((components ??= []).push(value) >= maxComponents) tooManyComponents = true;
       } else if (ch === rc) {
         if (i + 1 >= len) return INCOMPLETE;
         const next = text[i + 1] as string;
@@ -345,7 +358,7 @@ export class Tokenizer {
       }
     }
     if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
-    const last = released === '' ? this.cut(text, from, i) : released + text.slice(from, i);
+    const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
     if (tag === undefined) {
       tag = components === undefined ? last : `${components.join(this.chars.component)}${this.chars.component}${last}`;
     } else {
@@ -366,27 +379,8 @@ export class Tokenizer {
     this.elements = elements;
     this.repeats = repeats;
     this.strayReleaseAt = strayReleaseAt;
+    this.tooManyComponents = tooManyComponents;
     return i;
-  }
-
-  /**
-   * `text.slice(from, to)`, but a value of 1–3 Latin-1 characters comes from a shared table:
-   * most EDIFACT values are short codes, and not allocating them halves the garbage.
-   */
-  private cut(text: string, from: number, to: number): string {
-    const n = to - from;
-    if (n > 3 || n === 0) return text.slice(from, to);
-    const c0 = text.charCodeAt(from);
-    const c1 = n > 1 ? text.charCodeAt(from + 1) : 0;
-    const c2 = n > 2 ? text.charCodeAt(from + 2) : 0;
-    if ((c0 | c1 | c2) > 0xff) return text.slice(from, to);
-    const key = (((c0 << 8) | c1) << 8 | c2) * 4 + n;
-    let value = this.interned.get(key);
-    if (value === undefined) {
-      value = text.slice(from, to);
-      if (this.interned.size < INTERN_LIMIT) this.interned.set(key, value);
-    }
-    return value;
   }
 
   private reportOversized(text: string, pos: number): void {
@@ -452,7 +446,9 @@ export class Tokenizer {
     if (strayReleaseAt !== -1) {
       this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset, segmentNumber, tag });
     }
-    this.checkCounts(elements, offset, segmentNumber, tag);
+    if (elements.length > this.limits.maxElements || this.tooManyComponents || this.charset.decode !== 'identity') {
+      this.checkCounts(elements, offset, segmentNumber, tag);
+    }
     const segment: Segment = { tag, elements, offset, segmentNumber, messageSegmentNumber };
     if (repeats) segment.repeats = repeats;
     if (messageSegmentNumber > 0 && tag === 'UNT') this.messageSegmentNumber = 0;
