@@ -332,7 +332,7 @@ export function panthaver(ctx, ref) {
     case '27': {
       // rejection: 1-3 reasons (code list not public; the profile's numbers) + optional text
       const n = r.weighted([[70, 1], [20, 2], [10, 3]]);
-      for (let i = 0; i < n; i++) seg(`ERC+${r.int(1, 12)}`);
+      for (let i = 0; i < n; i++) seg(`ERC+${r.int(1, 8)}`);
       seg(dek);
       seg(sref);
       msgDate();
