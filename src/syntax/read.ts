@@ -16,6 +16,9 @@ export interface ErrorHandling {
 
 export type ReadOptions = TokenizerLimits & ErrorHandling;
 
+/** Input fed to the tokenizer per batch by the streaming faces (characters or bytes). */
+const BATCH_INPUT = 8 * 1024;
+
 /** Segments and errors of a whole input. */
 export interface ParseResult {
   segments: Segment[];
@@ -60,11 +63,15 @@ export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | str
   let batch: Segment[] = [];
   const tokenizer = new Tokenizer({ segment: (s) => batch.push(s), error: errorSink(options) }, options);
   for await (const chunk of source) {
-    tokenizer.write(chunk);
-    if (batch.length > 0) {
-      const out = batch;
-      batch = [];
-      yield out;
+    // Large chunks are fed in slices so a batch stays small: segments the consumer has not seen
+    // yet are live objects every young-generation GC must copy, and copying is what GC costs.
+    for (let from = 0; from < chunk.length; from += BATCH_INPUT) {
+      tokenizer.write(chunk.length <= BATCH_INPUT ? chunk : chunk.slice(from, from + BATCH_INPUT));
+      if (batch.length > 0) {
+        const out = batch;
+        batch = [];
+        yield out;
+      }
     }
   }
   tokenizer.end();
