@@ -1,18 +1,33 @@
 /**
  * fast-check arbitraries of valid typed messages of every kind, written by hand to follow the
  * zod schemas' constraints — with Danish letters and EDIFACT service characters (`+ : ? '`)
- * in names, free text and references, so escaping is exercised. Exposed to users through
- * the `fp-edifact/testing` entry.
+ * in names, free text and references, so escaping is exercised. Every coded value (BRC branch
+ * and product group, ERC, SHI, ATT, cover-type codes, …) comes from the profile's code lists
+ * and branch groups, and the messages follow the content rules of one message, so `validate()`
+ * accepts interchanges built from them. Exposed to users through the `fp-edifact/testing` entry.
  */
 import fc from 'fast-check';
 import { buildInterchange } from '../envelope/builder.js';
+import { declarationTypeCode } from '../schema/access.js';
+import { CONTENT_ERROR_CODES } from '../schema/profile.js';
 import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
+import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
 import { serialize } from '../syntax/writer.js';
 import type { FpMessage } from './decode.js';
 import { encodeMessage } from './encode.js';
-import { codeListCodes, type GuideProfile } from './profile.js';
+import { END_DATE_REASONS } from './builders/opsigelser.js';
+import { codeListCodes, rejectionReasonCode, type GuideProfile } from './profile.js';
 import type { Address, Company, FreeText, NamedParty } from './types/common.js';
-import { OPSIGELSE_KINDS, type Bonus, type Opsigelse, type OpsigelseKind } from './types/opsigelser.js';
+import {
+  OPSIGELSE_KINDS,
+  cancellationBasis,
+  claim,
+  type Bonus,
+  type Branch,
+  type CancellationDate,
+  type Opsigelse,
+  type OpsigelseKind,
+} from './types/opsigelser.js';
 import { PANTHAVER_KINDS, type Panthaver, type PanthaverKind } from './types/panthaver.js';
 
 const ALPHABET = [
@@ -69,97 +84,189 @@ export const arbFreeText: fc.Arbitrary<FreeText> = fc.array(fc.array(arbText(70)
 
 const arbRef = arbText(35);
 
-/** The bonus block: premium step or FASTP, claim-free years (may be negative), dates, up to 10 claims. */
-export const arbBonus: fc.Arbitrary<Bonus> = fc.record(
-  {
-    premiumStep: fc.oneof(fc.constant('FASTP'), fc.stringMatching(/^[0-9]{1,3}$/)),
-    claimFreeYears: fc.integer({ min: -99, max: 999 }),
-    underwritingDate: arbIsoDate,
-    lastStepChange: fc.oneof(fc.record({ date: arbIsoDate }), fc.constant({ unknown: true as const })),
-    policyEndDate: arbIsoDate,
-    claims: fc.array(fc.record({ consequence: fc.constantFrom('1', '2', '3', '4', '5', '6'), date: arbIsoDate }), { maxLength: 10 }),
-  },
-  { requiredKeys: ['premiumStep', 'claimFreeYears', 'lastStepChange', 'claims'] },
-);
+/** A policy number the content rules accept: not blank, `ukendt` or `???` (rule `policy-number-missing`). */
+const arbPolicyNumber = arbRef.filter((v) => !['', 'ukendt', '???'].includes(v.trim().toLowerCase()));
 
-const header = {
-  caseReference: arbRef,
-  messageDate: arbIsoDate,
-  recipient: arbCompany,
-  sender: arbCompany,
-  branch: fc.record({ group: fc.stringMatching(/^[0-9]{3}$/), product: fc.stringMatching(/^[0-9]{3}$/) }),
-  contact: arbText(35),
-};
-const headerKeys = ['caseReference', 'messageDate', 'recipient', 'sender', 'branch'] as const;
-const arbCancellationDate = fc.record({ date: arbIsoDate, basis: fc.constantFrom('normal', 'otherDate', 'withdrawal', 'shortenedNotice') });
-const arbMatrikel = fc.record({ number: arbText(35), ejerlav: arbText(35) }, { requiredKeys: ['number'] });
-
-function kindRecord<K extends string>(kind: K, model: Record<string, fc.Arbitrary<unknown>>, required: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc
-    .record({ ...header, ...model } as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: [...headerKeys, ...required] })
-    .map((v) => ({ kind, ...v }));
-}
-
-const OPSIGELSE_ARBS: Record<OpsigelseKind, fc.Arbitrary<Record<string, unknown>>> = {
-  cancellation: kindRecord(
-    'cancellation',
-    {
-      cancellationDate: arbCancellationDate,
-      buildingFire: fc.constant(true),
-      claimsDataRequested: fc.constant(true),
-      freeText: arbFreeText,
-      policyholder1: arbNamedParty,
-      policyholder2: arbNamedParty,
-      insuredLocation: arbAddress,
-      policyNumber: arbRef,
-      registrationNumber: arbRef,
-      matrikel: arbMatrikel,
-    },
-    ['cancellationDate', 'policyholder1', 'policyNumber'],
-  ),
-  bonusAnswer: kindRecord('bonusAnswer', { policyholder1: arbNamedParty, policyholder2: arbNamedParty, bonus: arbBonus }, ['policyholder1', 'bonus']),
-  contentError: kindRecord('contentError', { errorCode: fc.constantFrom('F01', 'F02', 'F03', 'F04', 'F05'), freeText: arbFreeText }, ['errorCode']),
-  bonusQuery: kindRecord(
-    'bonusQuery',
-    { policyEndDate: arbIsoDate, policyholder1: arbNamedParty, policyholder2: arbNamedParty, policyNumber: arbRef, registrationNumber: arbRef },
-    ['policyholder1', 'policyNumber'],
-  ),
-  reminder: kindRecord(
-    'reminder',
-    { chases: fc.constantFrom(['cancellationAnswer'], ['bonusAnswer'], ['cancellationAnswer', 'bonusAnswer'], ['bonusAnswer', 'cancellationAnswer']) },
-    ['chases'],
-  ),
-  rejection: kindRecord(
-    'rejection',
-    { reasonCode: fc.integer({ min: 1, max: 23 }).map(String), endDate: arbIsoDate, cancelledBy: arbCompany },
-    ['reasonCode'],
-  ),
-  accept: kindRecord(
-    'accept',
-    {
-      correctedDate: arbCancellationDate,
-      policyholder1: arbNamedParty,
-      policyholder2: arbNamedParty,
-      insuredLocation: arbAddress,
-      matrikel: arbMatrikel,
-      bonus: arbBonus,
-    },
-    ['policyholder1'],
-  ),
-};
+/** The typed schemas' format of a code (ERC, ATT, ICD): an..3 of digits and capitals. */
+const isCode = (c: string): boolean => /^[0-9A-Z]{1,3}$/.test(c);
 
 /**
- * Valid typed opsigelser messages: of one kind, or of any kind.
- * @example fc.assert(fc.property(arbOpsigelse('cancellation'), (m) => …))
+ * The codes of a profile code list that `fits` (the typed field's constraint) accepts;
+ * `fallback` when the profile has none that fit.
  */
-export function arbOpsigelse<K extends OpsigelseKind>(kind?: K): fc.Arbitrary<Extract<Opsigelse, { kind: K }>> {
-  const arb = kind === undefined ? fc.oneof(...OPSIGELSE_KINDS.map((k) => OPSIGELSE_ARBS[k])) : OPSIGELSE_ARBS[kind];
-  return arb as unknown as fc.Arbitrary<Extract<Opsigelse, { kind: K }>>;
+function codes(profile: GuideProfile, list: string, fallback: readonly string[], fits: (code: string) => boolean = isCode): fc.Arbitrary<string> {
+  const c = (codeListCodes(profile, list) ?? []).filter(fits);
+  return fc.constantFrom(...(c.length ? c : fallback));
 }
 
-function codes(profile: GuideProfile, list: string, fallback: string[]): fc.Arbitrary<string> {
-  const c = (codeListCodes(profile, list) ?? fallback).filter((x) => /^[0-9A-Z]{1,3}$/.test(x));
-  return fc.constantFrom(...(c.length ? c : fallback));
+const CONSEQUENCES: readonly string[] = claim.shape.consequence.options;
+const ERROR_CODES: readonly string[] = CONTENT_ERROR_CODES;
+
+/** F01–F05 as far as the profile's `contentErrorCodes` list has them. */
+const arbErrorCode = (profile: GuideProfile): fc.Arbitrary<string> => codes(profile, 'contentErrorCodes', ERROR_CODES, (c) => ERROR_CODES.includes(c));
+
+/**
+ * The bonus block of a profile: premium step (a number, or `FASTP` when the profile's
+ * `premiumStepFixed` list has it), claim-free years (may be negative), the underwriting date
+ * and last step change the content rules require, the policy end date (always when
+ * `withEndDate`, as a bonus answer needs it), up to 10 claims with the profile's SHI codes.
+ */
+function bonusArb(profile: GuideProfile, withEndDate: boolean): fc.Arbitrary<Bonus> {
+  const steps = fc.stringMatching(/^[0-9]{1,3}$/);
+  const fixed = (codeListCodes(profile, 'premiumStepFixed') ?? []).filter((c) => c === 'FASTP');
+  const consequence = codes(profile, 'shiConsequence', CONSEQUENCES, (c) => CONSEQUENCES.includes(c));
+  return fc.record(
+    {
+      premiumStep: fixed.length ? fc.oneof(fc.constantFrom(...fixed), steps) : steps,
+      claimFreeYears: fc.integer({ min: -99, max: 999 }),
+      underwritingDate: arbIsoDate,
+      lastStepChange: fc.oneof(fc.record({ date: arbIsoDate }), fc.constant({ unknown: true as const })),
+      policyEndDate: arbIsoDate,
+      claims: fc.array(fc.record({ consequence, date: arbIsoDate }), { maxLength: 10 }),
+    },
+    { requiredKeys: ['premiumStep', 'claimFreeYears', 'underwritingDate', 'lastStepChange', 'claims', ...(withEndDate ? ['policyEndDate' as const] : [])] },
+  ) as fc.Arbitrary<Bonus>;
+}
+
+/** The bonus block under the shipped opsigelser profile (as an accept carries it: the end date is optional). */
+export const arbBonus: fc.Arbitrary<Bonus> = bonusArb(opsigelser55, false);
+
+/** A BRC and what its branch group allows, looked up in the profile's `branchGroups`. */
+interface BranchChoice {
+  branch: Branch;
+  /** The product group is a bonus product group of the branch group (DOC 11, bonus blocks allowed). */
+  bonus: boolean;
+  /** The branch group needs the insured location (NAD FS). */
+  location: boolean;
+  /** The branch group may use shortened notice (DTM 296). */
+  shortened: boolean;
+}
+
+/**
+ * A BRC from the profile's branch groups: a bonus product group of one (always when
+ * `bonusOnly`, else half the time) or any group with any product group.
+ */
+function arbBranch(profile: GuideProfile, bonusOnly: boolean): fc.Arbitrary<BranchChoice> {
+  const groups = Object.entries(profile.branchGroups).filter(([g]) => g.length <= 3);
+  const bonusPairs = groups.flatMap(([group, b]) => b.bonusProductGroups.filter((p) => p.length <= 3).map((product) => ({ group, product })));
+  const product = fc.stringMatching(/^[0-9]{3}$/);
+  const any = fc.record({ group: groups.length ? fc.constantFrom(...groups.map(([g]) => g)) : product, product });
+  const pick = bonusPairs.length === 0 ? any : bonusOnly ? fc.constantFrom(...bonusPairs) : fc.oneof(fc.constantFrom(...bonusPairs), any);
+  return pick.map((branch) => {
+    const b = Object.hasOwn(profile.branchGroups, branch.group) ? profile.branchGroups[branch.group] : undefined;
+    return { branch, bonus: b?.bonusProductGroups.includes(branch.product) ?? false, location: b?.requiresInsuredLocation ?? false, shortened: b?.shortenedNoticeAllowed ?? true };
+  });
+}
+
+/** The cancellation date (no shortened notice unless allowed) and, exactly with basis `otherDate` (DTM 288), the free text. */
+function arbCancellationDate(shortenedAllowed: boolean): fc.Arbitrary<{ cancellationDate: CancellationDate; freeText?: FreeText }> {
+  const bases = cancellationBasis.options.filter((b) => shortenedAllowed || b !== 'shortenedNotice');
+  return fc
+    .tuple(fc.record({ date: arbIsoDate, basis: fc.constantFrom(...bases) }), arbFreeText)
+    .map(([cancellationDate, freeText]) => (cancellationDate.basis === 'otherDate' ? { cancellationDate, freeText } : { cancellationDate }));
+}
+
+const arbMatrikel = fc.record({ number: arbText(35), ejerlav: arbText(35) }, { requiredKeys: ['number'] });
+
+type Model = Record<string, fc.Arbitrary<unknown>>;
+
+/** A message of `kind`: the header (with the chosen BRC), `model`, and `extra` (fields that depend on each other). */
+function kindRecord(kind: string, b: BranchChoice, model: Model, required: readonly string[], extra: fc.Arbitrary<object> = fc.constant({})): fc.Arbitrary<Record<string, unknown>> {
+  const header: Model = { caseReference: arbRef, messageDate: arbIsoDate, recipient: arbCompany, sender: arbCompany, branch: fc.constant(b.branch), contact: arbText(35) };
+  return fc
+    .tuple(fc.record({ ...header, ...model }, { requiredKeys: ['caseReference', 'messageDate', 'recipient', 'sender', 'branch', ...required] }), extra)
+    .map(([v, x]) => ({ kind, ...v, ...x }));
+}
+
+/** A rejection: an ERC code of the profile, the end date it needs (ERC 9–12), NAD OPS only with ERC 9. */
+function arbRejection(profile: GuideProfile, b: BranchChoice): fc.Arbitrary<Record<string, unknown>> {
+  const needsEnd = new Set(END_DATE_REASONS.flatMap((r) => rejectionReasonCode(profile, r) ?? []));
+  const byCompany = rejectionReasonCode(profile, 'alreadyCancelledByCompany');
+  const fallback = Array.from({ length: 23 }, (_, i) => String(i + 1));
+  return codes(profile, 'rejectionCodes', fallback).chain((reasonCode) =>
+    kindRecord(
+      'rejection',
+      b,
+      { reasonCode: fc.constant(reasonCode), endDate: arbIsoDate, ...(reasonCode === byCompany ? { cancelledBy: arbCompany } : {}) },
+      ['reasonCode', ...(needsEnd.has(reasonCode) ? ['endDate'] : [])],
+    ),
+  );
+}
+
+const CHASES = [['cancellationAnswer'], ['bonusAnswer'], ['cancellationAnswer', 'bonusAnswer'], ['bonusAnswer', 'cancellationAnswer']];
+
+type KindArb = (profile: GuideProfile, b: BranchChoice) => fc.Arbitrary<Record<string, unknown>>;
+
+/** Per opsigelser kind: whether it needs a bonus product group, and its messages for a chosen BRC. */
+const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: KindArb]> = {
+  cancellation: [
+    false,
+    (_p, b) =>
+      kindRecord(
+        'cancellation',
+        b,
+        {
+          buildingFire: fc.constant(true),
+          ...(b.bonus ? { claimsDataRequested: fc.constant(true) } : {}),
+          policyholder1: arbNamedParty,
+          policyholder2: arbNamedParty,
+          insuredLocation: arbAddress,
+          policyNumber: arbPolicyNumber,
+          registrationNumber: arbRef,
+          matrikel: arbMatrikel,
+        },
+        ['policyholder1', 'policyNumber', ...(b.location ? ['insuredLocation'] : [])],
+        arbCancellationDate(b.shortened),
+      ),
+  ],
+  bonusAnswer: [true, (p, b) => kindRecord('bonusAnswer', b, { policyholder1: arbNamedParty, policyholder2: arbNamedParty, bonus: bonusArb(p, true) }, ['policyholder1', 'bonus'])],
+  contentError: [false, (p, b) => kindRecord('contentError', b, { errorCode: arbErrorCode(p), freeText: arbFreeText }, ['errorCode'])],
+  bonusQuery: [
+    true,
+    (_p, b) =>
+      kindRecord(
+        'bonusQuery',
+        b,
+        { policyEndDate: arbIsoDate, policyholder1: arbNamedParty, policyholder2: arbNamedParty, policyNumber: arbPolicyNumber, registrationNumber: arbRef },
+        ['policyholder1', 'policyNumber'],
+      ),
+  ],
+  reminder: [false, (_p, b) => kindRecord('reminder', b, { chases: fc.constantFrom(...(b.bonus ? CHASES : CHASES.slice(0, 1))) }, ['chases'])],
+  rejection: [false, arbRejection],
+  accept: [
+    false,
+    (p, b) =>
+      kindRecord(
+        'accept',
+        b,
+        {
+          correctedDate: arbCancellationDate(b.shortened).map((d) => d.cancellationDate),
+          policyholder1: arbNamedParty,
+          policyholder2: arbNamedParty,
+          insuredLocation: arbAddress,
+          matrikel: arbMatrikel,
+          ...(b.bonus ? { bonus: bonusArb(p, false) } : {}),
+        },
+        ['policyholder1', ...(b.location ? ['insuredLocation'] : [])],
+      ),
+  ],
+};
+
+function opsigelseArb(kind: OpsigelseKind, profile: GuideProfile): fc.Arbitrary<Record<string, unknown>> {
+  const [bonusOnly, arb] = OPSIGELSE_ARBS[kind];
+  return arbBranch(profile, bonusOnly).chain((b) => arb(profile, b));
+}
+
+/**
+ * Valid typed opsigelser messages — of one kind, or of any kind — whose codes come from the
+ * profile (default: the shipped opsigelser profile): BRC from its branch groups, ERC, SHI and
+ * premium-step codes from its code lists. They also follow the content rules of one message
+ * (bonus only on a bonus product group, FTX exactly with DTM 288, …), so `validate()` accepts them.
+ * @example fc.assert(fc.property(arbOpsigelse('cancellation'), (m) => …))
+ */
+export function arbOpsigelse<K extends OpsigelseKind>(kind?: K, profile: GuideProfile = opsigelser55): fc.Arbitrary<Extract<Opsigelse, { kind: K }>> {
+  const arb = kind === undefined ? fc.oneof(...OPSIGELSE_KINDS.map((k) => opsigelseArb(k, profile))) : opsigelseArb(kind, profile);
+  return arb as unknown as fc.Arbitrary<Extract<Opsigelse, { kind: K }>>;
 }
 
 /** Panthaver kind → the fields it requires beyond the shared ones. */
@@ -186,8 +293,35 @@ const PANTHAVER_REQUIRED: Record<PanthaverKind, string[]> = {
   contentError: ['errorCode'],
 };
 
+const arbSumInsured = fc.integer({ min: 0, max: 999_999_999 });
+
+/** `iso` plus `days` days. */
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The panthaver content rules the typed schema cannot express, applied to a generated value:
+ * Z15 only on an L declaration, no new cover type (ICD) on a D/E/L coverage-ended, a Z40 at
+ * most 30 days before the cessation date, an L accept with the sum insured (MOA FSU). The
+ * letters' codes are the profile's `qualifiers.declarationTypeCodes`.
+ */
+function panthaverContentRules(kind: PanthaverKind, profile: GuideProfile): (v: Record<string, unknown>, days: number, sum: number) => Record<string, unknown> {
+  const L = declarationTypeCode(profile, 'L');
+  const noCoverChange = new Set([L, declarationTypeCode(profile, 'D'), declarationTypeCode(profile, 'E')]);
+  const coverageEnded = COVERAGE_ENDED_KINDS.includes(kind);
+  return (v, days, sum) => {
+    const out = { ...v };
+    if (kind === 'sumInsuredChanged' && L !== undefined && out.declarationType !== undefined) out.declarationType = L;
+    if (coverageEnded && noCoverChange.has(out.declarationType as string)) delete out.coverType;
+    if (kind === 'changeOfInsurer') out.cessationDate = addDays(out.messageDate as string, days);
+    if ((kind === 'accept' || kind === 'acceptWithoutFee') && L !== undefined && out.declarationType === L) out.sumInsured ??= sum;
+    return out;
+  };
+}
+
 function panthaverArb(kind: PanthaverKind, profile: GuideProfile): fc.Arbitrary<Record<string, unknown>> {
-  const model: Record<string, fc.Arbitrary<unknown>> = {
+  const model: Model = {
     messageDate: arbIsoDate,
     recipient: arbCompany,
     sender: arbCompany,
@@ -206,7 +340,7 @@ function panthaverArb(kind: PanthaverKind, profile: GuideProfile): fc.Arbitrary<
     declarationType: codes(profile, 'declarationType', ['ZBB', 'ZFF']),
     priority: codes(profile, 'priority', ['Z91', 'Z92']),
     coverType: codes(profile, 'coverType', ['ZKA', 'ZKM']),
-    sumInsured: fc.integer({ min: 0, max: 999_999_999 }),
+    sumInsured: arbSumInsured,
     lienAmount: fc.tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.option(fc.stringMatching(/^[0-9]{1,2}$/), { nil: undefined })).map(([w, d]) => (d === undefined ? String(w) : `${w}.${d}`)),
     freeText: arbFreeText,
     debtor: arbNamedParty,
@@ -215,15 +349,21 @@ function panthaverArb(kind: PanthaverKind, profile: GuideProfile): fc.Arbitrary<
     contact: arbText(35),
   };
   if (kind === 'rejection') model.reasons = fc.array(codes(profile, 'rejectionReasons', ['1', '2', '3']), { minLength: 1, maxLength: 3 });
-  if (kind === 'contentError') model.errorCode = fc.constantFrom('F01', 'F02', 'F03', 'F04', 'F05');
+  if (kind === 'contentError') model.errorCode = arbErrorCode(profile);
+  const rules = panthaverContentRules(kind, profile);
   return fc
-    .record(model, { requiredKeys: ['messageDate', 'recipient', 'sender', 'declarationNumber', ...PANTHAVER_REQUIRED[kind]] })
-    .map((v) => ({ kind, ...v }));
+    .tuple(
+      fc.record(model, { requiredKeys: ['messageDate', 'recipient', 'sender', 'declarationNumber', ...PANTHAVER_REQUIRED[kind]] }),
+      fc.integer({ min: 0, max: CHANGE_OF_INSURER_MAX_DAYS }),
+      arbSumInsured,
+    )
+    .map(([v, days, sum]) => ({ kind, ...rules(v, days, sum) }));
 }
 
 /**
  * Valid typed panthaver messages: of one kind, or of any kind. Codes come from the profile's
- * code lists (default: the shipped panthaver profile).
+ * code lists (default: the shipped panthaver profile), and the messages follow the content
+ * rules of one message (Z15 only on L, …), so `validate()` accepts them.
  */
 export function arbPanthaver<K extends PanthaverKind>(kind?: K, profile: GuideProfile = panthaver52): fc.Arbitrary<Extract<Panthaver, { kind: K }>> {
   const arb = kind === undefined ? fc.oneof(...PANTHAVER_KINDS.map((k) => panthaverArb(k, profile))) : panthaverArb(kind, profile);
@@ -257,7 +397,7 @@ export interface GeneratedInterchange {
 export function arbInterchangeText(options: ArbInterchangeOptions = {}): fc.Arbitrary<GeneratedInterchange> {
   const exchange = options.exchange ?? 'opsigelser';
   const profile = options.profile ?? (exchange === 'opsigelser' ? opsigelser55 : panthaver52);
-  const arbMsg: fc.Arbitrary<FpMessage> = exchange === 'opsigelser' ? arbOpsigelse() : arbPanthaver(undefined, profile);
+  const arbMsg: fc.Arbitrary<FpMessage> = exchange === 'opsigelser' ? arbOpsigelse(undefined, profile) : arbPanthaver(undefined, profile);
   return fc
     .record({
       sender: arbVir,

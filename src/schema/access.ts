@@ -81,3 +81,17 @@ export function profileCodeLists(profile: GuideProfile): Record<string, CodeList
   for (const [tag, roles] of Object.entries(profile.qualifiers)) out[`qualifiers.${tag}`] = Object.values(roles).map((v) => v.value);
   return out;
 }
+
+/** The declaration types the panthaver content rules name by letter: L (pleasure boat), D and E (movable property). */
+export type DeclarationTypeRole = 'L' | 'D' | 'E';
+
+/**
+ * The ATT DKL code a profile gives a declaration-type letter in `qualifiers.declarationTypeCodes`
+ * (`declarationTypeCode(p, 'L')` → `'ZLL'`), or `undefined` when the profile has no such role or
+ * its code is not in the `declarationType` code list — a rule that needs the letter is then off.
+ */
+export function declarationTypeCode(profile: GuideProfile, letter: DeclarationTypeRole): string | undefined {
+  const code = own(own(profile.qualifiers, 'declarationTypeCodes'), letter)?.value;
+  const list = own(profile.codeLists, 'declarationType');
+  return code !== undefined && list !== undefined && Object.hasOwn(list.codes, code) ? code : undefined;
+}

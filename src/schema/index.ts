@@ -13,4 +13,6 @@ export * from './contrl.js';
 export * from './profile.js';
 export * from './patch.js';
 export * from './access.js';
+export * from './rule-facts.js';
+export * from './assumptions-markdown.js';
 export { getProfile, listProfileIds, defaultProfile, opsigelser55, panthaver52, type ShippedProfileId } from './profiles/index.js';

@@ -79,6 +79,11 @@ export const panthaver52: GuideProfile = {
     NADIdType: table('A', `${DP}: id type in C082/3055`, { vir: 'VIR', cpr: 'CPR', cvr: 'CVR' }),
     FTX: table('A', DP, { textSubject: 'AAI' }),
     CTA: table('A', DP, { contactFunction: 'IC' }),
+    declarationTypeCodes: table('A', `${DP}: the ATT DKL codes of the declaration types the rules name by letter (L pleasure boat; D, E movable property)`, {
+      L: 'ZLL',
+      D: 'ZDD',
+      E: 'ZEE',
+    }),
   },
   codeLists: {
     lienType: codeList('S', `${SEED} (panttype)`, [

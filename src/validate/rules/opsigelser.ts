@@ -2,6 +2,8 @@
  * Opsigelser content rules that need data (F01) or judge a value in its context (F02):
  * opsigelser.md "Segments per kind" and "Case rules", default-profile.md's F01–F05 mapping.
  */
+import { END_DATE_REASONS } from '../../messages/builders/opsigelser.js';
+import { rejectionReasonCode } from '../../messages/profile.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES, OPS_KINDS } from './opsigelser-kinds.js';
@@ -12,7 +14,6 @@ const GUIDE = 'opsigelser.md (guide 5.5)';
 /** Resolves the qualifiers the opsigelser rules read; `undefined` roles disable what needs them. */
 export function opsCodes(p: GuideProfile) {
   const c = (tag: string, role: string): string => qualifier(p, tag, role) ?? `\u0000${tag}.${role}`;
-  const endReasons = ['alreadyCancelledByCompany', 'alreadyCancelledByPolicyholder', 'lapsedArrears', 'lapsedOther'];
   const nad: Record<string, string> = {};
   for (const role of ['recipient', 'sender', 'policyholder1', 'policyholder2', 'insuredLocation', 'cancelledBy']) nad[role] = c('NAD', role);
   return {
@@ -30,8 +31,8 @@ export function opsCodes(p: GuideProfile) {
     claimsData: c('DOC', 'claimsData'),
     dateChanged: c('OSI', 'dateChanged'),
     cancellationDates: new Set(CANCELLATION_DATE_ROLES.map((r) => c('DTM', r))),
-    endDateErc: new Set(endReasons.flatMap((r) => (Object.hasOwn(p.rejectionReasons, r) ? [p.rejectionReasons[r]!.value] : []))),
-    byCompanyErc: Object.hasOwn(p.rejectionReasons, 'alreadyCancelledByCompany') ? p.rejectionReasons.alreadyCancelledByCompany!.value : undefined,
+    endDateErc: new Set(END_DATE_REASONS.flatMap((r) => rejectionReasonCode(p, r) ?? [])),
+    byCompanyErc: rejectionReasonCode(p, 'alreadyCancelledByCompany'),
   };
 }
 

@@ -1,19 +1,29 @@
 /**
  * Panthaver content rules that can be judged from one message (panthaver.md): what each kind
  * must carry (F01), codes in context (F02), ERC only where it belongs (F04), Z15 only on L,
- * no new cover type on D/E/L, Z40 at most 30 days ahead (F05).
+ * no new cover type on D/E/L, Z40 at most 30 days ahead (F05). The L, D and E declaration-type
+ * codes are the profile's `qualifiers.declarationTypeCodes`.
  */
+import { declarationTypeCode, type DeclarationTypeRole } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
+import { panthaver52 } from '../../schema/profiles/index.js';
+import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../../schema/rule-facts.js';
 import { codesOf, dayNumber, find, findTop, qualifier, val } from './helpers.js';
 import type { ValidationRule, RuleContext } from './types.js';
 
 const GUIDE = 'panthaver.md (Web-EDI guide 2011)';
 
 /**
- * Declaration-type codes the rules need by letter. The profile has them only as a code list
- * (`declarationType`); a letter whose code is not in that list disables the rule using it.
+ * The shipped panthaver profile's declaration-type codes by letter (`qualifiers.declarationTypeCodes`).
+ * @deprecated The rules read the codes from the profile they are bound to
+ *   (`declarationTypeCode(profile, letter)`), so patching the profile changes them; this
+ *   snapshot of the shipped profile is kept for compatibility only.
  */
-export const DECLARATION_TYPE_CODES = { L: 'ZLL', D: 'ZDD', E: 'ZEE' } as const;
+export const DECLARATION_TYPE_CODES: Readonly<Record<DeclarationTypeRole, string>> = Object.freeze({
+  L: declarationTypeCode(panthaver52, 'L') ?? 'ZLL',
+  D: declarationTypeCode(panthaver52, 'D') ?? 'ZDD',
+  E: declarationTypeCode(panthaver52, 'E') ?? 'ZEE',
+});
 
 /** Per kind: [segment tag, qualifier role] that must be present (`null` role: any). */
 const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string | null]>>> = {
@@ -32,16 +42,12 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string |
   contentError: [['ERC', null]],
 };
 
-const COVERAGE_ENDED = ['coverageEndedArrears', 'coverageEndedComprehensive', 'coverageEndedOther'];
-
 /** The panthaver rules, bound to a profile. */
 export function panthaverRules(p: GuideProfile): ValidationRule[] {
   const c = (tag: string, role: string): string => qualifier(p, tag, role) ?? `\u0000${tag}.${role}`;
   const typeList = codesOf(p, 'declarationType');
-  const typeCode = (letter: keyof typeof DECLARATION_TYPE_CODES): string | undefined =>
-    typeList?.has(DECLARATION_TYPE_CODES[letter]) ? DECLARATION_TYPE_CODES[letter] : undefined;
-  const L = typeCode('L');
-  const noCoverChange = new Set([typeCode('D'), typeCode('E'), L].filter((x): x is string => x !== undefined));
+  const L = declarationTypeCode(p, 'L');
+  const noCoverChange = new Set([L, declarationTypeCode(p, 'D'), declarationTypeCode(p, 'E')].filter((x): x is string => x !== undefined));
   const kinds = Object.keys(p.documentCodes);
   const DEK = c('RFF', 'declarationNumber');
   const MSG_DATE = c('DTM', 'messageDate');
@@ -128,7 +134,7 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
       id: 'cover-type-change-not-allowed',
       description: 'a new cover type on a D, E or L declaration',
       guideRef: `${GUIDE}: coverage ended (new cover type not for D, E, L)`,
-      appliesTo: COVERAGE_ENDED,
+      appliesTo: COVERAGE_ENDED_KINDS,
       defaultCode: 'F02',
       check(ctx, report) {
         const icd = find(ctx, 'ICD');
@@ -148,7 +154,7 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
         if (sent === -1 || ends === -1) return;
         const a = dayNumber(val(ctx.segments[sent]!, 0, 1));
         const b = dayNumber(val(ctx.segments[ends]!, 0, 1));
-        if (a !== null && b !== null && b - a > 30) report(ends, `sent ${b - a} days before the policy ends; at most 30 days are allowed`, 1, 2);
+        if (a !== null && b !== null && b - a > CHANGE_OF_INSURER_MAX_DAYS) report(ends, `sent ${b - a} days before the policy ends; at most ${CHANGE_OF_INSURER_MAX_DAYS} days are allowed`, 1, 2);
       },
     },
   ];
