@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { declarationTypeLetters } from '../schema/access.js';
+import { panthaver52 } from '../schema/profiles/index.js';
 import type { Panthaver, PanthaverOf } from '../messages/types/panthaver.js';
 import { addDays, type IsoDate } from './dates.js';
 import { earliestChangeOfInsurerDate, latestLAcceptDate, lienholderReminderDate } from './deadlines.js';
@@ -21,15 +23,8 @@ export type DeclarationState = 'new' | 'ubesvaret' | 'aktivt' | 'midlertidigt' |
 /** Declaration type letters (B, F, R, D, E, L). */
 export type DeclarationLetter = 'B' | 'F' | 'R' | 'D' | 'E' | 'L';
 
-/** The default profile's declaration type codes. */
-export const DEFAULT_DECLARATION_LETTERS: Readonly<Record<string, DeclarationLetter>> = {
-  ZBB: 'B',
-  ZFF: 'F',
-  ZRR: 'R',
-  ZDD: 'D',
-  ZEE: 'E',
-  ZLL: 'L',
-};
+/** The shipped panthaver profile's declaration type codes (code → letter); another profile: `declarationTypeLetters(profile)`. */
+export const DEFAULT_DECLARATION_LETTERS: Readonly<Record<string, DeclarationLetter>> = Object.freeze(declarationTypeLetters(panthaver52));
 
 /** Settings of the declaration rules where the guide refers to non-public terms. */
 export interface DeclarationSettings {

@@ -26,7 +26,7 @@ export type { DeclarationLetter, DeclarationState } from './declaration-transiti
 
 /** Options of a {@link Declaration}: the settings the guide leaves to the (non-public) declaration terms. */
 export interface DeclarationOptions {
-  /** Declaration type code → letter; default `ZBB` B, `ZFF` F, `ZRR` R, `ZDD` D, `ZEE` E, `ZLL` L. */
+  /** Declaration type code → letter; default from the shipped panthaver profile (`declarationTypeLetters(profile)` for another). */
   declarationTypeLetters?: Readonly<Record<string, DeclarationLetter>>;
   /** Days after receipt after which a rejection leaves the declaration `midlertidigt`, per type; none by default (→ `historisk`). */
   rejectionDeadlineDays?: Readonly<Partial<Record<DeclarationLetter, number>>>;

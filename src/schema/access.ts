@@ -82,8 +82,21 @@ export function profileCodeLists(profile: GuideProfile): Record<string, CodeList
   return out;
 }
 
-/** The declaration types the panthaver content rules name by letter: L (pleasure boat), D and E (movable property). */
-export type DeclarationTypeRole = 'L' | 'D' | 'E';
+/** The declaration types by letter: B, F (auto), R (agriculture/business), D, E (movable property), L (pleasure boat). */
+export type DeclarationTypeRole = 'B' | 'F' | 'R' | 'D' | 'E' | 'L';
+
+/** Every declaration-type letter, in the guide's order. */
+export const DECLARATION_TYPE_ROLES: readonly DeclarationTypeRole[] = ['B', 'F', 'R', 'D', 'E', 'L'];
+
+/** ATT DKL code → letter for every letter the profile maps to a known code. */
+export function declarationTypeLetters(profile: GuideProfile): Record<string, DeclarationTypeRole> {
+  const out: Record<string, DeclarationTypeRole> = Object.create(null) as Record<string, DeclarationTypeRole>;
+  for (const letter of DECLARATION_TYPE_ROLES) {
+    const code = declarationTypeCode(profile, letter);
+    if (code !== undefined) out[code] = letter;
+  }
+  return out;
+}
 
 /**
  * The ATT DKL code a profile gives a declaration-type letter in `qualifiers.declarationTypeCodes`

@@ -26,7 +26,6 @@ export {
   runContentRules,
   unmappedRuleIds,
   OPS_KINDS,
-  DECLARATION_TYPE_CODES,
   type BoundRule,
   type ValidationRule,
   type OpsKindSpec,

@@ -79,11 +79,15 @@ export const panthaver52: GuideProfile = {
     NADIdType: table('A', `${DP}: id type in C082/3055`, { vir: 'VIR', cpr: 'CPR', cvr: 'CVR' }),
     FTX: table('A', DP, { textSubject: 'AAI' }),
     CTA: table('A', DP, { contactFunction: 'IC' }),
-    declarationTypeCodes: table('A', `${DP}: the ATT DKL codes of the declaration types the rules name by letter (L pleasure boat; D, E movable property)`, {
-      L: 'ZLL',
-      D: 'ZDD',
-      E: 'ZEE',
-    }),
+    declarationTypeCodes: {
+      // The ATT DKL code of each declaration type, by the letter the guide and the rules use.
+      B: a('ZBB', 'S', 'seed 001: B-deklaration (ZBB)'),
+      F: a('ZFF', 'S', 'seed 001: F-deklaration (ZFF)'),
+      R: a('ZRR', 'A', `${DP}: R-declaration code not public`),
+      D: a('ZDD', 'A', `${DP}: D-declaration code not public`),
+      E: a('ZEE', 'A', `${DP}: E-declaration code not public`),
+      L: a('ZLL', 'A', `${DP}: L-declaration code not public`),
+    },
   },
   codeLists: {
     lienType: codeList('S', `${SEED} (panttype)`, [

@@ -12,7 +12,6 @@ import type { BoundRule, ValidationRule, RuleContext } from './types.js';
 
 export type { BoundRule, ValidationRule, RuleReport, RuleContext } from './types.js';
 export { OPS_KINDS, type OpsKindSpec } from './opsigelser-kinds.js';
-export { DECLARATION_TYPE_CODES } from './panthaver.js';
 
 /** The rules of a profile, indexed by kind. */
 export interface RuleSet {

@@ -13,18 +13,6 @@ import type { ValidationRule, RuleContext } from './types.js';
 
 const GUIDE = 'panthaver.md (Web-EDI guide 2011)';
 
-/**
- * The shipped panthaver profile's declaration-type codes by letter (`qualifiers.declarationTypeCodes`).
- * @deprecated The rules read the codes from the profile they are bound to
- *   (`declarationTypeCode(profile, letter)`), so patching the profile changes them; this
- *   snapshot of the shipped profile is kept for compatibility only.
- */
-export const DECLARATION_TYPE_CODES: Readonly<Record<DeclarationTypeRole, string>> = Object.freeze({
-  L: declarationTypeCode(panthaver52, 'L') ?? 'ZLL',
-  D: declarationTypeCode(panthaver52, 'D') ?? 'ZDD',
-  E: declarationTypeCode(panthaver52, 'E') ?? 'ZEE',
-});
-
 /** Per kind: [segment tag, qualifier role] that must be present (`null` role: any). */
 const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string | null]>>> = {
   newDeclaration: [['ATT', 'lienType'], ['ATT', 'declarationType'], ['NAD', 'debtor']],
