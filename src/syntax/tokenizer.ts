@@ -2,7 +2,7 @@ import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidC
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
-import { type ServiceCodes, serviceCodes, splitRange } from './split.js';
+import { type ServiceCodes, serviceCodes } from './service-codes.js';
 
 /** Limits that keep hostile input from exhausting memory. */
 export interface TokenizerLimits {
@@ -432,8 +432,9 @@ export class Tokenizer {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const decoded = this.decode(text.slice(start, end), offset, segmentNumber);
       if (this.charset.decode !== 'identity') {
-        const split = splitRange(decoded, 0, decoded.length, this.codes);
-        ({ tag, elements, repeats, strayReleaseAt } = split);
+        // Split the decoded text with the same loop (the terminator closes it).
+        this.parseSegment(decoded + this.chars.terminator, 0, decoded.length + 1);
+        ({ tag, elements, repeats, strayReleaseAt } = this);
       }
     }
     if (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2))) {
