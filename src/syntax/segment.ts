@@ -35,3 +35,13 @@ export interface SegmentInput {
 export function componentAt(segment: SegmentInput, e: number, c = 0): string {
   return segment.elements[e]?.[c] ?? '';
 }
+
+/**
+ * A copy of `value` that shares no memory with the input it was read from. Values are sliced
+ * out of the input chunk, and V8 keeps the whole chunk alive as long as any slice of it lives:
+ * anything kept for the length of a run (duplicate-detection keys, case registers) should hold
+ * detached copies, or memory grows with the input.
+ */
+export function detach(value: string): string {
+  return value.length === 0 ? '' : Buffer.from(value, 'utf8').toString('utf8');
+}

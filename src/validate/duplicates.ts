@@ -1,3 +1,5 @@
+import { detach } from '../syntax/segment.js';
+
 /**
  * Duplicate detection (syntax error 26): the validator asks a store whether it has seen an
  * interchange (sender + UNB 0020) or a message (sender + interchange + UNH 0062) before. A
@@ -31,7 +33,8 @@ export function createMemoryDuplicateStore(options: MemoryDuplicateStoreOptions 
   let messages = new Set<string>();
   return {
     seenInterchange(sender, reference) {
-      const key = `${sender}\u0000${reference}`;
+      // Detached: a key made of slices of the input would keep a whole input chunk alive.
+      const key = detach(`${sender}\u0000${reference}`);
       currentSender = sender;
       currentReference = reference;
       messages = new Set();
