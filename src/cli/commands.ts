@@ -97,7 +97,7 @@ export const baseCommands: Command[] = [
   },
   {
     name: 'validate',
-    usage: 'validate <file|-> [--json | --format text|json|html] [--out report.html] [--profile p.json] [--detail interchange|message|segment] [--own-vir V]',
+    usage: 'validate <file|-> [--json | --format text|json|html] [--out report.html] [--profile p.json] [--detail interchange|message|segment] [--own-vir V] [--workers N]',
     summary: "CONTRL for the interchange and a 12'er per content error; JSON contract in docs/cli.md",
     options: {
       ...profileOption,
@@ -106,6 +106,7 @@ export const baseCommands: Command[] = [
       out: { type: 'string' },
       detail: { type: 'string' },
       'own-vir': { type: 'string' },
+      workers: { type: 'string' },
     },
     run: async (args, io) => {
       const format = args.values.json === true ? 'json' : ((args.values.format as string | undefined) ?? 'text');
@@ -120,6 +121,9 @@ export const baseCommands: Command[] = [
           ...(profilePath(args) !== undefined ? { profile: profilePath(args) } : {}),
           ...(detail !== undefined ? { detail } : {}),
           ...(typeof args.values['own-vir'] === 'string' ? { ownVir: args.values['own-vir'] } : {}),
+          ...(args.positionals[0] !== undefined ? { path: args.positionals[0] } : {}),
+          // validateCommand checks the number itself (a positive integer, else exit 2).
+          ...(typeof args.values.workers === 'string' ? { workers: Number(args.values.workers) } : {}),
         },
         { stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(t), writeFile: (path, text) => writeFileSync(path, text) },
       );

@@ -3,6 +3,7 @@
  * interchanges, through guide profiles. Imports every lower layer; nothing imports it.
  */
 export { validate, validateStream, type ValidationInput } from './stream.js';
+export { validateFile, type ValidateFileOptions } from './workers.js';
 export type {
   ContrlDetail,
   InterchangeInfo,

@@ -1,0 +1,344 @@
+/**
+ * `validateFile({ workers })`: the file cut into ranges validated apart and merged back must
+ * give exactly the events of `validateStream` on the whole file — every message once, in
+ * order, the same errors, offsets, CONTRLs and 12'ere, the same calls to the clock, the
+ * reference generators and the duplicate store.
+ *
+ * The cutting and merging run on the calling thread from the sources (`validateFileWith(…,
+ * 'inline')`: the same code the worker threads run, cloned as the threads' messages are); the
+ * worker threads themselves run from the built package (`dist/`, `npm test` builds first).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryDuplicateStore, type DuplicateStore } from '../../src/validate/duplicates.js';
+import { validateStream } from '../../src/validate/stream.js';
+import type { ValidateOptions, ValidationEvent } from '../../src/validate/types.js';
+import type { RangeJob, RangeResult } from '../../src/validate/worker-range.js';
+import { validateFileWith, type ValidateFileOptions } from '../../src/validate/workers.js';
+import { NOW, parseLines, runValidate } from './helpers.js';
+
+type Generate = (o: { sizeMiB: number; seed?: number; newlines?: boolean | 'crlf'; out: string }) => { messages: number; interchanges: number };
+
+const dir = mkdtempSync(join(tmpdir(), 'fp-workers-'));
+let generate: Generate;
+
+beforeAll(async () => {
+  ({ generate } = (await import(pathToFileURL(resolve('bench/generate.mjs')).href)) as { generate: Generate });
+});
+
+async function collect(events: AsyncIterable<ValidationEvent>): Promise<ValidationEvent[]> {
+  const out: ValidationEvent[] = [];
+  for await (const ev of events) out.push(ev);
+  return out;
+}
+
+/** Same events, key order included (what the JSON report prints); on a difference, the first differing event. */
+function expectSame(got: ValidationEvent[], want: ValidationEvent[]): void {
+  const g = got.map((e) => JSON.stringify(e));
+  const w = want.map((e) => JSON.stringify(e));
+  const i = g.findIndex((x, k) => x !== w[k]);
+  if (i !== -1) expect(got[i], `event ${i}`).toEqual(want[i]);
+  expect(g.length).toBe(w.length);
+  expect(g.join('\n') === w.join('\n')).toBe(true);
+}
+
+/** Every message once, in order: indexes 1…n per interchange, positions 0…m. */
+function expectWellFormed(events: ValidationEvent[]): number {
+  let position = -1;
+  let index = 0;
+  let messages = 0;
+  for (const ev of events) {
+    if (ev.type === 'interchange-start') {
+      expect(ev.position).toBe(++position);
+      index = 0;
+    } else if (ev.type === 'message') {
+      expect(ev.position).toBe(position);
+      expect(ev.message.index).toBe(++index);
+      messages++;
+    } else {
+      expect(ev.outcome.position).toBe(position);
+      expect(ev.outcome.interchange.messageCount).toBe(index);
+    }
+  }
+  return messages;
+}
+
+interface Cut {
+  ranges: number;
+  preludes: number;
+  passed: string[];
+}
+
+/** `validateFileWith(…, 'inline')` and how the file was cut. */
+async function inline(path: string, options: ValidateFileOptions): Promise<{ events: ValidationEvent[]; cut: Cut }> {
+  const cut: Cut = { ranges: 0, preludes: 0, passed: [] };
+  const observe = (job: RangeJob, result: RangeResult): void => {
+    cut.ranges++;
+    if (job.prelude) cut.preludes++;
+    cut.passed.push(...result.mismatches);
+  };
+  const events = await collect(validateFileWith(path, { workers: 2, minParallelBytes: 0, ...options }, 'inline', observe));
+  return { events, cut };
+}
+
+async function reference(path: string, options: ValidateOptions): Promise<ValidationEvent[]> {
+  return collect(validateStream(readFileSync(path), options));
+}
+
+function write(name: string, bytes: Buffer | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
+  return path;
+}
+
+const fixtureFiles = (d: string): string[] =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.edi'))
+    .sort()
+    .map((f) => join(d, f));
+const good = fixtureFiles('fixtures');
+const corpus = [...good, ...fixtureFiles('fixtures/broken'), ...fixtureFiles('fixtures/invalid')];
+
+/** A generated batch made into one interchange: the first UNA+UNB, every message, the last UNZ (its count now wrong). */
+function oneInterchange(text: string): string {
+  return text.split(/UNZ\+[^']*'(?:UNA.{6})?UNB\+[^']*'/).join('');
+}
+
+describe('validateFile: cutting and merging (on the calling thread)', () => {
+  it('gives the events of validateStream for every fixture and invalid-corpus file, cut at every message', async () => {
+    let ranges = 0;
+    for (const file of corpus) {
+      const want = await reference(file, { now: NOW });
+      for (const chunkBytes of [1, 60, 400]) {
+        const { events, cut } = await inline(file, { now: NOW, chunkBytes });
+        expectSame(events, want);
+        ranges += cut.ranges;
+      }
+    }
+    // Files of one message are cut before it at 1 and 60 bytes; most are under 400 bytes.
+    expect(ranges).toBeGreaterThan(corpus.length * 4);
+  });
+
+  it('gives the same events for the good fixtures concatenated, under every CONTRL detail and option', async () => {
+    const path = write('good.edi', Buffer.concat([...good, ...good].map((f) => readFileSync(f))));
+    const optionSets: ValidateOptions[] = [
+      { now: NOW },
+      { now: NOW, detail: 'message', ownVir: '22222222', knownSenders: ['11111111', '22222222'] },
+      { now: NOW, detail: 'segment', captureSegments: true },
+      { now: NOW, replies: false, maxMessageSegments: 6 },
+    ];
+    for (const options of optionSets) {
+      const want = await reference(path, options);
+      expect(expectWellFormed(want)).toBeGreaterThan(40);
+      for (const [workers, chunkBytes] of [
+        [2, 1],
+        [3, 150],
+        [2, 2000],
+      ] as const) {
+        const { events, cut } = await inline(path, { ...options, workers, chunkBytes });
+        expectSame(events, want);
+        expect(cut.ranges).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it('calls the clock, the reference generators, knownSenders and an async duplicate store in the same order', async () => {
+    // The corpus has content errors (12'ere: reply references) and repeats interchanges (26).
+    const path = write('corpus-twice.edi', Buffer.concat([...corpus, ...corpus].map((f) => readFileSync(f))));
+    const run = async (split: boolean): Promise<{ events: ValidationEvent[]; calls: string[] }> => {
+      const calls: string[] = [];
+      const store = createMemoryDuplicateStore();
+      let minute = 0;
+      let counter = 0;
+      const duplicates: DuplicateStore = {
+        seenInterchange: async (s, r) => (calls.push(`interchange ${s} ${r}`), store.seenInterchange(s, r)),
+        seenMessage: (s, i, m) => (calls.push(`message ${s} ${i} ${m}`), m === '1' ? Promise.resolve(store.seenMessage(s, i, m)) : store.seenMessage(s, i, m)),
+      };
+      const options: ValidateOptions = {
+        now: () => (calls.push('now'), new Date(Date.UTC(2024, 11, 1, 10, minute++))),
+        contrlReference: () => (calls.push('contrl ref'), `C${++counter}`),
+        replyReference: () => (calls.push('reply ref'), `R${++counter}`),
+        knownSenders: (s) => (calls.push(`sender ${s}`), s !== '11111111'),
+        duplicates,
+      };
+      const events = split ? (await inline(path, { ...options, chunkBytes: 100 })).events : await reference(path, options);
+      return { events, calls };
+    };
+    const want = await run(false);
+    const got = await run(true);
+    expectSame(got.events, want.events);
+    expect(got.calls).toEqual(want.calls);
+    expect(want.calls.filter((c) => c === 'reply ref').length).toBeGreaterThan(0);
+  });
+
+  it('splits a generated batch at its ends only, with the same events', async () => {
+    const path = join(dir, 'batch.edi');
+    const counts = generate({ sizeMiB: 3, seed: 3, newlines: 'crlf', out: path });
+    const want = await reference(path, { now: NOW });
+    expect(expectWellFormed(want)).toBe(counts.messages);
+    const { events, cut } = await inline(path, { now: NOW, workers: 3, chunkBytes: 200_000 });
+    expectSame(events, want);
+    expect(cut.ranges).toBeGreaterThan(10);
+    expect(cut.passed).toEqual([]);
+  });
+
+  it('splits one big interchange at its messages: duplicates across ranges, UNZ count over all ranges, content errors with 12\'ere', async () => {
+    const generated = join(dir, 'for-one.edi');
+    generate({ sizeMiB: 2, seed: 6, out: generated });
+    const path = write('one.edi', oneInterchange(readFileSync(generated, 'latin1')));
+    for (const options of [{ now: NOW }, { now: NOW, detail: 'segment', captureSegments: true } satisfies ValidateOptions]) {
+      const want = await reference(path, options);
+      const [outcome] = want.filter((e) => e.type === 'interchange').map((e) => (e as { outcome: { errors: { code: string }[] } }).outcome);
+      expect(outcome!.errors.map((e) => e.code)).toContain('29');
+      const statuses = want.flatMap((e) => (e.type === 'message' ? [e.message] : []));
+      expect(statuses.some((m) => m.errors.some((x) => x.code === '26'))).toBe(true);
+      expect(statuses.some((m) => m.reply !== null)).toBe(true);
+      const { events, cut } = await inline(path, { ...options, chunkBytes: 64 * 1024 });
+      expectSame(events, want);
+      expect(cut.preludes).toBeGreaterThan(10);
+      expect(cut.passed).toEqual([]);
+    }
+  });
+
+  it('gives the same events for broken files: UNZ counts, duplicate references, bad bytes, missing UNT/UNZ near the split points', async () => {
+    const generated = join(dir, 'for-broken.edi');
+    generate({ sizeMiB: 1, seed: 9, newlines: true, out: generated });
+    const text = readFileSync(generated, 'latin1');
+    const edits: Array<[string, (t: string) => string]> = [
+      ['unz-count', (t) => t.replace(/UNZ\+(\d+)\+/g, (_, n: string) => `UNZ+${Number(n) + 1}+`)],
+      ['unh-reference-1', (t) => t.replace(/UNH\+\d+\+/g, 'UNH+1+')],
+      ['bad-bytes', (t) => t.replace(/BGM\+/g, (m, at: number) => (at % 7 === 0 ? 'BGM\x01+' : m))],
+      ['no-unt', (t) => t.replace(/UNT\+[^']*'\n/g, (m, at: number) => (at % 3 === 0 ? '' : m))],
+      ['no-unz', (t) => t.replace(/UNZ\+[^']*'\n/g, (m, at: number) => (at % 2 === 0 ? '' : m))],
+      ['no-una', (t) => t.replace(/UNA:\+\.\? '\n/g, '')],
+      ['outside', (t) => t.replace(/UNT\+[^']*'\n/g, (m, at: number) => (at % 5 === 0 ? `${m}FTX+AAA'\n` : m))],
+      ['one', (t) => oneInterchange(t)],
+      ['bom-one', (t) => `\xEF\xBB\xBF${oneInterchange(t)}`],
+    ];
+    for (const [name, edit] of edits) {
+      const path = write(`${name}.edi`, edit(text));
+      const want = await reference(path, { now: NOW });
+      expectWellFormed(want);
+      for (const chunkBytes of [3000, 40_000]) {
+        const { events } = await inline(path, { now: NOW, workers: 3, chunkBytes });
+        expectSame(events, want);
+      }
+    }
+  });
+
+  it('lets a range run on past a split point that does not check out', async () => {
+    // The UNZ lost its terminator: "UNA:+.? '" is the rest of the UNZ segment, not a service string advice.
+    const motor = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1');
+    const broken = motor.replace(/(UNZ\+[^']*)'/, '$1');
+    const path = write('run-on.edi', motor + broken + motor + motor);
+    const want = await reference(path, { now: NOW });
+    const { events, cut } = await inline(path, { now: NOW, chunkBytes: 100 });
+    expectSame(events, want);
+    expect(cut.passed.length).toBeGreaterThan(0);
+  });
+
+  it('never cuts inside a functional group', async () => {
+    const group = readFileSync('fixtures/functional-group.edi');
+    const path = write('groups.edi', Buffer.concat([group, group, group]));
+    const { events, cut } = await inline(path, { now: NOW, chunkBytes: 1 });
+    expectSame(events, await reference(path, { now: NOW }));
+    expect(cut.ranges).toBeGreaterThanOrEqual(3);
+    expect(cut.passed).toEqual([]);
+  });
+
+  it('gives the same events for randomly damaged concatenations (property)', async () => {
+    const snippets = ["'", '?', "?'", '\r\n', "UNH+1+OPSIGE:1:911:UN'", "UNA:+.? '", "UNA|^.? ~", "UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+R1'", "UNZ+1+R1'", "UNT+2+1'", "UNG+X+1+2+240101:1200+G1'", "UNE+1+G1'", '\xff', 'UNH', "BGM+9'"];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...corpus), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...snippets)), { maxLength: 5 }),
+        fc.constantFrom(1, 7, 60, 300),
+        async (files, inserts, chunkBytes) => {
+          let text = files.map((f) => readFileSync(f, 'latin1')).join('');
+          for (const [at, s] of inserts) text = text.slice(0, at % (text.length + 1)) + s + text.slice(at % (text.length + 1));
+          const path = write('damaged.edi', text);
+          const want = await reference(path, { now: NOW });
+          const { events } = await inline(path, { now: NOW, workers: 3, chunkBytes });
+          expectSame(events, want);
+        },
+      ),
+      { numRuns: 150, seed: 20241201 },
+    );
+  });
+});
+
+describe('validateFile with worker threads (the built package)', () => {
+  type Api = typeof import('../../src/validate/index.js');
+  let api: Api;
+  let batch: string;
+  let one: string;
+
+  beforeAll(async () => {
+    if (!existsSync('dist/validate-worker.js') || !existsSync('dist/validate-worker.cjs')) throw new Error('build the package first (npx tsup): the worker threads run dist/validate-worker.js');
+    api = (await import(pathToFileURL(resolve('dist/index.js')).href)) as Api;
+    batch = join(dir, 'threads-batch.edi');
+    generate({ sizeMiB: 3, seed: 11, out: batch });
+    const generated = join(dir, 'threads-for-one.edi');
+    generate({ sizeMiB: 2, seed: 12, newlines: true, out: generated });
+    one = write('threads-one.edi', oneInterchange(readFileSync(generated, 'latin1')));
+  });
+
+  const run = async (path: string, options: ValidateFileOptions): Promise<ValidationEvent[]> =>
+    collect(api.validateFile(path, { now: NOW, minParallelBytes: 0, chunkBytes: 256 * 1024, ...options }));
+
+  it('yields the same events with 2 and 3 workers as with 1', async () => {
+    for (const path of [batch, one]) {
+      const want = await run(path, { workers: 1 });
+      expectWellFormed(want);
+      expectSame(await run(path, { workers: 2 }), want);
+      expectSame(await run(path, { workers: 3, chunkBytes: 100_000, detail: 'segment', captureSegments: true }), await run(path, { workers: 1, detail: 'segment', captureSegments: true }));
+    }
+  });
+
+  it('works from the CommonJS build', () => {
+    const script = `
+      const { validateFile, messageToJson, interchangeTailJson } = require('./dist/index.cjs');
+      (async () => {
+        let out = '';
+        for await (const ev of validateFile(process.argv[1], { workers: Number(process.argv[2]), minParallelBytes: 0, chunkBytes: 256 * 1024, now: () => new Date('2024-12-01T10:00:00Z') })) {
+          if (ev.type === 'message') out += JSON.stringify(messageToJson(ev.message)) + ',';
+          else if (ev.type === 'interchange') out += interchangeTailJson(ev.outcome) + '\\n';
+        }
+        process.stdout.write(require('crypto').createHash('sha256').update(out).digest('hex'));
+      })();`;
+    const hash = (workers: number) => execFileSync(process.execPath, ['-e', script, one, String(workers)], { encoding: 'utf8' });
+    expect(hash(2)).toBe(hash(1));
+  });
+
+  it('stops its workers when the caller stops early', async () => {
+    let seen = 0;
+    for await (const ev of api.validateFile(batch, { workers: 2, minParallelBytes: 0, chunkBytes: 256 * 1024 })) if (ev.type === 'message' && ++seen === 10) break;
+    expect(seen).toBe(10);
+  });
+
+  it('validate --workers: the same JSON Lines and exit code; standard input stays on one thread', async () => {
+    // Above the 8 MiB the command validates on one thread below.
+    const generated = join(dir, 'cli-for-one.edi');
+    generate({ sizeMiB: 9, seed: 13, out: generated });
+    const big = write('cli-one.edi', oneInterchange(readFileSync(generated, 'latin1')));
+    const bytes = readFileSync(big);
+    expect(bytes.length).toBeGreaterThan(8 * 1024 * 1024);
+    for (const format of ['json', 'text'] as const) {
+      const single = await runValidate(bytes, { format, path: big, workers: 1 });
+      const multi = await runValidate(bytes, { format, path: big, workers: 2 });
+      expect(multi.stderr).toBe('');
+      expect(multi.code).toBe(single.code);
+      expect(multi.stdout === single.stdout).toBe(true);
+      if (format === 'json') expect(parseLines(multi.stdout).length).toBe(1);
+    }
+    const stdin = await runValidate(readFileSync('fixtures/batch-mixed.edi'), { path: '-', workers: 2 });
+    expect(stdin.stderr).toMatch(/--workers 2 needs a file; validating standard input on one thread/);
+    expect(stdin.stdout).toBe((await runValidate(readFileSync('fixtures/batch-mixed.edi'))).stdout);
+    expect((await runValidate(bytes, { path: big, workers: 0 })).code).toBe(2);
+  });
+});

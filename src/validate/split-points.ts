@@ -1,0 +1,228 @@
+/**
+ * Split points of a file for `validateFile({ workers })`: byte offsets where a message (`UNH`)
+ * or an interchange (`UNA`/`UNB`) starts, found by reading small windows around the wanted
+ * offset — never the whole file. A `UNH` counts when it starts a segment: preceded, after
+ * optional line breaks, by an unreleased segment terminator of the service characters in
+ * force (those of the `UNA` before the interchange's `UNB`, or the defaults). A range that
+ * starts at a `UNH` is fed the `UNA`+`UNB` bytes of its interchange first (its prelude).
+ *
+ * The scan is a heuristic; every split point is checked exactly afterwards (`probeBoundary`
+ * here, and the previous range's pipeline state when it reaches the point), so a misjudged
+ * point costs parallelism, never correctness.
+ */
+import { DEFAULT_SERVICE_CHARS, parseServiceString, type ServiceChars } from '../syntax/service-chars.js';
+import type { ByteReader, ByteSpan } from './worker-range.js';
+
+/** A candidate split point. */
+export interface SplitPoint {
+  /** Where the next range starts. */
+  at: number;
+  /** The interchange's `UNA`+`UNB` bytes for a split at a `UNH`; `null` at an interchange start. */
+  prelude: ByteSpan | null;
+  /** The interchange the point is inside (for a `UNH`). */
+  context: InterchangeContext | null;
+}
+
+/** The interchange around an offset: its UNB, its prelude and the service characters in force. */
+export interface InterchangeContext {
+  unbAt: number;
+  prelude: ByteSpan;
+  chars: ServiceChars;
+}
+
+const WINDOW = 64 * 1024;
+/** Bytes read before a window, to look behind a candidate. */
+const MARGIN = 1024;
+/** Longest UNB segment looked for. */
+const UNB_MAX = 4096;
+
+const U = 0x55;
+const N = 0x4e;
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Bytes of the file from `start` (clamped to 0) with their file offset. */
+interface Window {
+  buf: Buffer;
+  base: number;
+}
+
+function serviceList(chars: ServiceChars): string {
+  return chars.component + chars.element + chars.decimal + chars.release + chars.repetition + chars.terminator;
+}
+
+/** Line breaks and blanks the tokenizer skips between segments (unless they are service characters). */
+function isGap(code: number | undefined, services: string): boolean {
+  return (code === 0x0a || code === 0x0d || code === 0x20 || code === 0x09) && !services.includes(String.fromCharCode(code));
+}
+
+/**
+ * `true` when the byte at `i` starts a segment under `chars`: the file starts there (after
+ * gaps), or an unreleased terminator precedes it (after gaps). `false` when unsure.
+ */
+function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
+  const services = serviceList(chars);
+  let j = i - 1;
+  while (j >= 0 && isGap(w.buf[j], services)) j--;
+  if (j < 0) return w.base === 0;
+  // The file starts with a UTF-8 byte order mark (the tokenizer skips it).
+  if (w.base + j === 2 && w.buf[j] === 0xbf && w.buf[j - 1] === 0xbb && w.buf[j - 2] === 0xef) return true;
+  if (w.buf[j] !== chars.terminator.charCodeAt(0)) return false;
+  if (chars.release === ' ') return true;
+  const r = chars.release.charCodeAt(0);
+  let k = j - 1;
+  while (k >= 0 && w.buf[k] === r) k--;
+  if (k < 0 && w.base > 0) return false;
+  return ((j - 1 - k) & 1) === 0;
+}
+
+/** A `UNA` service string advice ending (after line breaks) right before `i`. */
+function unaBefore(w: Window, i: number): { at: number; index: number; chars: ServiceChars } | null {
+  let j = i - 1;
+  while (j >= 0 && (w.buf[j] === 0x0a || w.buf[j] === 0x0d)) j--;
+  const k = j - 8;
+  if (k < 0 || w.buf[k] !== U || w.buf[k + 1] !== N || w.buf[k + 2] !== 0x41) return null;
+  let chars: ServiceChars;
+  try {
+    chars = parseServiceString(w.buf.toString('latin1', k + 3, k + 9), w.base + k);
+  } catch {
+    chars = DEFAULT_SERVICE_CHARS;
+  }
+  return { at: w.base + k, index: k, chars };
+}
+
+/** Index of the first unreleased terminator at or after `from` (−1: none). */
+function terminatorFrom(buf: Buffer, from: number, chars: ServiceChars): number {
+  const t = chars.terminator.charCodeAt(0);
+  const r = chars.release === ' ' ? -1 : chars.release.charCodeAt(0);
+  for (let i = buf.indexOf(t, from); i !== -1; i = buf.indexOf(t, i + 1)) {
+    let run = 0;
+    while (r !== -1 && i - run - 1 >= from && buf[i - run - 1] === r) run++;
+    if ((run & 1) === 0) return i;
+  }
+  return -1;
+}
+
+/** Finds split points in order; each search looks back at most to the last accepted point. */
+export class SplitFinder {
+  private lastAt = 0;
+  private lastContext: InterchangeContext | null = null;
+
+  constructor(
+    private readonly read: ByteReader,
+    private readonly size: number,
+  ) {}
+
+  private window(start: number, length: number): Window {
+    const base = Math.max(0, start);
+    return { buf: asBuffer(this.read(base, Math.min(length - (base - start), this.size - base))), base };
+  }
+
+  /**
+   * An interchange starting with the `UNB` at index `i` of `w`: its start (the `UNA` when one
+   * precedes it) and context. `before`: the service characters in force before it, if known.
+   */
+  private interchangeAt(w: Window, i: number, before: ServiceChars | null): { at: number; context: InterchangeContext } | null {
+    const una = unaBefore(w, i);
+    const chars = una?.chars ?? before ?? DEFAULT_SERVICE_CHARS;
+    if (w.buf[i + 3] !== chars.element.charCodeAt(0)) return null;
+    if (una) {
+      if (before !== null && !startsSegment(w, una.index, before)) return null;
+    } else if (!startsSegment(w, i, chars)) {
+      return null;
+    }
+    const at = una?.at ?? w.base + i;
+    const unbAt = w.base + i;
+    const tail = this.window(unbAt, UNB_MAX);
+    const t = terminatorFrom(tail.buf, 0, chars);
+    if (t === -1) return null;
+    return { at, context: { unbAt, prelude: { start: at, end: unbAt + t + 1 }, chars } };
+  }
+
+  /** The interchange `offset` is inside, looking back to the last accepted split point. */
+  contextAt(offset: number): InterchangeContext | null {
+    for (let hi = offset; hi > this.lastAt; ) {
+      const lo = Math.max(this.lastAt, hi - WINDOW);
+      const w = this.window(lo - MARGIN, hi - lo + MARGIN + 4);
+      for (let i = w.buf.lastIndexOf('UNB', hi - w.base - 1, 'latin1'); i !== -1 && w.base + i >= lo; i = i > 0 ? w.buf.lastIndexOf('UNB', i - 1, 'latin1') : -1) {
+        const found = this.interchangeAt(w, i, null);
+        if (found) return found.context;
+      }
+      hi = lo;
+    }
+    return this.lastContext;
+  }
+
+  /**
+   * Whether a functional group (UNG…UNE) is open at `at` in the interchange of `context`: the
+   * nearest UNG or UNE before it, looking back to the interchange's UNB or the last accepted
+   * point (never inside a group), decides.
+   */
+  private insideGroup(at: number, context: InterchangeContext): boolean {
+    const floor = Math.max(context.unbAt, this.lastAt);
+    const element = context.chars.element.charCodeAt(0);
+    for (let hi = at; hi > floor; ) {
+      const lo = Math.max(floor, hi - WINDOW);
+      const w = this.window(lo - MARGIN, hi - lo + MARGIN + 4);
+      let nearest = -1;
+      let group = false;
+      for (const tag of ['UNG', 'UNE']) {
+        for (let i = w.buf.lastIndexOf(tag, hi - w.base - 1, 'latin1'); i !== -1 && w.base + i >= lo; i = i > 0 ? w.buf.lastIndexOf(tag, i - 1, 'latin1') : -1) {
+          if (w.buf[i + 3] !== element || !startsSegment(w, i, context.chars)) continue;
+          if (i > nearest) {
+            nearest = i;
+            group = tag === 'UNG';
+          }
+          break;
+        }
+      }
+      if (nearest !== -1) return group;
+      hi = lo;
+    }
+    return false;
+  }
+
+  /**
+   * The first split point after `from` (and after the last accepted one): an interchange start
+   * within `prefer` bytes, else the first message start.
+   */
+  next(from: number, prefer: number): SplitPoint | null {
+    from = Math.max(from, this.lastAt + 1);
+    let context: InterchangeContext | null | undefined;
+    let message: SplitPoint | null = null;
+    for (let lo = from; lo < this.size; lo += WINDOW) {
+      const w = this.window(lo - MARGIN, WINDOW + MARGIN + 4);
+      const stop = lo + WINDOW - w.base;
+      for (let i = w.buf.indexOf('UN', lo - w.base, 'latin1'); i !== -1 && i < stop; i = w.buf.indexOf('UN', i + 1, 'latin1')) {
+        const kind = w.buf[i + 2];
+        if (kind !== 0x42 /* B */ && kind !== 0x48 /* H */) continue;
+        if (context === undefined) context = this.contextAt(from);
+        if (kind === 0x42) {
+          const found = this.interchangeAt(w, i, context?.chars ?? null);
+          if (found && found.at > this.lastAt) return { at: found.at, prelude: null, context: found.context };
+          // The interchange the last point starts: messages after it are inside it.
+          if (found) context = found.context;
+        } else if (
+          message === null &&
+          context !== null &&
+          w.buf[i + 3] === context.chars.element.charCodeAt(0) &&
+          startsSegment(w, i, context.chars) &&
+          !this.insideGroup(w.base + i, context)
+        ) {
+          message = { at: w.base + i, prelude: context.prelude, context };
+        }
+        if (message !== null && w.base + i - from > prefer) return message;
+      }
+      if (message !== null && lo + WINDOW - from > prefer) return message;
+    }
+    return message;
+  }
+
+  /** Records an accepted split point: later searches look back no further. */
+  accept(point: SplitPoint): void {
+    this.lastAt = point.at;
+    this.lastContext = point.context;
+  }
+}

@@ -1,0 +1,685 @@
+/**
+ * One byte range of a file, validated the way `validateStream` validates the whole file — the
+ * part of `validateFile({ workers })` that runs in a worker thread (and, for the boundary
+ * probes, on the calling thread).
+ *
+ * A range starts at a message (`UNH`) or interchange start (`UNA`/`UNB`) and is fed to its own
+ * tokenizer and envelope assembler, after a prelude (the `UNA`+`UNB` bytes of the interchange
+ * it starts inside). Every offset is mapped back to the file's. What depends on the rest of
+ * the file is left to the calling thread, which merges the ranges in order: interchange
+ * positions, message indexes, duplicates (26: messages are validated as not duplicated), UNB
+ * checks that need options (`checkHeader`), UNZ counts of interchanges that span ranges, the
+ * CONTRL and the 12'er replies (their references and clock).
+ *
+ * The range's last segment is followed by the next range's first (the "boundary" segment).
+ * When it arrives, the pipeline state is compared with the state the next range starts in
+ * (service characters, open interchange and its header, waiting errors): when they agree the
+ * next range yields exactly what this pipeline would have, so this one stops; when they do
+ * not (a split point the byte scan misjudged), this range goes on to the end of the file and
+ * the later ranges' results are dropped.
+ */
+import { readSync } from 'node:fs';
+import { EnvelopeAssembler } from '../envelope/assembler.js';
+import type { EdifactMessage, InterchangeHeader, InterchangeSummary, MessageHeader } from '../envelope/types.js';
+import type { GuideProfile } from '../schema/profile.js';
+import type { EdifactSyntaxError } from '../syntax/errors.js';
+import { componentAt, type Segment } from '../syntax/segment.js';
+import { DEFAULT_SERVICE_CHARS, formatServiceString, type ServiceChars } from '../syntax/service-chars.js';
+import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
+import { resolveProfiles, type ProfileLookup } from './compile/profile.js';
+import { fromSyntaxError } from './errors.js';
+import { checkServiceSegment } from './interchange.js';
+import { segmentTexts, validateMessage, type MessageEnvironment } from './message.js';
+import type { MessageReport, ProfileMap, ValidationError } from './types.js';
+
+/** Reads `length` bytes of the file at `offset` (fewer at its end). */
+export type ByteReader = (offset: number, length: number) => Uint8Array;
+
+/** A {@link ByteReader} over an open file. */
+export function fileReader(fd: number): ByteReader {
+  return (offset, length) => {
+    const buf = Buffer.allocUnsafe(Math.max(0, length));
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, buf, done, length - done, offset + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === length ? buf : buf.subarray(0, done);
+  };
+}
+
+/** Bytes `[start, end)` of the file. */
+export interface ByteSpan {
+  start: number;
+  end: number;
+}
+
+/** What a worker needs of the validate options (all structured-cloneable). */
+export interface RangeOptions {
+  profile?: GuideProfile | ProfileMap | undefined;
+  captureSegments: boolean;
+  maxMessageSegments?: number | undefined;
+  /** Send a content-error message's segments: the calling thread builds its 12'er. */
+  replySegments: boolean;
+  /** Send each message's UNH header (CONTRL `message`/`segment` detail). */
+  messageHeaders: boolean;
+}
+
+/**
+ * The pipeline state when the boundary segment arrives (before the assembler sees it); a
+ * range's state at its end must equal the next range's at its start.
+ */
+export interface BoundaryState {
+  /** File offset and tag of the first segment at or after the boundary. */
+  segmentAt: number;
+  tag: string;
+  /** The tokenizer's service characters then (UNA string form). */
+  chars: string;
+  realOpen: boolean;
+  orphanOpen: boolean;
+  groupOpen: boolean;
+  /** UNB offset and header (JSON) of the open interchange. */
+  unbAt: number | null;
+  header: string | null;
+  /** A UNA the assembler has seen since the last interchange closed (it goes into the next UNB's header). */
+  una: string | null;
+  /** Waiting tokenizer errors from before the segment, and how many wait in all. */
+  pendingBefore: string[];
+  pendingAll: number;
+}
+
+/** Where a range may stop: the start of a later range, and that range's state there (`probeBoundary`). */
+export interface RangeEnd {
+  at: number;
+  expect: BoundaryState;
+}
+
+/** One range to validate. */
+export interface RangeJob {
+  /** 0-based, in file order. */
+  index: number;
+  start: number;
+  /** The `UNA`+`UNB` bytes of the interchange `start` is inside, or `null` at an interchange start. */
+  prelude: ByteSpan | null;
+  /**
+   * The starts of the next ranges, in order: the range stops at the first whose state agrees,
+   * taking in the ranges before it; at the end of the file when none does (or none is given).
+   */
+  ends: RangeEnd[];
+}
+
+/** What a range reports, in input order. Offsets are the file's. */
+export type RangeItem =
+  /** A new interchange (a UNB, or `header: null` for segments outside any interchange). */
+  | { t: 'start'; header: InterchangeHeader | null; unb: Segment | null }
+  /** The range starts inside the interchange the previous range left open. */
+  | { t: 'cont' }
+  | {
+      t: 'msg';
+      /** Validated as not duplicated; `index` is the position in this range's part of the interchange. */
+      report: MessageReport;
+      unhOffset: number;
+      header?: MessageHeader;
+      /** The segments of a content-error message its 12'er copies from (see {@link REPLY_TAGS}). */
+      segments?: Segment[];
+      /** The UNH text, for `segmentText` should the message turn out to be a duplicate. */
+      unhText?: string;
+    }
+  | {
+      t: 'end';
+      /** The interchange goes on in the next range. */
+      continues: boolean;
+      /** Envelope and tokenizer errors of this part of the interchange, in the order found. */
+      errors: ValidationError[];
+      /** Element-layout errors of UNB (first part only), of UNG/UNE, of UNZ. */
+      unbErrors: ValidationError[];
+      groupErrors: ValidationError[];
+      unzErrors: ValidationError[];
+      groupCount: number;
+      trailer: { count: string; reference: string } | null;
+      /** Set when UNZ count (29) and empty-interchange (32) errors were left out: this part is not the whole interchange. */
+      recount: { unzOffset: number; requiredOk: boolean } | null;
+    };
+
+/** How a range ended: at `ends[skipped]` (the ranges before it taken in), or at the end of the file. */
+export interface RangeResult {
+  toEof: boolean;
+  /** How many of `ends` were passed because the state there did not agree. */
+  skipped: number;
+  /** Why each passed boundary did not agree (diagnostics). */
+  mismatches: string[];
+}
+
+/** Items per batch posted by a worker. */
+export const BATCH = 256;
+
+/** What a worker is started with. */
+export interface WorkerData {
+  path: string;
+  size: number;
+  options: RangeOptions;
+}
+
+/** Messages from a worker. */
+export type WorkerMessage =
+  | { type: 'items'; index: number; items: PackedItems }
+  | { type: 'done'; index: number; result: RangeResult }
+  | { type: 'error'; index: number; message: string };
+
+/**
+ * The tags `buildContentErrorReply` (reply.ts) reads from the refused message: RFF (case
+ * reference, declaration number, sender's reference) and BRC. Only these are sent along, in
+ * order, so a batch of content errors stays small; the equality tests cover the 12'ere.
+ */
+export const REPLY_TAGS: ReadonlySet<string> = new Set(['RFF', 'BRC']);
+
+/**
+ * A batch of items as posted. Messages go as runs of plain values — errors, segments and
+ * headers as arrays, repeated strings (kinds, codes, types, profiles, tags) as indexes into
+ * `strings` — because the structured clone writes every property name of every object;
+ * other items go as themselves.
+ */
+export interface PackedItems {
+  strings: Array<string | null>;
+  values: unknown[];
+}
+
+const MSG = 0;
+const WHOLE = 1;
+const STATUS: readonly MessageReport['status'][] = ['accepted', 'rejected', 'content-error'];
+/** Values per error, and per message before its variable parts. */
+const ERROR_WIDTH = 8;
+
+export function packItems(items: readonly RangeItem[]): PackedItems {
+  const strings: Array<string | null> = [];
+  const index = new Map<string | null, number>();
+  const s = (x: string | null): number => {
+    let i = index.get(x);
+    if (i === undefined) {
+      i = strings.push(x) - 1;
+      index.set(x, i);
+    }
+    return i;
+  };
+  const values: unknown[] = [];
+  for (const item of items) {
+    if (item.t !== 'msg') {
+      values.push(WHOLE, item);
+      continue;
+    }
+    const r = item.report;
+    let errors: unknown[] | null = null;
+    if (r.errors.length > 0) {
+      errors = [];
+      for (const e of r.errors) errors.push(s(e.code), s(e.rule), s(e.segment), e.segmentPosition, e.element, e.component, e.offset, e.message);
+    }
+    let segments: unknown[] | null = null;
+    if (item.segments) {
+      segments = [];
+      for (const x of item.segments) segments.push(s(x.tag), x.elements);
+    }
+    const h = item.header;
+    values.push(
+      MSG,
+      r.index,
+      r.reference,
+      s(r.kind),
+      s(r.documentCode),
+      STATUS.indexOf(r.status),
+      s(r.messageType),
+      s(r.profileId),
+      item.unhOffset,
+      errors,
+      r.segmentText ?? null,
+      segments,
+      item.unhText ?? null,
+      h ? [h.reference, h.type, h.version, h.release, h.agency, h.associationCode, h.commonAccessReference] : null,
+    );
+  }
+  return { strings, values };
+}
+
+export function unpackItems(packed: PackedItems): RangeItem[] {
+  const { strings, values } = packed;
+  const str = (i: unknown): string | null => strings[i as number] as string | null;
+  const out: RangeItem[] = [];
+  for (let i = 0; i < values.length; ) {
+    if (values[i] === WHOLE) {
+      out.push(values[i + 1] as RangeItem);
+      i += 2;
+      continue;
+    }
+    const errors: ValidationError[] = [];
+    const e = values[i + 9] as unknown[] | null;
+    if (e !== null) {
+      for (let k = 0; k < e.length; k += ERROR_WIDTH) {
+        errors.push({
+          code: str(e[k]) as string,
+          rule: str(e[k + 1]),
+          segment: str(e[k + 2]),
+          segmentPosition: e[k + 3] as number | null,
+          element: e[k + 4] as number | null,
+          component: e[k + 5] as number | null,
+          offset: e[k + 6] as number | null,
+          message: e[k + 7] as string,
+        });
+      }
+    }
+    const report: MessageReport = {
+      index: values[i + 1] as number,
+      reference: values[i + 2] as string | null,
+      kind: str(values[i + 3]),
+      documentCode: str(values[i + 4]),
+      status: STATUS[values[i + 5] as number]!,
+      errors,
+      reply: null,
+      messageType: str(values[i + 6]),
+      profileId: str(values[i + 7]),
+    };
+    if (values[i + 10] !== null) report.segmentText = values[i + 10] as Record<number, string>;
+    const item: RangeItem & { t: 'msg' } = { t: 'msg', report, unhOffset: values[i + 8] as number };
+    const segs = values[i + 11] as unknown[] | null;
+    if (segs !== null) {
+      item.segments = [];
+      for (let k = 0; k < segs.length; k += 2) item.segments.push({ tag: str(segs[k]) as string, elements: segs[k + 1] as string[][], offset: 0, segmentNumber: 0, messageSegmentNumber: 0 });
+    }
+    if (values[i + 12] !== null) item.unhText = values[i + 12] as string;
+    const h = values[i + 13] as Array<string | null> | null;
+    if (h !== null) {
+      item.header = { reference: h[0]!, type: h[1]!, version: h[2]!, release: h[3]!, agency: h[4]!, associationCode: h[5] ?? null, commonAccessReference: h[6] ?? null };
+    }
+    out.push(item);
+    i += 14;
+  }
+  return out;
+}
+
+const READ = 64 * 1024;
+/** Most bytes fed past a boundary while waiting for its segment. */
+const LOOKAHEAD_LIMIT = 256 * 1024;
+
+interface Portion {
+  dropped: boolean;
+  continued: boolean;
+  header: InterchangeHeader | null;
+  env: MessageEnvironment | null;
+}
+
+function errorKey(e: ValidationError): string {
+  return `${e.code}@${e.offset}:${e.segment}:${e.element}:${e.component}:${e.message}`;
+}
+
+/** Compares a range's state at its end with the next range's at its start. */
+export function boundaryMismatch(actual: BoundaryState, expected: BoundaryState, boundary: number): string | null {
+  if (actual.segmentAt !== expected.segmentAt || actual.tag !== expected.tag) return `segment ${actual.tag}@${actual.segmentAt}, expected ${expected.tag}@${expected.segmentAt}`;
+  if (actual.chars !== expected.chars) return 'service characters differ';
+  if (expected.tag === 'UNH') {
+    if (!expected.realOpen || expected.segmentAt !== boundary || expected.pendingBefore.length > 0) return 'bad message boundary';
+    if (!actual.realOpen || actual.groupOpen) return 'no interchange open, or inside a functional group';
+    if (actual.unbAt !== expected.unbAt || actual.header !== expected.header) return 'another interchange';
+    if (actual.pendingBefore.length > 0) return 'errors waiting';
+    return null;
+  }
+  if (expected.tag === 'UNB') {
+    if (actual.realOpen || actual.orphanOpen) return actual.pendingAll === 0 && expected.segmentAt === boundary ? null : 'errors waiting or UNA before an unclosed interchange';
+    if (actual.una !== expected.una) return 'UNA seen differently';
+    if (actual.pendingBefore.length !== expected.pendingBefore.length) return 'errors waiting';
+    for (let i = 0; i < actual.pendingBefore.length; i++) if (actual.pendingBefore[i] !== expected.pendingBefore[i]) return 'errors waiting';
+    return null;
+  }
+  return `boundary segment ${expected.tag}`;
+}
+
+/**
+ * The pipeline of one range: tokenizer → envelope assembler → `validateMessage`, reporting
+ * {@link RangeItem}s. Mirrors `EventSource` and `validateStream` (stream.ts, source.ts).
+ */
+export class RangeRunner implements TokenizerHandler {
+  private readonly tokenizer: Tokenizer;
+  private readonly assembler: EnvelopeAssembler;
+  private profiles: ProfileLookup | null = null;
+  /** Bytes written (pipeline offsets: the prelude, then the range from `start`). */
+  private written = 0;
+  private readonly preludeStart: number;
+  private readonly preludeLength: number;
+  private readonly start: number;
+  // As EventSource: the raw service segments.
+  private lastUnb: Segment | null = null;
+  private openUnb: Segment | null = null;
+  private lastUnz: Segment | null = null;
+  private groupSegments: Segment[] = [];
+  // The assembler's state, followed from its inputs and callbacks.
+  private realOpen = false;
+  private orphanOpen = false;
+  private groupOpen = false;
+  private ends = 0;
+  private openHeader: InterchangeHeader | null = null;
+  /** The assembler's UNA since the last interchange closed. */
+  private una: ServiceChars | null = null;
+  private pending: EdifactSyntaxError[] = [];
+  private portion: Portion | null = null;
+  /** File offset where the boundary state is captured (∞: none), and what decides there. */
+  private captureAt = Number.POSITIVE_INFINITY;
+  private decide: (state: BoundaryState) => boolean = () => false;
+  /** The captured state, and whether the range stops there. */
+  state: BoundaryState | null = null;
+  stopping = false;
+  private stopAt = Number.POSITIVE_INFINITY;
+  /** Stopping, and the boundary segment has been handled: nothing after it is this range's. */
+  private sealed = false;
+  private ending = false;
+
+  constructor(
+    job: Pick<RangeJob, 'start' | 'prelude'>,
+    private readonly options: RangeOptions,
+    private readonly emit: (item: RangeItem) => void,
+  ) {
+    this.start = job.start;
+    this.preludeStart = job.prelude?.start ?? 0;
+    this.preludeLength = job.prelude ? job.prelude.end - job.prelude.start : 0;
+    this.assembler = new EnvelopeAssembler(
+      {
+        interchangeStart: (header) => this.onStart(header),
+        message: (message) => this.onMessage(message),
+        interchangeEnd: (summary) => this.onEnd(summary),
+      },
+      options.maxMessageSegments !== undefined ? { maxMessageSegments: options.maxMessageSegments } : {},
+    );
+    this.tokenizer = new Tokenizer(this);
+  }
+
+  /** File offset of a pipeline offset. */
+  private abs(offset: number): number {
+    return offset < this.preludeLength ? this.preludeStart + offset : this.start + offset - this.preludeLength;
+  }
+
+  private absOrNull(offset: number | null): number | null {
+    return offset === null ? null : this.abs(offset);
+  }
+
+  /** The service characters the tokenizer is using. */
+  get serviceChars(): ServiceChars {
+    return this.tokenizer.serviceChars;
+  }
+
+  /** The state has been captured (the boundary segment arrived). */
+  get captured(): boolean {
+    return this.state !== null;
+  }
+
+  write(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.written += bytes.length;
+    this.tokenizer.write(bytes);
+  }
+
+  /**
+   * Captures the state when the first segment at or after file offset `at` arrives; `decide`
+   * then says whether the range stops there.
+   */
+  arm(at: number, decide: (state: BoundaryState) => boolean): void {
+    this.captureAt = at;
+    this.decide = decide;
+    this.state = null;
+  }
+
+  /** Gives up waiting for the boundary segment: the range goes on. */
+  disarm(): void {
+    this.captureAt = Number.POSITIVE_INFINITY;
+  }
+
+  /** Ends the input (at the boundary when stopping, else at the end of the file). */
+  finish(): void {
+    this.tokenizer.end();
+    this.ending = true;
+    this.assembler.end(this.written);
+    this.ending = false;
+  }
+
+  // TokenizerHandler
+
+  segment(s: Segment): void {
+    if (this.sealed) return;
+    if (this.abs(s.offset) >= this.captureAt && this.state === null) this.capture(s);
+    if (s.tag === 'UNB') this.lastUnb = s;
+    else if (s.tag === 'UNZ') this.lastUnz = s;
+    else if (s.tag === 'UNG' || s.tag === 'UNE') this.groupSegments.push(s);
+    const ends = this.ends;
+    this.assembler.segment(s);
+    if (this.pending.length > 0) this.pending = [];
+    if (s.tag === 'UNG') this.groupOpen = true;
+    else if (s.tag === 'UNE' || s.tag === 'UNB' || s.tag === 'UNZ') this.groupOpen = false;
+    if (s.tag !== 'UNB' && !this.realOpen && this.ends === ends) this.orphanOpen = true;
+    if (this.stopping) this.sealed = true;
+  }
+
+  error(e: EdifactSyntaxError): void {
+    if (this.sealed) return;
+    this.pending.push(e);
+    this.assembler.error(e);
+  }
+
+  serviceString(chars: ServiceChars): void {
+    if (this.sealed) return;
+    this.una = chars;
+    this.assembler.serviceString(chars);
+  }
+
+  private capture(s: Segment): void {
+    const at = this.abs(s.offset);
+    const state: BoundaryState = {
+      segmentAt: at,
+      tag: s.tag,
+      chars: formatServiceString(this.tokenizer.serviceChars),
+      realOpen: this.realOpen,
+      orphanOpen: this.orphanOpen,
+      groupOpen: this.groupOpen,
+      unbAt: this.realOpen && this.openUnb ? this.abs(this.openUnb.offset) : null,
+      header: this.realOpen && this.openHeader ? JSON.stringify(this.openHeader) : null,
+      una: this.una === null ? null : formatServiceString(this.una),
+      pendingBefore: [],
+      pendingAll: this.pending.length,
+    };
+    for (const e of this.pending) {
+      const v = this.mapError(fromSyntaxError(e, null));
+      if (v.offset !== null && v.offset < at) state.pendingBefore.push(errorKey(v));
+    }
+    this.state = state;
+    if (this.decide(state)) {
+      this.stopping = true;
+      this.stopAt = this.captureAt;
+    } else {
+      this.captureAt = Number.POSITIVE_INFINITY;
+    }
+  }
+
+  private mapError(e: ValidationError): ValidationError {
+    e.offset = this.absOrNull(e.offset);
+    return e;
+  }
+
+  private environment(portion: Portion): MessageEnvironment {
+    this.profiles ??= resolveProfiles(this.options.profile);
+    portion.env ??= { header: portion.header, profiles: this.profiles, captureSegments: this.options.captureSegments, reply: null };
+    return portion.env;
+  }
+
+  // EnvelopeHandler
+
+  private onStart(header: InterchangeHeader): void {
+    this.openUnb = this.lastUnb;
+    header.position.offset = this.abs(header.position.offset);
+    this.realOpen = true;
+    this.orphanOpen = false;
+    this.openHeader = header;
+    if (header.position.offset >= this.stopAt) {
+      this.portion = { dropped: true, continued: false, header, env: null };
+      return;
+    }
+    const continued = header.position.offset < this.start;
+    this.portion = { dropped: false, continued, header, env: null };
+    if (continued) {
+      this.emit({ t: 'cont' });
+    } else {
+      const unb = this.openUnb ? { ...this.openUnb, offset: this.abs(this.openUnb.offset) } : null;
+      this.emit({ t: 'start', header, unb });
+    }
+  }
+
+  private orphan(): Portion {
+    this.emit({ t: 'start', header: null, unb: null });
+    this.portion = { dropped: false, continued: false, header: null, env: null };
+    return this.portion;
+  }
+
+  private onMessage(m: EdifactMessage): void {
+    const unhOffset = this.abs(m.position.offset);
+    if (unhOffset >= this.stopAt) return;
+    const portion = this.portion ?? this.orphan();
+    if (portion.dropped) return;
+    const report = validateMessage(m, this.environment(portion), false);
+    for (const e of report.errors) e.offset = this.absOrNull(e.offset);
+    const item: RangeItem & { t: 'msg' } = { t: 'msg', report, unhOffset };
+    if (this.options.messageHeaders) item.header = m.header;
+    const h = portion.header;
+    if (report.status === 'content-error' && this.options.replySegments && h !== null) item.segments = m.segments.filter((x) => REPLY_TAGS.has(x.tag));
+    if (this.options.captureSegments && h !== null && h.sender.id !== '' && m.header.reference !== '') {
+      item.unhText = segmentTexts([{ segmentPosition: 1 } as ValidationError], m.segments, h.serviceChars ?? DEFAULT_SERVICE_CHARS)[1];
+    }
+    this.emit(item);
+  }
+
+  private onEnd(summary: InterchangeSummary): void {
+    this.una = null;
+    this.realOpen = false;
+    this.orphanOpen = false;
+    this.groupOpen = false;
+    this.ends++;
+    const portion = this.portion ?? (this.ending && this.stopping ? null : this.orphan());
+    this.portion = null;
+    const unb = this.openUnb;
+    const unz = this.lastUnz;
+    const groups = this.groupSegments;
+    this.groupSegments = [];
+    this.openUnb = null;
+    this.lastUnz = null;
+    this.openHeader = null;
+    if (portion === null || portion.dropped) return;
+    const continues = this.ending && this.stopping;
+    const lo = portion.continued ? this.start : Number.NEGATIVE_INFINITY;
+    const hi = continues ? this.stopAt : Number.POSITIVE_INFINITY;
+    const errors: ValidationError[] = [];
+    for (const e of summary.errors) {
+      const v = this.mapError(fromSyntaxError(e, null));
+      // Prelude errors belong to the range with the UNB, end-of-input errors to a later range.
+      if (v.offset !== null && (v.offset < lo || v.offset >= hi)) continue;
+      errors.push(v);
+    }
+    const service = (s: Segment | null): ValidationError[] => (s === null ? [] : checkServiceSegment(s, summary.errors).map((e) => this.mapError(e)));
+    const unbErrors = summary.header && !portion.continued ? service(unb) : [];
+    const groupErrors: ValidationError[] = [];
+    for (const s of groups) for (const e of service(s)) groupErrors.push(e);
+    const unzErrors = summary.trailer ? service(unz) : [];
+    let recount: { unzOffset: number; requiredOk: boolean } | null = null;
+    if (portion.continued && summary.trailer && unz !== null) {
+      // Counts of a part of the interchange: the merging thread checks UNZ 0036 and emptiness.
+      const unzOffset = this.abs(unz.offset);
+      recount = { unzOffset, requiredOk: componentAt(unz, 0, 0) !== '' && componentAt(unz, 1, 0) !== '' };
+      for (let i = errors.length - 1; i >= 0; i--) {
+        const e = errors[i]!;
+        if (e.offset !== unzOffset || e.segment !== 'UNZ') continue;
+        if ((e.code === '29' && e.element === 1) || (e.code === '32' && e.element === null)) errors.splice(i, 1);
+      }
+    }
+    this.emit({ t: 'end', continues, errors, unbErrors, groupErrors, unzErrors, groupCount: summary.groupCount, trailer: summary.trailer, recount });
+  }
+}
+
+/** Index of the first unreleased `terminator` in `bytes` (−1: none). */
+function terminatorIn(bytes: Uint8Array, chars: ServiceChars): number {
+  const t = chars.terminator.charCodeAt(0);
+  const r = chars.release === ' ' ? -1 : chars.release.charCodeAt(0);
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== t) continue;
+    let run = 0;
+    while (r !== -1 && i - run - 1 >= 0 && bytes[i - run - 1] === r) run++;
+    if ((run & 1) === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Feeds bytes from `from` one segment at a time until the runner has captured its boundary
+ * state (or gives up). Returns where feeding stopped.
+ */
+function feedToCapture(runner: RangeRunner, read: ByteReader, from: number, size: number): number {
+  let pos = from;
+  while (!runner.captured && pos < size && pos - from < LOOKAHEAD_LIMIT) {
+    const window = read(pos, Math.min(READ, size - pos));
+    if (window.length === 0) break;
+    // A UNA is read as its nine characters (its terminator may not be the one in force).
+    let i = 0;
+    while (i < window.length && (window[i] === 0x0a || window[i] === 0x0d || window[i] === 0x20 || window[i] === 0x09)) i++;
+    const una = window[i] === 0x55 && window[i + 1] === 0x4e && window[i + 2] === 0x41 && i + 9 <= window.length;
+    const t = una ? i + 8 : terminatorIn(window, runner.serviceChars);
+    const piece = t === -1 ? window : window.subarray(0, t + 1);
+    runner.write(piece);
+    pos += piece.length;
+  }
+  return pos;
+}
+
+function feed(runner: RangeRunner, read: ByteReader, from: number, to: number): void {
+  for (let pos = from; pos < to; ) {
+    const bytes = read(pos, Math.min(READ, to - pos));
+    if (bytes.length === 0) break;
+    runner.write(bytes);
+    pos += bytes.length;
+  }
+}
+
+/**
+ * Validates one range of a file of `size` bytes, reporting its items through `emit`. Stops at
+ * the first of `job.ends` where the state is the one expected, else goes on to the end of the
+ * file.
+ */
+export function runRange(job: RangeJob, read: ByteReader, size: number, options: RangeOptions, emit: (item: RangeItem) => void): RangeResult {
+  const runner = new RangeRunner(job, options, emit);
+  const mismatches: string[] = [];
+  if (job.prelude) feed(runner, read, job.prelude.start, job.prelude.end);
+  let pos = job.start;
+  for (let k = 0; k < job.ends.length; k++) {
+    const { at, expect } = job.ends[k]!;
+    if (at < pos) {
+      mismatches.push('fed past it');
+      continue;
+    }
+    let mismatch: string | null = null;
+    runner.arm(at, (state) => (mismatch = boundaryMismatch(state, expect, at)) === null);
+    feed(runner, read, pos, at);
+    pos = feedToCapture(runner, read, at, size);
+    if (runner.stopping) {
+      runner.finish();
+      return { toEof: false, skipped: k, mismatches };
+    }
+    if (!runner.captured) runner.disarm();
+    mismatches.push(mismatch ?? 'no segment at the boundary');
+  }
+  feed(runner, read, pos, size);
+  runner.finish();
+  return { toEof: true, skipped: job.ends.length, mismatches };
+}
+
+/**
+ * The state a range starting at `start` (after `prelude`) is in when its first segment
+ * arrives, or `null` when no segment arrives within the lookahead limit.
+ */
+export function probeBoundary(read: ByteReader, size: number, start: number, prelude: ByteSpan | null): BoundaryState | null {
+  const runner = new RangeRunner({ start, prelude }, { captureSegments: false, replySegments: false, messageHeaders: false }, () => {});
+  runner.arm(start, () => false);
+  if (prelude) runner.write(read(prelude.start, prelude.end - prelude.start));
+  if (runner.captured) return null;
+  feedToCapture(runner, read, start, size);
+  return runner.state;
+}

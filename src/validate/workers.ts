@@ -1,0 +1,648 @@
+/**
+ * `validateFile(path, { workers })`: the validator on several threads. The file is cut into
+ * byte ranges at message or interchange starts; worker threads tokenize and validate the
+ * ranges (`worker-range.ts`) and this thread merges their results in file order into exactly
+ * the events `validateStream` yields for the whole file: it numbers interchanges and
+ * messages, runs the UNB checks that take options (recipient, sender, duplicate interchange),
+ * asks the duplicate store about every message in order, checks the UNZ count of interchanges
+ * that span ranges, and writes every CONTRL and 12'er (so references and clock are called in
+ * the same order as on one thread).
+ */
+import { closeSync, createReadStream, existsSync, openSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
+import type { Segment } from '../syntax/segment.js';
+import { acceptedSyntaxIds, resolveProfiles, type ProfileLookup } from './compile/profile.js';
+import { ContrlBuilder } from './contrl.js';
+import { createMemoryDuplicateStore, type DuplicateStore } from './duplicates.js';
+import { compareErrors } from './errors.js';
+import { checkHeader } from './interchange.js';
+import { referenceGenerator } from './references.js';
+import { buildContentErrorReply } from './reply.js';
+import { SplitFinder, type SplitPoint } from './split-points.js';
+import { validateStream } from './stream.js';
+import type { ContrlDetail, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
+import {
+  BATCH,
+  fileReader,
+  packItems,
+  probeBoundary,
+  runRange,
+  type BoundaryState,
+  type ByteReader,
+  type ByteSpan,
+  type RangeItem,
+  type RangeJob,
+  type RangeOptions,
+  type RangeResult,
+  type WorkerData,
+  type WorkerMessage,
+  unpackItems,
+} from './worker-range.js';
+
+/** Options of {@link validateFile}: those of `validateStream`, and how to share the work. */
+export interface ValidateFileOptions extends ValidateOptions {
+  /**
+   * Worker threads that tokenize and validate parts of the file (default 1: everything on the
+   * calling thread, exactly `validateStream(createReadStream(path), options)`). The events are
+   * the same whatever the number.
+   */
+  workers?: number;
+  /** Files smaller than this many bytes are validated on the calling thread (default 8 MiB). */
+  minParallelBytes?: number;
+  /** Bytes per range handed to a worker (default: from 4 MiB down to 512 KiB towards the end of the file). */
+  chunkBytes?: number;
+}
+
+const MiB = 1024 * 1024;
+const DEFAULT_MIN_PARALLEL = 8 * MiB;
+const MAX_CHUNK = 4 * MiB;
+const MIN_CHUNK = 512 * 1024;
+
+/** Whether a range starting at `point` really starts at a message or interchange (its probed state). */
+function acceptable(point: SplitPoint, state: BoundaryState | null): boolean {
+  if (state === null) return false;
+  if (point.prelude) {
+    return state.tag === 'UNH' && state.segmentAt === point.at && state.realOpen && !state.groupOpen && state.header !== null && state.pendingBefore.length === 0;
+  }
+  return state.tag === 'UNB' && !state.realOpen && !state.orphanOpen;
+}
+
+/** Later range starts a range is given besides its own end, to stop at should its end not check out. */
+const SPARE_ENDS = 3;
+
+/** A checked range start. */
+interface Bound {
+  at: number;
+  prelude: ByteSpan | null;
+  expect: BoundaryState;
+}
+
+/**
+ * Cuts the file into ranges as they are needed: range `i` starts at bound `i − 1` (0 at the
+ * file start) and ends at bound `i`; each bound is a split point whose state a range starting
+ * there is checked to start in.
+ */
+class Planner {
+  private readonly finder: SplitFinder;
+  private readonly bounds: Bound[] = [];
+  private exhausted = false;
+
+  constructor(
+    private readonly read: ByteReader,
+    private readonly size: number,
+    private readonly workers: number,
+    private readonly chunkBytes: number | undefined,
+  ) {
+    this.finder = new SplitFinder(read, size);
+  }
+
+  private findNext(): void {
+    const startAt = this.bounds[this.bounds.length - 1]?.at ?? 0;
+    const remaining = this.size - startAt;
+    const want = Math.max(1, Math.floor(this.chunkBytes ?? Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, remaining / (this.workers * 3)))));
+    if (remaining > want * 1.5) {
+      let from = startAt + want;
+      for (let attempt = 0; attempt < 16; attempt++) {
+        const point = this.finder.next(from, Math.min(512 * 1024, want / 4));
+        if (point === null) break;
+        const state = probeBoundary(this.read, this.size, point.at, point.prelude);
+        if (acceptable(point, state)) {
+          this.finder.accept(point);
+          this.bounds.push({ at: point.at, prelude: point.prelude, expect: state! });
+          return;
+        }
+        from = point.at + 1;
+      }
+    }
+    this.exhausted = true;
+  }
+
+  private ensure(count: number): void {
+    while (!this.exhausted && this.bounds.length < count) this.findNext();
+  }
+
+  /** Range `index`, or `null` past the last one. */
+  job(index: number): RangeJob | null {
+    this.ensure(index + 1 + SPARE_ENDS);
+    if (index > this.bounds.length) return null;
+    const start = index === 0 ? null : this.bounds[index - 1]!;
+    return {
+      index,
+      start: start?.at ?? 0,
+      prelude: start?.prelude ?? null,
+      ends: this.bounds.slice(index, index + 1 + SPARE_ENDS).map((b) => ({ at: b.at, expect: b.expect })),
+    };
+  }
+}
+
+interface MergedInterchange {
+  position: number;
+  header: InterchangeHeader | null;
+  headerErrors: ValidationError[];
+  contrl: ContrlBuilder;
+  counts: Record<MessageStatus, number>;
+  messageCount: number;
+  groupCount: number;
+  errors: ValidationError[];
+  unbErrors: ValidationError[];
+  groupErrors: ValidationError[];
+  unzErrors: ValidationError[];
+  trailer: { count: string; reference: string } | null;
+  recount: { unzOffset: number; requiredOk: boolean } | null;
+}
+
+const NO_HEADER: MessageHeader = { reference: '', type: '', version: '', release: '', agency: '', associationCode: null, commonAccessReference: null };
+
+function senderPredicate(known: ValidateOptions['knownSenders']): ((s: string) => boolean) | undefined {
+  if (known === undefined || typeof known === 'function') return known;
+  const set = new Set(known);
+  return (s) => set.has(s);
+}
+
+function push<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
+}
+
+/**
+ * Merges range items, in file order, into `validateStream`'s events: the run-level work of
+ * `stream.ts` (interchange positions, header checks, duplicates, CONTRL, 12'ere).
+ */
+export class Merger {
+  private readonly profiles: ProfileLookup;
+  private readonly duplicates: DuplicateStore;
+  private readonly now: () => Date;
+  private readonly contrlReference: () => string;
+  private readonly replyReference: () => string;
+  private readonly knownSender: ((s: string) => boolean) | undefined;
+  private readonly syntaxIds: ReadonlySet<string> | null;
+  private readonly detail: ContrlDetail;
+  private position = -1;
+  private open: MergedInterchange | null = null;
+
+  constructor(private readonly options: ValidateOptions) {
+    this.profiles = resolveProfiles(options.profile);
+    this.duplicates = options.duplicates ?? createMemoryDuplicateStore();
+    this.now = options.now ?? (() => new Date());
+    const generated = referenceGenerator(this.now);
+    this.contrlReference = options.contrlReference ?? generated;
+    this.replyReference = options.replyReference ?? options.contrlReference ?? generated;
+    this.knownSender = senderPredicate(options.knownSenders);
+    this.syntaxIds = acceptedSyntaxIds(this.profiles);
+    this.detail = options.detail ?? 'interchange';
+  }
+
+  /** What the workers need of the options. */
+  static rangeOptions(options: ValidateOptions): RangeOptions {
+    return {
+      profile: options.profile,
+      captureSegments: options.captureSegments ?? false,
+      maxMessageSegments: options.maxMessageSegments,
+      replySegments: options.replies !== false,
+      messageHeaders: (options.detail ?? 'interchange') !== 'interchange',
+    };
+  }
+
+  /** Handles one item, appending events to `out`; a promise when a store or check is async. */
+  handle(item: RangeItem, out: ValidationEvent[]): Promise<void> | undefined {
+    switch (item.t) {
+      case 'start':
+        return this.onStart(item.header, item.unb, out);
+      case 'cont':
+        if (this.open === null) throw new Error('fp-edifact: internal error: a range continues an interchange that is not open');
+        return undefined;
+      case 'msg':
+        return this.onMessage(item, out);
+      case 'end':
+        return this.onEnd(item, out);
+    }
+  }
+
+  /** Throws unless every interchange was closed. */
+  finish(): void {
+    if (this.open !== null) throw new Error('fp-edifact: internal error: an interchange was left open by the last range');
+  }
+
+  private onStart(header: InterchangeHeader | null, unb: Segment | null, out: ValidationEvent[]): Promise<void> | undefined {
+    this.position++;
+    const ic: MergedInterchange = {
+      position: this.position,
+      header,
+      headerErrors: [],
+      contrl: new ContrlBuilder(this.detail),
+      counts: { accepted: 0, rejected: 0, 'content-error': 0 },
+      messageCount: 0,
+      groupCount: 0,
+      errors: [],
+      unbErrors: [],
+      groupErrors: [],
+      unzErrors: [],
+      trailer: null,
+      recount: null,
+    };
+    this.open = ic;
+    if (header === null) {
+      out.push({ type: 'interchange-start', position: ic.position, header: null });
+      return undefined;
+    }
+    return checkHeader(header, unb, {
+      acceptedSyntaxIds: this.syntaxIds,
+      ownVir: this.options.ownVir,
+      knownSender: this.knownSender,
+      duplicates: this.duplicates,
+    }).then((errors) => {
+      ic.headerErrors = errors;
+      out.push({ type: 'interchange-start', position: ic.position, header });
+    });
+  }
+
+  private onMessage(item: RangeItem & { t: 'msg' }, out: ValidationEvent[]): Promise<void> | undefined {
+    const ic = this.open;
+    if (ic === null) throw new Error('fp-edifact: internal error: a message outside any interchange item');
+    const h = ic.header;
+    const reference = item.report.reference;
+    const seen = h === null || h.sender.id === '' || reference === null ? false : this.duplicates.seenMessage(h.sender.id, h.reference, reference);
+    if (typeof seen !== 'boolean') return seen.then((duplicate) => void out.push(this.message(ic, item, duplicate)));
+    out.push(this.message(ic, item, seen));
+    return undefined;
+  }
+
+  private message(ic: MergedInterchange, item: RangeItem & { t: 'msg' }, duplicate: boolean): ValidationEvent {
+    const report = item.report;
+    report.index = ++ic.messageCount;
+    const h = ic.header;
+    if (duplicate) {
+      // As validateMessage with `duplicate`: 26 at UNH 0062 among the CONTRL errors, no content rules.
+      const e26: ValidationError = {
+        code: '26',
+        rule: null,
+        segment: 'UNH',
+        segmentPosition: 1,
+        element: 1,
+        component: null,
+        offset: item.unhOffset,
+        message: `message reference ${JSON.stringify(report.reference ?? '')} occurs twice in this interchange`,
+      };
+      const rejected = report.status === 'rejected';
+      const errors = rejected ? report.errors : [];
+      let i = 0;
+      while (i < errors.length && compareErrors(errors[i]!, e26) < 0) i++;
+      errors.splice(i, 0, e26);
+      report.errors = errors;
+      report.status = 'rejected';
+      report.reply = null;
+      if (this.options.captureSegments) {
+        const texts: Record<number, string> = rejected ? { ...report.segmentText } : {};
+        if (item.unhText !== undefined) texts[1] = item.unhText;
+        report.segmentText = texts;
+      }
+    } else if (report.status === 'content-error' && h !== null && this.options.replies !== false) {
+      const compiled = this.profiles.get(report.messageType ?? '');
+      report.reply =
+        compiled?.profile == null
+          ? null
+          : buildContentErrorReply({ profile: compiled.profile, segments: item.segments ?? [], header: h, errors: report.errors, reference: this.replyReference(), now: this.now() });
+    }
+    ic.contrl.addMessage(item.header ?? NO_HEADER, report);
+    ic.counts[report.status]++;
+    return { type: 'message', position: ic.position, message: report };
+  }
+
+  private onEnd(item: RangeItem & { t: 'end' }, out: ValidationEvent[]): undefined {
+    const ic = this.open;
+    if (ic === null) throw new Error('fp-edifact: internal error: the end of an interchange that is not open');
+    push(ic.errors, item.errors);
+    push(ic.unbErrors, item.unbErrors);
+    push(ic.groupErrors, item.groupErrors);
+    push(ic.unzErrors, item.unzErrors);
+    ic.groupCount += item.groupCount;
+    if (item.trailer) ic.trailer = item.trailer;
+    if (item.recount) ic.recount = item.recount;
+    if (item.continues) return undefined;
+    const errors = ic.headerErrors;
+    push(errors, ic.errors);
+    if (ic.recount) {
+      // The envelope's UNZ checks over the whole interchange (assembler.ts onTrailer).
+      const { unzOffset, requiredOk } = ic.recount;
+      const count = ic.trailer?.count ?? '';
+      if (requiredOk) {
+        const usesGroups = ic.groupCount > 0;
+        const actual = usesGroups ? ic.groupCount : ic.messageCount;
+        if (!/^[0-9]{1,6}$/.test(count) || Number(count) !== actual) {
+          errors.push({
+            code: '29',
+            rule: null,
+            segment: 'UNZ',
+            segmentPosition: null,
+            element: 1,
+            component: null,
+            offset: unzOffset,
+            message: `UNZ counts ${count} ${usesGroups ? 'groups' : 'messages'}, the interchange holds ${actual}`,
+          });
+        }
+      }
+      if (ic.messageCount === 0) {
+        errors.push({ code: '32', rule: null, segment: 'UNZ', segmentPosition: null, element: null, component: null, offset: unzOffset, message: 'the interchange holds no messages' });
+      }
+    }
+    push(errors, ic.unbErrors);
+    push(errors, ic.groupErrors);
+    push(errors, ic.unzErrors);
+    errors.sort(compareErrors);
+    const h = ic.header;
+    const { contrl, accepted } = ic.contrl.finish(h === null ? null : { reference: h.reference, sender: h.sender, recipient: h.recipient }, errors, {
+      reference: this.contrlReference(),
+      now: this.now(),
+    });
+    this.open = null;
+    out.push({
+      type: 'interchange',
+      outcome: {
+        position: ic.position,
+        interchange: {
+          reference: h?.reference || null,
+          sender: h?.sender.id || null,
+          recipient: h?.recipient.id || null,
+          syntax: h ? `${h.syntaxId}:${h.syntaxVersion}` : null,
+          messageCount: ic.messageCount,
+        },
+        accepted,
+        contrl,
+        errors,
+        counts: ic.counts,
+        header: h,
+      },
+    });
+    return undefined;
+  }
+}
+
+/** Results of one range as they arrive. */
+interface RangeResults {
+  batches: RangeItem[][];
+  done: RangeResult | null;
+}
+
+/** Runs ranges somewhere and reports their items in batches. */
+interface Executor {
+  readonly slots: number;
+  /** Starts a range; `false` when no slot is free. */
+  start(job: RangeJob): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Where the worker script lives: next to the running module (dist/: `validate-worker.cjs` for
+ * the CommonJS builds, `.js` for ESM), or in dist/ when this module runs from the sources.
+ * (In the CommonJS builds `import.meta` is empty — esbuild says so — and never read.)
+ */
+function workerScript(): string | URL {
+  const candidates: Array<string | URL> = [];
+  if (typeof __dirname === 'string') {
+    candidates.push(join(__dirname, 'validate-worker.cjs'), join(__dirname, '..', '..', 'dist', 'validate-worker.cjs'));
+  } else {
+    const here = import.meta.url;
+    candidates.push(new URL('./validate-worker.js', here), new URL('../../dist/validate-worker.js', here));
+  }
+  for (const c of candidates) if (existsSync(c)) return c;
+  throw new Error(`fp-edifact: validateFile with workers needs the worker script validate-worker.js/.cjs next to the library (looked for ${candidates.map(String).join(', ')})`);
+}
+
+/** Worker threads, started as ranges need them (at most `count`). */
+class ThreadExecutor implements Executor {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly script = workerScript();
+  private closed = false;
+
+  constructor(
+    private readonly count: number,
+    private readonly data: WorkerData,
+    private readonly onItems: (index: number, items: RangeItem[]) => void,
+    private readonly onDone: (index: number, result: RangeResult) => void,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  get slots(): number {
+    return this.idle.length + this.count - this.workers.length;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.script, { workerData: this.data });
+    worker.on('message', (m: WorkerMessage) => this.receive(worker, m));
+    worker.on('error', (err) => this.fail(err));
+    worker.on('exit', (code) => this.fail(new Error(`fp-edifact: a validation worker stopped (exit code ${code})`)));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private fail(err: Error): void {
+    if (!this.closed) this.onError(err);
+  }
+
+  private receive(worker: Worker, m: WorkerMessage): void {
+    if (m.type === 'items') this.onItems(m.index, unpackItems(m.items));
+    else if (m.type === 'done') {
+      this.idle.push(worker);
+      this.onDone(m.index, m.result);
+    } else this.fail(new Error(`fp-edifact: a validation worker failed: ${m.message}`));
+  }
+
+  start(job: RangeJob): boolean {
+    const worker = this.idle.pop() ?? (this.workers.length < this.count ? this.spawn() : undefined);
+    if (worker === undefined) return false;
+    worker.postMessage(job);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Runs every range on the calling thread, at once (for tests and as a reference). */
+class InlineExecutor implements Executor {
+  constructor(
+    private readonly read: ByteReader,
+    private readonly size: number,
+    private readonly options: RangeOptions,
+    private readonly onItems: (index: number, items: RangeItem[]) => void,
+    private readonly onDone: (index: number, result: RangeResult) => void,
+  ) {}
+
+  readonly slots = 1;
+
+  start(job: RangeJob): boolean {
+    // Cloned as a worker's items would be.
+    let batch: RangeItem[] = [];
+    const result = runRange(job, this.read, this.size, this.options, (item) => {
+      batch.push(item);
+      if (batch.length >= BATCH) {
+        this.onItems(job.index, unpackItems(structuredClone(packItems(batch))));
+        batch = [];
+      }
+    });
+    if (batch.length > 0) this.onItems(job.index, unpackItems(structuredClone(packItems(batch))));
+    this.onDone(job.index, result);
+    return true;
+  }
+
+  async close(): Promise<void> {}
+}
+
+function cloneable(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `validateFile` with a choice of where the ranges run: worker threads, or `inline` on the
+ * calling thread (same cutting and merging; for tests).
+ * @internal
+ */
+export async function* validateFileWith(
+  path: string,
+  options: ValidateFileOptions,
+  mode: 'threads' | 'inline',
+  /** Told of each range merged (tests: how the file was cut, whether a range ran on). */
+  observe?: (job: RangeJob, result: RangeResult) => void,
+): AsyncGenerator<ValidationEvent> {
+  const asked = Math.floor(options.workers ?? 1);
+  const workers = Number.isFinite(asked) && asked > 1 ? asked : 1;
+  const size = statSync(path).size;
+  if ((mode === 'threads' && workers <= 1) || size < (options.minParallelBytes ?? DEFAULT_MIN_PARALLEL) || !cloneable(options.profile)) {
+    yield* validateStream(createReadStream(path), options);
+    return;
+  }
+  const fd = openSync(path, 'r');
+  let executor: Executor | null = null;
+  try {
+    const read = fileReader(fd);
+    const planner = new Planner(read, size, workers, options.chunkBytes);
+    const first = planner.job(0)!;
+    if (first.ends.length === 0) {
+      // No split point: one range is the whole file.
+      yield* validateStream(createReadStream(path), options);
+      return;
+    }
+    const rangeOptions = Merger.rangeOptions(options);
+    const results = new Map<number, RangeResults>();
+    const flow: { failure: Error | null; wake: (() => void) | null } = { failure: null, wake: null };
+    const signal = (): void => {
+      const w = flow.wake;
+      flow.wake = null;
+      w?.();
+    };
+    /** The range being merged; ranges before it are done or were taken in by another. */
+    let current = 0;
+    const slot = (index: number): RangeResults | null => {
+      if (index < current) return null;
+      let r = results.get(index);
+      if (r === undefined) results.set(index, (r = { batches: [], done: null }));
+      return r;
+    };
+    const onItems = (index: number, items: RangeItem[]): void => {
+      slot(index)?.batches.push(items);
+      signal();
+    };
+    const onDone = (index: number, result: RangeResult): void => {
+      const r = slot(index);
+      if (r) r.done = result;
+      signal();
+      dispatch();
+    };
+    const onError = (err: Error): void => {
+      flow.failure ??= err;
+      signal();
+    };
+    executor =
+      mode === 'threads'
+        ? new ThreadExecutor(workers, { path: resolve(path), size, options: rangeOptions }, onItems, onDone, onError)
+        : new InlineExecutor(read, size, rangeOptions, onItems, onDone);
+    const exec = executor;
+
+    let stopped = false;
+    let next = 0;
+    let dispatching = false;
+    const jobs = new Map<number, RangeJob>();
+    /** Starts ranges while a slot is free, at most `workers` ranges ahead of the one being merged. */
+    function dispatch(): void {
+      if (dispatching) return;
+      dispatching = true;
+      try {
+        next = Math.max(next, current);
+        while (!stopped && exec.slots > 0 && next <= current + workers) {
+          const job = next === 0 ? first : planner.job(next);
+          if (job === null) break;
+          next++;
+          if (observe) jobs.set(job.index, job);
+          exec.start(job);
+        }
+      } finally {
+        dispatching = false;
+      }
+    }
+    dispatch();
+
+    const merger = new Merger(options);
+    const out: ValidationEvent[] = [];
+    for (;;) {
+      const r = slot(current)!;
+      for (;;) {
+        if (flow.failure) throw flow.failure;
+        const batch = r.batches.shift();
+        if (batch !== undefined) {
+          for (const item of batch) {
+            const pending = merger.handle(item, out);
+            if (pending) await pending;
+          }
+          for (const ev of out) yield ev;
+          out.length = 0;
+          continue;
+        }
+        if (r.done) break;
+        await new Promise<void>((res) => (flow.wake = res));
+      }
+      const done = r.done;
+      if (observe) observe(jobs.get(current)!, done);
+      // A range whose end did not check out took in the next ranges (their results are dropped).
+      const following = current + 1 + done.skipped;
+      for (let i = current; i < following; i++) results.delete(i);
+      if (done.toEof) break;
+      current = following;
+      dispatch();
+    }
+    stopped = true;
+    merger.finish();
+  } finally {
+    await executor?.close();
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already (no split point).
+    }
+  }
+}
+
+/**
+ * Validates a file like {@link validateStream} and yields exactly its events, optionally on
+ * several worker threads: with `workers: N` (N > 1) and a file of at least `minParallelBytes`,
+ * the file is split at message and interchange starts into ranges that N threads tokenize and
+ * validate, and the results are merged in file order — same messages, errors, offsets,
+ * CONTRLs and 12'ers, same calls to `duplicates`, `now` and the reference generators, in the
+ * same order. Memory grows with the results of a few ranges held until their turn.
+ *
+ * @example
+ * for await (const ev of validateFile('batch.edi', { workers: 2 })) {
+ *   if (ev.type === 'interchange') await send(ev.outcome.contrl);
+ * }
+ */
+export function validateFile(path: string, options: ValidateFileOptions = {}): AsyncGenerator<ValidationEvent> {
+  return validateFileWith(path, options, 'threads');
+}
