@@ -51,7 +51,12 @@ function senderPredicate(known: ValidateOptions['knownSenders']): ((s: string) =
 }
 
 /** Per-run state shared by all interchanges of one input. */
-class Run {
+/**
+ * What one validation run resolves from its options once: profiles, duplicate store, clock,
+ * reference generators, sender check, accepted syntax ids. Shared by the single-thread run and
+ * the multi-thread merger, so both answer alike.
+ */
+export class RunSettings {
   readonly profiles: ProfileLookup;
   readonly duplicates: DuplicateStore;
   readonly now: () => Date;
@@ -59,8 +64,6 @@ class Run {
   readonly replyReference: () => string;
   readonly knownSender: ((s: string) => boolean) | undefined;
   readonly syntaxIds: ReadonlySet<string> | null;
-  position = -1;
-  open: OpenInterchange | null = null;
 
   constructor(readonly options: ValidateOptions) {
     this.profiles = resolveProfiles(options.profile);
@@ -72,6 +75,11 @@ class Run {
     this.knownSender = senderPredicate(options.knownSenders);
     this.syntaxIds = acceptedSyntaxIds(this.profiles);
   }
+}
+
+class Run extends RunSettings {
+  position = -1;
+  open: OpenInterchange | null = null;
 
   begin(header: InterchangeHeader | null): OpenInterchange {
     this.position++;

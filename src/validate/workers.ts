@@ -13,15 +13,12 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { Segment } from '../syntax/segment.js';
-import { acceptedSyntaxIds, resolveProfiles, type ProfileLookup } from './compile/profile.js';
 import { ContrlBuilder } from './contrl.js';
-import { createMemoryDuplicateStore, type DuplicateStore } from './duplicates.js';
 import { compareErrors } from './errors.js';
 import { checkHeader } from './interchange.js';
-import { referenceGenerator } from './references.js';
 import { buildContentErrorReply } from './reply.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
-import { validateStream } from './stream.js';
+import { RunSettings, validateStream } from './stream.js';
 import type { ContrlDetail, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
 import {
   BATCH,
@@ -155,12 +152,6 @@ interface MergedInterchange {
 
 const NO_HEADER: MessageHeader = { reference: '', type: '', version: '', release: '', agency: '', associationCode: null, commonAccessReference: null };
 
-function senderPredicate(known: ValidateOptions['knownSenders']): ((s: string) => boolean) | undefined {
-  if (known === undefined || typeof known === 'function') return known;
-  const set = new Set(known);
-  return (s) => set.has(s);
-}
-
 function push<T>(target: T[], items: readonly T[]): void {
   for (const x of items) target.push(x);
 }
@@ -169,27 +160,13 @@ function push<T>(target: T[], items: readonly T[]): void {
  * Merges range items, in file order, into `validateStream`'s events: the run-level work of
  * `stream.ts` (interchange positions, header checks, duplicates, CONTRL, 12'ere).
  */
-export class Merger {
-  private readonly profiles: ProfileLookup;
-  private readonly duplicates: DuplicateStore;
-  private readonly now: () => Date;
-  private readonly contrlReference: () => string;
-  private readonly replyReference: () => string;
-  private readonly knownSender: ((s: string) => boolean) | undefined;
-  private readonly syntaxIds: ReadonlySet<string> | null;
+export class Merger extends RunSettings {
   private readonly detail: ContrlDetail;
   private position = -1;
   private open: MergedInterchange | null = null;
 
-  constructor(private readonly options: ValidateOptions) {
-    this.profiles = resolveProfiles(options.profile);
-    this.duplicates = options.duplicates ?? createMemoryDuplicateStore();
-    this.now = options.now ?? (() => new Date());
-    const generated = referenceGenerator(this.now);
-    this.contrlReference = options.contrlReference ?? generated;
-    this.replyReference = options.replyReference ?? options.contrlReference ?? generated;
-    this.knownSender = senderPredicate(options.knownSenders);
-    this.syntaxIds = acceptedSyntaxIds(this.profiles);
+  constructor(options: ValidateOptions) {
+    super(options);
     this.detail = options.detail ?? 'interchange';
   }
 
