@@ -142,13 +142,26 @@ function onEnd(run: Run, ic: OpenInterchange, summary: InterchangeSummary, servi
   const errors = ic.errors;
   for (const e of summary.errors) errors.push(fromSyntaxError(e, null));
   for (const e of serviceErrors) errors.push(e);
+  run.open = null;
+  return interchangeEvent(run, ic, errors, Math.max(summary.messageCount, ic.messageCount));
+}
+
+/** The part of an interchange both the single-thread run and the workers' merger close alike. */
+export interface ClosingInterchange {
+  position: number;
+  header: InterchangeHeader | null;
+  contrl: ContrlBuilder;
+  counts: Record<MessageStatus, number>;
+}
+
+/** Closes an interchange: orders its errors, builds its CONTRL and the `interchange` event. */
+export function interchangeEvent(settings: RunSettings, ic: ClosingInterchange, errors: ValidationError[], messageCount: number): ValidationEvent {
   errors.sort(compareErrors);
   const h = ic.header;
   const { contrl, accepted } = ic.contrl.finish(h === null ? null : { reference: h.reference, sender: h.sender, recipient: h.recipient }, errors, {
-    reference: run.contrlReference(),
-    now: run.now(),
+    reference: settings.contrlReference(),
+    now: settings.now(),
   });
-  run.open = null;
   return {
     type: 'interchange',
     outcome: {
@@ -158,7 +171,7 @@ function onEnd(run: Run, ic: OpenInterchange, summary: InterchangeSummary, servi
         sender: h?.sender.id || null,
         recipient: h?.recipient.id || null,
         syntax: h ? `${h.syntaxId}:${h.syntaxVersion}` : null,
-        messageCount: Math.max(summary.messageCount, ic.messageCount),
+        messageCount,
       },
       accepted,
       contrl,

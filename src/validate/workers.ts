@@ -18,7 +18,7 @@ import { compareErrors } from './errors.js';
 import { checkHeader } from './interchange.js';
 import { buildContentErrorReply } from './reply.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
-import { RunSettings, validateStream } from './stream.js';
+import { RunSettings, interchangeEvent, validateStream } from './stream.js';
 import type { ContrlDetail, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
 import {
   BATCH,
@@ -326,31 +326,8 @@ export class Merger extends RunSettings {
     push(errors, ic.unbErrors);
     push(errors, ic.groupErrors);
     push(errors, ic.unzErrors);
-    errors.sort(compareErrors);
-    const h = ic.header;
-    const { contrl, accepted } = ic.contrl.finish(h === null ? null : { reference: h.reference, sender: h.sender, recipient: h.recipient }, errors, {
-      reference: this.contrlReference(),
-      now: this.now(),
-    });
     this.open = null;
-    out.push({
-      type: 'interchange',
-      outcome: {
-        position: ic.position,
-        interchange: {
-          reference: h?.reference || null,
-          sender: h?.sender.id || null,
-          recipient: h?.recipient.id || null,
-          syntax: h ? `${h.syntaxId}:${h.syntaxVersion}` : null,
-          messageCount: ic.messageCount,
-        },
-        accepted,
-        contrl,
-        errors,
-        counts: ic.counts,
-        header: h,
-      },
-    });
+    out.push(interchangeEvent(this, ic, errors, ic.messageCount));
     return undefined;
   }
 }
