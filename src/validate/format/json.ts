@@ -5,17 +5,8 @@
  */
 import type { InterchangeOutcome, InterchangeReport, MessageReport, ValidationError } from '../types.js';
 
-/** The contract's `Error`. */
-export interface JsonError {
-  code: string;
-  rule: string | null;
-  segment: string | null;
-  segmentPosition: number | null;
-  element: number | null;
-  component: number | null;
-  offset: number | null;
-  message: string;
-}
+/** The contract's `Error`: a `ValidationError`, written with its keys in the contract's order. */
+export type JsonError = ValidationError;
 
 /** The contract's `messages[i]`. */
 export interface JsonMessage {
