@@ -39,6 +39,21 @@ export interface ReplyOptions {
   contact?: string;
 }
 
+/**
+ * What every reply to a received opsigelse carries: the case reference and BRC unchanged, the
+ * received message's sender as first NAD (recipient), us as second NAD (sender).
+ */
+function replyHeader(received: Cancellation | BonusQuery, options: ReplyOptions) {
+  return {
+    caseReference: received.caseReference,
+    messageDate: options.messageDate,
+    recipient: received.sender,
+    sender: ownParty(received, options.ownVir),
+    branch: received.branch,
+    contact: options.contact,
+  };
+}
+
 function assertKind(received: FpMessage, kinds: readonly string[], what: string): void {
   if (!isOpsigelse(received) || !kinds.includes(received.kind)) {
     throw new MessageBuildError(`${what} answers an opsigelser ${kinds.join(' or ')}, not a ${received.kind}`);
@@ -79,12 +94,7 @@ export function buildAccept(received: Cancellation, options: AcceptOptions): Ops
     acceptSchema,
     compact({
       kind: 'accept',
-      caseReference: received.caseReference,
-      messageDate: options.messageDate,
-      recipient: received.sender,
-      sender: ownParty(received, options.ownVir),
-      branch: received.branch,
-      contact: options.contact,
+      ...replyHeader(received, options),
       correctedDate: corrected,
       policyholder1: options.policyholder ?? received.policyholder1,
       policyholder2: options.policyholder2 ?? received.policyholder2,
@@ -131,12 +141,7 @@ export function buildRejection(received: Cancellation | BonusQuery, options: Rej
     rejectionSchema,
     compact({
       kind: 'rejection',
-      caseReference: received.caseReference,
-      messageDate: options.messageDate,
-      recipient: received.sender,
-      sender: ownParty(received, options.ownVir),
-      branch: received.branch,
-      contact: options.contact,
+      ...replyHeader(received, options),
       reasonCode: code,
       endDate: options.endDate,
       cancelledBy,
@@ -162,12 +167,7 @@ export function buildBonusAnswer(received: BonusQuery | Cancellation, options: B
     bonusAnswerSchema,
     compact({
       kind: 'bonusAnswer',
-      caseReference: received.caseReference,
-      messageDate: options.messageDate,
-      recipient: received.sender,
-      sender: ownParty(received, options.ownVir),
-      branch: received.branch,
-      contact: options.contact,
+      ...replyHeader(received, options),
       policyholder1: options.policyholder ?? received.policyholder1,
       policyholder2: options.policyholder2 ?? received.policyholder2,
       bonus: options.bonus,
