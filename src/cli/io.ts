@@ -27,6 +27,9 @@ export async function readInput(path: string | undefined, io: CommandIo): Promis
   }
 }
 
+/** File read size: 64 KiB measured faster than 256 KiB for the tokenizer's batches. */
+const READ_CHUNK = 64 * 1024;
+
 /** A chunk stream over a file or stdin, for commands that must stay in flat memory. */
 export function streamInput(path: string | undefined): AsyncIterable<Uint8Array> {
   if (!path) throw new UsageError('missing input: give a file path or - for standard input');
@@ -37,5 +40,5 @@ export function streamInput(path: string | undefined): AsyncIterable<Uint8Array>
     throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
   }
   // Opened only when iterated, so a command that stops on a usage error leaves no stream behind.
-  return { [Symbol.asyncIterator]: () => createReadStream(path, { highWaterMark: 256 * 1024 })[Symbol.asyncIterator]() };
+  return { [Symbol.asyncIterator]: () => createReadStream(path, { highWaterMark: READ_CHUNK })[Symbol.asyncIterator]() };
 }
