@@ -9,7 +9,6 @@ export * from './builders.js';
 export { decodeCommand, encodeCommand, type CommandProfiles, type DecodeCommandResult, type EncodeCommandInput, type EncodeCommandOptions, type EncodeCommandResult } from './cli-commands.js';
 export { MessageBuildError, MessageEncodeError, type MessageError } from './wire/errors.js';
 export {
-  isRealIsoDate,
   isoDate as isoDateSchema,
   company as companySchema,
   namedParty as namedPartySchema,

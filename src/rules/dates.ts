@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { daysInMonth } from '../schema/calendar-date.js';
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. A plain string alias: documentation, not a brand. */
 export type IsoDate = string;
@@ -23,11 +24,7 @@ function describeValue(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
-/** Number of days in `month` (1–12) of `year`, leap years included. */
-export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one.
-  return new Date(utcMillis(year, month + 1, 0)).getUTCDate();
-}
+export { daysInMonth };
 
 /** `Date.UTC` maps years 0–99 to 1900–1999; `setUTCFullYear` does not. */
 function utcMillis(year: number, month: number, day: number): number {

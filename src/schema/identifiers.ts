@@ -6,6 +6,7 @@
  * *argument* (an unknown KID method, a malformed or unsafe VIR rule) throws.
  * Algorithms: `/work/shared/spec/check-digits.md`; KID details from the DBS guide (seed `000_…`).
  */
+import { daysInMonth } from './calendar-date.js';
 
 // ---------------------------------------------------------------------------------------
 // CPR
@@ -53,14 +54,6 @@ export function cprCentury(seventhDigit: number, yy: number): 1800 | 1900 | 2000
   if (seventhDigit <= 3) return 1900;
   if (seventhDigit === 4 || seventhDigit === 9) return yy <= 36 ? 2000 : 1900;
   return yy <= 57 ? 2000 : 1800;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 function cprModulus11(digits: string): boolean {

@@ -3,6 +3,7 @@
  * as data, and the checks that read them. Imports only `src/syntax`.
  */
 export * from './formats.js';
+export * from './calendar-date.js';
 export * from './elements.js';
 export * from './composites.js';
 export * from './segments.js';

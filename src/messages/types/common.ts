@@ -4,6 +4,7 @@
  * fast-check arbitraries (`../arbitraries.ts`) follow the same constraints.
  */
 import { z } from 'zod';
+import { isRealIsoDate } from '../../schema/calendar-date.js';
 
 /**
  * Characters allowed in free data: anything but control characters. Whether a character
@@ -17,19 +18,6 @@ export function charLength(value: string): number {
   let n = 0;
   for (const _ of value) n++;
   return n;
-}
-
-/** `true` when `value` is `YYYY-MM-DD` and names a real calendar day (year 0001–9999). */
-export function isRealIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
-  return d <= days;
 }
 
 /** A calendar date as an ISO `YYYY-MM-DD` string that names a real day. */

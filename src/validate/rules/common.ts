@@ -3,7 +3,8 @@
  * dates (F02).
  */
 import type { GuideProfile } from '../../schema/profile.js';
-import { isRealDate, qualifier, unbParty, val } from './helpers.js';
+import { isRealCcyymmdd } from '../../schema/calendar-date.js';
+import { qualifier, unbParty, val } from './helpers.js';
 import type { ValidationRule, RuleReport, RuleContext } from './types.js';
 
 function nadRule(p: GuideProfile, nth: 0 | 1): ValidationRule {
@@ -55,7 +56,7 @@ function invalidDate(p: GuideProfile): ValidationRule {
           continue;
         }
         const fmt = val(s, 0, 2) || format;
-        if (fmt === '102' && !isRealDate(date)) report(i, `DTM ${q}: ${JSON.stringify(date)} is not a real date (CCYYMMDD)`, 1, 2);
+        if (fmt === '102' && !isRealCcyymmdd(date)) report(i, `DTM ${q}: ${JSON.stringify(date)} is not a real date (CCYYMMDD)`, 1, 2);
       }
     },
   };

@@ -1,4 +1,5 @@
 /** Small readers the content rules share. */
+import { isRealCcyymmdd } from '../../schema/calendar-date.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import type { Segment } from '../../syntax/segment.js';
 import type { RuleContext } from './types.js';
@@ -55,7 +56,6 @@ export function count(ctx: RuleContext, tag: string): number {
   return n;
 }
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function digits(s: string, from: number, to: number): number {
   let n = 0;
@@ -67,20 +67,10 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
-/** `true` when `ccyymmdd` is 8 digits naming a real calendar day (year 0001–9999). */
-export function isRealDate(ccyymmdd: string): boolean {
-  if (ccyymmdd.length !== 8) return false;
-  const y = digits(ccyymmdd, 0, 4);
-  const m = digits(ccyymmdd, 4, 6);
-  const d = digits(ccyymmdd, 6, 8);
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
-}
 
 /** Day number (days since 1970-01-01) of a `CCYYMMDD` date, or `null` when it is not a real date. */
 export function dayNumber(ccyymmdd: string): number | null {
-  if (!isRealDate(ccyymmdd)) return null;
+  if (!isRealCcyymmdd(ccyymmdd)) return null;
   const y = digits(ccyymmdd, 0, 4);
   const m = digits(ccyymmdd, 4, 6);
   const d = digits(ccyymmdd, 6, 8);
