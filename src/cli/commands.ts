@@ -109,9 +109,8 @@ export const baseCommands: Command[] = [
       workers: { type: 'string' },
     },
     run: async (args, io) => {
-      const format = args.values.json === true ? 'json' : ((args.values.format as string | undefined) ?? 'text');
-      if (format !== 'json' && format !== 'text' && format !== 'html') throw new UsageError(`--format must be text, json or html, not ${JSON.stringify(format)}`);
-      // validateCommand checks --detail itself (exit 2 for anything else).
+      // validateCommand checks --format, --detail and --workers itself (exit 2 for anything else).
+      const format = args.values.json === true ? 'json' : ((args.values.format as 'json' | 'text' | 'html' | undefined) ?? 'text');
       const detail = args.values.detail as 'interchange' | 'message' | 'segment' | undefined;
       return validateCommand(
         streamInput(args.positionals[0]),

@@ -12,6 +12,7 @@ import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage
 import { validateStream } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions, ValidationEvent } from '../validate/types.js';
 import { validateFile } from '../validate/workers.js';
+import { UsageError } from './io.js';
 import { readProfileFile } from './profiles.js';
 
 /** Options of {@link validateCommand} (what the command line gives, already parsed). */
@@ -56,14 +57,12 @@ export interface ValidateCommandIo {
 const DETAILS: readonly string[] = ['interchange', 'message', 'segment'];
 const FLUSH_AT = 64 * 1024;
 
-/** Thrown for bad arguments: exit 2. */
-class CommandUsageError extends Error {}
 
 function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
-  if (!['json', 'text', 'html'].includes(options.format)) throw new CommandUsageError(`unknown format ${JSON.stringify(options.format)} (json, text or html)`);
-  if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new CommandUsageError(`unknown --detail ${JSON.stringify(options.detail)} (message or segment)`);
+  if (!['json', 'text', 'html'].includes(options.format)) throw new UsageError(`unknown format ${JSON.stringify(options.format)} (json, text or html)`);
+  if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new UsageError(`unknown --detail ${JSON.stringify(options.detail)} (message or segment)`);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
-    throw new CommandUsageError(`--workers must be a positive integer, not ${JSON.stringify(String(options.workers))}`);
+    throw new UsageError(`--workers must be a positive integer, not ${JSON.stringify(String(options.workers))}`);
   }
   const profile = typeof options.profile === 'string' ? readProfileFile(options.profile) : options.profile;
   return {

@@ -37,11 +37,11 @@ const OVERSIZED = -2;
  * `a + b` as a flat (sequential) string. A concatenation is a rope; scanning a rope makes
  * `charCodeAt` in the hot loop polymorphic and several times slower for every later chunk.
  */
-function joinFlat(a: string, b: string): string {
+function joinFlat(a: string, b: string, textMode: boolean): string {
   const joined = a + b;
-  // Latin-1 text round-trips through a Buffer into one flat string; other text stays a rope.
-  for (let i = 0; i < joined.length; i++) if (joined.charCodeAt(i) > 0xff) return joined;
-  return Buffer.from(joined, 'latin1').toString('latin1');
+  // Byte input is Latin-1 by construction and round-trips through a Buffer into one flat
+  // string; string input may hold any character and stays a rope.
+  return textMode ? joined : Buffer.from(joined, 'latin1').toString('latin1');
 }
 
 function isTagChar(code: number): boolean {
@@ -128,11 +128,11 @@ export class Tokenizer {
     const scanned = Math.max(0, this.scanFrom - this.bufStart);
     const k = piece.indexOf(this.chars.terminator);
     if (k === -1 || k === piece.length - 1) {
-      this.reset(joinFlat(tail, piece), scanned, pieceOffset - tail.length);
+      this.reset(joinFlat(tail, piece, isText), scanned, pieceOffset - tail.length);
       this.drain(false);
       return;
     }
-    this.reset(joinFlat(tail, piece.slice(0, k + 1)), scanned, pieceOffset - tail.length);
+    this.reset(joinFlat(tail, piece.slice(0, k + 1), isText), scanned, pieceOffset - tail.length);
     this.drain(false);
     if (this.bufStart >= this.buf.length) {
       this.reset(piece, k + 1, pieceOffset);
@@ -140,7 +140,7 @@ export class Tokenizer {
     } else {
       // The terminator was released (or a UNA is incomplete): keep joining.
       const rest = this.buf.slice(this.bufStart);
-      this.reset(joinFlat(rest, piece.slice(k + 1)), Math.max(0, this.scanFrom - this.bufStart), pieceOffset + k + 1 - rest.length);
+      this.reset(joinFlat(rest, piece.slice(k + 1), isText), Math.max(0, this.scanFrom - this.bufStart), pieceOffset + k + 1 - rest.length);
     }
     this.drain(false);
   }
