@@ -8,7 +8,8 @@ import { readOpsigelse } from './opsigelser/read.js';
 import { opsigelseFromWire } from './opsigelser/kinds.js';
 import { readPanthaver } from './panthaver/read.js';
 import { panthaverFromWire } from './panthaver/kinds.js';
-import { kindOfCode, messageHeader, type GuideProfile } from './profile.js';
+import { messageHeader, type GuideProfile } from './profile.js';
+import { kindOfDocumentCode } from './../schema/access.js';
 import { OPSIGELSE_KINDS, type Opsigelse, type OpsigelseKind } from './types/opsigelser.js';
 import { PANTHAVER_KINDS, type Panthaver, type PanthaverKind } from './types/panthaver.js';
 import type { MessageError } from './wire/errors.js';
@@ -58,7 +59,7 @@ function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult 
     return { ok: false, errors: ctx.errors };
   }
   const code = bgm.reader.raw(0, 0);
-  const kind = kindOfCode(profile, code);
+  const kind = kindOfDocumentCode(profile, code);
   const known: readonly string[] = profile.exchange === 'opsigelser' ? OPSIGELSE_KINDS : PANTHAVER_KINDS;
   if (kind === undefined || !known.includes(kind)) {
     ctx.error('14', `BGM: document code ${JSON.stringify(code)} is not a message kind of profile ${profile.id}`, bgm.reader.at(0, 0));

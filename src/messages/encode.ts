@@ -9,7 +9,8 @@ import { opsigelseToWire } from './opsigelser/kinds.js';
 import { writeOpsigelse } from './opsigelser/write.js';
 import { panthaverToWire } from './panthaver/kinds.js';
 import { writePanthaver } from './panthaver/write.js';
-import { docCode, messageHeader, type GuideProfile } from './profile.js';
+import { messageHeader, type GuideProfile } from './profile.js';
+import { documentCode } from './../schema/access.js';
 import { opsigelseSchema, type Opsigelse } from './types/opsigelser.js';
 import { panthaverSchema, type Panthaver } from './types/panthaver.js';
 import { MessageEncodeError } from './wire/errors.js';
@@ -53,7 +54,7 @@ export function parseTyped(value: unknown, profile: GuideProfile): FpMessage {
  */
 export function encodeMessage(value: FpMessage, profile: GuideProfile, options: EncodeOptions = {}): EncodedMessage {
   const v = parseTyped(value, profile);
-  const code = docCode(profile, v.kind);
+  const code = documentCode(profile, v.kind);
   const body =
     profile.exchange === 'opsigelser'
       ? writeOpsigelse(opsigelseToWire(v as Opsigelse, code), profile)

@@ -4,25 +4,10 @@
  * `src/schema/access.ts`), so patching the profile (data) changes the wire format with no
  * code change. Key names are those of `docs/internal/profile-contract.md`.
  */
-import { documentCode, kindOfDocumentCode, q } from '../schema/access.js';
+import { q } from '../schema/access.js';
 import type { GuideProfile } from '../schema/profile.js';
 
 export type { GuideProfile };
-
-/**
- * The qualifier (or code) the profile gives a role in a segment, e.g. `qual(p, 'RFF', 'policyNumber')` → `'POL'`.
- * @throws Error naming the profile and key when absent
- */
-export const qual: (profile: GuideProfile, tag: string, role: string) => string = q;
-
-/**
- * The BGM document code (1001) of a message kind, e.g. `'cancellation'` → `'9'`.
- * @throws Error naming the profile and kind when absent
- */
-export const docCode: (profile: GuideProfile, kind: string) => string = documentCode;
-
-/** The message kind whose BGM document code is `code`, or `undefined`. */
-export const kindOfCode: (profile: GuideProfile, code: string) => string | undefined = kindOfDocumentCode;
 
 /** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link qual}). */
 export function roleOf(profile: GuideProfile, tag: string, value: string): string | undefined {
@@ -54,7 +39,7 @@ export function codeListCodes(profile: GuideProfile, list: string): string[] | u
 
 /** The NAD id-type codes (C082/3055) of a profile: VIR, CPR, CVR. */
 export function idTypeCodes(profile: GuideProfile): { vir: string; cpr: string; cvr: string } {
-  return { vir: qual(profile, 'NADIdType', 'vir'), cpr: qual(profile, 'NADIdType', 'cpr'), cvr: qual(profile, 'NADIdType', 'cvr') };
+  return { vir: q(profile, 'NADIdType', 'vir'), cpr: q(profile, 'NADIdType', 'cpr'), cvr: q(profile, 'NADIdType', 'cvr') };
 }
 
 /** The interchange defaults of the profile (UNB syntax id, version and VIR id qualifier). */

@@ -5,7 +5,8 @@
  */
 import { panthaver52 } from '../../schema/profiles/index.js';
 import type { FpMessage } from '../decode.js';
-import { kindOfCode, rejectionReasonCode, type GuideProfile } from '../profile.js';
+import { rejectionReasonCode, type GuideProfile } from '../profile.js';
+import { kindOfDocumentCode } from '../../schema/access.js';
 import type { Company } from '../types/common.js';
 import {
   acceptSchema,
@@ -192,7 +193,7 @@ export function buildDeclarationNotice(
   profile: GuideProfile = panthaver52,
 ): Panthaver {
   if (isOpsigelse(declaration)) throw new MessageBuildError('a declaration notice needs a panthaver message');
-  const k = ((PANTHAVER_KINDS as readonly string[]).includes(kind) ? kind : kindOfCode(profile, kind)) as PanthaverKind | undefined;
+  const k = ((PANTHAVER_KINDS as readonly string[]).includes(kind) ? kind : kindOfDocumentCode(profile, kind)) as PanthaverKind | undefined;
   const notices: readonly string[] = [
     'coverageEndedArrears', 'coverageEndedComprehensive', 'coverageEndedOther', 'sumInsuredChanged', 'coverageRestored',
     'changeOfInsurer', 'administrativeCorrection', 'priorityChanged', 'insurerPortfolioTransfer', 'oldLienholderReceipt',

@@ -4,7 +4,8 @@
  * picks what a kind may carry.
  */
 import type { GuideProfile } from '../profile.js';
-import { dateFormat, idTypeCodes, qual, roleOf } from '../profile.js';
+import { dateFormat, idTypeCodes, roleOf } from '../profile.js';
+import { q } from '../../schema/access.js';
 import { readAddress, readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, type IdTypeCodes } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import type { WalkedSegment } from '../wire/walk.js';
@@ -92,11 +93,11 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
         break;
       }
       case 'FTX':
-        w.freeText.push(readFtxLines(r, ctx, `freeText.${w.freeText.length}`, qual(profile, 'FTX', 'textSubject')));
+        w.freeText.push(readFtxLines(r, ctx, `freeText.${w.freeText.length}`, q(profile, 'FTX', 'textSubject')));
         if (w.freeText.length === 1) ctx.record('freeText', r.at());
         break;
       case 'CTA':
-        if (r.once(rec, 'contact', 'CTA')) w.contact = readCta(r, ctx, 'contact', qual(profile, 'CTA', 'contactFunction'));
+        if (r.once(rec, 'contact', 'CTA')) w.contact = readCta(r, ctx, 'contact', q(profile, 'CTA', 'contactFunction'));
         break;
       case 'BRC':
         if (r.once(rec, 'branch', 'BRC')) {

@@ -5,7 +5,8 @@
  */
 import { segment } from '../../syntax/writer.js';
 import type { SegmentInput } from '../../syntax/segment.js';
-import { dateFormat, idTypeCodes, qual, type GuideProfile } from '../profile.js';
+import { dateFormat, idTypeCodes, type GuideProfile } from '../profile.js';
+import { q } from '../../schema/access.js';
 import type { Address, Company, NamedParty } from '../types/common.js';
 import type { Bonus, Branch, CancellationDate, Matrikel } from '../types/opsigelser.js';
 import { cta, dtm, ftx, nadAddress, nadCompany, nadNamed, rff } from '../wire/fields.js';
@@ -40,37 +41,37 @@ export interface OpsWireOut {
 export function writeOpsigelse(w: OpsWireOut, profile: GuideProfile): SegmentInput[] {
   const fmt = dateFormat(profile);
   const codes = idTypeCodes(profile);
-  const q = (tag: string, role: string): string => qual(profile, tag, role);
+  const qualifier = (tag: string, role: string): string => q(profile, tag, role);
   const out: SegmentInput[] = [segment('BGM', w.documentCode)];
   if (w.erc !== undefined) out.push(segment('ERC', w.erc));
-  out.push(rff(q('RFF', 'caseReference'), w.caseReference));
-  for (const role of w.osi ?? []) out.push(segment('OSI', q('OSI', role)));
-  out.push(dtm(q('DTM', 'messageDate'), w.messageDate, fmt));
-  if (w.cancellationDate) out.push(dtm(q('DTM', ROLE_BY_BASIS[w.cancellationDate.basis] ?? ''), w.cancellationDate.date, fmt));
-  if (w.policyEndDate !== undefined) out.push(dtm(q('DTM', 'policyEndDate'), w.policyEndDate, fmt));
-  for (const role of w.docs ?? []) out.push(segment('DOC', q('DOC', role)));
-  for (const lines of w.freeText ?? []) out.push(ftx(q('FTX', 'textSubject'), lines));
-  out.push(nadCompany(q('NAD', 'recipient'), w.recipient, codes));
-  out.push(nadCompany(q('NAD', 'sender'), w.sender, codes));
-  if (w.policyholder1) out.push(nadNamed(q('NAD', 'policyholder1'), w.policyholder1, codes));
-  if (w.policyholder2) out.push(nadNamed(q('NAD', 'policyholder2'), w.policyholder2, codes));
-  if (w.insuredLocation) out.push(nadAddress(q('NAD', 'insuredLocation'), w.insuredLocation));
-  if (w.cancelledBy) out.push(nadCompany(q('NAD', 'cancelledBy'), w.cancelledBy, codes));
-  if (w.policyNumber !== undefined) out.push(rff(q('RFF', 'policyNumber'), w.policyNumber));
-  if (w.registrationNumber !== undefined) out.push(rff(q('RFF', 'registrationNumber'), w.registrationNumber));
-  if (w.matrikel) out.push(segment('RFF', [q('RFF', 'matrikel'), w.matrikel.number, '', '', w.matrikel.ejerlav]));
+  out.push(rff(qualifier('RFF', 'caseReference'), w.caseReference));
+  for (const role of w.osi ?? []) out.push(segment('OSI', qualifier('OSI', role)));
+  out.push(dtm(qualifier('DTM', 'messageDate'), w.messageDate, fmt));
+  if (w.cancellationDate) out.push(dtm(qualifier('DTM', ROLE_BY_BASIS[w.cancellationDate.basis] ?? ''), w.cancellationDate.date, fmt));
+  if (w.policyEndDate !== undefined) out.push(dtm(qualifier('DTM', 'policyEndDate'), w.policyEndDate, fmt));
+  for (const role of w.docs ?? []) out.push(segment('DOC', qualifier('DOC', role)));
+  for (const lines of w.freeText ?? []) out.push(ftx(qualifier('FTX', 'textSubject'), lines));
+  out.push(nadCompany(qualifier('NAD', 'recipient'), w.recipient, codes));
+  out.push(nadCompany(qualifier('NAD', 'sender'), w.sender, codes));
+  if (w.policyholder1) out.push(nadNamed(qualifier('NAD', 'policyholder1'), w.policyholder1, codes));
+  if (w.policyholder2) out.push(nadNamed(qualifier('NAD', 'policyholder2'), w.policyholder2, codes));
+  if (w.insuredLocation) out.push(nadAddress(qualifier('NAD', 'insuredLocation'), w.insuredLocation));
+  if (w.cancelledBy) out.push(nadCompany(qualifier('NAD', 'cancelledBy'), w.cancelledBy, codes));
+  if (w.policyNumber !== undefined) out.push(rff(qualifier('RFF', 'policyNumber'), w.policyNumber));
+  if (w.registrationNumber !== undefined) out.push(rff(qualifier('RFF', 'registrationNumber'), w.registrationNumber));
+  if (w.matrikel) out.push(segment('RFF', [qualifier('RFF', 'matrikel'), w.matrikel.number, '', '', w.matrikel.ejerlav]));
   out.push(segment('BRC', [w.branch.group, w.branch.product]));
-  if (w.contact !== undefined) out.push(cta(q('CTA', 'contactFunction'), w.contact));
+  if (w.contact !== undefined) out.push(cta(qualifier('CTA', 'contactFunction'), w.contact));
   if (w.bonus) {
     const b = w.bonus;
     out.push(segment('SIF', b.premiumStep, String(b.claimFreeYears)));
-    if (b.underwritingDate !== undefined) out.push(dtm(q('DTM', 'underwritingDate'), b.underwritingDate, fmt));
-    if ('date' in b.lastStepChange) out.push(dtm(q('DTM', 'lastStepChange'), b.lastStepChange.date, fmt));
-    else out.push(dtm(q('DTM', 'lastStepChangeUnknown'), undefined, fmt));
-    if (b.policyEndDate !== undefined) out.push(dtm(q('DTM', 'policyEndDate'), b.policyEndDate, fmt));
+    if (b.underwritingDate !== undefined) out.push(dtm(qualifier('DTM', 'underwritingDate'), b.underwritingDate, fmt));
+    if ('date' in b.lastStepChange) out.push(dtm(qualifier('DTM', 'lastStepChange'), b.lastStepChange.date, fmt));
+    else out.push(dtm(qualifier('DTM', 'lastStepChangeUnknown'), undefined, fmt));
+    if (b.policyEndDate !== undefined) out.push(dtm(qualifier('DTM', 'policyEndDate'), b.policyEndDate, fmt));
     for (const c of b.claims) {
       out.push(segment('SHI', c.consequence));
-      out.push(dtm(q('DTM', 'claimDate'), c.date, fmt));
+      out.push(dtm(qualifier('DTM', 'claimDate'), c.date, fmt));
     }
   }
   return out;

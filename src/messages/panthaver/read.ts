@@ -2,7 +2,8 @@
  * Panthaver body segments → the kind-independent wire record. Qualifiers are resolved through
  * the profile (RFF, DTM, ATT, ICD, MOA, NAD roles of `profile-contract.md`).
  */
-import { dateFormat, idTypeCodes, qual, roleOf, type GuideProfile } from '../profile.js';
+import { dateFormat, idTypeCodes, roleOf, type GuideProfile } from '../profile.js';
+import { q } from '../../schema/access.js';
 import { readCompany, readCta, readDtmDate, readFtxLines, readNamedParty } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import type { WalkedSegment } from '../wire/walk.js';
@@ -115,11 +116,11 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
         }
         break;
       case 'FTX':
-        w.freeText.push(readFtxLines(r, ctx, `freeText.${w.freeText.length}`, qual(profile, 'FTX', 'textSubject')));
+        w.freeText.push(readFtxLines(r, ctx, `freeText.${w.freeText.length}`, q(profile, 'FTX', 'textSubject')));
         if (w.freeText.length === 1) ctx.record('freeText', r.at());
         break;
       case 'CTA':
-        if (r.once(w, 'contact')) w.contact = readCta(r, ctx, 'contact', qual(profile, 'CTA', 'contactFunction'));
+        if (r.once(w, 'contact')) w.contact = readCta(r, ctx, 'contact', q(profile, 'CTA', 'contactFunction'));
         break;
       case 'NAD': {
         const shape = NAD_FIELDS.find(([k]) => k === role)?.[1];
