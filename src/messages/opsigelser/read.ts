@@ -6,7 +6,7 @@
 import type { GuideProfile } from '../profile.js';
 import { dateFormat, idTypeCodes, roleOf } from '../profile.js';
 import { q } from '../../schema/access.js';
-import { readAddress, readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, type IdTypeCodes } from '../wire/fields.js';
+import { readAddress, readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, type IdTypeCodes, unknownCodeReporter } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import type { WalkedSegment } from '../wire/walk.js';
 
@@ -56,10 +56,7 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
   const rec = w as unknown as Record<string, unknown>;
   const fmt = dateFormat(profile);
   const codes = idTypeCodes(profile);
-  const unknownCode = (r: SegmentReader, e: number, c: number, what: string): void => {
-    ctx.error('14', `${r.tag}: ${what} ${JSON.stringify(r.raw(e, c))} is not known in profile ${profile.id}`, r.at(e, c));
-    r.skip();
-  };
+  const unknownCode = unknownCodeReporter(profile.id, ctx);
 
   const bonus = (): NonNullable<OpsWire['bonus']> => (w.bonus ??= { claims: [] });
 

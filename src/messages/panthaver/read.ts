@@ -4,7 +4,7 @@
  */
 import { dateFormat, idTypeCodes, roleOf, type GuideProfile } from '../profile.js';
 import { q } from '../../schema/access.js';
-import { readCompany, readCta, readDtmDate, readFtxLines, readNamedParty } from '../wire/fields.js';
+import { readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, unknownCodeReporter } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import type { WalkedSegment } from '../wire/walk.js';
 
@@ -57,10 +57,7 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
   const w: PantWire = { ercs: [], freeText: [] };
   const fmt = dateFormat(profile);
   const codes = idTypeCodes(profile);
-  const unknown = (r: SegmentReader, e: number, c: number, what: string): void => {
-    ctx.error('14', `${r.tag}: ${what} ${JSON.stringify(r.raw(e, c))} is not known in profile ${profile.id}`, r.at(e, c));
-    r.skip();
-  };
+  const unknown = unknownCodeReporter(profile.id, ctx);
   const rffField = new Map(RFF_FIELDS);
 
   for (const { reader: r } of walked) {

@@ -30,6 +30,17 @@ function put<T extends object>(target: T, key: keyof T & string, value: unknown,
 }
 
 /** Reads a company NAD (`<VIR>::VIR`). */
+/**
+ * A reporter for a coded value the profile does not know (ISO 9735 `14`): it names the code, the
+ * profile and the position, and skips the rest of the segment so nothing is read from it.
+ */
+export function unknownCodeReporter(profileId: string, ctx: DecodeContext): (r: SegmentReader, e: number, c: number, what: string) => void {
+  return (r, e, c, what) => {
+    ctx.error('14', `${r.tag}: ${what} ${JSON.stringify(r.raw(e, c))} is not known in profile ${profileId}`, r.at(e, c));
+    r.skip();
+  };
+}
+
 export function readCompany(r: SegmentReader, ctx: DecodeContext, path: string, codes: IdTypeCodes): Loose<Company> {
   ctx.record(path, r.at());
   const out: Loose<Company> = {};
