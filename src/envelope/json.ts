@@ -1,6 +1,6 @@
 import { EdifactSyntaxError } from '../syntax/errors.js';
 import type { Segment, SegmentInput } from '../syntax/segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString, parseServiceString } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
 import { serializeToBytes } from '../syntax/writer.js';
 
@@ -98,8 +98,7 @@ export function checkEdifactJson(value: unknown): EdifactJson {
     if (typeof c !== 'object' || c === null || !c.format || !Array.isArray(c.segments)) fail(`$.interchanges[${i}]`, 'expected { format, segments }');
     const chars = (c as InterchangeJson).format.serviceChars;
     try {
-      const six = `${chars.component}${chars.element}${chars.decimal}${chars.release}${chars.repetition}${chars.terminator}`;
-      parseServiceString(six);
+      parseServiceString(formatServiceString(chars).slice(3));
     } catch (e) {
       fail(`$.interchanges[${i}].format.serviceChars`, (e as Error).message);
     }

@@ -84,13 +84,3 @@ export function parseServiceString(six: string, offset = 0): ServiceChars {
 export function formatServiceString(chars: ServiceChars): string {
   return `UNA${chars.component}${chars.element}${chars.decimal}${chars.release}${chars.repetition}${chars.terminator}`;
 }
-
-/** True when the release character is in use (not a space). */
-export function hasRelease(chars: ServiceChars): boolean {
-  return chars.release !== ' ';
-}
-
-/** True when the repetition separator is in use (not a space). */
-export function hasRepetition(chars: ServiceChars): boolean {
-  return chars.repetition !== ' ';
-}
