@@ -16,11 +16,6 @@ export interface Charset {
   readonly invalid: RegExp;
   /** How bytes ≥ 0x80 are turned into text. */
   readonly decode: 'identity' | 'utf8' | 'iconv';
-  /**
-   * True when text needs no decoding and only characters outside printable ASCII can be invalid,
-   * so the tokenizer's split loop can flag suspects itself (UNOC, the common case).
-   */
-  readonly checkInLoop: boolean;
 }
 
 // UNOA: ISO 9735 level A — upper case letters, digits, space and . , - ( ) / = ' + : ? ! " % & * ; < >
@@ -34,12 +29,12 @@ const UTF8_INVALID = /[\x00-\x1f\x7f]/g;
 
 function sbcs(id: string, encoding: string): Charset {
   const identity = encoding === 'latin1';
-  return { id, encoding, invalid: EIGHT_BIT_INVALID, decode: identity ? 'identity' : 'iconv', checkInLoop: identity };
+  return { id, encoding, invalid: EIGHT_BIT_INVALID, decode: identity ? 'identity' : 'iconv' };
 }
 
 const CHARSETS: Readonly<Record<string, Charset>> = Object.freeze({
-  UNOA: { id: 'UNOA', encoding: 'latin1', invalid: UNOA_INVALID, decode: 'identity', checkInLoop: false },
-  UNOB: { id: 'UNOB', encoding: 'latin1', invalid: UNOB_INVALID, decode: 'identity', checkInLoop: true },
+  UNOA: { id: 'UNOA', encoding: 'latin1', invalid: UNOA_INVALID, decode: 'identity' },
+  UNOB: { id: 'UNOB', encoding: 'latin1', invalid: UNOB_INVALID, decode: 'identity' },
   UNOC: sbcs('UNOC', 'latin1'),
   UNOD: sbcs('UNOD', 'iso-8859-2'),
   UNOE: sbcs('UNOE', 'iso-8859-5'),
@@ -50,8 +45,8 @@ const CHARSETS: Readonly<Record<string, Charset>> = Object.freeze({
   UNOJ: sbcs('UNOJ', 'iso-8859-8'),
   UNOK: sbcs('UNOK', 'iso-8859-9'),
   UNOL: sbcs('UNOL', 'iso-8859-15'),
-  UNOW: { id: 'UNOW', encoding: 'utf8', invalid: UTF8_INVALID, decode: 'utf8', checkInLoop: false },
-  UNOY: { id: 'UNOY', encoding: 'utf8', invalid: UTF8_INVALID, decode: 'utf8', checkInLoop: false },
+  UNOW: { id: 'UNOW', encoding: 'utf8', invalid: UTF8_INVALID, decode: 'utf8' },
+  UNOY: { id: 'UNOY', encoding: 'utf8', invalid: UTF8_INVALID, decode: 'utf8' },
 });
 
 /** The charset for a syntax identifier, or `undefined` when fp-edifact does not support it. */

@@ -1,8 +1,8 @@
+import { CharClass, type CharClassTable, charClassTable } from './char-classes.js';
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
-import { type ServiceCodes, serviceCodes } from './service-codes.js';
 
 /** Limits that keep hostile input from exhausting memory. */
 export interface TokenizerLimits {
@@ -23,11 +23,8 @@ export interface TokenizerHandler {
 }
 
 const DEFAULT_LIMITS: Required<TokenizerLimits> = { maxSegmentLength: 65_536, maxElements: 99, maxComponents: 99 };
-/** Anything outside printable ASCII: such a segment is decoded and checked on the slow path. */
-const SUSPECT_ANY = /[^\x20-\x7e]/g;
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
-const NONE = Number.POSITIVE_INFINITY;
 
 /** `parseSegment` results besides a terminator index. */
 const INCOMPLETE = -1;
@@ -73,15 +70,13 @@ export class Tokenizer {
   private scanFrom = 0;
   private textMode: boolean | undefined;
   private chars: ServiceChars = DEFAULT_SERVICE_CHARS;
-  private codes: ServiceCodes = serviceCodes(DEFAULT_SERVICE_CHARS);
-  private terminatorCode = 0x27;
-  /** Characters above this code are never service characters: the scan loop skips them with one compare. */
-  private highestServiceCode = 0x3f;
+  /** The service characters in use, which the repertoire check skips. */
   private serviceCharList = '';
+  /** All six UNA characters, for telling a proper release sequence from a stray one. */
+  private releasable = '';
   private charset: Charset = FALLBACK_CHARSET;
-  /** Characters the charset must decode or check; `nextSuspect` caches where the next one is in `buf`. */
-  private suspect: RegExp = SUSPECT_ANY;
-  private nextSuspect = -1;
+  /** What the split loop does with each character; rebuilt (from a cache) on UNA and UNB. */
+  private classes: CharClassTable = charClassTable(DEFAULT_SERVICE_CHARS, FALLBACK_CHARSET, false);
   private skippingOversized = false;
   private atInputStart = true;
   private segmentNumber = 0;
@@ -94,6 +89,8 @@ export class Tokenizer {
   private strayReleaseAt = -1;
   /** Set by parseSegment when a composite has more components than the limit. */
   private tooManyComponents = false;
+  /** Set by parseSegment when the segment holds a character the charset must decode or check. */
+  private hasSuspect = false;
 
   constructor(
     private readonly handler: TokenizerHandler,
@@ -109,7 +106,7 @@ export class Tokenizer {
     const isText = typeof chunk === 'string';
     if (this.textMode === undefined) {
       this.textMode = isText;
-      this.configureSuspects();
+      this.configureClasses();
     } else if (this.textMode !== isText) {
       throw new TypeError('Tokenizer input mixes strings and bytes; use one kind per input');
     }
@@ -174,32 +171,19 @@ export class Tokenizer {
     this.bufStart = 0;
     this.scanFrom = scanFrom;
     this.base = base;
-    this.nextSuspect = -1;
   }
 
   private setServiceChars(chars: ServiceChars): void {
     this.chars = chars;
-    this.codes = serviceCodes(chars);
-    this.terminatorCode = chars.terminator.charCodeAt(0);
-    this.highestServiceCode = Math.max(...[...this.codes.all].map((c) => c.charCodeAt(0)));
+    this.releasable = chars.component + chars.element + chars.decimal + chars.release + chars.repetition + chars.terminator;
     this.serviceCharList =
       chars.component + chars.element + chars.decimal + (chars.release !== ' ' ? chars.release : '') + (chars.repetition !== ' ' ? chars.repetition : '') + chars.terminator;
+    this.configureClasses();
   }
 
-  /** What needs a closer look: the charset's invalid characters, or any non-ASCII one when text must be decoded. */
-  private configureSuspects(): void {
-    this.suspect = this.charset.decode === 'identity' && this.textMode === false ? this.charset.invalid : SUSPECT_ANY;
-    this.nextSuspect = -1;
-  }
-
-  /** Index of the next suspect character at or after `from` in `buf` (cached: the buffer is scanned once). */
-  private suspectAt(from: number): number {
-    if (this.nextSuspect < from) {
-      this.suspect.lastIndex = from;
-      const m = this.suspect.exec(this.buf);
-      this.nextSuspect = m === null ? NONE : m.index;
-    }
-    return this.nextSuspect;
+  /** Service characters, and what needs a closer look: the charset's invalid characters, or any non-ASCII one when text must be decoded. */
+  private configureClasses(): void {
+    this.classes = charClassTable(this.chars, this.charset, this.textMode === true);
   }
 
   private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
@@ -291,15 +275,75 @@ export class Tokenizer {
   }
 
   /**
-   * The hot loop: splits the segment starting at `start` into `this.tag`, `this.elements` and
-   * `this.repeats` in one pass, slicing each value out of `text`. Returns the index of its
-   * unreleased terminator, INCOMPLETE when the text ends first, or OVERSIZED past the limit.
+   * The hot loop: splits the segment starting at `start` into `this.tag` and `this.elements`
+   * in one pass, one table lookup per character, slicing each value out of `text`. Returns the
+   * index of its terminator, INCOMPLETE when the text ends first, or OVERSIZED past the limit.
+   * A release or repetition character, or a composite tag, hands the segment over to
+   * `parseSegmentInFull`: keeping them out of this loop is what makes it fast.
    */
   private parseSegment(text: string, start: number, len: number): number {
-    const { element: es, component: cs, release: rc, repetition: rs } = this.codes;
-    const tc = this.terminatorCode;
-    const skipAbove = this.highestServiceCode;
+    const classes = this.classes;
     const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
+    const maxComponents = this.limits.maxComponents;
+    let tag: string | undefined;
+    const elements: Element[] = [];
+    let components: string[] | undefined;
+    let from = start;
+    let tooManyComponents = false;
+    let hasSuspect = false;
+    let i = start;
+    for (; i < limit; i++) {
+      const kind = classes[text.charCodeAt(i)];
+      if (kind === CharClass.plain) continue;
+      if (kind === CharClass.element) {
+        const value = text.slice(from, i);
+        from = i + 1;
+        if (tag !== undefined) {
+          if (components === undefined) elements.push([value]);
+          else {
+            components.push(value);
+            elements.push(components);
+            components = undefined;
+          }
+        } else if (components === undefined) tag = value;
+        else return this.parseSegmentInFull(text, start, len);
+      } else if (kind === CharClass.component) {
+        const value = text.slice(from, i);
+        from = i + 1;
+        if (components === undefined) components = [value];
+        else if (components.push(value) >= maxComponents) tooManyComponents = true;
+      } else if (kind === CharClass.terminator) {
+        break;
+      } else if (kind === CharClass.suspect) {
+        hasSuspect = true;
+      } else {
+        return this.parseSegmentInFull(text, start, len);
+      }
+    }
+    if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
+    const last = text.slice(from, i);
+    if (tag === undefined) {
+      if (components !== undefined) return this.parseSegmentInFull(text, start, len);
+      tag = last;
+    } else if (components === undefined) elements.push([last]);
+    else {
+      components.push(last);
+      elements.push(components);
+    }
+    this.tag = tag;
+    this.elements = elements;
+    this.repeats = undefined;
+    this.strayReleaseAt = -1;
+    this.tooManyComponents = tooManyComponents;
+    this.hasSuspect = hasSuspect;
+    return i;
+  }
+
+  /** `parseSegment` for every segment: release and repetition characters, composite tags. */
+  private parseSegmentInFull(text: string, start: number, len: number): number {
+    const classes = this.classes;
+    const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
+    const maxComponents = this.limits.maxComponents;
     let tag: string | undefined;
     const elements: Element[] = [];
     let repeats: Record<number, Element[]> | undefined;
@@ -309,13 +353,12 @@ export class Tokenizer {
     let from = start;
     let strayReleaseAt = -1;
     let tooManyComponents = false;
-    const maxComponents = this.limits.maxComponents;
+    let hasSuspect = false;
     let i = start;
     for (; i < limit; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch > skipAbove) continue;
-      if (ch === tc) break;
-      if (ch === es || (ch === rs && tag !== undefined)) {
+      const kind = classes[text.charCodeAt(i)];
+      if (kind === CharClass.plain) continue;
+      if (kind === CharClass.element || (kind === CharClass.repetition && tag !== undefined)) {
         const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
         released = '';
         from = i + 1;
@@ -332,7 +375,7 @@ export class Tokenizer {
           element = components;
           components = undefined;
         }
-        if (ch === rs) {
+        if (kind === CharClass.repetition) {
           (occurrences ??= []).push(element);
           continue;
         }
@@ -343,18 +386,24 @@ export class Tokenizer {
           occurrences = undefined;
         }
         elements.push(element);
-      } else if (ch === cs) {
+      } else if (kind === CharClass.component) {
         const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
         released = '';
         from = i + 1;
-        if ((components ??= []).push(value) >= maxComponents) tooManyComponents = true;
-      } else if (ch === rc) {
+        if (components === undefined) components = [value];
+        else if (components.push(value) >= maxComponents) tooManyComponents = true;
+      } else if (kind === CharClass.terminator) {
+        break;
+      } else if (kind === CharClass.release) {
         if (i + 1 >= len) return INCOMPLETE;
         const next = text[i + 1] as string;
-        if (strayReleaseAt === -1 && this.codes.all.indexOf(next) === -1) strayReleaseAt = i;
+        if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) strayReleaseAt = i;
+        if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
         released += text.slice(from, i) + next;
         i++;
         from = i + 1;
+      } else if (kind === CharClass.suspect) {
+        hasSuspect = true;
       }
     }
     if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
@@ -380,6 +429,7 @@ export class Tokenizer {
     this.repeats = repeats;
     this.strayReleaseAt = strayReleaseAt;
     this.tooManyComponents = tooManyComponents;
+    this.hasSuspect = hasSuspect;
     return i;
   }
 
@@ -419,7 +469,7 @@ export class Tokenizer {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
       this.charset = this.charsetOfHeader(elements, offset);
-      this.configureSuspects();
+      this.configureClasses();
     } else {
       this.segmentNumber++;
     }
@@ -428,12 +478,12 @@ export class Tokenizer {
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
 
-    if (this.suspectAt(start) < end) {
+    if (this.hasSuspect) {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const decoded = this.decode(text.slice(start, end), offset, segmentNumber);
       if (this.charset.decode !== 'identity') {
         // Split the decoded text with the same loop (the terminator closes it).
-        this.parseSegment(decoded + this.chars.terminator, 0, decoded.length + 1);
+        this.parseSegmentInFull(decoded + this.chars.terminator, 0, decoded.length + 1);
         ({ tag, elements, repeats, strayReleaseAt } = this);
       }
     }
