@@ -31,6 +31,8 @@ interface OpenInterchange {
 
 /** Whole inputs are fed in slices so that only one slice's messages are queued at a time. */
 const SLICE = 256 * 1024;
+/** Input per tokenize-and-validate step (characters or bytes). */
+const FEED = 8 * 1024;
 
 async function* chunks(input: ValidationInput): AsyncGenerator<Uint8Array | string> {
   if (typeof input === 'string') {
@@ -232,8 +234,12 @@ export async function* validateStream(source: ValidationInput, options: Validate
   const run = new Run(options);
   const events = new EventSource({ maxMessageSegments: options.maxMessageSegments });
   for await (const chunk of chunks(source)) {
-    events.write(chunk);
-    for (const ev of await handleAll(run, events.take())) yield ev;
+    // Fed in small pieces: the segments and messages of one piece are what a young-generation
+    // GC finds alive and must copy, so a small piece keeps GC cheap and the heap small.
+    for (let from = 0; from < chunk.length || from === 0; from += FEED) {
+      events.write(chunk.length <= FEED ? chunk : typeof chunk === 'string' ? chunk.slice(from, from + FEED) : chunk.subarray(from, from + FEED));
+      for (const ev of await handleAll(run, events.take())) yield ev;
+    }
   }
   events.end();
   for (const ev of await handleAll(run, events.take())) yield ev;
