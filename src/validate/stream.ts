@@ -32,7 +32,7 @@ interface OpenInterchange {
 /** Whole inputs are fed in slices so that only one slice's messages are queued at a time. */
 const SLICE = 256 * 1024;
 /** Input per tokenize-and-validate step (characters or bytes). */
-const FEED = 8 * 1024;
+const FEED = 2 * 1024;
 
 async function* chunks(input: ValidationInput): AsyncGenerator<Uint8Array | string> {
   if (typeof input === 'string') {
