@@ -13,11 +13,12 @@ const m = results.machine;
 const machine = `${m.cpus} × ${m.cpu}, Node ${m.node}, load at start ${m.loadAtStart?.join(' ') ?? '?'}`;
 const rss = results.rssMethod === 'time' ? 'from /usr/bin/time -v (ru_maxrss)' : `from ${results.rssMethod}`;
 const lines = [
-  `Run of ${results.date} on ${machine}; median of ${results.reps} alternating reps per contender; peak RSS ${rss}.`,
+  `Run of ${results.date} on ${machine}; median of the alternating reps per contender (given per size); peak RSS ${rss}.`,
   '',
 ];
 for (const size of results.sizes) {
-  lines.push(`**${size.sizeMiB} MiB** — ${int(size.counts.messages)} messages, ${int(size.counts.segments)} segments`, '');
+  const reps = size.reps ?? results.reps;
+  lines.push(`**${size.sizeMiB} MiB** — ${int(size.counts.messages)} messages, ${int(size.counts.segments)} segments; ${reps} rep${reps === 1 ? '' : 's'}`, '');
   lines.push('| contender | MiB/s | min–max | messages/s | peak RSS MiB | × edifact |', '|---|---:|---:|---:|---:|---:|');
   for (const r of size.rows) {
     const name = r.kind === 'baseline' ? `${r.contender} (baseline)` : r.contender;

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Merges the results of several runs (e.g. 10 and 200 MiB with 5 reps, 1 GiB with 1 rep) into
+// one results file and chart:  node bench/merge.mjs a.json b.json [--json out.json] [--svg out.svg]
+// Ratios stay those of each run: every size's rows come whole from the run that measured them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderChart } from './lib/chart.mjs';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const inputs = [];
+let json = path.join(BENCH, 'out', 'results.json');
+let svg = path.join(BENCH, 'out', 'chart.svg');
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === '--json') json = path.resolve(process.argv[++i]);
+  else if (a === '--svg') svg = path.resolve(process.argv[++i]);
+  else inputs.push(a);
+}
+if (inputs.length === 0) throw new Error('usage: merge.mjs a.json b.json … [--json out] [--svg out]');
+const runs = inputs.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+const first = runs[0];
+const merged = { ...first, reps: Math.max(...runs.map((r) => r.reps)), sizes: [] };
+for (const run of runs) for (const size of run.sizes) merged.sizes.push({ ...size, reps: size.reps ?? run.reps, date: run.date });
+merged.sizes.sort((a, b) => a.sizeMiB - b.sizeMiB);
+fs.writeFileSync(json, JSON.stringify(merged, null, 2) + '\n');
+const reps = [...new Set(merged.sizes.map((s) => `${s.sizeMiB} MiB: ${s.reps}`))].join(', ');
+const subtitle = `${first.machine.node}, ${first.machine.cpus} × ${first.machine.cpu}; reps per contender (${reps}), alternating, one process each; seed ${first.seed}; ${first.date.slice(0, 10)}`;
+fs.writeFileSync(svg, renderChart(merged, subtitle));
+console.log(`wrote ${json} and ${svg} (${merged.sizes.length} sizes from ${runs.length} runs)`);
