@@ -59,6 +59,8 @@ function isTagChar(code: number): boolean {
  */
 export class Tokenizer {
   private readonly limits: Required<TokenizerLimits>;
+  /** Segments longer than this may break the element or component limit and are counted. */
+  private readonly countCheckLength: number;
   /** Text not yet consumed starts at `buf[bufStart]`; kept unsliced so scanning stays on flat strings. */
   private buf = '';
   private bufStart = 0;
@@ -87,8 +89,6 @@ export class Tokenizer {
   private elements: Element[] = [];
   private repeats: Record<number, Element[]> | undefined;
   private strayReleaseAt = -1;
-  /** Set by parseSegment when a composite has more components than the limit. */
-  private tooManyComponents = false;
   /** Set by parseSegment when the segment holds a character the charset must decode or check. */
   private hasSuspect = false;
 
@@ -97,6 +97,7 @@ export class Tokenizer {
     limits: TokenizerLimits = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.countCheckLength = Math.min(this.limits.maxElements, this.limits.maxComponents);
     this.setServiceChars(DEFAULT_SERVICE_CHARS);
   }
 
@@ -284,12 +285,10 @@ export class Tokenizer {
   private parseSegment(text: string, start: number, len: number): number {
     const classes = this.classes;
     const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
-    const maxComponents = this.limits.maxComponents;
     let tag: string | undefined;
     const elements: Element[] = [];
     let components: string[] | undefined;
     let from = start;
-    let tooManyComponents = false;
     let hasSuspect = false;
     let i = start;
     for (; i < limit; i++) {
@@ -311,7 +310,7 @@ export class Tokenizer {
         const value = text.slice(from, i);
         from = i + 1;
         if (components === undefined) components = [value];
-        else if (components.push(value) >= maxComponents) tooManyComponents = true;
+        else components.push(value);
       } else if (kind === CharClass.terminator) {
         break;
       } else if (kind === CharClass.suspect) {
@@ -334,7 +333,6 @@ export class Tokenizer {
     this.elements = elements;
     this.repeats = undefined;
     this.strayReleaseAt = -1;
-    this.tooManyComponents = tooManyComponents;
     this.hasSuspect = hasSuspect;
     return i;
   }
@@ -343,7 +341,6 @@ export class Tokenizer {
   private parseSegmentInFull(text: string, start: number, len: number): number {
     const classes = this.classes;
     const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
-    const maxComponents = this.limits.maxComponents;
     let tag: string | undefined;
     const elements: Element[] = [];
     let repeats: Record<number, Element[]> | undefined;
@@ -352,7 +349,6 @@ export class Tokenizer {
     let released = '';
     let from = start;
     let strayReleaseAt = -1;
-    let tooManyComponents = false;
     let hasSuspect = false;
     let i = start;
     for (; i < limit; i++) {
@@ -391,7 +387,7 @@ export class Tokenizer {
         released = '';
         from = i + 1;
         if (components === undefined) components = [value];
-        else if (components.push(value) >= maxComponents) tooManyComponents = true;
+        else components.push(value);
       } else if (kind === CharClass.terminator) {
         break;
       } else if (kind === CharClass.release) {
@@ -428,7 +424,6 @@ export class Tokenizer {
     this.elements = elements;
     this.repeats = repeats;
     this.strayReleaseAt = strayReleaseAt;
-    this.tooManyComponents = tooManyComponents;
     this.hasSuspect = hasSuspect;
     return i;
   }
@@ -497,7 +492,8 @@ export class Tokenizer {
     if (strayReleaseAt !== -1) {
       this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset, segmentNumber, tag });
     }
-    if (elements.length > this.limits.maxElements || this.tooManyComponents || this.charset.decode !== 'identity') {
+    // Only a segment longer than a limit can hold more elements or components than it allows.
+    if (end - start > this.countCheckLength) {
       this.checkCounts(elements, offset, segmentNumber, tag);
     }
     const segment: Segment = { tag, elements, offset, segmentNumber, messageSegmentNumber };
