@@ -1,5 +1,6 @@
 import { CharClass, type CharClassTable, charClassTable } from './char-classes.js';
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
+import { sharedTag } from './tags.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
@@ -39,6 +40,11 @@ function joinFlat(a: string, b: string, textMode: boolean): string {
   // Byte input is Latin-1 by construction and round-trips through a Buffer into one flat
   // string; string input may hold any character and stays a rope.
   return textMode ? joined : Buffer.from(joined, 'latin1').toString('latin1');
+}
+
+/** The tag in `text[from, to)`: the shared string for a well-formed tag, else a slice. */
+function tagAt(text: string, from: number, to: number): string {
+  return (to - from === 3 ? sharedTag(text, from) : undefined) ?? text.slice(from, to);
 }
 
 function isTagChar(code: number): boolean {
@@ -295,17 +301,17 @@ export class Tokenizer {
       const kind = classes[text.charCodeAt(i)];
       if (kind === CharClass.plain) continue;
       if (kind === CharClass.element) {
-        const value = text.slice(from, i);
-        from = i + 1;
         if (tag !== undefined) {
+          const value = text.slice(from, i);
           if (components === undefined) elements.push([value]);
           else {
             components.push(value);
             elements.push(components);
             components = undefined;
           }
-        } else if (components === undefined) tag = value;
+        } else if (components === undefined) tag = tagAt(text, from, i);
         else return this.parseSegmentInFull(text, start, len);
+        from = i + 1;
       } else if (kind === CharClass.component) {
         const value = text.slice(from, i);
         from = i + 1;
@@ -320,13 +326,12 @@ export class Tokenizer {
       }
     }
     if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
-    const last = text.slice(from, i);
     if (tag === undefined) {
       if (components !== undefined) return this.parseSegmentInFull(text, start, len);
-      tag = last;
-    } else if (components === undefined) elements.push([last]);
+      tag = tagAt(text, from, i);
+    } else if (components === undefined) elements.push([text.slice(from, i)]);
     else {
-      components.push(last);
+      components.push(text.slice(from, i));
       elements.push(components);
     }
     this.tag = tag;
