@@ -18,6 +18,19 @@ describe('calendar dates (one implementation for every layer)', () => {
     expect(isRealCcyymmdd('2024022')).toBe(false);
   });
 
+  it('takes only eight ASCII digits as CCYYMMDD', () => {
+    for (const v of ['2024010a', '2024+101', '20240/01', ' 2024010', '２０２４0101', '202401011', '-2024011', '2024.101']) {
+      expect(isRealCcyymmdd(v), v).toBe(false);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '/', ':', '-', 'a', ' ', '٣'), minLength: 6, maxLength: 10 }), (v) => {
+        const m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
+        const real = m !== null && isRealIsoDate(`${m[1]}-${m[2]}-${m[3]}`);
+        expect(isRealCcyymmdd(v)).toBe(real);
+      }),
+    );
+  });
+
   it('agrees with the JavaScript calendar for every day of years 1–9999', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {

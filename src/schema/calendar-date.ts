@@ -16,7 +16,6 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WIRE_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** True when `value` is `YYYY-MM-DD` naming a real calendar day. */
 export function isRealIsoDate(value: string): boolean {
@@ -24,8 +23,25 @@ export function isRealIsoDate(value: string): boolean {
   return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** True when `value` is `CCYYMMDD` (EDIFACT date format 102) naming a real calendar day. */
+/** The number in `value[from, to)` when it is all ASCII digits, else -1. */
+export function digitsAt(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * True when `value` is `CCYYMMDD` (EDIFACT date format 102) naming a real calendar day.
+ * Read digit by digit rather than by regex: the validator asks this for every DTM.
+ */
 export function isRealCcyymmdd(value: string): boolean {
-  const m = WIRE_DATE.exec(value);
-  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (value.length !== 8) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 4, 6);
+  const day = digitsAt(value, 6, 8);
+  return year !== -1 && month !== -1 && day !== -1 && isCalendarDate(year, month, day);
 }

@@ -1,5 +1,5 @@
 /** Small readers the content rules share. */
-import { isRealCcyymmdd } from '../../schema/calendar-date.js';
+import { digitsAt, isRealCcyymmdd } from '../../schema/calendar-date.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import type { Segment } from '../../syntax/segment.js';
 import type { RuleContext } from './types.js';
@@ -57,23 +57,12 @@ export function count(ctx: RuleContext, tag: string): number {
 }
 
 
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 0x30;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-
 /** Day number (days since 1970-01-01) of a `CCYYMMDD` date, or `null` when it is not a real date. */
 export function dayNumber(ccyymmdd: string): number | null {
   if (!isRealCcyymmdd(ccyymmdd)) return null;
-  const y = digits(ccyymmdd, 0, 4);
-  const m = digits(ccyymmdd, 4, 6);
-  const d = digits(ccyymmdd, 6, 8);
+  const y = digitsAt(ccyymmdd, 0, 4);
+  const m = digitsAt(ccyymmdd, 4, 6);
+  const d = digitsAt(ccyymmdd, 6, 8);
   const t = new Date(0);
   t.setUTCFullYear(y, m - 1, d);
   return Math.floor(t.getTime() / 86_400_000);
