@@ -18,41 +18,70 @@ export const CharClass = {
   suspect: 6,
 } as const;
 
-/** Indexed by UTF-16 code unit; byte input (a binary string) only ever uses 0–255. */
+/** Indexed by character code: 256 entries for byte input (a binary string), 65,536 for text. */
 export type CharClassTable = Uint8Array;
 
-const TABLE_SIZE = 0x10000;
-const cache = new Map<string, CharClassTable>();
+const suspectTables = new Map<string, CharClassTable>();
 
 /**
- * Suspect characters: for Latin-1 bytes that need no decoding, exactly those outside the
- * charset's repertoire; otherwise anything outside printable ASCII (decoded, then checked).
- * Service characters win: a UNA may choose a control character as a separator.
+ * The suspects of a charset and input kind, without service characters (at most 14 charsets
+ * × 2 kinds): for Latin-1 bytes that need no decoding, exactly those outside the charset's
+ * repertoire; otherwise anything outside printable ASCII (decoded, then checked).
  */
-export function charClassTable(chars: ServiceChars, charset: Charset, textMode: boolean): CharClassTable {
-  const key = `${chars.component}${chars.element}${chars.release}${chars.repetition}${chars.terminator}|${charset.id}|${textMode ? 't' : 'b'}`;
-  let table = cache.get(key);
+function suspectTable(charset: Charset, textMode: boolean): CharClassTable {
+  const key = `${charset.id}|${textMode ? 't' : 'b'}`;
+  let table = suspectTables.get(key);
   if (table !== undefined) return table;
-  table = new Uint8Array(TABLE_SIZE);
+  table = new Uint8Array(textMode ? 0x10000 : 0x100);
   const checkOnly = charset.decode === 'identity' && !textMode;
   for (let code = 0; code < 0x100; code++) {
     const isSuspect = checkOnly ? matches(charset.invalid, String.fromCharCode(code)) : code < 0x20 || code > 0x7e;
     if (isSuspect) table[code] = CharClass.suspect;
   }
   table.fill(CharClass.suspect, 0x100);
-  // Release and repetition are off when the UNA gives a space for them.
-  if (chars.repetition !== ' ') table[chars.repetition.charCodeAt(0)] = CharClass.repetition;
-  if (chars.release !== ' ') table[chars.release.charCodeAt(0)] = CharClass.release;
-  table[chars.component.charCodeAt(0)] = CharClass.component;
-  table[chars.element.charCodeAt(0)] = CharClass.element;
-  table[chars.terminator.charCodeAt(0)] = CharClass.terminator;
-  // A handful of charsets × UNAs in practice; the bound only guards against hostile UNA churn.
-  if (cache.size >= 64) cache.clear();
-  cache.set(key, table);
+  suspectTables.set(key, table);
   return table;
 }
 
 function matches(globalClass: RegExp, char: string): boolean {
   globalClass.lastIndex = 0;
   return globalClass.test(char);
+}
+
+/**
+ * One tokenizer's table. A UNA only rewrites the entries of the old and new service characters
+ * (input full of UNAs costs no more per segment than any other); a new charset copies its
+ * suspect table once.
+ */
+export class CharClasses {
+  table: CharClassTable = new Uint8Array(0);
+  private suspects: CharClassTable | null = null;
+  private serviceCodes: number[] = [];
+
+  /** Service characters win over suspects: a UNA may choose a control character as a separator. */
+  configure(chars: ServiceChars, charset: Charset, textMode: boolean): void {
+    const suspects = suspectTable(charset, textMode);
+    if (suspects !== this.suspects) {
+      this.table = suspects.slice();
+      this.suspects = suspects;
+    } else {
+      for (const code of this.serviceCodes) this.table[code] = suspects[code] as number;
+    }
+    // Release and repetition are off when the UNA gives a space for them.
+    const roles: Array<[string, number]> = [
+      [chars.repetition, CharClass.repetition],
+      [chars.release, CharClass.release],
+      [chars.component, CharClass.component],
+      [chars.element, CharClass.element],
+      [chars.terminator, CharClass.terminator],
+    ];
+    this.serviceCodes = [];
+    for (const [char, role] of roles) {
+      if ((role === CharClass.repetition || role === CharClass.release) && char === ' ') continue;
+      const code = char.charCodeAt(0);
+      if (code >= this.table.length) continue;
+      this.table[code] = role;
+      this.serviceCodes.push(code);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { CharClass, type CharClassTable, charClassTable } from './char-classes.js';
+import { CharClass, CharClasses } from './char-classes.js';
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { sharedTag } from './tags.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
@@ -83,8 +83,8 @@ export class Tokenizer {
   /** All six UNA characters, for telling a proper release sequence from a stray one. */
   private releasable = '';
   private charset: Charset = FALLBACK_CHARSET;
-  /** What the split loop does with each character; rebuilt (from a cache) on UNA and UNB. */
-  private classes: CharClassTable = charClassTable(DEFAULT_SERVICE_CHARS, FALLBACK_CHARSET, false);
+  /** What the split loop does with each character; updated on UNA and UNB. */
+  private readonly charClasses = new CharClasses();
   private skippingOversized = false;
   private atInputStart = true;
   private segmentNumber = 0;
@@ -190,7 +190,7 @@ export class Tokenizer {
 
   /** Service characters, and what needs a closer look: the charset's invalid characters, or any non-ASCII one when text must be decoded. */
   private configureClasses(): void {
-    this.classes = charClassTable(this.chars, this.charset, this.textMode === true);
+    this.charClasses.configure(this.chars, this.charset, this.textMode === true);
   }
 
   private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
@@ -289,7 +289,7 @@ export class Tokenizer {
    * `parseSegmentInFull`: keeping them out of this loop is what makes it fast.
    */
   private parseSegment(text: string, start: number, len: number): number {
-    const classes = this.classes;
+    const classes = this.charClasses.table;
     const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
     let tag: string | undefined;
     const elements: Element[] = [];
@@ -344,7 +344,7 @@ export class Tokenizer {
 
   /** `parseSegment` for every segment: release and repetition characters, composite tags. */
   private parseSegmentInFull(text: string, start: number, len: number): number {
-    const classes = this.classes;
+    const classes = this.charClasses.table;
     const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
     let tag: string | undefined;
     const elements: Element[] = [];
