@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Merges the results of several runs (e.g. 10 and 200 MiB with 5 reps, 1 GiB with 1 rep) into
 // one results file and chart:  node bench/merge.mjs a.json b.json [--json out.json] [--svg out.svg]
-// Ratios stay those of each run: every size's rows come whole from the run that measured them.
+// Ratios stay those of each run: every size's rows come whole from the run that measured them;
+// when several runs measured a size, the last one given wins.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,10 @@ if (inputs.length === 0) throw new Error('usage: merge.mjs a.json b.json … [--
 const runs = inputs.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
 const first = runs[0];
 const merged = { ...first, reps: Math.max(...runs.map((r) => r.reps)), sizes: [] };
-for (const run of runs) for (const size of run.sizes) merged.sizes.push({ ...size, reps: size.reps ?? run.reps, date: run.date });
+// A size measured again in a later run replaces the earlier measurement.
+const bySize = new Map();
+for (const run of runs) for (const size of run.sizes) bySize.set(size.sizeMiB, { ...size, reps: size.reps ?? run.reps, date: run.date });
+merged.sizes.push(...bySize.values());
 merged.sizes.sort((a, b) => a.sizeMiB - b.sizeMiB);
 fs.writeFileSync(json, JSON.stringify(merged, null, 2) + '\n');
 const reps = [...new Set(merged.sizes.map((s) => `${s.sizeMiB} MiB: ${s.reps}`))].join(', ');

@@ -18,7 +18,8 @@ const lines = [
 ];
 for (const size of results.sizes) {
   const reps = size.reps ?? results.reps;
-  lines.push(`**${size.sizeMiB} MiB** — ${int(size.counts.messages)} messages, ${int(size.counts.segments)} segments; ${reps} rep${reps === 1 ? '' : 's'}`, '');
+  const when = size.date && size.date !== results.date ? `, run of ${size.date}` : '';
+  lines.push(`**${size.sizeMiB} MiB** — ${int(size.counts.messages)} messages, ${int(size.counts.segments)} segments; ${reps} rep${reps === 1 ? '' : 's'}${when}`, '');
   lines.push('| contender | MiB/s | min–max | messages/s | peak RSS MiB | × edifact |', '|---|---:|---:|---:|---:|---:|');
   for (const r of size.rows) {
     const name = r.kind === 'baseline' ? `${r.contender} (baseline)` : r.contender;

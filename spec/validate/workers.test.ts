@@ -110,6 +110,17 @@ function oneInterchange(text: string): string {
 }
 
 describe('validateFile: cutting and merging (on the calling thread)', () => {
+  it('validates a file under the size threshold (default 32 MiB) on the calling thread, uncut', async () => {
+    const file = 'fixtures/batch-mixed.edi';
+    let ranges = 0;
+    const count = () => void ranges++;
+    const small = await collect(validateFileWith(file, { now: NOW, workers: 2, chunkBytes: 400 }, 'inline', count));
+    expect(ranges).toBe(0);
+    expectSame(small, await reference(file, { now: NOW }));
+    await collect(validateFileWith(file, { now: NOW, workers: 2, chunkBytes: 400, minParallelBytes: 0 }, 'inline', count));
+    expect(ranges).toBeGreaterThan(1);
+  });
+
   it('gives the events of validateStream for every fixture and invalid-corpus file, cut at every message', async () => {
     let ranges = 0;
     for (const file of corpus) {
@@ -322,12 +333,12 @@ describe('validateFile with worker threads (the built package)', () => {
   });
 
   it('validate --workers: the same JSON Lines and exit code; standard input stays on one thread', async () => {
-    // Above the 8 MiB the command validates on one thread below.
+    // Above the 32 MiB the command validates on one thread below.
     const generated = join(dir, 'cli-for-one.edi');
-    generate({ sizeMiB: 9, seed: 13, out: generated });
+    generate({ sizeMiB: 33, seed: 13, out: generated });
     const big = write('cli-one.edi', oneInterchange(readFileSync(generated, 'latin1')));
     const bytes = readFileSync(big);
-    expect(bytes.length).toBeGreaterThan(8 * 1024 * 1024);
+    expect(bytes.length).toBeGreaterThan(32 * 1024 * 1024);
     for (const format of ['json', 'text'] as const) {
       const single = await runValidate(bytes, { format, path: big, workers: 1 });
       const multi = await runValidate(bytes, { format, path: big, workers: 2 });

@@ -41,7 +41,7 @@ export interface ValidateCommandOptions {
   path?: string | undefined;
   /**
    * Worker threads (`--workers N`, a positive integer; default 1). More than one splits a file
-   * of at least 8 MiB by message across threads; the report is the same. Standard input is
+   * of at least 32 MiB by message across threads; the report is the same. Standard input is
    * always validated on one thread (a note says so on stderr).
    */
   workers?: number | undefined;
