@@ -1,9 +1,8 @@
-import { CharClass, CharClasses } from './char-classes.js';
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
-import { sharedTag } from './tags.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
+import { INCOMPLETE, OVERSIZED, SegmentSplitter } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
 export interface TokenizerLimits {
@@ -27,9 +26,6 @@ const DEFAULT_LIMITS: Required<TokenizerLimits> = { maxSegmentLength: 65_536, ma
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
 
-/** `parseSegment` results besides a terminator index. */
-const INCOMPLETE = -1;
-const OVERSIZED = -2;
 
 /**
  * `a + b` as a flat (sequential) string. A concatenation is a rope; scanning a rope makes
@@ -40,11 +36,6 @@ function joinFlat(a: string, b: string, textMode: boolean): string {
   // Byte input is Latin-1 by construction and round-trips through a Buffer into one flat
   // string; string input may hold any character and stays a rope.
   return textMode ? joined : Buffer.from(joined, 'latin1').toString('latin1');
-}
-
-/** The tag in `text[from, to)`: the shared string for a well-formed tag, else a slice. */
-function tagAt(text: string, from: number, to: number): string {
-  return (to - from === 3 ? sharedTag(text, from) : undefined) ?? text.slice(from, to);
 }
 
 function isTagChar(code: number): boolean {
@@ -80,23 +71,13 @@ export class Tokenizer {
   private chars: ServiceChars = DEFAULT_SERVICE_CHARS;
   /** The service characters in use, which the repertoire check skips. */
   private serviceCharList = '';
-  /** All six UNA characters, for telling a proper release sequence from a stray one. */
-  private releasable = '';
   private charset: Charset = FALLBACK_CHARSET;
-  /** What the split loop does with each character; updated on UNA and UNB. */
-  private readonly charClasses = new CharClasses();
+  private readonly splitter: SegmentSplitter;
   private skippingOversized = false;
   private atInputStart = true;
   private segmentNumber = 0;
   private messageSegmentNumber = 0;
   private ended = false;
-  // Output of parseSegment (fields rather than an object: no allocation per segment).
-  private tag = '';
-  private elements: Element[] = [];
-  private repeats: Record<number, Element[]> | undefined;
-  private strayReleaseAt = -1;
-  /** Set by parseSegment when the segment holds a character the charset must decode or check. */
-  private hasSuspect = false;
 
   constructor(
     private readonly handler: TokenizerHandler,
@@ -104,6 +85,7 @@ export class Tokenizer {
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.countCheckLength = Math.min(this.limits.maxElements, this.limits.maxComponents);
+    this.splitter = new SegmentSplitter(this.limits.maxSegmentLength);
     this.setServiceChars(DEFAULT_SERVICE_CHARS);
   }
 
@@ -182,7 +164,6 @@ export class Tokenizer {
 
   private setServiceChars(chars: ServiceChars): void {
     this.chars = chars;
-    this.releasable = chars.component + chars.element + chars.decimal + chars.release + chars.repetition + chars.terminator;
     this.serviceCharList =
       chars.component + chars.element + chars.decimal + (chars.release !== ' ' ? chars.release : '') + (chars.repetition !== ' ' ? chars.repetition : '') + chars.terminator;
     this.configureClasses();
@@ -190,7 +171,7 @@ export class Tokenizer {
 
   /** Service characters, and what needs a closer look: the charset's invalid characters, or any non-ASCII one when text must be decoded. */
   private configureClasses(): void {
-    this.charClasses.configure(this.chars, this.charset, this.textMode === true);
+    this.splitter.configure(this.chars, this.charset, this.textMode === true);
   }
 
   private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
@@ -264,7 +245,7 @@ export class Tokenizer {
         this.scanFrom = len;
         break;
       }
-      const t = this.parseSegment(text, pos, len);
+      const t = this.splitter.split(text, pos, len);
       if (t === INCOMPLETE) {
         this.scanFrom = len;
         break;
@@ -279,158 +260,6 @@ export class Tokenizer {
       pos = t + 1;
     }
     this.bufStart = pos;
-  }
-
-  /**
-   * The hot loop: splits the segment starting at `start` into `this.tag` and `this.elements`
-   * in one pass, one table lookup per character, slicing each value out of `text`. Returns the
-   * index of its terminator, INCOMPLETE when the text ends first, or OVERSIZED past the limit.
-   * A release or repetition character, or a composite tag, hands the segment over to
-   * `parseSegmentInFull`: keeping them out of this loop is what makes it fast.
-   */
-  private parseSegment(text: string, start: number, len: number): number {
-    const classes = this.charClasses.table;
-    const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
-    let tag: string | undefined;
-    const elements: Element[] = [];
-    let components: string[] | undefined;
-    let from = start;
-    let hasSuspect = false;
-    let i = start;
-    for (; i < limit; i++) {
-      const kind = classes[text.charCodeAt(i)];
-      if (kind === CharClass.plain) continue;
-      if (kind === CharClass.element) {
-        if (tag !== undefined) {
-          const value = text.slice(from, i);
-          if (components === undefined) elements.push([value]);
-          else {
-            components.push(value);
-            elements.push(components);
-            components = undefined;
-          }
-        } else if (components === undefined) tag = tagAt(text, from, i);
-        else return this.parseSegmentInFull(text, start, len);
-        from = i + 1;
-      } else if (kind === CharClass.component) {
-        const value = text.slice(from, i);
-        from = i + 1;
-        if (components === undefined) components = [value];
-        else components.push(value);
-      } else if (kind === CharClass.terminator) {
-        break;
-      } else if (kind === CharClass.suspect) {
-        hasSuspect = true;
-      } else {
-        return this.parseSegmentInFull(text, start, len);
-      }
-    }
-    if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
-    if (tag === undefined) {
-      if (components !== undefined) return this.parseSegmentInFull(text, start, len);
-      tag = tagAt(text, from, i);
-    } else if (components === undefined) elements.push([text.slice(from, i)]);
-    else {
-      components.push(text.slice(from, i));
-      elements.push(components);
-    }
-    this.tag = tag;
-    this.elements = elements;
-    this.repeats = undefined;
-    this.strayReleaseAt = -1;
-    this.hasSuspect = hasSuspect;
-    return i;
-  }
-
-  /** `parseSegment` for every segment: release and repetition characters, composite tags. */
-  private parseSegmentInFull(text: string, start: number, len: number): number {
-    const classes = this.charClasses.table;
-    const limit = Math.min(len, start + this.limits.maxSegmentLength + 1);
-    let tag: string | undefined;
-    const elements: Element[] = [];
-    let repeats: Record<number, Element[]> | undefined;
-    let occurrences: Element[] | undefined;
-    let components: string[] | undefined;
-    let released = '';
-    let from = start;
-    let strayReleaseAt = -1;
-    let hasSuspect = false;
-    let i = start;
-    for (; i < limit; i++) {
-      const kind = classes[text.charCodeAt(i)];
-      if (kind === CharClass.plain) continue;
-      if (kind === CharClass.element || (kind === CharClass.repetition && tag !== undefined)) {
-        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
-        released = '';
-        from = i + 1;
-        if (tag === undefined) {
-          // A component separator inside the tag (syntax 4 nesting) keeps the raw tag text.
-          tag = components === undefined ? value : `${components.join(this.chars.component)}${this.chars.component}${value}`;
-          components = undefined;
-          continue;
-        }
-        let element: Element;
-        if (components === undefined) element = [value];
-        else {
-          components.push(value);
-          element = components;
-          components = undefined;
-        }
-        if (kind === CharClass.repetition) {
-          (occurrences ??= []).push(element);
-          continue;
-        }
-        if (occurrences !== undefined) {
-          occurrences.push(element);
-          (repeats ??= {})[elements.length] = occurrences;
-          element = occurrences[0] as Element;
-          occurrences = undefined;
-        }
-        elements.push(element);
-      } else if (kind === CharClass.component) {
-        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
-        released = '';
-        from = i + 1;
-        if (components === undefined) components = [value];
-        else components.push(value);
-      } else if (kind === CharClass.terminator) {
-        break;
-      } else if (kind === CharClass.release) {
-        if (i + 1 >= len) return INCOMPLETE;
-        const next = text[i + 1] as string;
-        if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) strayReleaseAt = i;
-        if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
-        released += text.slice(from, i) + next;
-        i++;
-        from = i + 1;
-      } else if (kind === CharClass.suspect) {
-        hasSuspect = true;
-      }
-    }
-    if (i >= limit) return limit < len || i - start > this.limits.maxSegmentLength ? OVERSIZED : INCOMPLETE;
-    const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
-    if (tag === undefined) {
-      tag = components === undefined ? last : `${components.join(this.chars.component)}${this.chars.component}${last}`;
-    } else {
-      let element: Element;
-      if (components === undefined) element = [last];
-      else {
-        components.push(last);
-        element = components;
-      }
-      if (occurrences !== undefined) {
-        occurrences.push(element);
-        (repeats ??= {})[elements.length] = occurrences;
-        element = occurrences[0] as Element;
-      }
-      elements.push(element);
-    }
-    this.tag = tag;
-    this.elements = elements;
-    this.repeats = repeats;
-    this.strayReleaseAt = strayReleaseAt;
-    this.hasSuspect = hasSuspect;
-    return i;
   }
 
   private reportOversized(text: string, pos: number): void {
@@ -458,13 +287,14 @@ export class Tokenizer {
     return Math.min(pos + 9, text.length);
   }
 
-  /** Numbers, checks and hands on the segment `parseSegment` just split (`text[start, end)`). */
+  /** Numbers, checks and hands on the segment the splitter just split (`text[start, end)`). */
   private emit(text: string, start: number, end: number): void {
     const offset = this.base + start;
-    let tag = this.tag;
-    let elements = this.elements;
-    let repeats = this.repeats;
-    let strayReleaseAt = this.strayReleaseAt;
+    const split = this.splitter;
+    let tag = split.tag;
+    let elements = split.elements;
+    let repeats = split.repeats;
+    let strayReleaseAt = split.strayReleaseAt;
     if (tag === 'UNB') {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
@@ -478,13 +308,13 @@ export class Tokenizer {
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
 
-    if (this.hasSuspect) {
+    if (split.hasSuspect) {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const decoded = this.decode(text.slice(start, end), offset, segmentNumber);
       if (this.charset.decode !== 'identity') {
         // Split the decoded text with the same loop (the terminator closes it).
-        this.parseSegmentInFull(decoded + this.chars.terminator, 0, decoded.length + 1);
-        ({ tag, elements, repeats, strayReleaseAt } = this);
+        split.splitInFull(decoded + this.chars.terminator, 0, decoded.length + 1);
+        ({ tag, elements, repeats, strayReleaseAt } = split);
       }
     }
     if (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2))) {

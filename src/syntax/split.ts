@@ -1,0 +1,195 @@
+import { CharClass, CharClasses } from './char-classes.js';
+import type { Charset } from './charsets.js';
+import type { Element } from './segment.js';
+import type { ServiceChars } from './service-chars.js';
+import { sharedTag } from './tags.js';
+
+/** `split` results besides a terminator index. */
+export const INCOMPLETE = -1;
+export const OVERSIZED = -2;
+
+/** The tag in `text[from, to)`: the shared string for a well-formed tag, else a slice. */
+function tagAt(text: string, from: number, to: number): string {
+  return (to - from === 3 ? sharedTag(text, from) : undefined) ?? text.slice(from, to);
+}
+
+/**
+ * Splits the text of one segment into its tag and elements, slicing every value out of the
+ * text it is given. The results stay in fields (no allocation per segment) until the next
+ * split; the tokenizer numbers, checks and hands them on.
+ */
+export class SegmentSplitter {
+  tag = '';
+  elements: Element[] = [];
+  repeats: Record<number, Element[]> | undefined;
+  /** Index of a release character not followed by a service character, or -1. */
+  strayReleaseAt = -1;
+  /** The segment holds a character the charset must decode or check. */
+  hasSuspect = false;
+  /** What the split loop does with each character; updated on UNA and UNB. */
+  private readonly charClasses = new CharClasses();
+  private component = ':';
+  /** All six UNA characters, for telling a proper release sequence from a stray one. */
+  private releasable = '';
+
+  constructor(private readonly maxSegmentLength: number) {}
+
+  /** Service characters, and what needs a closer look: the charset's invalid characters, or any non-ASCII one when text must be decoded. */
+  configure(chars: ServiceChars, charset: Charset, textMode: boolean): void {
+    this.component = chars.component;
+    this.releasable = chars.component + chars.element + chars.decimal + chars.release + chars.repetition + chars.terminator;
+    this.charClasses.configure(chars, charset, textMode);
+  }
+
+  /**
+   * The hot loop: splits the segment starting at `start` into `tag` and `elements`
+   * in one pass, one table lookup per character, slicing each value out of `text`. Returns the
+   * index of its terminator, INCOMPLETE when the text ends first, or OVERSIZED past the limit.
+   * A release or repetition character, or a composite tag, hands the segment over to
+   * `splitInFull`: keeping them out of this loop is what makes it fast.
+   */
+  split(text: string, start: number, len: number): number {
+    const classes = this.charClasses.table;
+    const limit = Math.min(len, start + this.maxSegmentLength + 1);
+    let tag: string | undefined;
+    const elements: Element[] = [];
+    let components: string[] | undefined;
+    let from = start;
+    let hasSuspect = false;
+    let i = start;
+    for (; i < limit; i++) {
+      const kind = classes[text.charCodeAt(i)];
+      if (kind === CharClass.plain) continue;
+      if (kind === CharClass.element) {
+        if (tag !== undefined) {
+          const value = text.slice(from, i);
+          if (components === undefined) elements.push([value]);
+          else {
+            components.push(value);
+            elements.push(components);
+            components = undefined;
+          }
+        } else if (components === undefined) tag = tagAt(text, from, i);
+        else return this.splitInFull(text, start, len);
+        from = i + 1;
+      } else if (kind === CharClass.component) {
+        const value = text.slice(from, i);
+        from = i + 1;
+        if (components === undefined) components = [value];
+        else components.push(value);
+      } else if (kind === CharClass.terminator) {
+        break;
+      } else if (kind === CharClass.suspect) {
+        hasSuspect = true;
+      } else {
+        return this.splitInFull(text, start, len);
+      }
+    }
+    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? OVERSIZED : INCOMPLETE;
+    if (tag === undefined) {
+      if (components !== undefined) return this.splitInFull(text, start, len);
+      tag = tagAt(text, from, i);
+    } else if (components === undefined) elements.push([text.slice(from, i)]);
+    else {
+      components.push(text.slice(from, i));
+      elements.push(components);
+    }
+    this.tag = tag;
+    this.elements = elements;
+    this.repeats = undefined;
+    this.strayReleaseAt = -1;
+    this.hasSuspect = hasSuspect;
+    return i;
+  }
+
+  /** `split` for every segment: release and repetition characters, composite tags. */
+  splitInFull(text: string, start: number, len: number): number {
+    const classes = this.charClasses.table;
+    const limit = Math.min(len, start + this.maxSegmentLength + 1);
+    let tag: string | undefined;
+    const elements: Element[] = [];
+    let repeats: Record<number, Element[]> | undefined;
+    let occurrences: Element[] | undefined;
+    let components: string[] | undefined;
+    let released = '';
+    let from = start;
+    let strayReleaseAt = -1;
+    let hasSuspect = false;
+    let i = start;
+    for (; i < limit; i++) {
+      const kind = classes[text.charCodeAt(i)];
+      if (kind === CharClass.plain) continue;
+      if (kind === CharClass.element || (kind === CharClass.repetition && tag !== undefined)) {
+        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+        released = '';
+        from = i + 1;
+        if (tag === undefined) {
+          // A component separator inside the tag (syntax 4 nesting) keeps the raw tag text.
+          tag = components === undefined ? value : `${components.join(this.component)}${this.component}${value}`;
+          components = undefined;
+          continue;
+        }
+        let element: Element;
+        if (components === undefined) element = [value];
+        else {
+          components.push(value);
+          element = components;
+          components = undefined;
+        }
+        if (kind === CharClass.repetition) {
+          (occurrences ??= []).push(element);
+          continue;
+        }
+        if (occurrences !== undefined) {
+          occurrences.push(element);
+          (repeats ??= {})[elements.length] = occurrences;
+          element = occurrences[0] as Element;
+          occurrences = undefined;
+        }
+        elements.push(element);
+      } else if (kind === CharClass.component) {
+        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+        released = '';
+        from = i + 1;
+        if (components === undefined) components = [value];
+        else components.push(value);
+      } else if (kind === CharClass.terminator) {
+        break;
+      } else if (kind === CharClass.release) {
+        if (i + 1 >= len) return INCOMPLETE;
+        const next = text[i + 1] as string;
+        if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) strayReleaseAt = i;
+        if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
+        released += text.slice(from, i) + next;
+        i++;
+        from = i + 1;
+      } else if (kind === CharClass.suspect) {
+        hasSuspect = true;
+      }
+    }
+    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? OVERSIZED : INCOMPLETE;
+    const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+    if (tag === undefined) {
+      tag = components === undefined ? last : `${components.join(this.component)}${this.component}${last}`;
+    } else {
+      let element: Element;
+      if (components === undefined) element = [last];
+      else {
+        components.push(last);
+        element = components;
+      }
+      if (occurrences !== undefined) {
+        occurrences.push(element);
+        (repeats ??= {})[elements.length] = occurrences;
+        element = occurrences[0] as Element;
+      }
+      elements.push(element);
+    }
+    this.tag = tag;
+    this.elements = elements;
+    this.repeats = repeats;
+    this.strayReleaseAt = strayReleaseAt;
+    this.hasSuspect = hasSuspect;
+    return i;
+  }
+}
