@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { EdifactSyntaxError } from './errors.js';
 import type { Segment } from './segment.js';
+import { piecesOf } from './pieces.js';
 import { Tokenizer, type TokenizerLimits } from './tokenizer.js';
 
 /** How syntax errors are delivered. */
@@ -65,8 +66,8 @@ export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | str
   for await (const chunk of source) {
     // Large chunks are fed in slices so a batch stays small: segments the consumer has not seen
     // yet are live objects every young-generation GC must copy, and copying is what GC costs.
-    for (let from = 0; from < chunk.length; from += BATCH_INPUT) {
-      tokenizer.write(chunk.length <= BATCH_INPUT ? chunk : chunk.slice(from, from + BATCH_INPUT));
+    for (const piece of piecesOf(chunk, BATCH_INPUT)) {
+      tokenizer.write(piece);
       if (batch.length > 0) {
         const out = batch;
         batch = [];

@@ -4,6 +4,7 @@
  * (everything collected, for convenience).
  */
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
+import { piecesOf } from '../syntax/pieces.js';
 import type { Segment } from '../syntax/segment.js';
 import { acceptedSyntaxIds, resolveProfiles, type CompiledProfile, type ProfileLookup } from './compile/profile.js';
 import { ContrlBuilder } from './contrl.js';
@@ -29,21 +30,12 @@ interface OpenInterchange {
   environment: MessageEnvironment;
 }
 
-/** Whole inputs are fed in slices so that only one slice's messages are queued at a time. */
-const SLICE = 256 * 1024;
-/** Input per tokenize-and-validate step (characters or bytes). */
+/** Input per tokenize-and-validate step (characters or bytes); whole inputs are cut alike. */
 const FEED = 2 * 1024;
 
 async function* chunks(input: ValidationInput): AsyncGenerator<Uint8Array | string> {
-  if (typeof input === 'string') {
-    for (let i = 0; i < input.length || i === 0; i += SLICE) yield input.slice(i, i + SLICE);
-    return;
-  }
-  if (input instanceof Uint8Array) {
-    for (let i = 0; i < input.length || i === 0; i += SLICE) yield input.subarray(i, i + SLICE);
-    return;
-  }
-  for await (const chunk of input as AsyncIterable<Uint8Array | string>) yield chunk;
+  if (typeof input === 'string' || input instanceof Uint8Array) yield input;
+  else for await (const chunk of input as AsyncIterable<Uint8Array | string>) yield chunk;
 }
 
 function senderPredicate(known: ValidateOptions['knownSenders']): ((s: string) => boolean) | undefined {
@@ -234,10 +226,9 @@ export async function* validateStream(source: ValidationInput, options: Validate
   const run = new Run(options);
   const events = new EventSource({ maxMessageSegments: options.maxMessageSegments });
   for await (const chunk of chunks(source)) {
-    // Fed in small pieces: the segments and messages of one piece are what a young-generation
-    // GC finds alive and must copy, so a small piece keeps GC cheap and the heap small.
-    for (let from = 0; from < chunk.length || from === 0; from += FEED) {
-      events.write(chunk.length <= FEED ? chunk : typeof chunk === 'string' ? chunk.slice(from, from + FEED) : chunk.subarray(from, from + FEED));
+    // Validated piece by piece: one piece's messages are all that is alive at a time.
+    for (const piece of piecesOf(chunk, FEED)) {
+      events.write(piece);
       for (const ev of await handleAll(run, events.take())) yield ev;
     }
   }
