@@ -1,4 +1,4 @@
-import type { Charset } from './charsets.js';
+import { type Charset, firstInvalidChar } from './charsets.js';
 import type { ServiceChars } from './service-chars.js';
 
 /**
@@ -35,17 +35,12 @@ function suspectTable(charset: Charset, textMode: boolean): CharClassTable {
   table = new Uint8Array(textMode ? 0x10000 : 0x100);
   const checkOnly = charset.decode === 'identity' && !textMode;
   for (let code = 0; code < 0x100; code++) {
-    const isSuspect = checkOnly ? matches(charset.invalid, String.fromCharCode(code)) : code < 0x20 || code > 0x7e;
+    const isSuspect = checkOnly ? firstInvalidChar(charset, String.fromCharCode(code), '') !== -1 : code < 0x20 || code > 0x7e;
     if (isSuspect) table[code] = CharClass.suspect;
   }
   table.fill(CharClass.suspect, 0x100);
   suspectTables.set(key, table);
   return table;
-}
-
-function matches(globalClass: RegExp, char: string): boolean {
-  globalClass.lastIndex = 0;
-  return globalClass.test(char);
 }
 
 /**

@@ -13,6 +13,11 @@ function tagAt(text: string, from: number, to: number): string {
   return (to - from === 3 ? sharedTag(text, from) : undefined) ?? text.slice(from, to);
 }
 
+/** A tag read on the full path (released characters already resolved), shared when well-formed. */
+function shared(tag: string): string {
+  return (tag.length === 3 ? sharedTag(tag, 0) : undefined) ?? tag;
+}
+
 /**
  * Splits the text of one segment into its tag and elements, slicing every value out of the
  * text it is given. The results stay in fields (no allocation per segment) until the next
@@ -125,7 +130,7 @@ export class SegmentSplitter {
         from = i + 1;
         if (tag === undefined) {
           // A component separator inside the tag (syntax 4 nesting) keeps the raw tag text.
-          tag = components === undefined ? value : `${components.join(this.component)}${this.component}${value}`;
+          tag = components === undefined ? shared(value) : `${components.join(this.component)}${this.component}${value}`;
           components = undefined;
           continue;
         }
@@ -170,7 +175,7 @@ export class SegmentSplitter {
     if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? OVERSIZED : INCOMPLETE;
     const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
     if (tag === undefined) {
-      tag = components === undefined ? last : `${components.join(this.component)}${this.component}${last}`;
+      tag = components === undefined ? shared(last) : `${components.join(this.component)}${this.component}${last}`;
     } else {
       let element: Element;
       if (components === undefined) element = [last];

@@ -3,6 +3,7 @@ import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from '
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
 import { INCOMPLETE, OVERSIZED, SegmentSplitter } from './split.js';
+import { isWellFormedTag } from './tags.js';
 
 /** Limits that keep hostile input from exhausting memory. */
 export interface TokenizerLimits {
@@ -38,9 +39,6 @@ function joinFlat(a: string, b: string, textMode: boolean): string {
   return textMode ? joined : Buffer.from(joined, 'latin1').toString('latin1');
 }
 
-function isTagChar(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-}
 
 /**
  * A push tokenizer: bytes (or text) in, segments out through callbacks. Input may be split
@@ -310,14 +308,16 @@ export class Tokenizer {
 
     if (split.hasSuspect) {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
-      const decoded = this.decode(text.slice(start, end), offset, segmentNumber);
-      if (this.charset.decode !== 'identity') {
+      const raw = text.slice(start, end);
+      const decoded = this.decode(raw, offset, segmentNumber);
+      // Only text the charset changed needs splitting again.
+      if (decoded !== raw) {
         // Split the decoded text with the same loop (the terminator closes it).
         split.splitInFull(decoded + this.chars.terminator, 0, decoded.length + 1);
         ({ tag, elements, repeats, strayReleaseAt } = split);
       }
     }
-    if (tag.length !== 3 || !isTagChar(tag.charCodeAt(0)) || !isTagChar(tag.charCodeAt(1)) || !isTagChar(tag.charCodeAt(2))) {
+    if (!isWellFormedTag(tag)) {
       this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag ${JSON.stringify(tag.slice(0, 12))}: a tag is three upper-case letters or digits`, {
         offset,
         segmentNumber,
