@@ -14,7 +14,7 @@ import type { MessageHeader, PartyId } from '../envelope/types.js';
 import type { SegmentInput } from '../syntax/segment.js';
 import { segment, serialize } from '../syntax/writer.js';
 import { CONTRL_IDENTIFIER } from './compile/profile.js';
-import { compareErrors, isServiceTag } from './errors.js';
+import { compareErrors, firstError, isServiceTag } from './errors.js';
 import { ediClock } from './references.js';
 import type { ContrlDetail, MessageReport, ValidationError } from './types.js';
 
@@ -80,7 +80,8 @@ export class ContrlBuilder {
     const rejected = report.status === 'rejected';
     if (rejected) {
       this.rejectedMessages++;
-      for (const e of report.errors) if (this.firstMessageError === undefined || compareErrors(e, this.firstMessageError) < 0) this.firstMessageError = e;
+      const first = firstError(report.errors);
+      if (first !== undefined && (this.firstMessageError === undefined || compareErrors(first, this.firstMessageError) < 0)) this.firstMessageError = first;
     }
     if (this.detail === 'interchange') return;
     const s009 = [header.type, header.version, header.release, header.agency, header.associationCode ?? undefined];
@@ -132,8 +133,7 @@ export class ContrlBuilder {
    * as the text when the interchange has no reference or parties to answer.
    */
   finish(answered: AnsweredInterchange | null, interchangeErrors: readonly ValidationError[], options: ContrlWriteOptions): ContrlResult {
-    let first: ValidationError | undefined;
-    for (const e of interchangeErrors) if (first === undefined || compareErrors(e, first) < 0) first = e;
+    let first = firstError(interchangeErrors);
     if (this.detail === 'interchange' && this.firstMessageError && (first === undefined || compareErrors(this.firstMessageError, first) < 0)) {
       first = this.firstMessageError;
     }

@@ -94,7 +94,8 @@ function unaBefore(w: Window, i: number): { at: number; index: number; chars: Se
 }
 
 /** Index of the first unreleased terminator at or after `from` (−1: none). */
-function terminatorFrom(buf: Buffer, from: number, chars: ServiceChars): number {
+export function terminatorFrom(bytes: Uint8Array, from: number, chars: ServiceChars): number {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const t = chars.terminator.charCodeAt(0);
   const r = chars.release === ' ' ? -1 : chars.release.charCodeAt(0);
   for (let i = buf.indexOf(t, from); i !== -1; i = buf.indexOf(t, i + 1)) {

@@ -1,11 +1,11 @@
 /**
  * The worker thread of `validateFile({ workers })` (built as `dist/validate-worker.js` and
- * `.cjs`): validates the ranges it is sent with `runRange`, reading the file itself, and posts
+ * `.cjs`): validates the ranges it is sent with `runRangeBatched`, reading the file itself, and posts
  * the items back in batches.
  */
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { BATCH, fileReader, packItems, runRange, type RangeItem, type RangeJob, type WorkerData, type WorkerMessage } from './worker-range.js';
+import { fileReader, runRangeBatched, type RangeJob, type WorkerData, type WorkerMessage } from './worker-range.js';
 
 const port = parentPort;
 if (port === null) throw new Error('fp-edifact: validate-worker runs in a worker thread');
@@ -17,16 +17,8 @@ const read = fileReader(fd);
 const post = (m: WorkerMessage): void => port.postMessage(m);
 
 port.on('message', (job: RangeJob) => {
-  let batch: RangeItem[] = [];
   try {
-    const result = runRange(job, read, data.size, data.options, (item) => {
-      batch.push(item);
-      if (batch.length >= BATCH) {
-        post({ type: 'items', index: job.index, items: packItems(batch) });
-        batch = [];
-      }
-    });
-    if (batch.length > 0) post({ type: 'items', index: job.index, items: packItems(batch) });
+    const result = runRangeBatched(job, read, data.size, data.options, (items) => post({ type: 'items', index: job.index, items }));
     post({ type: 'done', index: job.index, result });
   } catch (err) {
     post({ type: 'error', index: job.index, message: (err as Error)?.stack ?? String(err) });

@@ -29,6 +29,7 @@ import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
 import { resolveProfiles, type ProfileLookup } from './compile/profile.js';
 import { fromSyntaxError } from './errors.js';
 import { checkServiceSegment } from './interchange.js';
+import { terminatorFrom } from './split-points.js';
 import { segmentTexts, validateMessage, type MessageEnvironment } from './message.js';
 import type { MessageReport, ProfileMap, ValidationError } from './types.js';
 
@@ -152,7 +153,7 @@ export interface RangeResult {
 }
 
 /** Items per batch posted by a worker. */
-export const BATCH = 256;
+const BATCH = 256;
 
 /** What a worker is started with. */
 export interface WorkerData {
@@ -172,7 +173,7 @@ export type WorkerMessage =
  * reference, declaration number, sender's reference) and BRC. Only these are sent along, in
  * order, so a batch of content errors stays small; the equality tests cover the 12'ere.
  */
-export const REPLY_TAGS: ReadonlySet<string> = new Set(['RFF', 'BRC']);
+const REPLY_TAGS: ReadonlySet<string> = new Set(['RFF', 'BRC']);
 
 /**
  * A batch of items as posted. Messages go as runs of plain values — errors, segments and
@@ -191,7 +192,7 @@ const STATUS: readonly MessageReport['status'][] = ['accepted', 'rejected', 'con
 /** Values per error, and per message before its variable parts. */
 const ERROR_WIDTH = 8;
 
-export function packItems(items: readonly RangeItem[]): PackedItems {
+function packItems(items: readonly RangeItem[]): PackedItems {
   const strings: Array<string | null> = [];
   const index = new Map<string | null, number>();
   const s = (x: string | null): number => {
@@ -311,7 +312,7 @@ function errorKey(e: ValidationError): string {
 }
 
 /** Compares a range's state at its end with the next range's at its start. */
-export function boundaryMismatch(actual: BoundaryState, expected: BoundaryState, boundary: number): string | null {
+function boundaryMismatch(actual: BoundaryState, expected: BoundaryState, boundary: number): string | null {
   if (actual.segmentAt !== expected.segmentAt || actual.tag !== expected.tag) return `segment ${actual.tag}@${actual.segmentAt}, expected ${expected.tag}@${expected.segmentAt}`;
   if (actual.chars !== expected.chars) return 'service characters differ';
   if (expected.tag === 'UNH') {
@@ -335,7 +336,7 @@ export function boundaryMismatch(actual: BoundaryState, expected: BoundaryState,
  * The pipeline of one range: tokenizer → envelope assembler → `validateMessage`, reporting
  * {@link RangeItem}s. Mirrors `EventSource` and `validateStream` (stream.ts, source.ts).
  */
-export class RangeRunner implements TokenizerHandler {
+class RangeRunner implements TokenizerHandler {
   private readonly tokenizer: Tokenizer;
   private readonly assembler: EnvelopeAssembler;
   private profiles: ProfileLookup | null = null;
@@ -596,19 +597,6 @@ export class RangeRunner implements TokenizerHandler {
   }
 }
 
-/** Index of the first unreleased `terminator` in `bytes` (−1: none). */
-function terminatorIn(bytes: Uint8Array, chars: ServiceChars): number {
-  const t = chars.terminator.charCodeAt(0);
-  const r = chars.release === ' ' ? -1 : chars.release.charCodeAt(0);
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== t) continue;
-    let run = 0;
-    while (r !== -1 && i - run - 1 >= 0 && bytes[i - run - 1] === r) run++;
-    if ((run & 1) === 0) return i;
-  }
-  return -1;
-}
-
 /**
  * Feeds bytes from `from` one segment at a time until the runner has captured its boundary
  * state (or gives up). Returns where feeding stopped.
@@ -622,7 +610,7 @@ function feedToCapture(runner: RangeRunner, read: ByteReader, from: number, size
     let i = 0;
     while (i < window.length && (window[i] === 0x0a || window[i] === 0x0d || window[i] === 0x20 || window[i] === 0x09)) i++;
     const una = window[i] === 0x55 && window[i + 1] === 0x4e && window[i + 2] === 0x41 && i + 9 <= window.length;
-    const t = una ? i + 8 : terminatorIn(window, runner.serviceChars);
+    const t = una ? i + 8 : terminatorFrom(window, 0, runner.serviceChars);
     const piece = t === -1 ? window : window.subarray(0, t + 1);
     runner.write(piece);
     pos += piece.length;
@@ -644,7 +632,7 @@ function feed(runner: RangeRunner, read: ByteReader, from: number, to: number): 
  * the first of `job.ends` where the state is the one expected, else goes on to the end of the
  * file.
  */
-export function runRange(job: RangeJob, read: ByteReader, size: number, options: RangeOptions, emit: (item: RangeItem) => void): RangeResult {
+function runRange(job: RangeJob, read: ByteReader, size: number, options: RangeOptions, emit: (item: RangeItem) => void): RangeResult {
   const runner = new RangeRunner(job, options, emit);
   const mismatches: string[] = [];
   if (job.prelude) feed(runner, read, job.prelude.start, job.prelude.end);
@@ -682,4 +670,20 @@ export function probeBoundary(read: ByteReader, size: number, start: number, pre
   if (runner.captured) return null;
   feedToCapture(runner, read, start, size);
   return runner.state;
+}
+
+/**
+ * Runs a range and hands its items on packed, `BATCH` at a time (a worker posts them, the
+ * inline executor clones them the same way).
+ */
+export function runRangeBatched(job: RangeJob, read: ByteReader, size: number, options: RangeOptions, post: (items: PackedItems) => void): RangeResult {
+  let batch: RangeItem[] = [];
+  const result = runRange(job, read, size, options, (item) => {
+    if (batch.push(item) >= BATCH) {
+      post(packItems(batch));
+      batch = [];
+    }
+  });
+  if (batch.length > 0) post(packItems(batch));
+  return result;
 }

@@ -21,11 +21,9 @@ import { SplitFinder, type SplitPoint } from './split-points.js';
 import { RunSettings, interchangeEvent, validateStream } from './stream.js';
 import type { ContrlDetail, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
 import {
-  BATCH,
   fileReader,
-  packItems,
   probeBoundary,
-  runRange,
+  runRangeBatched,
   type BoundaryState,
   type ByteReader,
   type ByteSpan,
@@ -162,7 +160,7 @@ function push<T>(target: T[], items: readonly T[]): void {
  * Merges range items, in file order, into `validateStream`'s events: the run-level work of
  * `stream.ts` (interchange positions, header checks, duplicates, CONTRL, 12'ere).
  */
-export class Merger extends RunSettings {
+class Merger extends RunSettings {
   private readonly detail: ContrlDetail;
   private position = -1;
   private open: MergedInterchange | null = null;
@@ -432,15 +430,7 @@ class InlineExecutor implements Executor {
 
   start(job: RangeJob): boolean {
     // Cloned as a worker's items would be.
-    let batch: RangeItem[] = [];
-    const result = runRange(job, this.read, this.size, this.options, (item) => {
-      batch.push(item);
-      if (batch.length >= BATCH) {
-        this.onItems(job.index, unpackItems(structuredClone(packItems(batch))));
-        batch = [];
-      }
-    });
-    if (batch.length > 0) this.onItems(job.index, unpackItems(structuredClone(packItems(batch))));
+    const result = runRangeBatched(job, this.read, this.size, this.options, (items) => this.onItems(job.index, unpackItems(structuredClone(items))));
     this.onDone(job.index, result);
     return true;
   }

@@ -8,7 +8,7 @@ import type { InterchangeOutcome, MessageReport, ValidationError } from '../type
 import { describeErrorPosition } from './text.js';
 
 /** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
 

@@ -1,13 +1,11 @@
 /** Small readers the content rules share. */
 import { digitsAt, isRealCcyymmdd } from '../../schema/calendar-date.js';
 import type { GuideProfile } from '../../schema/profile.js';
-import type { Segment } from '../../syntax/segment.js';
+import { componentAt as val, type Segment } from '../../syntax/segment.js';
 import type { RuleContext } from './types.js';
 
-/** Component `c` of element `e` (both 0-based), `''` when absent. */
-export function val(s: Segment, e: number, c = 0): string {
-  return s.elements[e]?.[c] ?? '';
-}
+/** Component `c` of element `e` (both 0-based), `''` when absent: the rules' short name for `componentAt`. */
+export { val };
 
 /** A qualifier of the profile by role, or `undefined` when the profile has none (never throws). */
 export function qualifier(profile: GuideProfile, tag: string, role: string): string | undefined {

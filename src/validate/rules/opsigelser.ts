@@ -37,7 +37,7 @@ export function opsCodes(p: GuideProfile) {
 }
 
 /** The branch group and product group of the message's BRC (`''` when absent) and the BRC index. */
-export function branchOf(ctx: RuleContext): { index: number; group: string; product: string } {
+function branchOf(ctx: RuleContext): { index: number; group: string; product: string } {
   const index = findTop(ctx, 'BRC');
   const s = ctx.segments[index];
   return { index, group: s ? val(s, 0, 0) : '', product: s ? val(s, 0, 1) : '' };
