@@ -18,6 +18,7 @@ import { encodeMessage } from './encode.js';
 import { END_DATE_REASONS } from './builders/opsigelser.js';
 import { codeListCodes, rejectionReasonCode, type GuideProfile } from './profile.js';
 import type { Address, Company, FreeText, NamedParty } from './types/common.js';
+import { CODE_PATTERN } from './types/common.js';
 import {
   OPSIGELSE_KINDS,
   cancellationBasis,
@@ -88,7 +89,7 @@ const arbRef = arbText(35);
 const arbPolicyNumber = arbRef.filter((v) => !['', 'ukendt', '???'].includes(v.trim().toLowerCase()));
 
 /** The typed schemas' format of a code (ERC, ATT, ICD): an..3 of digits and capitals. */
-const isCode = (c: string): boolean => /^[0-9A-Z]{1,3}$/.test(c);
+const isCode = (c: string): boolean => CODE_PATTERN.test(c);
 
 /**
  * The codes of a profile code list that `fits` (the typed field's constraint) accepts;

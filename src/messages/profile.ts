@@ -9,7 +9,7 @@ import type { GuideProfile } from '../schema/profile.js';
 
 export type { GuideProfile };
 
-/** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link qual}). */
+/** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link q}). */
 export function roleOf(profile: GuideProfile, tag: string, value: string): string | undefined {
   const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag] : undefined;
   for (const [role, a] of Object.entries(roles ?? {})) if (a.value === value) return role;

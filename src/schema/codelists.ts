@@ -2,7 +2,7 @@
  * Helpers for writing profile data compactly, and the code lists the shipped profiles share.
  * `S` = seed-backed (`assumption: false`), `A` = our assumption (`assumption: true`).
  */
-import type { Annotated, CodeList } from './profile.js';
+import type { Annotated, CodeList, ContentErrorCode, ContentRule } from './profile.js';
 
 /** An annotated value: `a('POL', 'A', 'default-profile.md')`. */
 export function a<T>(value: T, flag: 'S' | 'A', source: string): Annotated<T> {
@@ -37,6 +37,11 @@ export const SHI_CONSEQUENCE: CodeList = codeList('S', 'seed 002 (bonus answer: 
   ['5', 'step change will come (e.g. at next renewal)'],
   ['6', 'claim not settled'],
 ]);
+
+/** A content rule whose F01–F05 code follows the default mapping of default-profile.md (an assumption). */
+export function rule(code: ContentErrorCode, description: string, guideRef: string): ContentRule {
+  return { code: a(code, 'A', 'default-profile.md F01–F05 mapping (A)'), description, guideRef };
+}
 
 /** F01–F05: the codes are the seed's, their meanings the default mapping of default-profile.md. */
 export function contentErrorCodes(flag: 'S' | 'A', source: string): CodeList {

@@ -12,8 +12,8 @@
  * profile's `codeLists`. A value is valid if it is in any bound list that the profile has.
  */
 import { z } from 'zod';
-import { COMPOSITES } from './composites.js';
-import { ELEMENTS } from './elements.js';
+import { compositeDef } from './composites.js';
+import { ELEMENTS, elementDef } from './elements.js';
 import { isFormat } from './formats.js';
 import type { SegmentStatus } from './structure.js';
 
@@ -115,7 +115,7 @@ export function expandLayout(tag: string, s: LayoutSpec): SegmentLayout {
     const [id = '', st, rep] = part.split('/');
     const status: SegmentStatus = st === 'M' ? 'M' : 'C';
     const repeat = rep ? Number(rep) : undefined;
-    const comp = Object.hasOwn(COMPOSITES, id) ? COMPOSITES[id] : undefined;
+    const comp = compositeDef(id);
     if (comp) {
       const refs = [...comp.components, ...(s.extend?.[`${i + 1}`] ?? []).map((x) => ({ id: x, status: 'C' as const }))];
       const components = refs.map((cr, j): ComponentLayout => {
@@ -126,7 +126,7 @@ export function expandLayout(tag: string, s: LayoutSpec): SegmentLayout {
       });
       return { id, name: comp.name, status, ...(repeat ? { repeat } : {}), components };
     }
-    const el = Object.hasOwn(ELEMENTS, id) ? ELEMENTS[id] : undefined;
+    const el = elementDef(id);
     if (!el) throw new Error(`${tag}: unknown element ${id}`);
     const lists = s.lists?.[`${i + 1}`];
     return { id, name: el.name, status, ...(repeat ? { repeat } : {}), format: el.format, ...(lists ? { codeLists: lists } : {}) };

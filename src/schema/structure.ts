@@ -78,6 +78,28 @@ export function groupHead(group: GroupEntry): SegmentEntry {
   return first;
 }
 
+const headTagsCache = new WeakMap<MessageStructure, ReadonlyMap<string, string>>();
+
+/**
+ * Group name → head tag of every segment group of a structure (`SG1` → `SIF`).
+ * Computed once per structure object and cached.
+ */
+export function groupHeadTags(structure: MessageStructure): ReadonlyMap<string, string> {
+  const cached = headTagsCache.get(structure);
+  if (cached !== undefined) return cached;
+  const out = new Map<string, string>();
+  const walk = (entries: readonly StructureEntry[]): void => {
+    for (const e of entries) {
+      if (!isGroup(e)) continue;
+      out.set(e.group, groupHead(e).tag);
+      walk(e.children);
+    }
+  };
+  walk(structure.entries);
+  headTagsCache.set(structure, out);
+  return out;
+}
+
 /** Every segment tag that occurs anywhere in a structure. */
 export function structureTags(structure: MessageStructure): Set<string> {
   const tags = new Set<string>();
@@ -115,7 +137,7 @@ export const groupEntrySchema: z.ZodType<GroupEntry> = z.lazy(() =>
     children: z
       .array(structureEntrySchema)
       .min(1)
-      .refine((c) => c[0] !== undefined && !('group' in c[0]), 'the first row of a group must be its head segment'),
+      .refine((c) => c[0] !== undefined && !isGroup(c[0]), 'the first row of a group must be its head segment'),
     note: z.string().optional(),
     assumption: z.boolean().optional(),
     source: z.string().optional(),

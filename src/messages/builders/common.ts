@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { FpMessage } from '../decode.js';
 import type { Company, FreeText } from '../types/common.js';
-import { charLength } from '../types/common.js';
+import { charLength, CODE_PATTERN } from '../types/common.js';
 import type { Opsigelse } from '../types/opsigelser.js';
 import { MessageBuildError, MessageEncodeError } from '../wire/errors.js';
 
@@ -56,5 +56,5 @@ export function finish<T>(schema: z.ZodType<T>, value: unknown, what: string): T
 
 /** `true` when `s` looks like a wire code (an..3, upper case or digits). */
 export function looksLikeCode(s: string): boolean {
-  return /^[0-9A-Z]{1,3}$/.test(s) && charLength(s) <= 3;
+  return CODE_PATTERN.test(s) && charLength(s) <= 3;
 }

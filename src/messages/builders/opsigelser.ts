@@ -3,6 +3,7 @@
  * from the message it answers: accept (29), rejection (27), bonus answer (11), content
  * error (12'er, also for panthaver), reminder (15) and bonus query (13).
  */
+import type { ContentErrorCode } from '../../schema/profile.js';
 import { opsigelser55 } from '../../schema/profiles/index.js';
 import type { FpMessage } from '../decode.js';
 import { rejectionReasonCode, type GuideProfile } from '../profile.js';
@@ -179,7 +180,7 @@ export function buildBonusAnswer(received: BonusQuery | Cancellation, options: B
 /** Options of {@link buildContentError}. */
 export interface ContentErrorOptions extends ReplyOptions {
   /** F01–F05. */
-  code: 'F01' | 'F02' | 'F03' | 'F04' | 'F05';
+  code: ContentErrorCode;
   /** Explanation (FTX): recommended with F02 and F03. */
   text?: TextInput;
 }

@@ -20,6 +20,8 @@ export const RFF_FIELDS: ReadonlyArray<readonly [role: string, field: string]> =
   ['engineNumber', 'engineNumber'],
   ['buildNumber', 'buildNumber'],
 ];
+/** {@link RFF_FIELDS} as a lookup. */
+const RFF_FIELD_BY_ROLE: ReadonlyMap<string, string> = new Map(RFF_FIELDS);
 /** DTM roles carried at message level, in writing order. */
 export const DTM_FIELDS = ['messageDate', 'effectiveDate', 'cessationDate'] as const;
 /** ATT roles, in writing order. */
@@ -58,7 +60,6 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
   const fmt = dateFormat(profile);
   const codes = idTypeCodes(profile);
   const unknown = unknownCodeReporter(profile.id, ctx);
-  const rffField = new Map(RFF_FIELDS);
 
   for (const { reader: r } of walked) {
     const role = r.tag === 'BGM' || r.tag === 'ERC' ? undefined : roleOf(profile, r.tag, r.raw(0, 0));
@@ -76,7 +77,7 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
         break;
       }
       case 'RFF': {
-        const field = role === undefined ? undefined : rffField.get(role);
+        const field = role === undefined ? undefined : RFF_FIELD_BY_ROLE.get(role);
         if (field === undefined) unknown(r, 0, 0, 'reference qualifier');
         else if (r.once(w, field)) {
           w[field] = r.req(0, 1, 'the reference', field);

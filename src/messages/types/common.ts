@@ -13,6 +13,9 @@ import { isRealIsoDate } from '../../schema/calendar-date.js';
  */
 export const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F-\u009F]+$/u;
 
+/** A wire code of a code list (an..3 of digits and capitals), e.g. `ZPA` or an ERC code. */
+export const CODE_PATTERN = /^[0-9A-Z]{1,3}$/;
+
 /** Length in characters (code points), as EDIFACT counts them. */
 export function charLength(value: string): number {
   let n = 0;

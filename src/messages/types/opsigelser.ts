@@ -5,7 +5,8 @@
  * for Opsigelser 5.5, section 2.9 (see `docs/opsigelser.md`).
  */
 import { z } from 'zod';
-import { address, company, contact, freeText, isoDate, namedParty, text } from './common.js';
+import { CONTENT_ERROR_CODES } from '../../schema/profile.js';
+import { address, CODE_PATTERN, company, contact, freeText, isoDate, namedParty, text } from './common.js';
 
 /** The seven opsigelser kinds (BGM 9, 11, 12, 13, 15, 27, 29 in the default profile). */
 export const OPSIGELSE_KINDS = ['cancellation', 'bonusAnswer', 'contentError', 'bonusQuery', 'reminder', 'rejection', 'accept'] as const;
@@ -121,7 +122,7 @@ export const contentErrorSchema = z.strictObject({
   kind: z.literal('contentError'),
   ...header,
   /** fejlkode F01–F05 (ERC). */
-  errorCode: z.enum(['F01', 'F02', 'F03', 'F04', 'F05']),
+  errorCode: z.enum(CONTENT_ERROR_CODES),
   /** fri tekst (FTX): recommended with F02 and F03. */
   freeText: freeText.optional(),
 });
@@ -158,7 +159,7 @@ export const rejectionSchema = z.strictObject({
   kind: z.literal('rejection'),
   ...header,
   /** afvisningskode (ERC 1–23). Named reasons map to codes through the profile. */
-  reasonCode: z.string().regex(/^[0-9A-Z]{1,3}$/, 'an ERC code'),
+  reasonCode: z.string().regex(CODE_PATTERN, 'an ERC code'),
   /** ophørsdato (DTM 295): required with ERC 9, 10, 11, 12. */
   endDate: isoDate.optional(),
   /** the company that already cancelled (third NAD, OPS), only with ERC 9. */

@@ -6,7 +6,8 @@
  * of the profile's code lists (`ZPA`, `ZBB`, `Z91`, `ZKA`, …).
  */
 import { z } from 'zod';
-import { company, contact, freeText, isoDate, namedParty, text } from './common.js';
+import { CONTENT_ERROR_CODES } from '../../schema/profile.js';
+import { CODE_PATTERN, company, contact, freeText, isoDate, namedParty, text } from './common.js';
 
 /** Panthaver kinds (contract names) with their default BGM codes in the TSDoc of each schema. */
 export const PANTHAVER_KINDS = [
@@ -35,7 +36,7 @@ export const PANTHAVER_KINDS = [
 export type PanthaverKind = (typeof PANTHAVER_KINDS)[number];
 
 /** A code of a profile code list (an..3), e.g. `ZPA`. */
-const code = z.string().regex(/^[0-9A-Z]{1,3}$/, 'a code such as ZPA');
+const code = z.string().regex(CODE_PATTERN, 'a code such as ZPA');
 
 /**
  * An amount in kroner as a decimal string with `.` as decimal mark, exactly as written
@@ -145,7 +146,7 @@ export const insurerPortfolioTransferSchema = kindSchema('insurerPortfolioTransf
 /** BGM 12 "12'er": content error F01–F05; no copy of the refused message. */
 export const contentErrorSchema = kindSchema('contentError', {
   /** fejlkode F01–F05 (ERC). */
-  errorCode: z.enum(['F01', 'F02', 'F03', 'F04', 'F05']),
+  errorCode: z.enum(CONTENT_ERROR_CODES),
 });
 
 /** The schema of each panthaver kind. */

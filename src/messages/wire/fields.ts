@@ -29,7 +29,6 @@ function put<T extends object>(target: T, key: keyof T & string, value: unknown,
   ctx.assign(target, key, value, `${path}.${key}`, r.at(e, c));
 }
 
-/** Reads a company NAD (`<VIR>::VIR`). */
 /**
  * A reporter for a coded value the profile does not know (ISO 9735 `14`): it names the code, the
  * profile and the position, and skips the rest of the segment so nothing is read from it.
@@ -41,6 +40,7 @@ export function unknownCodeReporter(profileId: string, ctx: DecodeContext): (r: 
   };
 }
 
+/** Reads a company NAD (`<VIR>::VIR`). */
 export function readCompany(r: SegmentReader, ctx: DecodeContext, path: string, codes: IdTypeCodes): Loose<Company> {
   ctx.record(path, r.at());
   const out: Loose<Company> = {};

@@ -4,7 +4,7 @@
  * that hands out components and reports any data nobody read — so a decoder can never
  * silently drop something a message carries.
  */
-import type { SegmentInput } from '../../syntax/segment.js';
+import { componentAt, type SegmentInput } from '../../syntax/segment.js';
 import { messageError, type MessageError, type Origin } from './errors.js';
 
 /** Errors and value origins of one message being decoded. */
@@ -91,7 +91,7 @@ export class SegmentReader {
   /** Component `c` of element `e`, `''` when absent; marks it read. */
   raw(e: number, c = 0): string {
     this.used.add(`${e}:${c}`);
-    return this.segment.elements[e]?.[c] ?? '';
+    return componentAt(this.segment, e, c);
   }
 
   /** Component `c` of element `e`, `undefined` when absent or empty; marks it read. */
@@ -122,7 +122,7 @@ export class SegmentReader {
    * `true` when `target[key]` is still unset; otherwise reports `35` (the segment repeats a
    * value already read), marks the segment read and returns `false`.
    */
-  once(target: object, key: string, what = `${this.tag} ${this.segment.elements[0]?.[0] ?? ''}`): boolean {
+  once(target: object, key: string, what = `${this.tag} ${componentAt(this.segment, 0)}`): boolean {
     if ((target as Record<string, unknown>)[key] === undefined) return true;
     this.ctx.error('35', `${what} occurs more than once`, this.at());
     this.skip();

@@ -4,7 +4,7 @@
  * block's (SG1, head SIF) or a claim's (SG2, head SHI) — without a walker of their own.
  */
 import { matchStructure } from '../../schema/match.js';
-import { groupHead, isGroup, type MessageStructure, type StructureEntry } from '../../schema/structure.js';
+import { groupHeadTags, type MessageStructure } from '../../schema/structure.js';
 import type { SegmentInput } from '../../syntax/segment.js';
 import { SegmentReader, type DecodeContext } from './reader.js';
 
@@ -18,20 +18,6 @@ export interface WalkedSegment {
   occurrence: number;
 }
 
-function groupHeads(structure: MessageStructure): Map<string, string> {
-  const heads = new Map<string, string>();
-  const walk = (entries: readonly StructureEntry[]): void => {
-    for (const e of entries) {
-      if (isGroup(e)) {
-        heads.set(e.group, groupHead(e).tag);
-        walk(e.children);
-      }
-    }
-  };
-  walk(structure.entries);
-  return heads;
-}
-
 const stub = (tag: string): SegmentInput => ({ tag, elements: [] });
 
 /**
@@ -43,7 +29,7 @@ export function walkMessage(segments: readonly SegmentInput[], structure: Messag
   const hasEnvelope = segments[0]?.tag === 'UNH';
   const full: SegmentInput[] = hasEnvelope ? [...segments] : [stub('UNH'), ...segments, stub('UNT')];
   const { matches, issues } = matchStructure(full, structure);
-  const heads = groupHeads(structure);
+  const heads = groupHeadTags(structure);
   const skip = new Set<number>();
   for (const issue of issues) {
     if (issue.code === '13') continue; // missing data is reported by the typed schema, with the field's name

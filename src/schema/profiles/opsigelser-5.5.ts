@@ -3,18 +3,12 @@
  * `/work/shared/spec/default-profile.md` fixes it. Seed-backed values (`S`, seed 002 =
  * F&P "EDI-guide for Opsigelser" 5.5) have `assumption: false`; everything else is ours.
  */
-import { a, codeList, contentErrorCodes, SHI_CONSEQUENCE, table } from '../codelists.js';
-import type { ContentErrorCode, GuideProfile } from '../profile.js';
+import { a, codeList, contentErrorCodes, rule, SHI_CONSEQUENCE, table } from '../codelists.js';
+import type { GuideProfile } from '../profile.js';
 import { pickLayouts } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 002';
-
-const rule = (code: ContentErrorCode, flag: 'S' | 'A', description: string, guideRef: string) => ({
-  code: a(code, flag, flag === 'A' ? 'default-profile.md F01–F05 mapping (A)' : SEED),
-  description,
-  guideRef,
-});
 
 const branch = (
   name: string,
@@ -120,35 +114,35 @@ export const opsigelser55: GuideProfile = {
     }),
   },
   contentRules: {
-    'required-segment-missing': rule('F01', 'A', 'a segment or value the guide requires for this kind is missing', 'seed 002: segments per kind'),
-    'policy-number-missing': rule('F01', 'A', 'policy number absent, empty, "ukendt" or "???"', 'seed 002: case rules (policy number must be present)'),
-    'insured-location-missing': rule('F01', 'A', 'insured location (NAD FS) missing on building insurance', 'seed 002: 9 and 29 (insured location)'),
-    'end-date-missing-for-erc': rule('F01', 'A', 'end date (DTM 295) missing in a 27 with ERC 9, 10, 11 or 12', 'seed 002: 27 Afvisning'),
-    'free-text-missing-for-288': rule('F01', 'A', 'FTX missing in a 9 with DTM 288', 'seed 002: 9 Opsigelse (288 needs FTX)'),
-    'bonus-info-missing': rule('F01', 'A', 'SIF missing in an 11', 'seed 002: 11 Svar på bonusforespørgsel'),
-    'free-text-without-288': rule('F02', 'A', 'free text in a 9 without DTM 288', 'seed 002: 9 Opsigelse (FTX only with 288)'),
-    'bonus-query-branch-not-allowed': rule('F02', 'A', 'DOC 11 / bonus query outside branch group 001 products 001, 002, 004, 999', 'seed 002: 9 and 13 (bonus only for motor)'),
-    'odc-without-changed-date': rule('F02', 'A', 'OSI ODC without a changed cancellation date', 'seed 002: 29 Accept (ODC + DTM)'),
-    'changed-date-without-odc': rule('F02', 'A', 'a changed cancellation date in a 29 without OSI ODC', 'seed 002: 29 Accept (ODC + DTM, both only when accepting per another date)'),
-    'shortened-notice-not-allowed': rule('F02', 'A', 'shortened notice (DTM 296) for a branch group that may not use it', 'seed 002: branch groups 004 and 006 (no shortened notice)'),
-    'too-many-claims': rule('F02', 'A', 'more than 10 claims (SHI + DTM pairs)', 'seed 002: 11 Svar på bonusforespørgsel (SHI + DTM up to 10 times)'),
-    'invalid-date': rule('F02', 'A', 'a date that is not a real date', 'default-profile.md F02'),
-    'unknown-code': rule('F02', 'A', 'a code that is not in the code list for its position', 'default-profile.md F02'),
-    'first-nad-not-unb-recipient': rule('F03', 'A', 'first NAD is not the UNB recipient', 'seed 002: first NAD = receiver'),
-    'second-nad-not-unb-sender': rule('F03', 'A', 'second NAD is not the UNB sender', 'seed 002: second NAD = sender'),
-    'reference-unknown': rule('F03', 'A', 'a reply whose cancellation reference is unknown', 'seed 002: numbering (cancellation reference)'),
-    'brc-changed': rule('F03', 'A', 'BRC changed against the original cancellation', 'seed 002: accept policy (never change BRC)'),
-    'segment-not-allowed-for-kind': rule('F04', 'A', 'a segment the table allows but this kind must not carry', 'seed 002: segments per kind'),
-    'erc-in-cancellation': rule('F04', 'A', 'ERC in a 9', 'seed 002: 9 Opsigelse'),
-    'doc-in-rejection': rule('F04', 'A', 'DOC in a 27', 'seed 002: 27 Afvisning'),
-    'bonus-block-not-allowed': rule('F04', 'A', 'a bonus block (SIF/SHI) in a 9 or 13', 'seed 002: 9 and 13'),
-    'osi-bro-outside-cancellation': rule('F04', 'A', 'OSI BRO outside a 9', 'seed 002: 9 Opsigelse (OSI BRO)'),
-    'nad-ops-not-allowed': rule('F04', 'A', 'NAD OPS outside a 27 with ERC 9', 'seed 002: 27 Afvisning (third NAD with ERC 9)'),
-    'end-date-in-cancellation': rule('F04', 'A', 'DTM 295 end date in a 9', 'seed 002: 13 (295 only for a pure bonus query)'),
-    'state-not-allowed': rule('F05', 'A', "the message is not allowed in the case's current state", 'default-profile.md F05'),
-    'cancellation-while-pending': rule('F05', 'A', 'a second cancellation while one is unanswered', 'seed 002: case rules (send a reminder)'),
-    'reminder-too-early': rule('F05', 'A', 'a reminder earlier than 21 days after what it chases', 'seed 002: deadlines (21 days)'),
-    'cancellation-already-accepted': rule('F05', 'A', 'a cancellation on a policy whose cancellation was already accepted', 'seed 002: case rules (one EDI cancellation per policy)'),
+    'required-segment-missing': rule('F01', 'a segment or value the guide requires for this kind is missing', 'seed 002: segments per kind'),
+    'policy-number-missing': rule('F01', 'policy number absent, empty, "ukendt" or "???"', 'seed 002: case rules (policy number must be present)'),
+    'insured-location-missing': rule('F01', 'insured location (NAD FS) missing on building insurance', 'seed 002: 9 and 29 (insured location)'),
+    'end-date-missing-for-erc': rule('F01', 'end date (DTM 295) missing in a 27 with ERC 9, 10, 11 or 12', 'seed 002: 27 Afvisning'),
+    'free-text-missing-for-288': rule('F01', 'FTX missing in a 9 with DTM 288', 'seed 002: 9 Opsigelse (288 needs FTX)'),
+    'bonus-info-missing': rule('F01', 'SIF missing in an 11', 'seed 002: 11 Svar på bonusforespørgsel'),
+    'free-text-without-288': rule('F02', 'free text in a 9 without DTM 288', 'seed 002: 9 Opsigelse (FTX only with 288)'),
+    'bonus-query-branch-not-allowed': rule('F02', 'DOC 11 / bonus query outside branch group 001 products 001, 002, 004, 999', 'seed 002: 9 and 13 (bonus only for motor)'),
+    'odc-without-changed-date': rule('F02', 'OSI ODC without a changed cancellation date', 'seed 002: 29 Accept (ODC + DTM)'),
+    'changed-date-without-odc': rule('F02', 'a changed cancellation date in a 29 without OSI ODC', 'seed 002: 29 Accept (ODC + DTM, both only when accepting per another date)'),
+    'shortened-notice-not-allowed': rule('F02', 'shortened notice (DTM 296) for a branch group that may not use it', 'seed 002: branch groups 004 and 006 (no shortened notice)'),
+    'too-many-claims': rule('F02', 'more than 10 claims (SHI + DTM pairs)', 'seed 002: 11 Svar på bonusforespørgsel (SHI + DTM up to 10 times)'),
+    'invalid-date': rule('F02', 'a date that is not a real date', 'default-profile.md F02'),
+    'unknown-code': rule('F02', 'a code that is not in the code list for its position', 'default-profile.md F02'),
+    'first-nad-not-unb-recipient': rule('F03', 'first NAD is not the UNB recipient', 'seed 002: first NAD = receiver'),
+    'second-nad-not-unb-sender': rule('F03', 'second NAD is not the UNB sender', 'seed 002: second NAD = sender'),
+    'reference-unknown': rule('F03', 'a reply whose cancellation reference is unknown', 'seed 002: numbering (cancellation reference)'),
+    'brc-changed': rule('F03', 'BRC changed against the original cancellation', 'seed 002: accept policy (never change BRC)'),
+    'segment-not-allowed-for-kind': rule('F04', 'a segment the table allows but this kind must not carry', 'seed 002: segments per kind'),
+    'erc-in-cancellation': rule('F04', 'ERC in a 9', 'seed 002: 9 Opsigelse'),
+    'doc-in-rejection': rule('F04', 'DOC in a 27', 'seed 002: 27 Afvisning'),
+    'bonus-block-not-allowed': rule('F04', 'a bonus block (SIF/SHI) in a 9 or 13', 'seed 002: 9 and 13'),
+    'osi-bro-outside-cancellation': rule('F04', 'OSI BRO outside a 9', 'seed 002: 9 Opsigelse (OSI BRO)'),
+    'nad-ops-not-allowed': rule('F04', 'NAD OPS outside a 27 with ERC 9', 'seed 002: 27 Afvisning (third NAD with ERC 9)'),
+    'end-date-in-cancellation': rule('F04', 'DTM 295 end date in a 9', 'seed 002: 13 (295 only for a pure bonus query)'),
+    'state-not-allowed': rule('F05', "the message is not allowed in the case's current state", 'default-profile.md F05'),
+    'cancellation-while-pending': rule('F05', 'a second cancellation while one is unanswered', 'seed 002: case rules (send a reminder)'),
+    'reminder-too-early': rule('F05', 'a reminder earlier than 21 days after what it chases', 'seed 002: deadlines (21 days)'),
+    'cancellation-already-accepted': rule('F05', 'a cancellation on a policy whose cancellation was already accepted', 'seed 002: case rules (one EDI cancellation per policy)'),
   },
   branchGroups: {
     '001': branch('motor', 'S', `${SEED}: branch 001, bonus products 001 002 004 999`, { bonus: ['001', '002', '004', '999'] }),

@@ -3,19 +3,13 @@
  * exchange exactly as `/work/shared/spec/default-profile.md` fixes it. Seed 001 is F&P's
  * Web-EDI user guide (2011); "research-notes.md" holds the public facts beyond it.
  */
-import { a, codeList, contentErrorCodes, table } from '../codelists.js';
-import type { ContentErrorCode, GuideProfile } from '../profile.js';
+import { a, codeList, contentErrorCodes, rule, table } from '../codelists.js';
+import type { GuideProfile } from '../profile.js';
 import { pickLayouts } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 001';
 const RN = 'research-notes.md (public F&P material)';
-
-const rule = (code: ContentErrorCode, description: string, guideRef: string) => ({
-  code: a(code, 'A', 'default-profile.md F01–F05 mapping (A)'),
-  description,
-  guideRef,
-});
 
 /** The panthaver 5.2 profile (reconstructed). */
 export const panthaver52: GuideProfile = {

@@ -10,6 +10,8 @@
  */
 import { groupHead, isGroup, type MessageStructure, type StructureEntry } from '../../schema/structure.js';
 
+export { groupHeadTags } from '../../schema/structure.js';
+
 /** One level of the table (the top level or one group's rows). */
 interface Node {
   /** Tag of each row (a group row: its head tag). */
@@ -35,20 +37,6 @@ function compileNode(entries: readonly StructureEntry[], headTag: string | null)
     node.positions.push(e.position);
   }
   return node;
-}
-
-/** Group name → head tag of every segment group of a structure (`SG1` → `SIF`). */
-export function groupHeadTags(structure: MessageStructure): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (entries: readonly StructureEntry[]): void => {
-    for (const e of entries) {
-      if (!isGroup(e)) continue;
-      out.set(e.group, groupHead(e).tag);
-      walk(e.children);
-    }
-  };
-  walk(structure.entries);
-  return out;
 }
 
 /** Where the fast path put each segment (filled by {@link FastStructureMatcher.match}). */
