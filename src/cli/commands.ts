@@ -22,7 +22,6 @@ export interface Command {
   run(args: CommandArgs, io: CommandIo): Promise<number>;
 }
 
-/** BGM code → kind name, when a command has no profile at hand. */
 const profileOption = { profile: { type: 'string' } } as const;
 const profilePath = (args: CommandArgs): string | undefined => args.values.profile as string | undefined;
 

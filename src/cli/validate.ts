@@ -12,7 +12,7 @@ import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage
 import { validateStream } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions, ValidationEvent } from '../validate/types.js';
 import { validateFile } from '../validate/workers.js';
-import { UsageError } from './io.js';
+import { ExitCode, UsageError } from './io.js';
 import { readProfileFile } from './profiles.js';
 
 /** Options of {@link validateCommand} (what the command line gives, already parsed). */
@@ -87,7 +87,7 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
     validateOptions = toValidateOptions(options);
   } catch (err) {
     io.stderr(`fp-edifact validate: ${(err as Error).message}\n`);
-    return 2;
+    return ExitCode.usage;
   }
   const toFile = options.out !== undefined;
   const fileParts: string[] = [];
@@ -133,7 +133,7 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
   } catch (err) {
     if (buffer) io.stdout(buffer);
     io.stderr(`fp-edifact validate: ${(err as Error).message}\n`);
-    return 2;
+    return ExitCode.usage;
   }
   if (html) write(html.toString());
   if (buffer) io.stdout(buffer);
@@ -142,9 +142,9 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
       await io.writeFile(options.out!, fileParts.join(''));
     } catch (err) {
       io.stderr(`fp-edifact validate: cannot write ${options.out}: ${(err as Error).message}\n`);
-      return 2;
+      return ExitCode.usage;
     }
     io.stderr(`fp-edifact validate: ${clean ? 'accepted' : 'rejected or with errors'}; report written to ${options.out}\n`);
   }
-  return clean ? 0 : 1;
+  return clean ? ExitCode.ok : ExitCode.inputErrors;
 }

@@ -8,11 +8,12 @@ import type { PersonId } from '../messages/types/common.js';
 import type { Branch, Cancellation } from '../messages/types/opsigelser.js';
 import { branchGroup } from '../schema/access.js';
 import type { GuideProfile } from '../schema/profile.js';
-import { pass, type CheckOutcome } from './accept-decision.js';
+import { pass, type CheckOutcome, type RejectionReason } from './accept-decision.js';
+import type { IsoDate } from './dates.js';
 import { explain, type Explanation } from './explanation.js';
 import { compareLocations } from './location-match.js';
-import { comparePartyNames, samePersonId, type NameComparison } from './name-match.js';
-import type { PolicyRecord } from './policy-record.js';
+import { comparePartyNames, RANK, samePersonId, type NameComparison } from './name-match.js';
+import type { PolicyRecord, PolicyStatus } from './policy-record.js';
 import { isMissingPolicyNumber, matchPolicyNumber } from './policy-number.js';
 import { compareRegistrationNumbers } from './registration-number.js';
 
@@ -22,7 +23,8 @@ export type IdentityLookup = (query: { ids: PersonId[]; branch: Branch }) => rea
 /** Branch groups whose policies need both holders named (accident, pleasure boat) by default. */
 export const DEFAULT_BOTH_HOLDERS_GROUPS: readonly string[] = ['005', '007'];
 
-function sameBranch(a: Branch, b: Branch): boolean {
+/** True when two branch/product codes are the same. */
+export function sameBranch(a: Branch, b: Branch): boolean {
   return a.group === b.group && a.product === b.product;
 }
 
@@ -87,42 +89,26 @@ export function checkBranch(received: Cancellation, policy: PolicyRecord): Check
   return { outcome: 'reject', why, rejection: { reason: 'wrongBranch' }, notes: [] };
 }
 
+/** Per kind of ended policy: the rejection reason and the end of the explanation's sentence. */
+const TERMINATED: Record<Exclude<PolicyStatus['kind'], 'active'>, { reason: RejectionReason; sentence: (endDate: IsoDate, companyVir: string) => string }> = {
+  'cancelled-by-company': { reason: 'alreadyCancelledByCompany', sentence: (endDate, companyVir) => `is already cancelled by company ${companyVir} and ends ${endDate}.` },
+  'cancelled-by-holder': { reason: 'alreadyCancelledByPolicyholder', sentence: (endDate) => `is already cancelled by the policyholder and ends ${endDate}.` },
+  'lapsed-arrears': { reason: 'lapsedArrears', sentence: (endDate) => `lapsed because of arrears on ${endDate}.` },
+  'lapsed-other': { reason: 'lapsedOther', sentence: (endDate) => `lapsed for another reason on ${endDate}.` },
+};
+
 /** A policy that has already ended is rejected with ERC 9–12 and its end date (rule `accept.already-terminated`). */
 export function checkStatus(policy: PolicyRecord): CheckOutcome {
   const status = policy.status;
-  const no = policy.policyNumber;
-  switch (status.kind) {
-    case 'active':
-      return pass();
-    case 'cancelled-by-company':
-      return {
-        outcome: 'reject',
-        why: explain('accept.already-terminated', { endDate: status.endDate }, `Policy ${no} is already cancelled by company ${status.company.vir} and ends ${status.endDate}.`),
-        rejection: { reason: 'alreadyCancelledByCompany', endDate: status.endDate, cancelledBy: status.company },
-        notes: [],
-      };
-    case 'cancelled-by-holder':
-      return {
-        outcome: 'reject',
-        why: explain('accept.already-terminated', { endDate: status.endDate }, `Policy ${no} is already cancelled by the policyholder and ends ${status.endDate}.`),
-        rejection: { reason: 'alreadyCancelledByPolicyholder', endDate: status.endDate },
-        notes: [],
-      };
-    case 'lapsed-arrears':
-      return {
-        outcome: 'reject',
-        why: explain('accept.already-terminated', { endDate: status.endDate }, `Policy ${no} lapsed because of arrears on ${status.endDate}.`),
-        rejection: { reason: 'lapsedArrears', endDate: status.endDate },
-        notes: [],
-      };
-    case 'lapsed-other':
-      return {
-        outcome: 'reject',
-        why: explain('accept.already-terminated', { endDate: status.endDate }, `Policy ${no} lapsed for another reason on ${status.endDate}.`),
-        rejection: { reason: 'lapsedOther', endDate: status.endDate },
-        notes: [],
-      };
-  }
+  if (status.kind === 'active') return pass();
+  const { reason, sentence } = TERMINATED[status.kind];
+  const company = status.kind === 'cancelled-by-company' ? status.company : undefined;
+  return {
+    outcome: 'reject',
+    why: explain('accept.already-terminated', { endDate: status.endDate }, `Policy ${policy.policyNumber} ${sentence(status.endDate, company?.vir ?? '')}`),
+    rejection: { reason, endDate: status.endDate, ...(company !== undefined ? { cancelledBy: company } : {}) },
+    notes: [],
+  };
 }
 
 /** Motor: the registration number must be the policy's (rule `accept.motor-registration`). */
@@ -199,8 +185,6 @@ function matrikelNotes(received: Cancellation, policy: PolicyRecord): Explanatio
   return [];
 }
 
-const WORST_FIRST: readonly NameComparison[] = ['different', 'similar', 'insignificant', 'same'];
-
 /**
  * Family, accident and pleasure boat: the policyholders' names must be the policy's, with the
  * guide's tolerance; with two holders on accident or boat policies both must be named (rules
@@ -222,7 +206,7 @@ export function checkNames(received: Cancellation, policy: PolicyRecord, profile
     let best: NameComparison = 'different';
     remaining.forEach((holder, index) => {
       const comparison = comparePartyNames(party, holder);
-      if (WORST_FIRST.indexOf(comparison) > WORST_FIRST.indexOf(best)) {
+      if (RANK[comparison] < RANK[best]) {
         best = comparison;
         bestIndex = index;
       }
@@ -232,7 +216,7 @@ export function checkNames(received: Cancellation, policy: PolicyRecord, profile
     results.push({ comparison: best, idMatches: samePersonId(party.id, holder.id), received: party.name, ours: holder.name });
     remaining.splice(bestIndex, 1);
   }
-  const worst = WORST_FIRST.find((c) => results.some((r) => r.comparison === c)) ?? 'same';
+  const worst = results.reduce<NameComparison>((w, r) => (RANK[r.comparison] > RANK[w] ? r.comparison : w), 'same');
   const detail = results.filter((r) => r.comparison === worst).map((r) => `${r.received} / ${r.ours}`).join('; ');
   if (worst === 'same') return pass();
   if (worst === 'insignificant') {

@@ -56,6 +56,8 @@ export interface BonusBlockResult {
 export const MAX_CLAIMS = 10;
 /** How far back claims are reported, in months (5 years). */
 export const CLAIMS_WINDOW_MONTHS = 60;
+/** The consequence codes (konsekvenskode) that exist. */
+const CONSEQUENCE_CODES: readonly string[] = ['1', '2', '3', '4', '5', '6'];
 
 /**
  * Builds the bonus block from the insurer's data (rules `bonus.*`): premium step or FASTP,
@@ -171,7 +173,7 @@ function checkClaims(claims: readonly Claim[], referenceDate: IsoDate | undefine
   }
   const from = referenceDate === undefined ? undefined : claimsWindowStart(referenceDate);
   for (const claim of claims) {
-    if (!['1', '2', '3', '4', '5', '6'].includes(claim.consequence)) {
+    if (!CONSEQUENCE_CODES.includes(claim.consequence)) {
       found.push(explain('bonus.consequence-code', { claimDate: claim.date }, `The claim of ${claim.date} has consequence code ${JSON.stringify(claim.consequence)}; only 1–6 exist.`));
     }
     if (from !== undefined && referenceDate !== undefined && (claim.date < from || claim.date > referenceDate)) {
@@ -209,7 +211,7 @@ function compareWithFacts(block: Bonus, facts: BonusFacts, referenceDate: IsoDat
   const extra = block.claims.filter((c) => !expectedKeys.has(key(c)));
   const blockKeys = new Set(block.claims.map(key));
   const missing = expected.claims.filter((c) => !blockKeys.has(key(c)));
-  const costless = new Set(facts.claims.filter((c) => c.fullyRecovered === true || c.costsCedingInsurer === false).map((c) => `${c.date}/${c.consequence}`));
+  const costless = new Set(facts.claims.filter((c) => c.fullyRecovered === true || c.costsCedingInsurer === false).map(key));
   for (const claim of extra) {
     const rule = costless.has(key(claim)) ? 'bonus.claims-cost' : 'bonus.claims-window';
     const why = rule === 'bonus.claims-cost' ? 'it cost us nothing (fully recovered or no expense)' : 'it is not one of the claims to report (outside the window, beyond the 10 most recent, or not on record)';

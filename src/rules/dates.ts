@@ -12,19 +12,16 @@
  *
  * @module
  */
-import { daysInMonth } from '../schema/calendar-date.js';
+import { daysInMonth, isRealIsoDate } from '../schema/calendar-date.js';
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. A plain string alias: documentation, not a brand. */
 export type IsoDate = string;
 
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 function describeValue(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
-
-export { daysInMonth };
 
 /** `Date.UTC` maps years 0–99 to 1900–1999; `setUTCFullYear` does not. */
 function utcMillis(year: number, month: number, day: number): number {
@@ -39,17 +36,7 @@ function utcMillis(year: number, month: number, day: number): number {
  * @throws RangeError naming the parameter and the bad value, e.g. `2023-02-29` or `2024-1-5`
  */
 export function assertIsoDate(value: unknown, parameter: string): IsoDate {
-  if (typeof value === 'string') {
-    const match = ISO_DATE_PATTERN.exec(value);
-    if (match) {
-      const year = Number(match[1]);
-      const month = Number(match[2]);
-      const day = Number(match[3]);
-      if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-        return value;
-      }
-    }
-  }
+  if (typeof value === 'string' && isRealIsoDate(value)) return value;
   throw new RangeError(
     `Parameter "${parameter}" must be a real calendar date written YYYY-MM-DD, got ${describeValue(value)}`,
   );
@@ -99,11 +86,6 @@ export function differenceInDays(later: IsoDate, earlier: IsoDate): number {
 export function isoWeekday(date: IsoDate): number {
   const sundayIsZero = new Date(toMillis(date, 'date')).getUTCDay();
   return sundayIsZero === 0 ? 7 : sundayIsZero;
-}
-
-/** The first day of the month containing `date`. */
-export function startOfMonth(date: IsoDate): IsoDate {
-  return `${assertIsoDate(date, 'date').slice(0, 7)}-01`;
 }
 
 /** The last day of the month containing `date`. */

@@ -183,7 +183,7 @@ function onDeclaration(model: DeclarationModel, message: PanthaverOf<'newDeclara
   if (!toNewInsurer && model.state !== 'new' && model.state !== 'historisk') {
     return refused(model, explain('declaration.number-in-use', {}, `Declaration ${message.declarationNumber} is already ${model.state}; a new declaration needs a new number.`));
   }
-  const fresh: DeclarationModel = toNewInsurer ? model : { state: 'new', terms: {} };
+  const fresh: DeclarationModel = toNewInsurer ? model : emptyDeclaration();
   fresh.state = toNewInsurer ? 'under skift' : 'ubesvaret';
   fresh.declarationType = message.declarationType;
   fresh.lienholder = message.sender.vir;

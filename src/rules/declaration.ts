@@ -7,7 +7,8 @@
  * @module
  */
 import { panthaverSchema, type Panthaver } from '../messages/types/panthaver.js';
-import { sameData } from './canonical.js';
+import { canonicalJson } from './canonical.js';
+import { undoLastReceivedBy } from './case-log.js';
 import { addDays, assertIsoDate, type IsoDate } from './dates.js';
 import { latestLAcceptDate, lienholderReminderDate } from './deadlines.js';
 import {
@@ -71,7 +72,8 @@ export interface DeclarationSnapshot {
  */
 export class Declaration {
   private model: DeclarationModel = emptyDeclaration();
-  private readonly log: Array<DeclarationEntry & { before?: DeclarationModel }> = [];
+  /** The log; `canonical` is the message's canonical JSON, kept to recognise duplicates without re-serialising. */
+  private readonly log: Array<DeclarationEntry & { before?: DeclarationModel; canonical: string }> = [];
   private readonly settings: DeclarationSettings;
 
   /** An empty declaration; give it messages with {@link apply}. */
@@ -121,7 +123,7 @@ export class Declaration {
 
   /** Every message offered, in order, with what happened to it. */
   get entries(): readonly DeclarationEntry[] {
-    return this.log.map(({ before: _before, ...entry }) => entry);
+    return this.log.map(({ before: _before, canonical: _canonical, ...entry }) => entry);
   }
 
   /** Every violation, in order. */
@@ -144,26 +146,21 @@ export class Declaration {
     const receivedOn = assertIsoDate(options.receivedOn ?? message.messageDate, 'options.receivedOn');
     const label = options.source !== undefined ? { source: options.source } : {};
     const toViolation = (v: Explanation): Violation => ({ ...v, messageKind: message.kind, messageDate: message.messageDate, ...label });
-    const duplicate = this.log.find((e) => sameData(e.message, message));
+    const canonical = canonicalJson(message);
+    const duplicate = this.log.find((e) => e.canonical === canonical);
     if (duplicate !== undefined) {
       const why = explain('declaration.duplicate-ignored', { messageDate: message.messageDate }, `This ${message.kind} repeats one received before; it is ignored.`);
-      this.log.push({ status: 'ignored', violations: [], ignoredBecause: why, message, receivedOn, ...label });
+      this.log.push({ status: 'ignored', violations: [], ignoredBecause: why, message, receivedOn, ...label, canonical });
       return { status: 'ignored', violations: [], ignoredBecause: why };
     }
     const result =
       message.kind === 'contentError'
-        ? { status: 'applied' as const, violations: [], model: this.undoLastReceivedBy(message.sender.vir) }
+        ? { status: 'applied' as const, violations: [], model: undoLastReceivedBy(this.log, this.model, message.sender.vir) }
         : declarationTransition(this.model, message, receivedOn, this.settings);
     const violations = result.violations.map(toViolation);
-    this.log.push({ status: result.status, violations, message, receivedOn, ...label, ...(result.status === 'applied' ? { before: this.model } : {}) });
+    this.log.push({ status: result.status, violations, message, receivedOn, ...label, ...(result.status === 'applied' ? { before: this.model } : {}), canonical });
     if (result.status === 'applied') this.model = result.model;
     return { status: result.status, violations };
-  }
-
-  private undoLastReceivedBy(vir: string): DeclarationModel {
-    const last = [...this.log].reverse().find((e) => e.status === 'applied');
-    if (last?.before !== undefined && last.message.kind !== 'contentError' && last.message.recipient.vir === vir) return last.before;
-    return this.model;
   }
 
   /**

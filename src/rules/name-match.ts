@@ -19,7 +19,8 @@ import { editDistance, foldDanish } from './text-match.js';
  */
 export type NameComparison = 'same' | 'insignificant' | 'similar' | 'different';
 
-const RANK: Record<NameComparison, number> = { same: 0, insignificant: 1, similar: 2, different: 3 };
+/** Closeness rank of a {@link NameComparison}: 0 for `same` up to 3 for `different` (higher is worse). */
+export const RANK: Record<NameComparison, number> = { same: 0, insignificant: 1, similar: 2, different: 3 };
 
 function words(name: string): string[] {
   return foldDanish(name)

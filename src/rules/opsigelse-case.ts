@@ -8,7 +8,8 @@
 import { opsigelseSchema, type Opsigelse } from '../messages/types/opsigelser.js';
 import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile, getProfile } from '../schema/profiles/index.js';
-import { sameData } from './canonical.js';
+import { canonicalJson } from './canonical.js';
+import { undoLastReceivedBy } from './case-log.js';
 import { assertIsoDate, type IsoDate } from './dates.js';
 import { explain, type Due, type Explanation, type Violation } from './explanation.js';
 import { dueItems } from './opsigelse-due.js';
@@ -16,12 +17,12 @@ import {
   cancellationOutstanding,
   emptyModel,
   isRepeatedAccept,
+  policyKeyOf,
   stateOf,
   transition,
   type CaseModel,
   type OpsigelseCaseState,
 } from './opsigelse-transitions.js';
-import { unmaskPolicyNumber } from './policy-number.js';
 
 export type { OpsigelseCaseState } from './opsigelse-transitions.js';
 
@@ -80,7 +81,8 @@ export interface OpsigelseCaseOptions {
  */
 export class OpsigelseCase {
   private model: CaseModel = emptyModel();
-  private readonly log: Array<CaseEntry & { externalViolations?: Explanation[]; before?: CaseModel }> = [];
+  /** The log; `canonical` is the message's canonical JSON, kept to recognise duplicates without re-serialising. */
+  private readonly log: Array<CaseEntry & { externalViolations?: Explanation[]; before?: CaseModel; canonical: string }> = [];
   private readonly profile: GuideProfile;
 
   /** An empty case; give it messages with {@link apply}. */
@@ -125,7 +127,7 @@ export class OpsigelseCase {
 
   /** Every message offered, in order, with what happened to it. */
   get entries(): readonly CaseEntry[] {
-    return this.log.map(({ before: _before, externalViolations: _external, ...entry }) => entry);
+    return this.log.map(({ before: _before, externalViolations: _external, canonical: _canonical, ...entry }) => entry);
   }
 
   /** Every violation of every message, in order. */
@@ -151,7 +153,7 @@ export class OpsigelseCase {
   /** Ceding VIR and un-masked policy number: cases with the same key concern the same policy. */
   get policyKey(): string | undefined {
     const number = this.model.policyNumber;
-    return number === undefined || this.model.ceding === undefined ? undefined : `${this.model.ceding}|${unmaskPolicyNumber(number)}`;
+    return number === undefined || this.model.ceding === undefined ? undefined : policyKeyOf(this.model.ceding, number);
   }
 
   /** True while the case's cancellation awaits its accept or rejection. */
@@ -175,7 +177,8 @@ export class OpsigelseCase {
     const receivedOn = assertIsoDate(options.receivedOn ?? message.messageDate, 'options.receivedOn');
     const label = options.source !== undefined ? { source: options.source } : {};
     const external = (options.externalViolations ?? []).map((v) => this.violation(v, message, options.source));
-    const result = this.decide(message, receivedOn);
+    const canonical = canonicalJson(message);
+    const result = this.decide(message, canonical, receivedOn);
     const violations = [...result.violations.map((v) => this.violation(v, message, options.source)), ...external];
     const outcome: ApplyResult = { status: result.status, violations, ...(result.ignoredBecause ? { ignoredBecause: result.ignoredBecause } : {}) };
     this.log.push({
@@ -185,26 +188,20 @@ export class OpsigelseCase {
       ...label,
       ...(options.externalViolations?.length ? { externalViolations: options.externalViolations } : {}),
       ...(result.status === 'applied' ? { before: this.model } : {}),
+      canonical,
     });
     if (result.status === 'applied') this.model = result.model;
     return outcome;
   }
 
-  private decide(message: Opsigelse, receivedOn: IsoDate): { status: ApplyResult['status']; violations: Explanation[]; ignoredBecause?: Explanation; model: CaseModel } {
-    const duplicate = this.log.find((e) => sameData(e.message, message));
+  private decide(message: Opsigelse, canonical: string, receivedOn: IsoDate): { status: ApplyResult['status']; violations: Explanation[]; ignoredBecause?: Explanation; model: CaseModel } {
+    const duplicate = this.log.find((e) => e.canonical === canonical);
     if (duplicate !== undefined || isRepeatedAccept(this.model, message)) {
       const why = explain('case.duplicate-ignored', { messageDate: message.messageDate }, `This ${message.kind} repeats one received before (${duplicate?.message.messageDate ?? this.model.lastAccept?.messageDate ?? ''}); it is ignored without notice to the sender.`);
       return { status: 'ignored', violations: [], ignoredBecause: why, model: this.model };
     }
-    if (message.kind === 'contentError') return { status: 'applied', violations: [], model: this.undoLastReceivedBy(message.sender.vir) };
+    if (message.kind === 'contentError') return { status: 'applied', violations: [], model: undoLastReceivedBy(this.log, this.model, message.sender.vir) };
     return transition(this.model, message, receivedOn, { profile: this.profile });
-  }
-
-  /** The model before the last applied message, when its recipient sent the 12; else the current model. */
-  private undoLastReceivedBy(vir: string): CaseModel {
-    const last = [...this.log].reverse().find((e) => e.status === 'applied');
-    if (last?.before !== undefined && last.message.kind !== 'contentError' && last.message.recipient.vir === vir) return last.before;
-    return this.model;
   }
 
   private violation(v: Explanation, message: Opsigelse, source: string | undefined): Violation {

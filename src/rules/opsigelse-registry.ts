@@ -10,7 +10,7 @@ import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile, getProfile } from '../schema/profiles/index.js';
 import { explain, type Explanation } from './explanation.js';
 import { OpsigelseCase, type ApplyResult, type CaseMessageOptions } from './opsigelse-case.js';
-import { unmaskPolicyNumber } from './policy-number.js';
+import { ACCEPTED_STATES, policyKeyOf } from './opsigelse-transitions.js';
 
 /** The JSON form of a registry: every message in the order it was applied. */
 export interface OpsigelseRegistrySnapshot {
@@ -73,13 +73,13 @@ export class OpsigelseRegistry {
   }
 
   private crossCaseViolations(message: Cancellation): Explanation[] {
-    const key = `${message.recipient.vir}|${unmaskPolicyNumber(message.policyNumber)}`;
+    const key = policyKeyOf(message.recipient.vir, message.policyNumber);
     const unanswered: string[] = [];
     const accepted: string[] = [];
     for (const [reference, other] of this.cases) {
       if (reference === message.caseReference || other.policyKey !== key) continue;
       if (other.awaitingAnswer) unanswered.push(reference);
-      else if (['accepted', 'accepted-with-date', 'withdrawn'].includes(other.state)) accepted.push(reference);
+      else if (ACCEPTED_STATES.has(other.state)) accepted.push(reference);
     }
     const cases = (refs: string[]) => `${refs.length === 1 ? 'Case' : 'Cases'} ${refs.join(', ')} on the same policy ${message.policyNumber}`;
     const found: Explanation[] = [];

@@ -7,6 +7,7 @@
  */
 import type { Cancellation, Opsigelse, OpsigelseAccept } from '../messages/types/opsigelser.js';
 import type { GuideProfile } from '../schema/profile.js';
+import { sameBranch } from './accept-identity.js';
 import { checkBonusBlock, isBonusQueryAllowed } from './bonus.js';
 import { sameData } from './canonical.js';
 import type { IsoDate } from './dates.js';
@@ -86,6 +87,17 @@ export function stateOf(model: CaseModel): OpsigelseCaseState {
   return model.cancellation?.outcome ?? model.activity;
 }
 
+/** The states in which the case's cancellation was finally accepted (with or without another date, or as a withdrawal). */
+export const ACCEPTED_STATES: ReadonlySet<OpsigelseCaseState> = new Set<OpsigelseCaseState>(['accepted', 'accepted-with-date', 'withdrawn']);
+
+/**
+ * The key of the policy a case concerns: ceding VIR and un-masked policy number. Cases with the
+ * same key concern the same policy.
+ */
+export function policyKeyOf(cedingVir: string, policyNumber: string): string {
+  return `${cedingVir}|${unmaskPolicyNumber(policyNumber)}`;
+}
+
 /** True while the case's cancellation awaits its accept or rejection. */
 export function cancellationOutstanding(model: CaseModel): boolean {
   return model.cancellation !== undefined && model.cancellation.outcome === undefined;
@@ -142,7 +154,7 @@ function checkBranch(model: CaseModel, message: Opsigelse): Explanation | undefi
   const b = model.branch;
   if (b === undefined || message.kind === 'contentError') return undefined;
   if (message.kind === 'cancellation' && stateOf(model) === 'rejected') return undefined;
-  if (message.branch.group === b.group && message.branch.product === b.product) return undefined;
+  if (sameBranch(message.branch, b)) return undefined;
   return explain(
     'case.branch-unchanged',
     {},
@@ -192,7 +204,7 @@ function onCancellation(model: CaseModel, message: Cancellation, receivedOn: Iso
   if (cancellationOutstanding(model) && earlier !== undefined) {
     return refused(model, explain('case.no-new-while-unanswered', { earlierSentOn: earlier.messageDate }, `The cancellation of ${earlier.messageDate} is still unanswered; send a reminder instead of a new cancellation.`));
   }
-  if (state === 'accepted' || state === 'accepted-with-date' || state === 'withdrawn') {
+  if (ACCEPTED_STATES.has(state)) {
     return refused(model, explain('case.one-cancellation-per-policy', { earlierSentOn: earlier?.messageDate }, `The cancellation of ${earlier?.messageDate ?? 'this case'} was already accepted; only one EDI cancellation per policy is allowed.`));
   }
   const violations: Explanation[] = [];

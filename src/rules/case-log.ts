@@ -1,0 +1,24 @@
+/**
+ * What the case machines of both exchanges (opsigelser cases, panthaver declarations) do the
+ * same way with their message logs.
+ *
+ * @module
+ */
+
+/** The part of a log entry {@link undoLastReceivedBy} reads. */
+export interface UndoableEntry<Model> {
+  status: 'applied' | 'refused' | 'ignored';
+  /** The model before the message, kept for applied messages. */
+  before?: Model;
+  message: { kind: string; recipient: { vir: string } };
+}
+
+/**
+ * What a content error (12) from `vir` undoes: the model before the last applied message, when
+ * `vir` received that message (and it was not itself a 12); else `current`, unchanged.
+ */
+export function undoLastReceivedBy<Model>(log: readonly UndoableEntry<Model>[], current: Model, vir: string): Model {
+  const last = [...log].reverse().find((e) => e.status === 'applied');
+  if (last?.before !== undefined && last.message.kind !== 'contentError' && last.message.recipient.vir === vir) return last.before;
+  return current;
+}
