@@ -84,6 +84,11 @@ export function errorAt(
   return { code, rule: null, segment: segment?.tag ?? null, segmentPosition, element, component, offset: segment?.offset ?? null, message };
 }
 
+/** Syntax error 26 at UNH 0062: the interchange already held this message reference. */
+export function duplicateMessageError(reference: string, unh: Pick<Segment, 'tag' | 'offset'>): ValidationError {
+  return errorAt('26', `message reference ${JSON.stringify(reference)} occurs twice in this interchange`, unh, 1, 1);
+}
+
 /** Orders errors by offset (errors without an offset last), then element and component. Stable. */
 export function compareErrors(a: ValidationError, b: ValidationError): number {
   const ao = a.offset ?? Number.MAX_SAFE_INTEGER;

@@ -13,7 +13,7 @@ import { serialize } from '../syntax/writer.js';
 import { compileLayout, isClean, type CompiledLayout } from './compile/layout.js';
 import type { CompiledProfile, ProfileLookup } from './compile/profile.js';
 import type { FastMatch } from './compile/structure.js';
-import { compareErrors, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError } from './errors.js';
+import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError } from './errors.js';
 import { runContentRules } from './rules/index.js';
 import type { MessageReport, ValidationError } from './types.js';
 
@@ -94,7 +94,7 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
     errors = push(errors, v);
   }
   const unh = segments[0]!;
-  if (duplicate) errors = push(errors, errorAt('26', `message reference ${JSON.stringify(message.header.reference)} occurs twice in this interchange`, unh, 1, 1));
+  if (duplicate) errors = push(errors, duplicateMessageError(message.header.reference, unh));
   const compiled = env.profiles.get(message.header.type);
   errors = checkIdentifier(message, compiled, errors);
 

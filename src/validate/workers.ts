@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { Segment } from '../syntax/segment.js';
 import { ContrlBuilder } from './contrl.js';
-import { compareErrors } from './errors.js';
+import { compareErrors, duplicateMessageError } from './errors.js';
 import { checkHeader } from './interchange.js';
 import { buildContentErrorReply } from './reply.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
@@ -251,16 +251,7 @@ class Merger extends RunSettings {
     const h = ic.header;
     if (duplicate) {
       // As validateMessage with `duplicate`: 26 at UNH 0062 among the CONTRL errors, no content rules.
-      const e26: ValidationError = {
-        code: '26',
-        rule: null,
-        segment: 'UNH',
-        segmentPosition: 1,
-        element: 1,
-        component: null,
-        offset: item.unhOffset,
-        message: `message reference ${JSON.stringify(report.reference ?? '')} occurs twice in this interchange`,
-      };
+      const e26 = duplicateMessageError(report.reference ?? '', { tag: 'UNH', offset: item.unhOffset });
       const rejected = report.status === 'rejected';
       const errors = rejected ? report.errors : [];
       let i = 0;
