@@ -52,6 +52,28 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number, 
 
 const orNull = (value: string): string | null => (value === '' ? null : value);
 const party = (s: Segment, e: number): PartyId => ({ id: componentAt(s, e, 0), qualifier: orNull(componentAt(s, e, 1)) });
+const positionOf = (s: Segment) => ({ offset: s.offset, segmentNumber: s.segmentNumber });
+
+/** Valid control counts: UNZ 0036 and UNE 0060 are n..6, UNT 0074 is n..10. */
+const COUNT_N6 = /^[0-9]{1,6}$/;
+const COUNT_N10 = /^[0-9]{1,10}$/;
+
+/** What a trailer's control count and reference are checked against. */
+interface TrailerExpectation {
+  /** Valid form of the count. */
+  countPattern: RegExp;
+  /** The count the trailer should give. */
+  actual: number;
+  /** What is counted ("messages"). */
+  counted: string;
+  /** Start of the actual-count clause ("the group holds"). */
+  holder: string;
+  /** Appended to the count mismatch reason. */
+  note?: string;
+  /** Tag and reference of the matching header. */
+  headerTag: string;
+  headerReference: string;
+}
 
 interface OpenMessage {
   message: EdifactMessage;
@@ -116,8 +138,10 @@ export class EnvelopeAssembler implements TokenizerHandler {
   /** Ends the input at absolute offset `endOffset` (its length): reports what is left open. */
   end(endOffset: number): void {
     const at = { offset: endOffset };
-    if (this.open) this.flushErrors(this.open.message.errors);
-    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'input ends inside a message: UNT is missing', { ...at, tag: 'UNT' }));
+    if (this.open) {
+      this.flushErrors(this.open.message.errors);
+      this.closeMessage(this.problem(SyntaxErrorCode.missing, 'input ends inside a message: UNT is missing', { ...at, tag: 'UNT' }));
+    }
     if (this.group) {
       this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'input ends inside a functional group: UNE is missing', { ...at, tag: 'UNE' }));
       this.group = null;
@@ -168,6 +192,47 @@ export class EnvelopeAssembler implements TokenizerHandler {
     this.pendingErrors = [];
   }
 
+  /** The interchange's errors (opening an orphan one if needed), with waiting tokenizer errors moved in. */
+  private flushToInterchange(): EdifactSyntaxError[] {
+    const errors = this.interchangeErrors();
+    this.flushErrors(errors);
+    return errors;
+  }
+
+  /** Closes the open message, if any, as missing its UNT before `segment` (`next` names it in the reason). */
+  private closeOpenMessageBefore(segment: Segment, next: string): void {
+    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, `message has no UNT before ${next}`, this.at(segment)));
+  }
+
+  /**
+   * Checks a trailer: its mandatory elements, then its control count (element 1) and reference
+   * (element 2) against `expected`. False when a mandatory element is missing.
+   */
+  private checkTrailer(segment: Segment, errors: EdifactSyntaxError[], expected: TrailerExpectation): boolean {
+    if (!this.checkRequired(segment, errors)) return false;
+    const count = componentAt(segment, 0, 0);
+    const reference = componentAt(segment, 1, 0);
+    if (!expected.countPattern.test(count) || Number(count) !== expected.actual) {
+      errors.push(
+        this.problem(
+          SyntaxErrorCode.controlCountDoesNotMatch,
+          `${segment.tag} counts ${count} ${expected.counted}, ${expected.holder} ${expected.actual}${expected.note ?? ''}`,
+          this.at(segment, 1),
+        ),
+      );
+    }
+    if (reference !== expected.headerReference) {
+      errors.push(
+        this.problem(
+          SyntaxErrorCode.referencesDoNotMatch,
+          `${segment.tag} reference ${JSON.stringify(reference)} does not match ${expected.headerTag} reference ${JSON.stringify(expected.headerReference)}`,
+          this.at(segment, 2),
+        ),
+      );
+    }
+    return true;
+  }
+
   private checkRequired(segment: Segment, target: EdifactSyntaxError[]): boolean {
     let ok = true;
     for (const [e, c, name] of REQUIRED[segment.tag] ?? []) {
@@ -180,7 +245,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   private onHeader(segment: Segment): void {
-    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before the next UNB', this.at(segment)));
+    this.closeOpenMessageBefore(segment, 'the next UNB');
     if (this.interchange) {
       this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', this.at(segment)));
       this.group = null;
@@ -202,18 +267,17 @@ export class EnvelopeAssembler implements TokenizerHandler {
       testIndicator: componentAt(segment, 10, 0) === '1',
       serviceChars: this.serviceChars,
       una: this.sawUna,
-      position: { offset: segment.offset, segmentNumber: segment.segmentNumber },
+      position: positionOf(segment),
     };
-    this.interchange = { header, messageCount: 0, groupCount: 0, trailer: null, errors: [] };
+    this.interchange = { ...this.orphanSummary(), header };
     this.flushErrors(this.interchange.errors);
     this.checkRequired(segment, this.interchange.errors);
     this.handler.interchangeStart?.(header);
   }
 
   private onTrailer(segment: Segment): void {
-    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before UNZ', this.at(segment)));
-    const errors = this.interchangeErrors();
-    this.flushErrors(errors);
+    this.closeOpenMessageBefore(segment, 'UNZ');
+    const errors = this.flushToInterchange();
     if (this.group) {
       errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before UNZ', this.at(segment)));
       this.group = null;
@@ -224,31 +288,16 @@ export class EnvelopeAssembler implements TokenizerHandler {
       this.closeInterchange();
       return;
     }
-    const count = componentAt(segment, 0, 0);
-    const reference = componentAt(segment, 1, 0);
-    ic.trailer = { count, reference };
-    if (this.checkRequired(segment, errors)) {
-      const usesGroups = ic.groupCount > 0;
-      const actual = usesGroups ? ic.groupCount : ic.messageCount;
-      if (!/^[0-9]{1,6}$/.test(count) || Number(count) !== actual) {
-        errors.push(
-          this.problem(
-            SyntaxErrorCode.controlCountDoesNotMatch,
-            `UNZ counts ${count} ${usesGroups ? 'groups' : 'messages'}, the interchange holds ${actual}`,
-            this.at(segment, 1),
-          ),
-        );
-      }
-      if (reference !== ic.header.reference) {
-        errors.push(
-          this.problem(
-            SyntaxErrorCode.referencesDoNotMatch,
-            `UNZ reference ${JSON.stringify(reference)} does not match UNB reference ${JSON.stringify(ic.header.reference)}`,
-            this.at(segment, 2),
-          ),
-        );
-      }
-    }
+    ic.trailer = { count: componentAt(segment, 0, 0), reference: componentAt(segment, 1, 0) };
+    const usesGroups = ic.groupCount > 0;
+    this.checkTrailer(segment, errors, {
+      countPattern: COUNT_N6,
+      actual: usesGroups ? ic.groupCount : ic.messageCount,
+      counted: usesGroups ? 'groups' : 'messages',
+      holder: 'the interchange holds',
+      headerTag: 'UNB',
+      headerReference: ic.header.reference,
+    });
     if (ic.messageCount === 0) {
       errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, 'the interchange holds no messages', this.at(segment)));
     }
@@ -267,16 +316,15 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   private onGroupHeader(segment: Segment): void {
-    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before UNG', this.at(segment)));
-    const errors = this.interchangeErrors();
-    this.flushErrors(errors);
+    this.closeOpenMessageBefore(segment, 'UNG');
+    const errors = this.flushToInterchange();
     if (this.group) errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before the next UNG', this.at(segment)));
     const header: GroupHeader = {
       messageType: componentAt(segment, 0, 0),
       sender: party(segment, 1),
       recipient: party(segment, 2),
       reference: componentAt(segment, 4, 0),
-      position: { offset: segment.offset, segmentNumber: segment.segmentNumber },
+      position: positionOf(segment),
     };
     this.checkRequired(segment, errors);
     (this.interchange as InterchangeSummary).groupCount++;
@@ -285,37 +333,28 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   private onGroupTrailer(segment: Segment): void {
-    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before UNE', this.at(segment)));
-    const errors = this.interchangeErrors();
-    this.flushErrors(errors);
+    this.closeOpenMessageBefore(segment, 'UNE');
+    const errors = this.flushToInterchange();
     const group = this.group;
     if (!group) {
       errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNE without a UNG', this.at(segment)));
       return;
     }
     this.group = null;
-    if (!this.checkRequired(segment, errors)) return;
-    const count = componentAt(segment, 0, 0);
-    const reference = componentAt(segment, 1, 0);
-    if (!/^[0-9]{1,6}$/.test(count) || Number(count) !== group.messageCount) {
-      errors.push(
-        this.problem(SyntaxErrorCode.controlCountDoesNotMatch, `UNE counts ${count} messages, the group holds ${group.messageCount}`, this.at(segment, 1)),
-      );
-    }
-    if (reference !== group.header.reference) {
-      errors.push(
-        this.problem(
-          SyntaxErrorCode.referencesDoNotMatch,
-          `UNE reference ${JSON.stringify(reference)} does not match UNG reference ${JSON.stringify(group.header.reference)}`,
-          this.at(segment, 2),
-        ),
-      );
-    }
+    const complete = this.checkTrailer(segment, errors, {
+      countPattern: COUNT_N6,
+      actual: group.messageCount,
+      counted: 'messages',
+      holder: 'the group holds',
+      headerTag: 'UNG',
+      headerReference: group.header.reference,
+    });
+    if (!complete) return;
     if (group.messageCount === 0) errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, 'the functional group holds no messages', this.at(segment)));
   }
 
   private onMessageHeader(segment: Segment): void {
-    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, 'message has no UNT before the next UNH', this.at(segment)));
+    this.closeOpenMessageBefore(segment, 'the next UNH');
     if (!this.interchange) {
       this.interchange = this.orphanSummary();
       this.interchange.errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'message outside an interchange: UNB is missing', this.at(segment)));
@@ -335,7 +374,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     const message: EdifactMessage = {
       header,
       segments: [segment],
-      position: { offset: segment.offset, segmentNumber: segment.segmentNumber },
+      position: positionOf(segment),
       index: ic.messageCount,
       interchangeReference: ic.header?.reference ?? null,
       groupReference: this.group?.header.reference ?? null,
@@ -349,31 +388,19 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private onMessageTrailer(segment: Segment): void {
     const open = this.open;
     if (!open) {
-      const errors = this.interchangeErrors();
-      this.flushErrors(errors);
-      errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNT without a UNH', this.at(segment)));
+      this.flushToInterchange().push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNT without a UNH', this.at(segment)));
       return;
     }
     this.append(open, segment);
-    const errors = open.message.errors;
-    if (this.checkRequired(segment, errors)) {
-      const count = componentAt(segment, 0, 0);
-      const reference = componentAt(segment, 1, 0);
-      if (!/^[0-9]{1,10}$/.test(count) || Number(count) !== open.count) {
-        errors.push(
-          this.problem(SyntaxErrorCode.controlCountDoesNotMatch, `UNT counts ${count} segments, the message has ${open.count} (UNH and UNT included)`, this.at(segment, 1)),
-        );
-      }
-      if (reference !== open.message.header.reference) {
-        errors.push(
-          this.problem(
-            SyntaxErrorCode.referencesDoNotMatch,
-            `UNT reference ${JSON.stringify(reference)} does not match UNH reference ${JSON.stringify(open.message.header.reference)}`,
-            this.at(segment, 2),
-          ),
-        );
-      }
-    }
+    this.checkTrailer(segment, open.message.errors, {
+      countPattern: COUNT_N10,
+      actual: open.count,
+      counted: 'segments',
+      holder: 'the message has',
+      note: ' (UNH and UNT included)',
+      headerTag: 'UNH',
+      headerReference: open.message.header.reference,
+    });
     this.closeMessage();
   }
 
@@ -382,9 +409,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
       this.append(this.open, segment);
       return;
     }
-    const errors = this.interchangeErrors();
-    this.flushErrors(errors);
-    errors.push(
+    this.flushToInterchange().push(
       this.problem(
         SyntaxErrorCode.invalidOccurrenceOutsideMessage,
         `segment ${segment.tag} outside a message (not between UNH and UNT)`,

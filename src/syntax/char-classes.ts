@@ -1,5 +1,5 @@
 import { type Charset, firstInvalidChar } from './charsets.js';
-import type { ServiceChars } from './service-chars.js';
+import { type ServiceChars, releaseInUse, repetitionInUse } from './service-chars.js';
 
 /**
  * What the tokenizer's split loop does with a character, looked up in one table per
@@ -63,16 +63,12 @@ export class CharClasses {
       for (const code of this.serviceCodes) this.table[code] = suspects[code] as number;
     }
     // Release and repetition are off when the UNA gives a space for them.
-    const roles: Array<[string, number]> = [
-      [chars.repetition, CharClass.repetition],
-      [chars.release, CharClass.release],
-      [chars.component, CharClass.component],
-      [chars.element, CharClass.element],
-      [chars.terminator, CharClass.terminator],
-    ];
+    const roles: Array<[string, number]> = [];
+    if (repetitionInUse(chars)) roles.push([chars.repetition, CharClass.repetition]);
+    if (releaseInUse(chars)) roles.push([chars.release, CharClass.release]);
+    roles.push([chars.component, CharClass.component], [chars.element, CharClass.element], [chars.terminator, CharClass.terminator]);
     this.serviceCodes = [];
     for (const [char, role] of roles) {
-      if ((role === CharClass.repetition || role === CharClass.release) && char === ' ') continue;
       const code = char.charCodeAt(0);
       if (code >= this.table.length) continue;
       this.table[code] = role;

@@ -26,6 +26,16 @@ export const DEFAULT_SERVICE_CHARS: Readonly<ServiceChars> = Object.freeze({
   terminator: "'",
 });
 
+/** Whether a release character is in use: a space means there is none. */
+export function releaseInUse(chars: Pick<ServiceChars, 'release'>): boolean {
+  return chars.release !== ' ';
+}
+
+/** Whether a repetition separator is in use: a space means it is reserved / not used. */
+export function repetitionInUse(chars: Pick<ServiceChars, 'repetition'>): boolean {
+  return chars.repetition !== ' ';
+}
+
 const ROLES = ['component', 'element', 'decimal', 'release', 'repetition', 'terminator'] as const;
 type Role = (typeof ROLES)[number];
 /** Roles that may be a space, meaning "not used". */

@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString, releaseInUse, repetitionInUse } from './service-chars.js';
 import { INCOMPLETE, OVERSIZED, SegmentSplitter } from './split.js';
 import { isWellFormedTag } from './tags.js';
 
@@ -163,7 +163,7 @@ export class Tokenizer {
   private setServiceChars(chars: ServiceChars): void {
     this.chars = chars;
     this.serviceCharList =
-      chars.component + chars.element + chars.decimal + (chars.release !== ' ' ? chars.release : '') + (chars.repetition !== ' ' ? chars.repetition : '') + chars.terminator;
+      chars.component + chars.element + chars.decimal + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '') + chars.terminator;
     this.configureClasses();
   }
 
@@ -188,8 +188,8 @@ export class Tokenizer {
 
   /** True when the terminator at `t` is preceded by an odd run of release characters. */
   private isReleased(text: string, t: number, segmentStart: number): boolean {
+    if (!releaseInUse(this.chars)) return false;
     const rc = this.chars.release;
-    if (rc === ' ') return false;
     let k = t - 1;
     while (k >= segmentStart && text[k] === rc) k--;
     return ((t - 1 - k) & 1) === 1;

@@ -1,7 +1,7 @@
 import { charsetFor, encodeText, firstUnencodableChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString, releaseInUse, repetitionInUse } from './service-chars.js';
 
 /** How segments are written. */
 export interface SerializeOptions {
@@ -31,9 +31,9 @@ function sameChars(a: ServiceChars, b: ServiceChars): boolean {
 
 /** Builds the escaper for one set of service characters: the release char goes before each active one. */
 export function makeEscaper(chars: ServiceChars): (value: string) => string {
-  if (chars.release === ' ') return (value) => value;
+  if (!releaseInUse(chars)) return (value) => value;
   const active = [chars.component, chars.element, chars.release, chars.terminator];
-  if (chars.repetition !== ' ') active.push(chars.repetition);
+  if (repetitionInUse(chars)) active.push(chars.repetition);
   const set = active.join('');
   return (value) => {
     let out = '';

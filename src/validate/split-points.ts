@@ -10,7 +10,7 @@
  * here, and the previous range's pipeline state when it reaches the point), so a misjudged
  * point costs parallelism, never correctness.
  */
-import { DEFAULT_SERVICE_CHARS, parseServiceString, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, parseServiceString, releaseInUse, type ServiceChars } from '../syntax/service-chars.js';
 import type { ByteReader, ByteSpan } from './worker-range.js';
 
 /** A candidate split point. */
@@ -70,7 +70,7 @@ function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
   // The file starts with a UTF-8 byte order mark (the tokenizer skips it).
   if (w.base + j === 2 && w.buf[j] === 0xbf && w.buf[j - 1] === 0xbb && w.buf[j - 2] === 0xef) return true;
   if (w.buf[j] !== chars.terminator.charCodeAt(0)) return false;
-  if (chars.release === ' ') return true;
+  if (!releaseInUse(chars)) return true;
   const r = chars.release.charCodeAt(0);
   let k = j - 1;
   while (k >= 0 && w.buf[k] === r) k--;
@@ -97,7 +97,7 @@ function unaBefore(w: Window, i: number): { at: number; index: number; chars: Se
 export function terminatorFrom(bytes: Uint8Array, from: number, chars: ServiceChars): number {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const t = chars.terminator.charCodeAt(0);
-  const r = chars.release === ' ' ? -1 : chars.release.charCodeAt(0);
+  const r = releaseInUse(chars) ? chars.release.charCodeAt(0) : -1;
   for (let i = buf.indexOf(t, from); i !== -1; i = buf.indexOf(t, i + 1)) {
     let run = 0;
     while (r !== -1 && i - run - 1 >= from && buf[i - run - 1] === r) run++;
