@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { buildInterchange } from '../envelope/builder.js';
-import { declarationTypeCode } from '../schema/access.js';
+import { branchGroup, declarationTypeCode } from '../schema/access.js';
 import { CONTENT_ERROR_CODES } from '../schema/profile.js';
 import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
@@ -154,7 +154,7 @@ function arbBranch(profile: GuideProfile, bonusOnly: boolean): fc.Arbitrary<Bran
   const any = fc.record({ group: groups.length ? fc.constantFrom(...groups.map(([g]) => g)) : product, product });
   const pick = bonusPairs.length === 0 ? any : bonusOnly ? fc.constantFrom(...bonusPairs) : fc.oneof(fc.constantFrom(...bonusPairs), any);
   return pick.map((branch) => {
-    const b = Object.hasOwn(profile.branchGroups, branch.group) ? profile.branchGroups[branch.group] : undefined;
+    const b = branchGroup(profile, branch.group);
     return { branch, bonus: b?.bonusProductGroups.includes(branch.product) ?? false, location: b?.requiresInsuredLocation ?? false, shortened: b?.shortenedNoticeAllowed ?? true };
   });
 }

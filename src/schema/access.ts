@@ -20,6 +20,21 @@ export function q(profile: GuideProfile, tag: string, role: string): string {
   return v.value;
 }
 
+/** The qualifier a profile uses for a role in a segment, or `undefined` when it has none (never throws; see {@link q}). */
+export function qualifier(profile: GuideProfile, tag: string, role: string): string | undefined {
+  return own(own(profile.qualifiers, tag), role)?.value;
+}
+
+/**
+ * The roles of a qualifier table, value → role (e.g. `'POL'` → `'policyNumber'`); empty when
+ * the profile has no such table. When two roles share a value, the later role wins.
+ */
+export function rolesOf(profile: GuideProfile, tag: string): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const [role, v] of Object.entries(own(profile.qualifiers, tag) ?? {})) out.set(v.value, role);
+  return out;
+}
+
 /**
  * The BGM document code of a message kind, e.g. `documentCode(p, 'cancellation')` → `'9'`.
  * @throws Error naming the profile and the kind when unknown

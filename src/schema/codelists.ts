@@ -28,6 +28,43 @@ export function codeList(
   return { source, assumption: flag === 'A', codes };
 }
 
+/**
+ * Rows of named rejection reasons sharing one flag and source. Each row is
+ * `[reason, code, name]`: `reason` → `code` goes into the reasons table, `code` → `name`
+ * into the code list. `flag` and `source` default to the list's; `reasonSource` (the
+ * reasons-table entries' source) defaults to `source`.
+ */
+export interface RejectionRows {
+  flag?: 'S' | 'A';
+  source?: string;
+  reasonSource?: string;
+  rows: ReadonlyArray<readonly [reason: string, code: string, name: string]>;
+}
+
+/**
+ * The rejection-reason code list and the named reasons table of a profile, written once:
+ * `codeList` holds every row of `groups` plus `listOnly` (codes with no named reason),
+ * `reasons` maps each row's reason to its code, in the order of `groups`.
+ */
+export function rejectionReasons(
+  flag: 'S' | 'A',
+  source: string,
+  groups: readonly RejectionRows[],
+  listOnly: ReadonlyArray<readonly [string, string] | readonly [string, string, 'S' | 'A', string]> = [],
+): { codeList: CodeList; reasons: Record<string, Annotated<string>> } {
+  const rows: Array<readonly [string, string] | readonly [string, string, 'S' | 'A', string]> = [];
+  const reasons: Record<string, Annotated<string>> = {};
+  for (const g of groups) {
+    const f = g.flag ?? flag;
+    const src = g.source ?? source;
+    for (const [reason, code, name] of g.rows) {
+      rows.push([code, name, f, src]);
+      reasons[reason] = a(code, f, g.reasonSource ?? src);
+    }
+  }
+  return { codeList: codeList(flag, source, [...rows, ...listOnly]), reasons };
+}
+
 /** SHI consequence codes 1–6 (seed 002, bonus answer). */
 export const SHI_CONSEQUENCE: CodeList = codeList('S', 'seed 002 (bonus answer: SHI consequence codes)', [
   ['1', 'not bonus-affecting: statutory free claim, policyholder not at fault'],

@@ -3,12 +3,51 @@
  * `/work/shared/spec/default-profile.md` fixes it. Seed-backed values (`S`, seed 002 =
  * F&P "EDI-guide for Opsigelser" 5.5) have `assumption: false`; everything else is ours.
  */
-import { a, codeList, contentErrorCodes, rule, SHI_CONSEQUENCE, table } from '../codelists.js';
+import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
 import { pickLayouts } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 002';
+
+/**
+ * ERC codes: the `rejectionCodes` code list and the named reasons table. 9, 10, 11, 12, 19
+ * and 23 are the seed's; 1–8 are ours; 13–18 and 20–22 are in the list only.
+ */
+const REJECTIONS = rejectionReasons(
+  'A',
+  `${SEED} for 9, 10, 11, 12, 19, 23; the rest is not public`,
+  [
+    {
+      flag: 'S',
+      source: SEED,
+      rows: [
+        ['alreadyCancelledByCompany', '9', 'already cancelled by another company'],
+        ['alreadyCancelledByPolicyholder', '10', 'already cancelled by the policyholder'],
+        ['lapsedArrears', '11', 'lapsed because of arrears'],
+        ['lapsedOther', '12', 'lapsed for another reason'],
+        ['withdrawalOriginalNotAccepted', '19', 'withdrawal refused: original cancellation not yet accepted'],
+        ['shortenedNoticePrivateOnly', '23', 'shortened notice only for private customers'],
+      ],
+    },
+    {
+      flag: 'A',
+      source: DP,
+      reasonSource: `${DP}: number chosen from the unused 1–23`,
+      rows: [
+        ['policyUnknown', '1', 'policy unknown'],
+        ['wrongBranch', '2', 'wrong branch / product group'],
+        ['nameMismatch', '3', 'policyholder name does not match'],
+        ['registrationMismatch', '4', 'registration number does not match'],
+        ['locationMismatch', '5', 'insured location does not match'],
+        ['cancellationAlreadyAccepted', '6', 'cancellation already accepted'],
+        ['cancellationPending', '7', 'an earlier cancellation is still pending'],
+        ['otherReason', '8', 'other reason'],
+      ],
+    },
+  ],
+  ['13', '14', '15', '16', '17', '18', '20', '21', '22'].map((n) => [n, `reason ${n} (not public)`, 'A', DP] as const),
+);
 
 const branch = (
   name: string,
@@ -77,42 +116,9 @@ export const opsigelser55: GuideProfile = {
     shiConsequence: SHI_CONSEQUENCE,
     premiumStepFixed: codeList('S', SEED, [['FASTP', 'fixed premium without steps']]),
     contentErrorCodes: contentErrorCodes('S', `${SEED} (codes F01–F05)`),
-    rejectionCodes: codeList('A', `${SEED} for 9, 10, 11, 12, 19, 23; the rest is not public`, [
-      ['1', 'policy unknown', 'A', DP],
-      ['2', 'wrong branch / product group', 'A', DP],
-      ['3', 'policyholder name does not match', 'A', DP],
-      ['4', 'registration number does not match', 'A', DP],
-      ['5', 'insured location does not match', 'A', DP],
-      ['6', 'cancellation already accepted', 'A', DP],
-      ['7', 'an earlier cancellation is still pending', 'A', DP],
-      ['8', 'other reason', 'A', DP],
-      ...['13', '14', '15', '16', '17', '18', '20', '21', '22'].map((n) => [n, `reason ${n} (not public)`, 'A', DP] as const),
-      ['9', 'already cancelled by another company', 'S', SEED],
-      ['10', 'already cancelled by the policyholder', 'S', SEED],
-      ['11', 'lapsed because of arrears', 'S', SEED],
-      ['12', 'lapsed for another reason', 'S', SEED],
-      ['19', 'withdrawal refused: original cancellation not yet accepted', 'S', SEED],
-      ['23', 'shortened notice only for private customers', 'S', SEED],
-    ]),
+    rejectionCodes: REJECTIONS.codeList,
   },
-  rejectionReasons: {
-    alreadyCancelledByCompany: a('9', 'S', SEED),
-    alreadyCancelledByPolicyholder: a('10', 'S', SEED),
-    lapsedArrears: a('11', 'S', SEED),
-    lapsedOther: a('12', 'S', SEED),
-    withdrawalOriginalNotAccepted: a('19', 'S', SEED),
-    shortenedNoticePrivateOnly: a('23', 'S', SEED),
-    ...table('A', `${DP}: number chosen from the unused 1–23`, {
-      policyUnknown: '1',
-      wrongBranch: '2',
-      nameMismatch: '3',
-      registrationMismatch: '4',
-      locationMismatch: '5',
-      cancellationAlreadyAccepted: '6',
-      cancellationPending: '7',
-      otherReason: '8',
-    }),
-  },
+  rejectionReasons: REJECTIONS.reasons,
   contentRules: {
     'required-segment-missing': rule('F01', 'a segment or value the guide requires for this kind is missing', 'seed 002: segments per kind'),
     'policy-number-missing': rule('F01', 'policy number absent, empty, "ukendt" or "???"', 'seed 002: case rules (policy number must be present)'),

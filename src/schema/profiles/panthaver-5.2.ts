@@ -3,13 +3,29 @@
  * exchange exactly as `/work/shared/spec/default-profile.md` fixes it. Seed 001 is F&P's
  * Web-EDI user guide (2011); "research-notes.md" holds the public facts beyond it.
  */
-import { a, codeList, contentErrorCodes, rule, table } from '../codelists.js';
+import { a, codeList, contentErrorCodes, rejectionReasons, rule, table } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
 import { pickLayouts } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 001';
 const RN = 'research-notes.md (public F&P material)';
+
+/** ERC codes: the `rejectionReasons` code list and the named reasons table. */
+const REJECTIONS = rejectionReasons('A', `${DP}: rejection-reason codes not public`, [
+  {
+    rows: [
+      ['policyUnknown', '1', 'policy unknown'],
+      ['objectNotInsured', '2', 'object not insured with us'],
+      ['coverTypeMismatch', '3', 'cover type does not match the insured object'],
+      ['declarationTypeNotAllowed', '4', 'declaration type not allowed for the object'],
+      ['duplicateDeclaration', '5', 'declaration already registered'],
+      ['policyEnded', '6', 'policy has ended'],
+      ['informationMissing', '7', 'information missing or wrong'],
+      ['otherReason', '8', 'other reason'],
+    ],
+  },
+]);
 
 /** The panthaver 5.2 profile (reconstructed). */
 export const panthaver52: GuideProfile = {
@@ -108,27 +124,9 @@ export const panthaver52: GuideProfile = {
       ['Z94', '4th priority', 'S', `${RN}: priorities 1–4`],
     ]),
     contentErrorCodes: contentErrorCodes('A', `${DP}: F01–F05 as in opsigelser`),
-    rejectionReasons: codeList('A', `${DP}: rejection-reason codes not public`, [
-      ['1', 'policy unknown'],
-      ['2', 'object not insured with us'],
-      ['3', 'cover type does not match the insured object'],
-      ['4', 'declaration type not allowed for the object'],
-      ['5', 'declaration already registered'],
-      ['6', 'policy has ended'],
-      ['7', 'information missing or wrong'],
-      ['8', 'other reason'],
-    ]),
+    rejectionReasons: REJECTIONS.codeList,
   },
-  rejectionReasons: table('A', `${DP}: rejection-reason codes not public`, {
-    policyUnknown: '1',
-    objectNotInsured: '2',
-    coverTypeMismatch: '3',
-    declarationTypeNotAllowed: '4',
-    duplicateDeclaration: '5',
-    policyEnded: '6',
-    informationMissing: '7',
-    otherReason: '8',
-  }),
+  rejectionReasons: REJECTIONS.reasons,
   contentRules: {
     'required-segment-missing': rule('F01', 'a segment or value the guide requires for this kind is missing', 'seed 001: fields per message'),
     'invalid-date': rule('F02', 'a date that is not a real date', 'default-profile.md F02'),

@@ -7,19 +7,8 @@ import type { RuleContext } from './types.js';
 /** Component `c` of element `e` (both 0-based), `''` when absent: the rules' short name for `componentAt`. */
 export { val };
 
-/** A qualifier of the profile by role, or `undefined` when the profile has none (never throws). */
-export function qualifier(profile: GuideProfile, tag: string, role: string): string | undefined {
-  const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag] : undefined;
-  return roles !== undefined && Object.hasOwn(roles, role) ? roles[role]?.value : undefined;
-}
-
-/** The roles of a qualifier table, value → role (e.g. `'POL'` → `'policyNumber'`). */
-export function rolesOf(profile: GuideProfile, tag: string): ReadonlyMap<string, string> {
-  const out = new Map<string, string>();
-  const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag] : undefined;
-  if (roles) for (const [role, v] of Object.entries(roles)) out.set(v.value, role);
-  return out;
-}
+/** Non-throwing qualifier lookups of the profile: `qualifier(p, tag, role)` and `rolesOf(p, tag)` (value → role). */
+export { qualifier, rolesOf } from '../../schema/access.js';
 
 /** The codes of a profile code list, or `undefined` when the profile has no such list. */
 export function codesOf(profile: GuideProfile, list: string): ReadonlySet<string> | undefined {

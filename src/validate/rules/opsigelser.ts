@@ -4,6 +4,7 @@
  */
 import { END_DATE_REASONS } from '../../messages/builders/opsigelser.js';
 import { rejectionReasonCode } from '../../messages/profile.js';
+import { branchGroup } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES, OPS_KINDS } from './opsigelser-kinds.js';
@@ -41,10 +42,6 @@ function branchOf(ctx: RuleContext): { index: number; group: string; product: st
   const index = findTop(ctx, 'BRC');
   const s = ctx.segments[index];
   return { index, group: s ? val(s, 0, 0) : '', product: s ? val(s, 0, 1) : '' };
-}
-
-function branchGroup(ctx: RuleContext, group: string) {
-  return Object.hasOwn(ctx.profile.branchGroups, group) ? ctx.profile.branchGroups[group] : undefined;
 }
 
 /** F01 and F02 rules of the opsigelser exchange. */
@@ -156,7 +153,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
       defaultCode: 'F01',
       check(ctx, report) {
         const b = branchOf(ctx);
-        if (branchGroup(ctx, b.group)?.requiresInsuredLocation && find(ctx, 'NAD', k.nad.insuredLocation) === -1) {
+        if (branchGroup(ctx.profile, b.group)?.requiresInsuredLocation && find(ctx, 'NAD', k.nad.insuredLocation) === -1) {
           report(null, `branch group ${b.group} needs the insured location (NAD ${k.nad.insuredLocation})`);
         }
       },
@@ -220,7 +217,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
         if (!asks) return;
         const b = branchOf(ctx);
         if (b.index === -1) return;
-        if (!branchGroup(ctx, b.group)?.bonusProductGroups.includes(b.product)) {
+        if (!branchGroup(ctx.profile, b.group)?.bonusProductGroups.includes(b.product)) {
           report(b.index, `bonus information is only for branch/product groups that allow it; BRC ${b.group}:${b.product} does not`, 1);
         }
       },
@@ -256,7 +253,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
       check(ctx, report) {
         const d = findTop(ctx, 'DTM', k.shortenedNotice);
         const b = branchOf(ctx);
-        if (d !== -1 && branchGroup(ctx, b.group)?.shortenedNoticeAllowed === false) report(d, `branch group ${b.group} may not use shortened notice`, 1, 1);
+        if (d !== -1 && branchGroup(ctx.profile, b.group)?.shortenedNoticeAllowed === false) report(d, `branch group ${b.group} may not use shortened notice`, 1, 1);
       },
     },
     {
