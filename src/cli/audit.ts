@@ -11,7 +11,8 @@ import { assertIsoDate } from '../rules/dates.js';
 import type { Due, Violation } from '../rules/explanation.js';
 import { replayMessages, type CaseReport, type ReplayMessage } from '../rules/replay.js';
 import type { GuideProfile } from '../schema/profile.js';
-import { defaultProfile } from '../schema/profiles/index.js';
+import { profileForMessageType } from '../schema/access.js';
+import { defaultProfiles } from '../schema/profiles/index.js';
 
 /** Options of {@link auditCommand}. */
 export interface AuditOptions {
@@ -39,10 +40,6 @@ export interface AuditReport {
   problems: AuditProblem[];
 }
 
-function pickProfile(profiles: readonly GuideProfile[], messageType: string): GuideProfile | undefined {
-  return profiles.find((p) => p.messageIdentifier.type.value === messageType);
-}
-
 /** Parses and decodes every file; collects the typed messages and the problems. */
 function readFiles(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, profiles: readonly GuideProfile[]): { messages: ReplayMessage[]; problems: AuditProblem[] } {
   const messages: ReplayMessage[] = [];
@@ -54,7 +51,7 @@ function readFiles(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, pr
       for (const m of interchange.messages) {
         const source = `${file.name} #${m.index}${parsed.interchanges.length > 1 ? ` (interchange ${interchange.header?.reference ?? '?'})` : ''}`;
         for (const error of m.errors) problems.push({ source, problem: `syntax error ${error.code}: ${error.message}` });
-        const profile = pickProfile(profiles, m.header.type);
+        const profile = profileForMessageType(profiles, m.header.type);
         if (profile === undefined) {
           problems.push({ source, problem: `no guide profile for message type ${JSON.stringify(m.header.type)}` });
           continue;
@@ -117,7 +114,7 @@ function textReport(today: string, cases: CaseReport[], problems: AuditProblem[]
  */
 export function auditCommand(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, options: AuditOptions): { output: string; exitCode: 0 | 1 } {
   const today = assertIsoDate(options.today, 'today');
-  const profiles = options.profiles ?? [defaultProfile('opsigelser'), defaultProfile('panthaver')];
+  const profiles = options.profiles ?? defaultProfiles();
   const { messages, problems } = readFiles(files, profiles);
   const opsigelserProfile = profiles.find((p) => p.exchange === 'opsigelser');
   const cases = replayMessages(messages, { today, ...(opsigelserProfile !== undefined ? { opsigelserProfile } : {}) });

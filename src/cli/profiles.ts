@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { GuideProfile } from '../schema/profile.js';
 import { loadProfile } from '../schema/profile.js';
 import { patchProfile } from '../schema/patch.js';
-import { defaultProfile, getProfile } from '../schema/profiles/index.js';
-import { kindOfDocumentCode } from '../schema/access.js';
+import { defaultProfiles, getProfile } from '../schema/profiles/index.js';
+import { kindOfDocumentCode, profileForMessageType } from '../schema/access.js';
 import { UsageError } from './io.js';
 
 /**
@@ -30,7 +30,7 @@ export function readProfileFile(path: string): GuideProfile {
 
 /** The profiles a command uses: the shipped defaults, with `--profile` replacing the one of its exchange. */
 export function resolveProfiles(path: string | undefined): GuideProfile[] {
-  const shipped = [defaultProfile('opsigelser'), defaultProfile('panthaver')];
+  const shipped = defaultProfiles();
   if (!path) return shipped;
   const custom = readProfileFile(path);
   return [custom, ...shipped.filter((p) => p.exchange !== custom.exchange)];
@@ -39,7 +39,7 @@ export function resolveProfiles(path: string | undefined): GuideProfile[] {
 /** BGM code → kind name for a message type, through whichever profile handles that type. */
 export function kindNamer(profiles: readonly GuideProfile[]): (messageType: string, code: string) => string | null {
   return (messageType, code) => {
-    const profile = profiles.find((p) => p.messageIdentifier.type.value === messageType);
+    const profile = profileForMessageType(profiles, messageType);
     return profile ? (kindOfDocumentCode(profile, code) ?? null) : null;
   };
 }

@@ -5,7 +5,8 @@
 import { buildInterchange } from '../envelope/builder.js';
 import { parseInterchanges } from '../envelope/read.js';
 import type { EdifactMessage } from '../envelope/types.js';
-import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
+import { profileForMessageType } from '../schema/access.js';
+import { defaultProfiles } from '../schema/profiles/index.js';
 import { serializeToBytes } from '../syntax/writer.js';
 import { isOpsigelse } from './builders/common.js';
 import { decodeMessage, type FpMessage } from './decode.js';
@@ -16,7 +17,7 @@ import { MessageEncodeError } from './wire/errors.js';
 /** Profiles to use: one, or several picked per message (by UNH type when decoding, by exchange when encoding). */
 export type CommandProfiles = GuideProfile | readonly GuideProfile[];
 
-const asList = (p: CommandProfiles | undefined): readonly GuideProfile[] => (p === undefined ? [opsigelser55, panthaver52] : Array.isArray(p) ? p : [p as GuideProfile]);
+const asList = (p: CommandProfiles | undefined): readonly GuideProfile[] => (p === undefined ? defaultProfiles() : Array.isArray(p) ? p : [p as GuideProfile]);
 
 /** Result of {@link decodeCommand}. */
 export interface DecodeCommandResult {
@@ -27,7 +28,7 @@ export interface DecodeCommandResult {
 }
 
 function profileForMessage(m: EdifactMessage, profiles: readonly GuideProfile[]): GuideProfile {
-  return profiles.find((p) => messageHeader(p).type === m.header.type) ?? profiles[0]!;
+  return profileForMessageType(profiles, m.header.type) ?? profiles[0]!;
 }
 
 /**

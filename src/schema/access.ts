@@ -123,3 +123,8 @@ export function declarationTypeCode(profile: GuideProfile, letter: DeclarationTy
   const list = own(profile.codeLists, 'declarationType');
   return code !== undefined && list !== undefined && Object.hasOwn(list.codes, code) ? code : undefined;
 }
+
+/** The first of `profiles` that handles UNH message type `type` (`OPSIGE`, `PANTDE`), or `undefined`. */
+export function profileForMessageType(profiles: readonly GuideProfile[], type: string): GuideProfile | undefined {
+  return profiles.find((p) => p.messageIdentifier.type.value === type);
+}

@@ -42,4 +42,9 @@ export function defaultProfile(exchange: 'opsigelser' | 'panthaver'): GuideProfi
   return exchange === 'opsigelser' ? SHIPPED[opsigelser55.id]! : SHIPPED[panthaver52.id]!;
 }
 
+/** The default profile of every exchange. */
+export function defaultProfiles(): GuideProfile[] {
+  return [defaultProfile('opsigelser'), defaultProfile('panthaver')];
+}
+
 export { opsigelser55, panthaver52 };

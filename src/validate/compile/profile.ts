@@ -7,7 +7,7 @@ import { profileCodeLists } from '../../schema/access.js';
 import type { CodeListLike } from '../../schema/check.js';
 import { CONTRL_STRUCTURE } from '../../schema/contrl.js';
 import type { GuideProfile } from '../../schema/profile.js';
-import { opsigelser55, panthaver52 } from '../../schema/profiles/index.js';
+import { defaultProfiles } from '../../schema/profiles/index.js';
 import { STANDARD_LAYOUTS, type SegmentLayout } from '../../schema/segments.js';
 import type { MessageStructure } from '../../schema/structure.js';
 import { compileRuleSet, type RuleSet } from '../rules/index.js';
@@ -132,7 +132,7 @@ function isGuideProfile(value: GuideProfile | ProfileMap): value is GuideProfile
  */
 export function resolveProfiles(given: GuideProfile | ProfileMap | undefined): ProfileLookup {
   const out = new Map<string, CompiledProfile>();
-  for (const p of [opsigelser55, panthaver52]) out.set(p.messageIdentifier.type.value, compileProfile(p));
+  for (const p of defaultProfiles()) out.set(p.messageIdentifier.type.value, compileProfile(p));
   if (given !== undefined) {
     if (isGuideProfile(given)) out.set(given.messageIdentifier.type.value, compileProfile(given));
     else for (const [type, p] of Object.entries(given)) out.set(type, compileProfile(p));
