@@ -59,7 +59,8 @@ const COUNT_N6 = /^[0-9]{1,6}$/;
 const COUNT_N10 = /^[0-9]{1,10}$/;
 
 /** What a trailer's control count and reference are checked against. */
-interface TrailerExpectation {
+/** What a trailer's control count (element 1) must say. */
+export interface CountExpectation {
   /** Valid form of the count. */
   countPattern: RegExp;
   /** The count the trailer should give. */
@@ -70,10 +71,28 @@ interface TrailerExpectation {
   holder: string;
   /** Appended to the count mismatch reason. */
   note?: string;
+}
+
+interface TrailerExpectation extends CountExpectation {
   /** Tag and reference of the matching header. */
   headerTag: string;
   headerReference: string;
 }
+
+/** The UNZ 0036 expectation: groups when the interchange has any, else messages. */
+export function unzCount(groupCount: number, messageCount: number): CountExpectation {
+  const usesGroups = groupCount > 0;
+  return { countPattern: COUNT_N6, actual: usesGroups ? groupCount : messageCount, counted: usesGroups ? 'groups' : 'messages', holder: 'the interchange holds' };
+}
+
+/** Why `count` in a `tag` trailer is wrong (syntax error 29), or `null` when it is right. */
+export function countMismatch(tag: string, count: string, expected: CountExpectation): string | null {
+  if (expected.countPattern.test(count) && Number(count) === expected.actual) return null;
+  return `${tag} counts ${count} ${expected.counted}, ${expected.holder} ${expected.actual}${expected.note ?? ''}`;
+}
+
+/** Syntax error 32 at a UNZ whose interchange holds no message. */
+export const EMPTY_INTERCHANGE = 'the interchange holds no messages';
 
 interface OpenMessage {
   message: EdifactMessage;
@@ -212,15 +231,8 @@ export class EnvelopeAssembler implements TokenizerHandler {
     if (!this.checkRequired(segment, errors)) return false;
     const count = componentAt(segment, 0, 0);
     const reference = componentAt(segment, 1, 0);
-    if (!expected.countPattern.test(count) || Number(count) !== expected.actual) {
-      errors.push(
-        this.problem(
-          SyntaxErrorCode.controlCountDoesNotMatch,
-          `${segment.tag} counts ${count} ${expected.counted}, ${expected.holder} ${expected.actual}${expected.note ?? ''}`,
-          this.at(segment, 1),
-        ),
-      );
-    }
+    const mismatch = countMismatch(segment.tag, count, expected);
+    if (mismatch !== null) errors.push(this.problem(SyntaxErrorCode.controlCountDoesNotMatch, mismatch, this.at(segment, 1)));
     if (reference !== expected.headerReference) {
       errors.push(
         this.problem(
@@ -289,18 +301,8 @@ export class EnvelopeAssembler implements TokenizerHandler {
       return;
     }
     ic.trailer = { count: componentAt(segment, 0, 0), reference: componentAt(segment, 1, 0) };
-    const usesGroups = ic.groupCount > 0;
-    this.checkTrailer(segment, errors, {
-      countPattern: COUNT_N6,
-      actual: usesGroups ? ic.groupCount : ic.messageCount,
-      counted: usesGroups ? 'groups' : 'messages',
-      holder: 'the interchange holds',
-      headerTag: 'UNB',
-      headerReference: ic.header.reference,
-    });
-    if (ic.messageCount === 0) {
-      errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, 'the interchange holds no messages', this.at(segment)));
-    }
+    this.checkTrailer(segment, errors, { ...unzCount(ic.groupCount, ic.messageCount), headerTag: 'UNB', headerReference: ic.header.reference });
+    if (ic.messageCount === 0) errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, EMPTY_INTERCHANGE, this.at(segment)));
     this.closeInterchange();
   }
 

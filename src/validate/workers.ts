@@ -11,10 +11,11 @@
 import { closeSync, createReadStream, existsSync, openSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { Segment } from '../syntax/segment.js';
 import { ContrlBuilder } from './contrl.js';
-import { compareErrors, duplicateMessageError } from './errors.js';
+import { compareErrors, duplicateMessageError, errorAt } from './errors.js';
 import { checkHeader } from './interchange.js';
 import { buildContentErrorReply } from './reply.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
@@ -294,25 +295,11 @@ class Merger extends RunSettings {
       // The envelope's UNZ checks over the whole interchange (assembler.ts onTrailer).
       const { unzOffset, requiredOk } = ic.recount;
       const count = ic.trailer?.count ?? '';
-      if (requiredOk) {
-        const usesGroups = ic.groupCount > 0;
-        const actual = usesGroups ? ic.groupCount : ic.messageCount;
-        if (!/^[0-9]{1,6}$/.test(count) || Number(count) !== actual) {
-          errors.push({
-            code: '29',
-            rule: null,
-            segment: 'UNZ',
-            segmentPosition: null,
-            element: 1,
-            component: null,
-            offset: unzOffset,
-            message: `UNZ counts ${count} ${usesGroups ? 'groups' : 'messages'}, the interchange holds ${actual}`,
-          });
-        }
-      }
-      if (ic.messageCount === 0) {
-        errors.push({ code: '32', rule: null, segment: 'UNZ', segmentPosition: null, element: null, component: null, offset: unzOffset, message: 'the interchange holds no messages' });
-      }
+      // The assembler's own UNZ checks, over the whole interchange.
+      const unz = { tag: 'UNZ', offset: unzOffset };
+      const mismatch = requiredOk ? countMismatch('UNZ', count, unzCount(ic.groupCount, ic.messageCount)) : null;
+      if (mismatch !== null) errors.push(errorAt('29', mismatch, unz, null, 1));
+      if (ic.messageCount === 0) errors.push(errorAt('32', EMPTY_INTERCHANGE, unz, null));
     }
     push(errors, ic.unbErrors);
     push(errors, ic.groupErrors);
