@@ -176,21 +176,29 @@ export type WorkerMessage =
 const REPLY_TAGS: ReadonlySet<string> = new Set(['RFF', 'BRC']);
 
 /**
- * A batch of items as posted. Messages go as runs of plain values — errors, segments and
- * headers as arrays, repeated strings (kinds, codes, types, profiles, tags) as indexes into
- * `strings` — because the structured clone writes every property name of every object;
- * other items go as themselves.
+ * A batch of items as posted, in columns: the structured clone writes every value (and every
+ * property name of every object) it meets, so the one row per message most batches consist of
+ * goes as numbers into one `Float64Array` (copied whole), the message references as one string,
+ * repeated strings (kinds, codes, types, profiles, tags) as indexes into `strings`, and only
+ * what is rare — a message's errors, segments, header; the other items — as values.
  */
 export interface PackedItems {
   strings: Array<string | null>;
-  values: unknown[];
+  /** {@link ROW} numbers per item, in order. */
+  rows: Float64Array;
+  /** The messages' UNH 0062 values, end to end (each row has its length). */
+  references: string;
+  rest: unknown[];
 }
 
-const MSG = 0;
-const WHOLE = 1;
+/** Numbers per item row: what it is, then (messages) the report's fields. */
+const ROW = 10;
+const WHOLE = 0;
+const MSG = 1;
 const STATUS: readonly MessageReport['status'][] = ['accepted', 'rejected', 'content-error'];
-/** Values per error, and per message before its variable parts. */
+/** Values per error in a message's errors. */
 const ERROR_WIDTH = 8;
+const NONE = -1;
 
 function packItems(items: readonly RangeItem[]): PackedItems {
   const strings: Array<string | null> = [];
@@ -203,10 +211,15 @@ function packItems(items: readonly RangeItem[]): PackedItems {
     }
     return i;
   };
-  const values: unknown[] = [];
-  for (const item of items) {
+  const rows = new Float64Array(items.length * ROW);
+  let references = '';
+  const rest: unknown[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const at = k * ROW;
     if (item.t !== 'msg') {
-      values.push(WHOLE, item);
+      rows[at] = WHOLE;
+      rows[at + 1] = rest.push(item) - 1;
       continue;
     }
     const r = item.report;
@@ -221,77 +234,86 @@ function packItems(items: readonly RangeItem[]): PackedItems {
       for (const x of item.segments) segments.push(s(x.tag), x.elements);
     }
     const h = item.header;
-    values.push(
-      MSG,
-      r.index,
-      r.reference,
-      s(r.kind),
-      s(r.documentCode),
-      STATUS.indexOf(r.status),
-      s(r.messageType),
-      s(r.profileId),
-      item.unhOffset,
-      errors,
-      r.segmentText ?? null,
-      segments,
-      item.unhText ?? null,
-      h ? [h.reference, h.type, h.version, h.release, h.agency, h.associationCode, h.commonAccessReference] : null,
-    );
+    const header = h ? [h.reference, h.type, h.version, h.release, h.agency, h.associationCode, h.commonAccessReference] : null;
+    const extras = errors !== null || r.segmentText !== undefined || segments !== null || item.unhText !== undefined || header !== null;
+    rows[at] = MSG;
+    rows[at + 1] = r.index;
+    rows[at + 2] = r.reference === null ? NONE : r.reference.length;
+    rows[at + 3] = s(r.kind);
+    rows[at + 4] = s(r.documentCode);
+    rows[at + 5] = STATUS.indexOf(r.status);
+    rows[at + 6] = s(r.messageType);
+    rows[at + 7] = s(r.profileId);
+    rows[at + 8] = item.unhOffset;
+    rows[at + 9] = extras ? rest.push([errors, r.segmentText ?? null, segments, item.unhText ?? null, header]) - 1 : NONE;
+    if (r.reference !== null) references += r.reference;
   }
-  return { strings, values };
+  return { strings, rows, references, rest };
+}
+
+function unpackErrors(e: unknown[], str: (i: unknown) => string | null): ValidationError[] {
+  const errors: ValidationError[] = [];
+  for (let k = 0; k < e.length; k += ERROR_WIDTH) {
+    errors.push({
+      code: str(e[k]) as string,
+      rule: str(e[k + 1]),
+      segment: str(e[k + 2]),
+      segmentPosition: e[k + 3] as number | null,
+      element: e[k + 4] as number | null,
+      component: e[k + 5] as number | null,
+      offset: e[k + 6] as number | null,
+      message: e[k + 7] as string,
+    });
+  }
+  return errors;
 }
 
 export function unpackItems(packed: PackedItems): RangeItem[] {
-  const { strings, values } = packed;
+  const { strings, rows, references, rest } = packed;
   const str = (i: unknown): string | null => strings[i as number] as string | null;
   const out: RangeItem[] = [];
-  for (let i = 0; i < values.length; ) {
-    if (values[i] === WHOLE) {
-      out.push(values[i + 1] as RangeItem);
-      i += 2;
+  let referenceAt = 0;
+  for (let at = 0; at < rows.length; at += ROW) {
+    if (rows[at] === WHOLE) {
+      out.push(rest[rows[at + 1]!] as RangeItem);
       continue;
     }
-    const errors: ValidationError[] = [];
-    const e = values[i + 9] as unknown[] | null;
-    if (e !== null) {
-      for (let k = 0; k < e.length; k += ERROR_WIDTH) {
-        errors.push({
-          code: str(e[k]) as string,
-          rule: str(e[k + 1]),
-          segment: str(e[k + 2]),
-          segmentPosition: e[k + 3] as number | null,
-          element: e[k + 4] as number | null,
-          component: e[k + 5] as number | null,
-          offset: e[k + 6] as number | null,
-          message: e[k + 7] as string,
-        });
-      }
+    const referenceLength = rows[at + 2]!;
+    let reference: string | null = null;
+    if (referenceLength !== NONE) {
+      reference = references.slice(referenceAt, referenceAt + referenceLength);
+      referenceAt += referenceLength;
     }
+    const extrasAt = rows[at + 9]!;
+    const [errors, segmentText, segs, unhText, h] = (extrasAt === NONE ? [null, null, null, null, null] : rest[extrasAt]) as [
+      unknown[] | null,
+      Record<number, string> | null,
+      unknown[] | null,
+      string | null,
+      Array<string | null> | null,
+    ];
     const report: MessageReport = {
-      index: values[i + 1] as number,
-      reference: values[i + 2] as string | null,
-      kind: str(values[i + 3]),
-      documentCode: str(values[i + 4]),
-      status: STATUS[values[i + 5] as number]!,
-      errors,
+      index: rows[at + 1]!,
+      reference,
+      kind: str(rows[at + 3]),
+      documentCode: str(rows[at + 4]),
+      status: STATUS[rows[at + 5]!]!,
+      errors: errors === null ? [] : unpackErrors(errors, str),
       reply: null,
-      messageType: str(values[i + 6]),
-      profileId: str(values[i + 7]),
+      messageType: str(rows[at + 6]),
+      profileId: str(rows[at + 7]),
     };
-    if (values[i + 10] !== null) report.segmentText = values[i + 10] as Record<number, string>;
-    const item: RangeItem & { t: 'msg' } = { t: 'msg', report, unhOffset: values[i + 8] as number };
-    const segs = values[i + 11] as unknown[] | null;
+    if (segmentText !== null) report.segmentText = segmentText;
+    const item: RangeItem & { t: 'msg' } = { t: 'msg', report, unhOffset: rows[at + 8]! };
     if (segs !== null) {
       item.segments = [];
       for (let k = 0; k < segs.length; k += 2) item.segments.push({ tag: str(segs[k]) as string, elements: segs[k + 1] as string[][], offset: 0, segmentNumber: 0, messageSegmentNumber: 0 });
     }
-    if (values[i + 12] !== null) item.unhText = values[i + 12] as string;
-    const h = values[i + 13] as Array<string | null> | null;
+    if (unhText !== null) item.unhText = unhText;
     if (h !== null) {
       item.header = { reference: h[0]!, type: h[1]!, version: h[2]!, release: h[3]!, agency: h[4]!, associationCode: h[5] ?? null, commonAccessReference: h[6] ?? null };
     }
     out.push(item);
-    i += 14;
   }
   return out;
 }
