@@ -1,5 +1,5 @@
 /** The library face: input forms, stream events, options, CONTRL detail, rules table. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { patchProfile } from '../../src/schema/patch.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
@@ -9,6 +9,7 @@ import {
   unmappedRuleIds,
   validate,
   validateStream,
+  validateStreamBatches,
   type DuplicateStore,
   type ValidationEvent,
 } from '../../src/validate/index.js';
@@ -49,6 +50,21 @@ describe('validateStream', () => {
     expect(r!.accepted).toBe(false);
     expect(r!.errors.map((e) => e.code)).toContain('33');
     expect(r!.messages.length).toBe(1);
+  });
+
+  it('validateStreamBatches yields the same events in arrays, one per piece validated, none empty', async () => {
+    // Every fixture end to end, twice over: enough input for several pieces and many messages.
+    const files = readdirSync('fixtures').filter((f) => f.endsWith('.edi'));
+    const whole = Buffer.concat([...files, ...files].map((f) => readFileSync(`fixtures/${f}`)));
+    const events: ValidationEvent[] = [];
+    for await (const ev of validateStream(chunked(whole, 1000), { now: NOW })) events.push(ev);
+    const batches: ValidationEvent[][] = [];
+    for await (const batch of validateStreamBatches(chunked(whole, 1000), { now: NOW })) batches.push(batch);
+    expect(batches.every((b) => b.length > 0)).toBe(true);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.length).toBeLessThan(events.length);
+    expect(JSON.stringify(batches.flat())).toBe(JSON.stringify(events));
+    expect(events.filter((e) => e.type === 'message').length).toBeGreaterThan(2 * files.length - 1);
   });
 
   it('reports an empty input as one interchange with error 13', async () => {

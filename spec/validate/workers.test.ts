@@ -37,6 +37,16 @@ async function collect(events: AsyncIterable<ValidationEvent>): Promise<Validati
   return out;
 }
 
+/** The events of a batch face, flattened; no batch may be empty. */
+async function collectBatches(batches: AsyncIterable<ValidationEvent[]>): Promise<ValidationEvent[]> {
+  const out: ValidationEvent[] = [];
+  for await (const batch of batches) {
+    expect(batch.length).toBeGreaterThan(0);
+    for (const ev of batch) out.push(ev);
+  }
+  return out;
+}
+
 /** Same events, key order included (what the JSON report prints); on a difference, the first differing event. */
 function expectSame(got: ValidationEvent[], want: ValidationEvent[]): void {
   const g = got.map((e) => JSON.stringify(e));
@@ -82,7 +92,7 @@ async function inline(path: string, options: ValidateFileOptions): Promise<{ eve
     if (job.prelude) cut.preludes++;
     cut.passed.push(...result.mismatches);
   };
-  const events = await collect(validateFileWith(path, { workers: 2, minParallelBytes: 0, ...options }, 'inline', observe));
+  const events = await collectBatches(validateFileWith(path, { workers: 2, minParallelBytes: 0, ...options }, 'inline', observe));
   return { events, cut };
 }
 
@@ -114,10 +124,10 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
     const file = 'fixtures/batch-mixed.edi';
     let ranges = 0;
     const count = () => void ranges++;
-    const small = await collect(validateFileWith(file, { now: NOW, workers: 2, chunkBytes: 400 }, 'inline', count));
+    const small = await collectBatches(validateFileWith(file, { now: NOW, workers: 2, chunkBytes: 400 }, 'inline', count));
     expect(ranges).toBe(0);
     expectSame(small, await reference(file, { now: NOW }));
-    await collect(validateFileWith(file, { now: NOW, workers: 2, chunkBytes: 400, minParallelBytes: 0 }, 'inline', count));
+    await collectBatches(validateFileWith(file, { now: NOW, workers: 2, chunkBytes: 400, minParallelBytes: 0 }, 'inline', count));
     expect(ranges).toBeGreaterThan(1);
   });
 
@@ -307,6 +317,7 @@ describe('validateFile with worker threads (the built package)', () => {
       const want = await run(path, { workers: 1 });
       expectWellFormed(want);
       expectSame(await run(path, { workers: 2 }), want);
+      expectSame(await collectBatches(api.validateFileBatches(path, { now: NOW, minParallelBytes: 0, chunkBytes: 256 * 1024, workers: 2 })), want);
       expectSame(await run(path, { workers: 3, chunkBytes: 100_000, detail: 'segment', captureSegments: true }), await run(path, { workers: 1, detail: 'segment', captureSegments: true }));
     }
   });

@@ -1,7 +1,8 @@
 /**
  * `fp-edifact validate`: pure command functions (the argument parsing lives in
- * `commands.ts`). Streams the input through `validateStream` and prints JSON Lines (one
- * object per interchange, the contract in docs/cli.md), a text summary, or an HTML report.
+ * `commands.ts`). Streams the input through `validateStreamBatches` (`validateFileBatches`
+ * for a file) and prints JSON Lines (one object per interchange, the contract in
+ * docs/cli.md), a text summary, or an HTML report.
  * Exit codes: 0 accepted and no message with errors, 1 anything rejected or with a content
  * error, 2 usage or I/O error.
  */
@@ -9,9 +10,9 @@ import type { GuideProfile } from '../schema/profile.js';
 import { interchangeTailJson, messageToJson } from '../validate/format/json.js';
 import { HtmlReport } from '../validate/format/html.js';
 import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage } from '../validate/format/text.js';
-import { validateStream } from '../validate/stream.js';
+import { validateStreamBatches } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions, ValidationEvent } from '../validate/types.js';
-import { validateFile } from '../validate/workers.js';
+import { validateFileBatches } from '../validate/workers.js';
 import { ExitCode, UsageError } from './io.js';
 import { readProfileFile } from './profiles.js';
 
@@ -110,8 +111,8 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
   let clean = true;
   let first = true;
   try {
-    const events: AsyncIterable<ValidationEvent> = fromFile ? validateFile(options.path!, { ...validateOptions, workers }) : validateStream(source, validateOptions);
-    for await (const ev of events) {
+    const batches: AsyncIterable<ValidationEvent[]> = fromFile ? validateFileBatches(options.path!, { ...validateOptions, workers }) : validateStreamBatches(source, validateOptions);
+    for await (const batch of batches) for (const ev of batch) {
       if (ev.type === 'interchange-start') {
         first = true;
         if (options.format === 'json') write('{"messages":[');

@@ -2,8 +2,8 @@
  * The validator: syntax and structure (CONTRL) and content rules (12'er) of F&P EDIFACT
  * interchanges, through guide profiles. Imports every lower layer; nothing imports it.
  */
-export { validate, validateStream, type ValidationInput } from './stream.js';
-export { validateFile, type ValidateFileOptions } from './workers.js';
+export { validate, validateStream, validateStreamBatches, type ValidationInput } from './stream.js';
+export { validateFile, validateFileBatches, type ValidateFileOptions } from './workers.js';
 export type {
   ContrlDetail,
   InterchangeInfo,

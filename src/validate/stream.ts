@@ -216,6 +216,7 @@ async function handleAll(run: Run, queued: readonly SourceEvent[]): Promise<Vali
  * a content error, the ready 12'er), then the `interchange` outcome with its CONTRL. Holds
  * one message at a time: memory does not grow with the number of messages (in `message` and
  * `segment` CONTRL detail the UCM/UCS/UCD text of each message is kept until its UNZ).
+ * For large inputs {@link validateStreamBatches} hands over the same events faster.
  *
  * @example
  * for await (const ev of validateStream(createReadStream('in.edi'), { ownVir: '22222222' })) {
@@ -223,17 +224,33 @@ async function handleAll(run: Run, queued: readonly SourceEvent[]): Promise<Vali
  * }
  */
 export async function* validateStream(source: ValidationInput, options: ValidateOptions = {}): AsyncGenerator<ValidationEvent> {
+  for await (const batch of validateStreamBatches(source, options)) yield* batch;
+}
+
+/**
+ * {@link validateStream}'s events in arrays, one array per piece of input validated (a few
+ * KiB; empty arrays are not yielded): the same events in the same order, without an awaited
+ * promise per event, which costs more than validating a small message does.
+ *
+ * @example
+ * for await (const events of validateStreamBatches(createReadStream('batch.edi'))) {
+ *   for (const ev of events) if (ev.type === 'message' && ev.message.reply) await send(ev.message.reply);
+ * }
+ */
+export async function* validateStreamBatches(source: ValidationInput, options: ValidateOptions = {}): AsyncGenerator<ValidationEvent[]> {
   const run = new Run(options);
   const events = new EventSource({ maxMessageSegments: options.maxMessageSegments });
   for await (const chunk of chunks(source)) {
     // Validated piece by piece: one piece's messages are all that is alive at a time.
     for (const piece of piecesOf(chunk, FEED)) {
       events.write(piece);
-      for (const ev of await handleAll(run, events.take())) yield ev;
+      const out = await handleAll(run, events.take());
+      if (out.length > 0) yield out;
     }
   }
   events.end();
-  for (const ev of await handleAll(run, events.take())) yield ev;
+  const out = await handleAll(run, events.take());
+  if (out.length > 0) yield out;
 }
 
 /**

@@ -19,7 +19,7 @@ import { compareErrors, duplicateMessageError, errorAt } from './errors.js';
 import { checkHeader } from './interchange.js';
 import { buildContentErrorReply } from './reply.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
-import { RunSettings, interchangeEvent, validateStream } from './stream.js';
+import { RunSettings, interchangeEvent, validateStreamBatches } from './stream.js';
 import type { ContrlDetail, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
 import {
   fileReader,
@@ -436,12 +436,12 @@ export async function* validateFileWith(
   mode: 'threads' | 'inline',
   /** Told of each range merged (tests: how the file was cut, whether a range ran on). */
   observe?: (job: RangeJob, result: RangeResult) => void,
-): AsyncGenerator<ValidationEvent> {
+): AsyncGenerator<ValidationEvent[]> {
   const asked = Math.floor(options.workers ?? 1);
   const workers = Number.isFinite(asked) && asked > 1 ? asked : 1;
   const size = statSync(path).size;
   if ((mode === 'threads' && workers <= 1) || size < (options.minParallelBytes ?? DEFAULT_MIN_PARALLEL) || !cloneable(options.profile)) {
-    yield* validateStream(createReadStream(path), options);
+    yield* validateStreamBatches(createReadStream(path), options);
     return;
   }
   const fd = openSync(path, 'r');
@@ -452,7 +452,7 @@ export async function* validateFileWith(
     const first = planner.job(0)!;
     if (first.ends.length === 0) {
       // No split point: one range is the whole file.
-      yield* validateStream(createReadStream(path), options);
+      yield* validateStreamBatches(createReadStream(path), options);
       return;
     }
     const rangeOptions = Merger.rangeOptions(options);
@@ -515,19 +515,18 @@ export async function* validateFileWith(
     dispatch();
 
     const merger = new Merger(options);
-    const out: ValidationEvent[] = [];
     for (;;) {
       const r = slot(current)!;
       for (;;) {
         if (flow.failure) throw flow.failure;
         const batch = r.batches.shift();
         if (batch !== undefined) {
+          const out: ValidationEvent[] = [];
           for (const item of batch) {
             const pending = merger.handle(item, out);
             if (pending) await pending;
           }
-          for (const ev of out) yield ev;
-          out.length = 0;
+          if (out.length > 0) yield out;
           continue;
         }
         if (r.done) break;
@@ -567,6 +566,19 @@ export async function* validateFileWith(
  *   if (ev.type === 'interchange') await send(ev.outcome.contrl);
  * }
  */
-export function validateFile(path: string, options: ValidateFileOptions = {}): AsyncGenerator<ValidationEvent> {
+export async function* validateFile(path: string, options: ValidateFileOptions = {}): AsyncGenerator<ValidationEvent> {
+  for await (const batch of validateFileWith(path, options, 'threads')) yield* batch;
+}
+
+/**
+ * {@link validateFile}'s events in arrays (as {@link validateStreamBatches} gives
+ * `validateStream`'s): the same events in the same order, one array per batch merged.
+ *
+ * @example
+ * for await (const events of validateFileBatches('batch.edi', { workers: 2 })) {
+ *   for (const ev of events) if (ev.type === 'interchange') await send(ev.outcome.contrl);
+ * }
+ */
+export function validateFileBatches(path: string, options: ValidateFileOptions = {}): AsyncGenerator<ValidationEvent[]> {
   return validateFileWith(path, options, 'threads');
 }
