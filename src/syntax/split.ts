@@ -4,9 +4,11 @@ import type { Element } from './segment.js';
 import type { ServiceChars } from './service-chars.js';
 import { sharedTag } from './tags.js';
 
-/** `split` results besides a terminator index. */
-export const INCOMPLETE = -1;
-export const OVERSIZED = -2;
+/** `split` results besides a terminator index (an enum: the bundler writes them as literals). */
+export enum SplitEnd {
+  incomplete = -1,
+  oversized = -2,
+}
 
 /** The tag in `text[from, to)`: the shared string for a well-formed tag, else a slice. */
 function tagAt(text: string, from: number, to: number): string {
@@ -49,7 +51,7 @@ export class SegmentSplitter {
   /**
    * The hot loop: splits the segment starting at `start` into `tag` and `elements`
    * in one pass, one table lookup per character, slicing each value out of `text`. Returns the
-   * index of its terminator, INCOMPLETE when the text ends first, or OVERSIZED past the limit.
+   * index of its terminator, `SplitEnd.incomplete` when the text ends first, or `oversized` past the limit.
    * A release or repetition character, or a composite tag, hands the segment over to
    * `splitInFull`: keeping them out of this loop is what makes it fast.
    */
@@ -90,7 +92,7 @@ export class SegmentSplitter {
         return this.splitInFull(text, start, len);
       }
     }
-    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? OVERSIZED : INCOMPLETE;
+    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
     if (tag === undefined) {
       if (components !== undefined) return this.splitInFull(text, start, len);
       tag = tagAt(text, from, i);
@@ -161,7 +163,7 @@ export class SegmentSplitter {
       } else if (kind === CharClass.terminator) {
         break;
       } else if (kind === CharClass.release) {
-        if (i + 1 >= len) return INCOMPLETE;
+        if (i + 1 >= len) return SplitEnd.incomplete;
         const next = text[i + 1] as string;
         if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) strayReleaseAt = i;
         if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
@@ -172,7 +174,7 @@ export class SegmentSplitter {
         hasSuspect = true;
       }
     }
-    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? OVERSIZED : INCOMPLETE;
+    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
     const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
     if (tag === undefined) {
       tag = components === undefined ? shared(last) : `${components.join(this.component)}${this.component}${last}`;

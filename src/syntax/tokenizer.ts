@@ -2,7 +2,7 @@ import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidC
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString, releaseInUse, repetitionInUse } from './service-chars.js';
-import { INCOMPLETE, OVERSIZED, SegmentSplitter } from './split.js';
+import { SegmentSplitter, SplitEnd } from './split.js';
 import { isWellFormedTag } from './tags.js';
 
 /** Limits that keep hostile input from exhausting memory. */
@@ -244,11 +244,11 @@ export class Tokenizer {
         break;
       }
       const t = this.splitter.split(text, pos, len);
-      if (t === INCOMPLETE) {
+      if (t === SplitEnd.incomplete) {
         this.scanFrom = len;
         break;
       }
-      if (t === OVERSIZED) {
+      if (t === SplitEnd.oversized) {
         this.reportOversized(text, pos);
         this.skippingOversized = true;
         continue;

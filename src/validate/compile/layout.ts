@@ -10,14 +10,17 @@ import { parseFormat } from '../../schema/formats.js';
 import type { ComponentLayout, ElementLayout, SegmentLayout } from '../../schema/segments.js';
 import type { Segment } from '../../syntax/segment.js';
 
-const ALPHA = 0;
-const NUMERIC = 1;
-const ALPHANUMERIC = 2;
+/** A value's character class (an enum: the bundler writes number literals into the checks). */
+enum ValueClass {
+  alpha,
+  numeric,
+  alphanumeric,
+}
 
 /** One value position (a simple element or one component). */
 interface CompiledValue {
   mandatory: boolean;
-  charClass: 0 | 1 | 2;
+  charClass: ValueClass;
   min: number;
   max: number;
   /** Union of the bound code lists the profile has, or `null` when none applies. */
@@ -55,7 +58,7 @@ function compileValue(def: ElementLayout | ComponentLayout, mandatory: boolean, 
   const f = parseFormat(def.format!);
   return {
     mandatory,
-    charClass: f.charClass === 'a' ? ALPHA : f.charClass === 'n' ? NUMERIC : ALPHANUMERIC,
+    charClass: f.charClass === 'a' ? ValueClass.alpha : f.charClass === 'n' ? ValueClass.numeric : ValueClass.alphanumeric,
     min: f.minLength,
     max: f.maxLength,
     codes: codeSet(def.codeLists, lists),
@@ -97,14 +100,14 @@ function numericDigits(s: string): number {
 }
 
 function valueOk(s: string, v: CompiledValue): boolean {
-  if (v.charClass === NUMERIC) {
+  if (v.charClass === ValueClass.numeric) {
     const digits = numericDigits(s);
     if (digits < v.min || digits > v.max) return false;
   } else {
     const len = s.length;
     if (len > v.max || len < v.min) return false;
     if (v.min > 1 && hasSurrogate(s)) return false;
-    if (v.charClass === ALPHA) {
+    if (v.charClass === ValueClass.alpha) {
       for (let i = 0; i < len; i++) {
         const c = s.charCodeAt(i);
         if (c >= 0x30 && c <= 0x39) return false;
