@@ -16,4 +16,21 @@ describe('shared segment tags', () => {
     expect(segments.map((s) => s.tag)).toEqual(['NAD', 'nad', 'NADX', 'NA', 'UNT', 'A1Z']);
     expect(errors.map((e) => e.tag)).toEqual(['nad', 'NADX', 'NA']);
   });
+
+  it('judges tags alike on every path: release characters, composite tags, decoded charsets', () => {
+    // A release character or a component separator in the segment takes the full split path;
+    // a UNOY non-ASCII byte takes the decoding path, which splits the decoded text again.
+    const input = Buffer.concat([
+      Buffer.from("UNB+UNOY:4+1:ZZ+2:ZZ+240101:1200+1'NAD+a?+b'nad+a?+b'NA:D+1'N?AD+1'", 'latin1'),
+      Buffer.from("NAD+Ø'nAD+Ø'UNZ+0+1'", 'utf8'),
+    ]);
+    const { segments, errors } = parse(input, { errors: 'collect' });
+    expect(segments.map((s) => s.tag)).toEqual(['UNB', 'NAD', 'nad', 'NA:D', 'NAD', 'NAD', 'nAD', 'UNZ']);
+    const tagErrors = errors.filter((e) => /segment tag/.test(e.message));
+    expect(tagErrors.map((e) => [e.tag, e.segmentNumber])).toEqual([
+      ['nad', 3],
+      ['NA:D', 4],
+      ['nAD', 7],
+    ]);
+  });
 });

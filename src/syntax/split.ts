@@ -10,16 +10,6 @@ export enum SplitEnd {
   oversized = -2,
 }
 
-/** The tag in `text[from, to)`: the shared string for a well-formed tag, else a slice. */
-function tagAt(text: string, from: number, to: number): string {
-  return (to - from === 3 ? sharedTag(text, from) : undefined) ?? text.slice(from, to);
-}
-
-/** A tag read on the full path (released characters already resolved), shared when well-formed. */
-function shared(tag: string): string {
-  return (tag.length === 3 ? sharedTag(tag, 0) : undefined) ?? tag;
-}
-
 /**
  * Splits the text of one segment into its tag and elements, slicing every value out of the
  * text it is given. The results stay in fields (no allocation per segment) until the next
@@ -27,6 +17,8 @@ function shared(tag: string): string {
  */
 export class SegmentSplitter {
   tag = '';
+  /** The tag is three upper-case letters or digits (and `tag` the shared string for it). */
+  tagWellFormed = true;
   elements: Element[] = [];
   repeats: Record<number, Element[]> | undefined;
   /** Index of a release character not followed by a service character, or -1. */
@@ -40,6 +32,25 @@ export class SegmentSplitter {
   private releasable = '';
 
   constructor(private readonly maxSegmentLength: number) {}
+
+  /** The tag in `text[from, to)`: the shared string for a well-formed tag, else a slice. */
+  private tagAt(text: string, from: number, to: number): string {
+    const tag = to - from === 3 ? sharedTag(text, from) : undefined;
+    if (tag !== undefined) return tag;
+    this.tagWellFormed = false;
+    return text.slice(from, to);
+  }
+
+  /** A tag read on the full path (released characters already resolved), shared when well-formed. */
+  private shared(tag: string): string {
+    return this.tagAt(tag, 0, tag.length);
+  }
+
+  /** A tag with component separators (syntax 4 nesting): kept as it is, never well-formed. */
+  private compositeTag(components: string[], last: string): string {
+    this.tagWellFormed = false;
+    return `${components.join(this.component)}${this.component}${last}`;
+  }
 
   /** Service characters, and what needs a closer look: the charset's invalid characters, or any non-ASCII one when text must be decoded. */
   configure(chars: ServiceChars, charset: Charset, textMode: boolean): void {
@@ -58,6 +69,7 @@ export class SegmentSplitter {
   split(text: string, start: number, len: number): number {
     const classes = this.charClasses.table;
     const limit = Math.min(len, start + this.maxSegmentLength + 1);
+    this.tagWellFormed = true;
     let tag: string | undefined;
     const elements: Element[] = [];
     let components: string[] | undefined;
@@ -76,7 +88,7 @@ export class SegmentSplitter {
             elements.push(components);
             components = undefined;
           }
-        } else if (components === undefined) tag = tagAt(text, from, i);
+        } else if (components === undefined) tag = this.tagAt(text, from, i);
         else return this.splitInFull(text, start, len);
         from = i + 1;
       } else if (kind === CharClass.component) {
@@ -95,7 +107,7 @@ export class SegmentSplitter {
     if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
     if (tag === undefined) {
       if (components !== undefined) return this.splitInFull(text, start, len);
-      tag = tagAt(text, from, i);
+      tag = this.tagAt(text, from, i);
     } else if (components === undefined) elements.push([text.slice(from, i)]);
     else {
       components.push(text.slice(from, i));
@@ -113,6 +125,7 @@ export class SegmentSplitter {
   splitInFull(text: string, start: number, len: number): number {
     const classes = this.charClasses.table;
     const limit = Math.min(len, start + this.maxSegmentLength + 1);
+    this.tagWellFormed = true;
     let tag: string | undefined;
     const elements: Element[] = [];
     let repeats: Record<number, Element[]> | undefined;
@@ -132,7 +145,7 @@ export class SegmentSplitter {
         from = i + 1;
         if (tag === undefined) {
           // A component separator inside the tag (syntax 4 nesting) keeps the raw tag text.
-          tag = components === undefined ? shared(value) : `${components.join(this.component)}${this.component}${value}`;
+          tag = components === undefined ? this.shared(value) : this.compositeTag(components, value);
           components = undefined;
           continue;
         }
@@ -177,7 +190,7 @@ export class SegmentSplitter {
     if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
     const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
     if (tag === undefined) {
-      tag = components === undefined ? shared(last) : `${components.join(this.component)}${this.component}${last}`;
+      tag = components === undefined ? this.shared(last) : this.compositeTag(components, last);
     } else {
       let element: Element;
       if (components === undefined) element = [last];

@@ -33,8 +33,3 @@ export function sharedTag(text: string, start: number): string | undefined {
   const key = (a * 36 + b) * 36 + c;
   return (tags[key] ??= internalize(text.slice(start, start + 3)));
 }
-
-/** True when `tag` is three upper-case letters and digits, the only well-formed segment tag. */
-export function isWellFormedTag(tag: string): boolean {
-  return tag.length === 3 && sharedTag(tag, 0) !== undefined;
-}
