@@ -11,12 +11,28 @@ import { CONTRL_STRUCTURE } from '../../src/schema/contrl.js';
 import { matchStructure } from '../../src/schema/match.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import { structureTags, type MessageStructure } from '../../src/schema/structure.js';
-import { compileLayout, isClean } from '../../src/validate/compile/layout.js';
+import { CodeSet, compileLayout, isClean } from '../../src/validate/compile/layout.js';
 import { FastStructureMatcher, type FastMatch } from '../../src/validate/compile/structure.js';
 
 const VALUES = ['', '1', '12', '001', '002', '9', 'Z40', 'ZLL', '-1', '1.5', '1,5', '.5', '5.', '1-2', 'A', 'AB', 'abc', 'æøå', '2024', '20241120', 'x'.repeat(35), 'x'.repeat(36), '9'.repeat(18), '9'.repeat(19), '🙂', 'UNOC', 'VIR', 'MR', '137', '102'];
 const arbValue = fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 6 }));
 const arbElement = fc.array(arbValue, { minLength: 1, maxLength: 6 });
+
+describe('the code sets of the compiled layouts', () => {
+  it('answer exactly as a Set of the codes does, for any codes and values', () => {
+    const edges = ['', '\0', '\0A', 'A', 'A\0', '0', '00', 'ZZZZ', 'ZZZZZ', '\x7f\x7f\x7f\x7f', '\x80', 'é', 'Z40', '🙂'];
+    const arbCode = fc.oneof(fc.constantFrom(...edges), fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 5 }));
+    fc.assert(
+      fc.property(fc.array(arbCode, { maxLength: 12 }), fc.array(arbCode, { maxLength: 12 }), (codes, probes) => {
+        const set = new Set(codes);
+        const codeSet = new CodeSet();
+        for (const c of codes) codeSet.add(c);
+        for (const v of [...codes, ...probes, ...edges]) expect(codeSet.has(v)).toBe(set.has(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('compiled isClean never says clean when checkSegment reports', () => {
   for (const profile of [opsigelser55, panthaver52]) {
