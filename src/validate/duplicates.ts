@@ -52,9 +52,10 @@ export function createMemoryDuplicateStore(options: MemoryDuplicateStoreOptions 
         currentReference = interchangeReference;
         messages = new Set();
       }
-      if (messages.has(messageReference)) return true;
+      // One lookup, not has() then add(): the reference is a fresh string, hashed on first use.
+      const before = messages.size;
       messages.add(messageReference);
-      return false;
+      return messages.size === before;
     },
   };
 }
