@@ -28,6 +28,7 @@ import {
   type BoundaryState,
   type ByteReader,
   type ByteSpan,
+  type PackedItems,
   type RangeItem,
   type RangeJob,
   type RangeOptions,
@@ -312,7 +313,8 @@ class Merger extends RunSettings {
 
 /** Results of one range as they arrive. */
 interface RangeResults {
-  batches: RangeItem[][];
+  /** Kept packed until merged: ranges run ahead of the merge, and unpacked they would be live objects every GC copies. */
+  batches: PackedItems[];
   done: RangeResult | null;
 }
 
@@ -351,7 +353,7 @@ class ThreadExecutor implements Executor {
   constructor(
     private readonly count: number,
     private readonly data: WorkerData,
-    private readonly onItems: (index: number, items: RangeItem[]) => void,
+    private readonly onItems: (index: number, items: PackedItems) => void,
     private readonly onDone: (index: number, result: RangeResult) => void,
     private readonly onError: (error: Error) => void,
   ) {}
@@ -374,7 +376,7 @@ class ThreadExecutor implements Executor {
   }
 
   private receive(worker: Worker, m: WorkerMessage): void {
-    if (m.type === 'items') this.onItems(m.index, unpackItems(m.items));
+    if (m.type === 'items') this.onItems(m.index, m.items);
     else if (m.type === 'done') {
       this.idle.push(worker);
       this.onDone(m.index, m.result);
@@ -400,7 +402,7 @@ class InlineExecutor implements Executor {
     private readonly read: ByteReader,
     private readonly size: number,
     private readonly options: RangeOptions,
-    private readonly onItems: (index: number, items: RangeItem[]) => void,
+    private readonly onItems: (index: number, items: PackedItems) => void,
     private readonly onDone: (index: number, result: RangeResult) => void,
   ) {}
 
@@ -408,7 +410,7 @@ class InlineExecutor implements Executor {
 
   start(job: RangeJob): boolean {
     // Cloned as a worker's items would be.
-    const result = runRangeBatched(job, this.read, this.size, this.options, (items) => this.onItems(job.index, unpackItems(structuredClone(items))));
+    const result = runRangeBatched(job, this.read, this.size, this.options, (items) => this.onItems(job.index, structuredClone(items)));
     this.onDone(job.index, result);
     return true;
   }
@@ -471,7 +473,7 @@ export async function* validateFileWith(
       if (r === undefined) results.set(index, (r = { batches: [], done: null }));
       return r;
     };
-    const onItems = (index: number, items: RangeItem[]): void => {
+    const onItems = (index: number, items: PackedItems): void => {
       slot(index)?.batches.push(items);
       signal();
     };
@@ -522,7 +524,7 @@ export async function* validateFileWith(
         const batch = r.batches.shift();
         if (batch !== undefined) {
           const out: ValidationEvent[] = [];
-          for (const item of batch) {
+          for (const item of unpackItems(batch)) {
             const pending = merger.handle(item, out);
             if (pending) await pending;
           }
