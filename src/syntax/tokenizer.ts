@@ -211,9 +211,13 @@ export class Tokenizer {
       this.atInputStart = false;
     }
     for (;;) {
-      // Most segments start right after the previous terminator: test before calling.
-      if (text.charCodeAt(pos) <= 0x20) pos = this.skipWhitespace(text, pos);
+      // Every piece ends here: test the end first, as reading past it deoptimizes the loop once.
       if (pos >= len) break;
+      // Most segments start right after the previous terminator: test before calling.
+      if (text.charCodeAt(pos) <= 0x20) {
+        pos = this.skipWhitespace(text, pos);
+        if (pos >= len) break;
+      }
       if (this.skippingOversized) {
         const t = this.findTerminator(text, pos, pos);
         if (t === -1) {
