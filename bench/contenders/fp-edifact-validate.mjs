@@ -8,19 +8,12 @@
 import { createReadStream, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { validateStreamBatches } from '../../dist/index.js';
-import { report, sink } from './sink.mjs';
+import { report, sinkMessageEvents } from './sink.mjs';
 
 const file = process.argv[2];
 const t0 = performance.now();
 let problems = 0;
-for await (const events of validateStreamBatches(createReadStream(file, { highWaterMark: 64 * 1024 }))) {
-  for (const event of events) {
-    if (event.type === 'message') {
-      sink({ tag: 'UNH', elements: [[event.message.status]] });
-      if (event.message.status !== 'accepted') problems++;
-    }
-  }
-}
+for await (const events of validateStreamBatches(createReadStream(file, { highWaterMark: 64 * 1024 }))) problems += sinkMessageEvents(events);
 report('fp-edifact-validate', {
   bytes: statSync(file).size,
   ms: performance.now() - t0,

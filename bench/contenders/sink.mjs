@@ -49,6 +49,22 @@ export function sink(seg) {
 }
 
 /**
+ * The validator contenders' sink: each message event goes to {@link sink} as a small
+ * segment-shaped record (so the runner counts messages by UNH); returns how many messages were
+ * not accepted.
+ * @param {Array<{ type: string, message?: { status: string } }>} events
+ */
+export function sinkMessageEvents(events) {
+  let problems = 0;
+  for (const event of events) {
+    if (event.type !== 'message') continue;
+    sink({ tag: 'UNH', elements: [[event.message.status]] });
+    if (event.message.status !== 'accepted') problems++;
+  }
+  return problems;
+}
+
+/**
  * Print the contender's one result line (JSON) on stdout. `ms` is measured by the contender
  * from just before its first read to the end of parsing, with performance.now().
  * Baselines that do not use the sink pass their own counts in `override`.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentRuleCode, documentCode, kindOfDocumentCode, profileCodeLists, q, rejectionCode } from '../../src/schema/access.js';
+import { contentRuleCode, documentCode, kindOfDocumentCode, profileCodeLists, q, rejectionCode, roleOf, rolesOf } from '../../src/schema/access.js';
 import { listAssumptions, patchProfile } from '../../src/schema/patch.js';
 import { loadProfile, ProfileError } from '../../src/schema/profile.js';
 import { getProfile, listProfileIds } from '../../src/schema/profiles/index.js';
@@ -108,6 +108,15 @@ describe('patchProfile', () => {
     expect(p.qualifiers.RFF?.policyNumber?.assumption).toBe(true);
     expect(q(p, 'RFF', 'caseReference')).toBe('OPS');
     expect(q(ops, 'RFF', 'policyNumber')).toBe('POL');
+  });
+  it('a qualifier value shared by two roles reads as the first role, whether looked up one by one or as a table', () => {
+    const p = patchProfile(ops, { qualifiers: { RFF: { caseReference: { value: 'POL' } } } });
+    const roles = Object.keys(p.qualifiers.RFF!);
+    const first = roles.find((r) => p.qualifiers.RFF![r]!.value === 'POL');
+    expect(roles.filter((r) => p.qualifiers.RFF![r]!.value === 'POL').length).toBe(2);
+    expect(roleOf(p, 'RFF', 'POL')).toBe(first);
+    expect(rolesOf(p, 'RFF').get('POL')).toBe(first);
+    for (const [value, role] of rolesOf(ops, 'RFF')) expect(roleOf(ops, 'RFF', value)).toBe(role);
   });
   it('accepts a bare value and a new source / flag', () => {
     const p = patchProfile(ops, {

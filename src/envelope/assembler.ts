@@ -58,7 +58,6 @@ const positionOf = (s: Segment) => ({ offset: s.offset, segmentNumber: s.segment
 const COUNT_N6 = /^[0-9]{1,6}$/;
 const COUNT_N10 = /^[0-9]{1,10}$/;
 
-/** What a trailer's control count and reference are checked against. */
 /** What a trailer's control count (element 1) must say. */
 export interface CountExpectation {
   /** Valid form of the count. */
@@ -73,6 +72,7 @@ export interface CountExpectation {
   note?: string;
 }
 
+/** What a trailer's control count and reference (element 2) are checked against. */
 interface TrailerExpectation extends CountExpectation {
   /** Tag and reference of the matching header. */
   headerTag: string;

@@ -8,13 +8,7 @@ import { q } from '../schema/access.js';
 import type { GuideProfile } from '../schema/profile.js';
 
 export type { GuideProfile };
-
-/** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link q}). */
-export function roleOf(profile: GuideProfile, tag: string, value: string): string | undefined {
-  const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag] : undefined;
-  for (const [role, a] of Object.entries(roles ?? {})) if (a.value === value) return role;
-  return undefined;
-}
+export { roleOf } from '../schema/access.js';
 
 /** The DTM date/time format code (2379) of the profile, e.g. `'102'`. */
 export function dateFormat(profile: GuideProfile): string {

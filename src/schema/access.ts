@@ -27,12 +27,19 @@ export function qualifier(profile: GuideProfile, tag: string, role: string): str
 
 /**
  * The roles of a qualifier table, value → role (e.g. `'POL'` → `'policyNumber'`); empty when
- * the profile has no such table. When two roles share a value, the later role wins.
+ * the profile has no such table. When two roles share a value, the first role wins, as in
+ * {@link roleOf}.
  */
 export function rolesOf(profile: GuideProfile, tag: string): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
-  for (const [role, v] of Object.entries(own(profile.qualifiers, tag) ?? {})) out.set(v.value, role);
+  for (const [role, v] of Object.entries(own(profile.qualifiers, tag) ?? {})) if (!out.has(v.value)) out.set(v.value, role);
   return out;
+}
+
+/** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link q}; the first role when two share a value). */
+export function roleOf(profile: GuideProfile, tag: string, value: string): string | undefined {
+  for (const [role, v] of Object.entries(own(profile.qualifiers, tag) ?? {})) if (v.value === value) return role;
+  return undefined;
 }
 
 /**

@@ -79,7 +79,8 @@ export class SegmentSplitter {
     for (; i < limit; i++) {
       const kind = classes[text.charCodeAt(i)];
       if (kind === CharClass.plain) continue;
-      if (kind === CharClass.element) {
+      // An element separator or the terminator ends the tag or an element.
+      if (kind === CharClass.element || kind === CharClass.terminator) {
         if (tag !== undefined) {
           const value = text.slice(from, i);
           if (components === undefined) elements.push([value]);
@@ -90,14 +91,13 @@ export class SegmentSplitter {
           }
         } else if (components === undefined) tag = this.tagAt(text, from, i);
         else return this.splitInFull(text, start, len);
+        if (kind === CharClass.terminator) break;
         from = i + 1;
       } else if (kind === CharClass.component) {
         const value = text.slice(from, i);
         from = i + 1;
         if (components === undefined) components = [value];
         else components.push(value);
-      } else if (kind === CharClass.terminator) {
-        break;
       } else if (kind === CharClass.suspect) {
         hasSuspect = true;
       } else {
@@ -105,15 +105,7 @@ export class SegmentSplitter {
       }
     }
     if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
-    if (tag === undefined) {
-      if (components !== undefined) return this.splitInFull(text, start, len);
-      tag = this.tagAt(text, from, i);
-    } else if (components === undefined) elements.push([text.slice(from, i)]);
-    else {
-      components.push(text.slice(from, i));
-      elements.push(components);
-    }
-    this.tag = tag;
+    this.tag = tag as string; // the terminator set it
     this.elements = elements;
     this.repeats = undefined;
     this.strayReleaseAt = -1;
@@ -137,27 +129,48 @@ export class SegmentSplitter {
     let hasSuspect = false;
     let i = start;
     for (; i < limit; i++) {
-      const kind = classes[text.charCodeAt(i)];
+      // Decoded text (re-split after a charset decoded it) may hold characters past a byte
+      // table's end: those are data.
+      const kind = classes[text.charCodeAt(i)] ?? CharClass.plain;
       if (kind === CharClass.plain) continue;
-      if (kind === CharClass.element || (kind === CharClass.repetition && tag !== undefined)) {
-        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
-        released = '';
+      if (kind === CharClass.suspect) {
+        hasSuspect = true;
+        continue;
+      }
+      if (kind === CharClass.release) {
+        if (i + 1 >= len) return SplitEnd.incomplete;
+        const next = text[i + 1] as string;
+        if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) strayReleaseAt = i;
+        if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
+        released += text.slice(from, i) + next;
+        i++;
         from = i + 1;
-        if (tag === undefined) {
-          // A component separator inside the tag (syntax 4 nesting) keeps the raw tag text.
-          tag = components === undefined ? this.shared(value) : this.compositeTag(components, value);
-          components = undefined;
-          continue;
-        }
+        continue;
+      }
+      // A repetition separator inside the tag is part of it.
+      if (kind === CharClass.repetition && tag === undefined) continue;
+      // A separator or the terminator: the value before it is complete.
+      const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
+      released = '';
+      from = i + 1;
+      if (kind === CharClass.component) {
+        (components ??= []).push(value);
+        continue;
+      }
+      // An element separator, a repetition separator or the terminator ends the tag or an element.
+      if (tag === undefined) {
+        // A component separator inside the tag (syntax 4 nesting) keeps the raw tag text.
+        tag = components === undefined ? this.shared(value) : this.compositeTag(components, value);
+      } else {
         let element: Element;
         if (components === undefined) element = [value];
         else {
           components.push(value);
           element = components;
-          components = undefined;
         }
         if (kind === CharClass.repetition) {
           (occurrences ??= []).push(element);
+          components = undefined;
           continue;
         }
         if (occurrences !== undefined) {
@@ -167,45 +180,12 @@ export class SegmentSplitter {
           occurrences = undefined;
         }
         elements.push(element);
-      } else if (kind === CharClass.component) {
-        const value = released === '' ? text.slice(from, i) : released + text.slice(from, i);
-        released = '';
-        from = i + 1;
-        if (components === undefined) components = [value];
-        else components.push(value);
-      } else if (kind === CharClass.terminator) {
-        break;
-      } else if (kind === CharClass.release) {
-        if (i + 1 >= len) return SplitEnd.incomplete;
-        const next = text[i + 1] as string;
-        if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) strayReleaseAt = i;
-        if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
-        released += text.slice(from, i) + next;
-        i++;
-        from = i + 1;
-      } else if (kind === CharClass.suspect) {
-        hasSuspect = true;
       }
+      components = undefined;
+      if (kind === CharClass.terminator) break;
     }
     if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
-    const last = released === '' ? text.slice(from, i) : released + text.slice(from, i);
-    if (tag === undefined) {
-      tag = components === undefined ? this.shared(last) : this.compositeTag(components, last);
-    } else {
-      let element: Element;
-      if (components === undefined) element = [last];
-      else {
-        components.push(last);
-        element = components;
-      }
-      if (occurrences !== undefined) {
-        occurrences.push(element);
-        (repeats ??= {})[elements.length] = occurrences;
-        element = occurrences[0] as Element;
-      }
-      elements.push(element);
-    }
-    this.tag = tag;
+    this.tag = tag as string; // the terminator set it
     this.elements = elements;
     this.repeats = repeats;
     this.strayReleaseAt = strayReleaseAt;

@@ -293,19 +293,15 @@ export class Tokenizer {
   private emit(text: string, start: number, end: number): void {
     const offset = this.base + start;
     const split = this.splitter;
-    let tag = split.tag;
-    let elements = split.elements;
-    let repeats = split.repeats;
-    let strayReleaseAt = split.strayReleaseAt;
-    if (tag === 'UNB') {
+    if (split.tag === 'UNB') {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
-      this.charset = this.charsetOfHeader(elements, offset);
+      this.charset = this.charsetOfHeader(split.elements, offset);
       this.configureClasses();
     } else {
       this.segmentNumber++;
     }
-    if (tag === 'UNH') this.messageSegmentNumber = 1;
+    if (split.tag === 'UNH') this.messageSegmentNumber = 1;
     else if (this.messageSegmentNumber > 0) this.messageSegmentNumber++;
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
@@ -318,9 +314,9 @@ export class Tokenizer {
       if (decoded !== raw) {
         // Split the decoded text with the same loop (the terminator closes it).
         split.splitInFull(decoded + this.chars.terminator, 0, decoded.length + 1);
-        ({ tag, elements, repeats, strayReleaseAt } = split);
       }
     }
+    const { tag, elements, repeats, strayReleaseAt } = split;
     if (!split.tagWellFormed) {
       this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag ${JSON.stringify(tag.slice(0, 12))}: a tag is three upper-case letters or digits`, {
         offset,
