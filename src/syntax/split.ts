@@ -77,8 +77,15 @@ export class SegmentSplitter {
     let hasSuspect = false;
     let i = start;
     for (; i < limit; i++) {
-      const kind = classes[text.charCodeAt(i)];
-      if (kind === CharClass.plain) continue;
+      let kind = classes[text.charCodeAt(i)] as number;
+      if (kind === CharClass.plain) {
+        // Most characters are data. A loop of their own keeps only `i`, `text` and the table
+        // live, so V8 keeps them in registers instead of spilling every loop variable per
+        // character (perf annotate; ~5 % fewer instructions tokenizing).
+        do i++;
+        while (i < limit && (kind = classes[text.charCodeAt(i)] as number) === CharClass.plain);
+        if (i >= limit) break;
+      }
       // An element separator or the terminator ends the tag or an element.
       if (kind === CharClass.element || kind === CharClass.terminator) {
         if (tag !== undefined) {
