@@ -96,8 +96,9 @@ describe('fast structure matcher agrees with matchStructure', () => {
     ['CONTRL', CONTRL_STRUCTURE],
   ] as const) {
     it(name, () => {
-      const fast = new FastStructureMatcher(structure);
-      const out: FastMatch = { positions: [], groups: [] };
+      // Each row's layout stands in as its tag: the matcher must hand every segment its own.
+      const fast = new FastStructureMatcher(structure, (tag) => ({ tag }));
+      const out: FastMatch<{ tag: string }> = { positions: [], groups: [], layouts: [] };
       let clean = 0;
       fc.assert(
         fc.property(fc.oneof(arbTags(structure), arbWalk(structure)), (segments) => {
@@ -107,6 +108,7 @@ describe('fast structure matcher agrees with matchStructure', () => {
           if (ok) {
             clean++;
             expect(out.positions).toEqual(slow.matches.map((m) => m.position));
+            expect(out.layouts.slice(0, segments.length)).toEqual(segments.map((seg) => ({ tag: seg.tag })));
           }
         }),
         { numRuns: 1500 },

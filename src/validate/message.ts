@@ -29,7 +29,7 @@ export interface MessageEnvironment {
 }
 
 const SERVICE_LAYOUTS = new Map<string, CompiledLayout>(['UNH', 'UNT'].map((t) => [t, compileLayout(STANDARD_LAYOUTS[t]!, {})]));
-const fast: FastMatch = { groups: [] };
+const fast: FastMatch<CompiledLayout> = { groups: [], layouts: [] };
 
 function push(list: ValidationError[] | null, e: ValidationError): ValidationError[] {
   if (list === null) return [e];
@@ -116,10 +116,12 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
     });
   }
 
+  // A message that fits its table got each segment's layout from the matcher.
+  const fastLayouts = compiled !== undefined && matched;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     if (compiled !== undefined && !matched && positions[i] === null) continue;
-    const layout = compiled?.layouts.get(s.tag) ?? SERVICE_LAYOUTS.get(s.tag);
+    const layout = (fastLayouts ? fast.layouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
     if (layout === undefined) continue;
     errors = checkElements(s, i + 1, layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
   }

@@ -33,7 +33,8 @@ export interface CompiledProfile {
   /** Accepted S009 version, release and agency (the first is the profile's own). */
   identifiers: MessageIdentifier[];
   structure: MessageStructure;
-  matcher: FastStructureMatcher;
+  /** The fast structure matcher, handing out the layouts below. */
+  matcher: FastStructureMatcher<CompiledLayout>;
   /** Segment group name → head tag. */
   groupHeads: ReadonlyMap<string, string>;
   /** Compiled layouts by tag (message segments including UNH and UNT). */
@@ -63,6 +64,7 @@ export function compileProfile(profile: GuideProfile): CompiledProfile {
   const codeLists = profileCodeLists(profile);
   const kinds = new Map<string, string>();
   for (const [kind, code] of Object.entries(profile.documentCodes)) kinds.set(code.value, kind);
+  const layouts = compileLayouts(profile.segments, codeLists);
   const compiled: CompiledProfile = {
     id: profile.id,
     profile,
@@ -75,9 +77,9 @@ export function compileProfile(profile: GuideProfile): CompiledProfile {
       },
     ],
     structure: profile.structure,
-    matcher: new FastStructureMatcher(profile.structure),
+    matcher: new FastStructureMatcher(profile.structure, (tag) => layouts.get(tag)),
     groupHeads: groupHeadTags(profile.structure),
-    layouts: compileLayouts(profile.segments, codeLists),
+    layouts,
     codeLists,
     kinds,
     acceptedSyntaxIds: profile.interchange.acceptedSyntaxIds.value,
@@ -97,6 +99,7 @@ export function compiledContrl(): CompiledProfile {
   if (contrl) return contrl;
   const layouts: Record<string, SegmentLayout> = {};
   for (const tag of ['UNH', 'UCI', 'UCM', 'UCS', 'UCD', 'UNT']) layouts[tag] = STANDARD_LAYOUTS[tag]!;
+  const compiledLayouts = compileLayouts(layouts, {});
   contrl = {
     id: 'contrl',
     profile: null,
@@ -108,9 +111,9 @@ export function compiledContrl(): CompiledProfile {
       { version: '4', release: '1', agency: 'UN' },
     ],
     structure: CONTRL_STRUCTURE,
-    matcher: new FastStructureMatcher(CONTRL_STRUCTURE),
+    matcher: new FastStructureMatcher(CONTRL_STRUCTURE, (tag) => compiledLayouts.get(tag)),
     groupHeads: groupHeadTags(CONTRL_STRUCTURE),
-    layouts: compileLayouts(layouts, {}),
+    layouts: compiledLayouts,
     codeLists: {},
     kinds: new Map(),
     acceptedSyntaxIds: null,

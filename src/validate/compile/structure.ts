@@ -13,49 +13,63 @@ import { groupHead, isGroup, type MessageStructure, type StructureEntry } from '
 export { groupHeadTags } from '../../schema/structure.js';
 
 /** One level of the table (the top level or one group's rows). */
-interface Node {
+interface Node<Layout> {
   /** Tag of each row (a group row: its head tag). */
   tags: string[];
   mandatory: boolean[];
   max: number[];
   /** The group node of a group row, `null` for a segment row. */
-  child: Array<Node | null>;
+  child: Array<Node<Layout> | null>;
   /** Table position of each segment row (group rows: unused). */
   positions: string[];
+  /** What the caller checks each segment row's elements against (group rows: their head's). */
+  layouts: Array<Layout | undefined>;
   /** Head tag of this group, `null` at the top level. */
   headTag: string | null;
 }
 
-function compileNode(entries: readonly StructureEntry[], headTag: string | null): Node {
-  const node: Node = { tags: [], mandatory: [], max: [], child: [], positions: [], headTag };
+function compileNode<Layout>(entries: readonly StructureEntry[], headTag: string | null, layoutOf: (tag: string) => Layout | undefined): Node<Layout> {
+  const node: Node<Layout> = { tags: [], mandatory: [], max: [], child: [], positions: [], layouts: [], headTag };
   for (const e of entries) {
     const group = isGroup(e);
-    node.tags.push(group ? groupHead(e).tag : e.tag);
+    const tag = group ? groupHead(e).tag : e.tag;
+    node.tags.push(tag);
     node.mandatory.push(e.status === 'M');
     node.max.push(e.maxRepeat);
-    node.child.push(group ? compileNode(e.children, groupHead(e).tag) : null);
+    node.child.push(group ? compileNode(e.children, tag, layoutOf) : null);
     node.positions.push(e.position);
+    node.layouts.push(layoutOf(tag));
   }
   return node;
 }
 
-/** Where the fast path put each segment (filled by {@link FastStructureMatcher.match}). */
-export interface FastMatch {
-  /** Table position of each segment's row (filled only when given). */
+/**
+ * Where the fast path put each segment (filled by {@link FastStructureMatcher.match}). The
+ * arrays are reused from message to message and may be longer than the message: read only the
+ * first `segments.length` entries.
+ */
+export interface FastMatch<Layout = unknown> {
+  /** Table position of each segment's row (filled only when given; its length is set). */
   positions?: string[];
   /** Head tag of each segment's innermost group (`SIF` for the bonus block), `null` at the top level. */
   groups: Array<string | null>;
+  /** Each segment's layout, as the matcher's `layoutOf` gave it for the segment's row. */
+  layouts: Array<Layout | undefined>;
 }
 
-/** The fast structure matcher of one segment table. Reusable; not re-entrant (synchronous use only). */
-export class FastStructureMatcher {
-  private readonly root: Node;
-  private frames: Node[] = [];
+/**
+ * The fast structure matcher of one segment table. Reusable; not re-entrant (synchronous use
+ * only). `layoutOf` is asked once per row, when compiling: the matcher then hands each
+ * segment its row's layout, so the caller need not look every segment's tag up in a `Map`.
+ */
+export class FastStructureMatcher<Layout = unknown> {
+  private readonly root: Node<Layout>;
+  private frames: Array<Node<Layout>> = [];
   private eis: number[] = [];
   private counts: number[] = [];
 
-  constructor(structure: MessageStructure) {
-    this.root = compileNode(structure.entries, null);
+  constructor(structure: MessageStructure, layoutOf: (tag: string) => Layout | undefined = () => undefined) {
+    this.root = compileNode(structure.entries, null, layoutOf);
   }
 
   /** Mandatory rows of frame `level` from its skip start to the end that have no occurrence. */
@@ -70,18 +84,20 @@ export class FastStructureMatcher {
    * `true` when the segments certainly fit the table with no structure issue; `out` then
    * holds each segment's position and group. `false`: run `matchStructure` for the issues.
    */
-  match(segments: ReadonlyArray<{ tag: string }>, out: FastMatch): boolean {
+  match(segments: ReadonlyArray<{ tag: string }>, out: FastMatch<Layout>): boolean {
     const frames = this.frames;
     const eis = this.eis;
     const counts = this.counts;
-    frames.length = 1;
+    // Frames past `depth` are stale and never read. (No `length =` here or on `out`'s arrays:
+    // shortening an array is a runtime call in V8, a few per cent of validating.)
     frames[0] = this.root;
     eis[0] = 0;
     counts[0] = 0;
     let depth = 1;
     const positions = out.positions;
     if (positions) positions.length = segments.length;
-    out.groups.length = segments.length;
+    const groups = out.groups;
+    const layouts = out.layouts;
     for (let i = 0; i < segments.length; i++) {
       const tag = segments[i]!.tag;
       let level = depth - 1;
@@ -121,7 +137,8 @@ export class FastStructureMatcher {
         child = node.child[0];
       }
       if (positions) positions[i] = node.positions[row]!;
-      out.groups[i] = frames[depth - 1]!.headTag;
+      groups[i] = frames[depth - 1]!.headTag;
+      layouts[i] = node.layouts[row];
     }
     for (let level = depth - 1; level >= 0; level--) if (this.hasOpenMandatory(level)) return false;
     return true;

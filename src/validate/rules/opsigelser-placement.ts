@@ -47,8 +47,6 @@ function placement(p: GuideProfile): Placement {
   const caseReference = k.caseReference;
   const messageDate = k.messageDate;
   const endDate = k.policyEndDate;
-  const seenNad: string[] = [];
-  const seenRff: string[] = [];
   let out: Array<Verdict | null> | null = null;
   const mark = (n: number, i: number, v: Verdict): void => {
     out ??= new Array<Verdict | null>(n).fill(null);
@@ -60,8 +58,9 @@ function placement(p: GuideProfile): Placement {
     const segs = ctx.segments;
     const n = segs.length;
     out = null;
-    seenNad.length = 0;
-    seenRff.length = 0;
+    // Fresh per message: emptying a used array (`length = 0`) is a runtime call in V8.
+    const seenNad: string[] = [];
+    const seenRff: string[] = [];
     let dates = 0;
     let erc: string | undefined;
     for (let i = 0; i < n; i++) {
