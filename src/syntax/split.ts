@@ -72,7 +72,13 @@ export class SegmentSplitter {
     this.tagWellFormed = true;
     let tag: string | undefined;
     const elements: Element[] = [];
-    let components: string[] | undefined;
+    // Components of the element being read: the first two in locals, so a composite of up to
+    // three becomes one exact-size array literal instead of a one-slot array that `push` grows
+    // to seventeen (a builtin call and a larger allocation: ~3 % of tokenizing).
+    let count = 0;
+    let c0 = '';
+    let c1 = '';
+    let more: string[] | undefined;
     let from = start;
     let hasSuspect = false;
     let i = start;
@@ -90,21 +96,26 @@ export class SegmentSplitter {
       if (kind === CharClass.element || kind === CharClass.terminator) {
         if (tag !== undefined) {
           const value = text.slice(from, i);
-          if (components === undefined) elements.push([value]);
+          if (count === 0) elements.push([value]);
+          else if (count === 1) elements.push([c0, value]);
+          else if (count === 2) elements.push([c0, c1, value]);
           else {
-            components.push(value);
-            elements.push(components);
-            components = undefined;
+            (more as string[]).push(value);
+            elements.push(more as string[]);
           }
-        } else if (components === undefined) tag = this.tagAt(text, from, i);
+          count = 0;
+        } else if (count === 0) tag = this.tagAt(text, from, i);
         else return this.splitInFull(text, start, len);
         if (kind === CharClass.terminator) break;
         from = i + 1;
       } else if (kind === CharClass.component) {
         const value = text.slice(from, i);
         from = i + 1;
-        if (components === undefined) components = [value];
-        else components.push(value);
+        if (count === 0) c0 = value;
+        else if (count === 1) c1 = value;
+        else if (count === 2) more = [c0, c1, value];
+        else (more as string[]).push(value);
+        count++;
       } else if (kind === CharClass.suspect) {
         hasSuspect = true;
       } else {
