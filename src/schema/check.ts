@@ -38,6 +38,11 @@ export interface CheckSegmentOptions {
   codeLists?: Readonly<Record<string, CodeListLike>> | undefined;
 }
 
+/** Every code of a list, whichever form it has (an array of codes, or a list with a `codes` table). */
+export function listCodes(list: CodeListLike): readonly string[] {
+  return Array.isArray(list) ? (list as readonly string[]) : Object.keys((list as { codes: object }).codes);
+}
+
 function inList(list: CodeListLike, value: string): boolean {
   return Array.isArray(list) ? list.includes(value) : Object.hasOwn((list as { codes: object }).codes, value);
 }

@@ -33,6 +33,16 @@ export class SegmentSplitter {
 
   constructor(private readonly maxSegmentLength: number) {}
 
+  /** Where a split loop starting at `start` stops looking for the terminator: one past the segment limit. */
+  private limitFor(start: number, len: number): number {
+    return Math.min(len, start + this.maxSegmentLength + 1);
+  }
+
+  /** A split loop reached `limit` at `i` without a terminator: past the segment limit, or the text ended first. */
+  private unterminated(start: number, i: number, limit: number, len: number): SplitEnd {
+    return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
+  }
+
   /** The tag in `text[from, to)`: the shared string for a well-formed tag, else a slice. */
   private tagAt(text: string, from: number, to: number): string {
     const tag = to - from === 3 ? sharedTag(text, from) : undefined;
@@ -68,7 +78,7 @@ export class SegmentSplitter {
    */
   split(text: string, start: number, len: number): number {
     const classes = this.charClasses.table;
-    const limit = Math.min(len, start + this.maxSegmentLength + 1);
+    const limit = this.limitFor(start, len);
     this.tagWellFormed = true;
     let tag: string | undefined;
     const elements: Element[] = [];
@@ -122,7 +132,7 @@ export class SegmentSplitter {
         return this.splitInFull(text, start, len);
       }
     }
-    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
+    if (i >= limit) return this.unterminated(start, i, limit, len);
     this.tag = tag as string; // the terminator set it
     this.elements = elements;
     this.repeats = undefined;
@@ -134,7 +144,7 @@ export class SegmentSplitter {
   /** `split` for every segment: release and repetition characters, composite tags. */
   splitInFull(text: string, start: number, len: number): number {
     const classes = this.charClasses.table;
-    const limit = Math.min(len, start + this.maxSegmentLength + 1);
+    const limit = this.limitFor(start, len);
     this.tagWellFormed = true;
     let tag: string | undefined;
     const elements: Element[] = [];
@@ -202,7 +212,7 @@ export class SegmentSplitter {
       components = undefined;
       if (kind === CharClass.terminator) break;
     }
-    if (i >= limit) return limit < len || i - start > this.maxSegmentLength ? SplitEnd.oversized : SplitEnd.incomplete;
+    if (i >= limit) return this.unterminated(start, i, limit, len);
     this.tag = tag as string; // the terminator set it
     this.elements = elements;
     this.repeats = repeats;

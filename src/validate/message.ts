@@ -98,10 +98,10 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
   const compiled = env.profiles.get(message.header.type);
   errors = checkIdentifier(message, compiled, errors);
 
-  let matched = true;
-  let positions: ReadonlyArray<string | null> = [];
+  // Where the fast matcher could not place the message, `matchStructure`'s table positions
+  // (null: a segment it did not place); else null, and the matcher gave every segment's layout.
+  let positions: ReadonlyArray<string | null> | null = null;
   if (compiled !== undefined && !compiled.matcher.match(segments, fast)) {
-    matched = false;
     const hasUnt = segments[segments.length - 1]?.tag === 'UNT';
     const result = matchStructure(segments, compiled.structure);
     for (const issue of result.issues) {
@@ -116,12 +116,10 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
     });
   }
 
-  // A message that fits its table got each segment's layout from the matcher.
-  const fastLayouts = compiled !== undefined && matched;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
-    if (compiled !== undefined && !matched && positions[i] === null) continue;
-    const layout = (fastLayouts ? fast.layouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
+    if (positions !== null && positions[i] === null) continue;
+    const layout = (compiled !== undefined && positions === null ? fast.layouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
     if (layout === undefined) continue;
     errors = checkElements(s, i + 1, layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
   }

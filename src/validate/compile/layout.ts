@@ -5,7 +5,7 @@
  * but never "clean" for one `checkSegment` would report. The validator runs `checkSegment`
  * only when this check fails, so the common case builds no strings and no issue objects.
  */
-import type { CodeListLike } from '../../schema/check.js';
+import { listCodes, type CodeListLike } from '../../schema/check.js';
 import { parseFormat } from '../../schema/formats.js';
 import type { ComponentLayout, ElementLayout, SegmentLayout } from '../../schema/segments.js';
 import type { Segment } from '../../syntax/segment.js';
@@ -85,8 +85,7 @@ function codeSet(names: readonly string[] | undefined, lists: Readonly<Record<st
     if (!Object.hasOwn(lists, name)) continue;
     const list = lists[name]!;
     out ??= new CodeSet();
-    const codes = Array.isArray(list) ? (list as readonly string[]) : Object.keys((list as { codes: object }).codes);
-    for (const c of codes) out.add(c);
+    for (const c of listCodes(list)) out.add(c);
   }
   return out;
 }

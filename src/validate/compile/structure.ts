@@ -48,7 +48,7 @@ function compileNode<Layout>(entries: readonly StructureEntry[], headTag: string
  * arrays are reused from message to message and may be longer than the message: read only the
  * first `segments.length` entries.
  */
-export interface FastMatch<Layout = unknown> {
+export interface FastMatch<Layout> {
   /** Table position of each segment's row (filled only when given; its length is set). */
   positions?: string[];
   /** Head tag of each segment's innermost group (`SIF` for the bonus block), `null` at the top level. */
@@ -62,13 +62,13 @@ export interface FastMatch<Layout = unknown> {
  * only). `layoutOf` is asked once per row, when compiling: the matcher then hands each
  * segment its row's layout, so the caller need not look every segment's tag up in a `Map`.
  */
-export class FastStructureMatcher<Layout = unknown> {
+export class FastStructureMatcher<Layout> {
   private readonly root: Node<Layout>;
   private frames: Array<Node<Layout>> = [];
   private eis: number[] = [];
   private counts: number[] = [];
 
-  constructor(structure: MessageStructure, layoutOf: (tag: string) => Layout | undefined = () => undefined) {
+  constructor(structure: MessageStructure, layoutOf: (tag: string) => Layout | undefined) {
     this.root = compileNode(structure.entries, null, layoutOf);
   }
 
