@@ -5,13 +5,19 @@
 // not a speed measurement — cache misses and waiting cost time without instructions — so a
 // change is kept on its timed figures too, or on both agreeing in direction.
 //
-//   npm run build && node bench/instructions.mjs [--size-mib 20] [--seed 1]
+//   npm run build && node bench/instructions.mjs [--size-mib 20] [--base-mib 0.05] [--seed 1]
 //                                               [--contenders edifact,fp-edifact-tokenize]
+//                                               [--simulate]
 //
-// Per contender: instructions for the generated file, for a 50 KiB one (start-up, module
-// loading, first compilation), the difference per MiB and per segment, and the ratio of
-// differences against npm `edifact`. Runs two valgrinds at a time (counts do not depend on
-// it). Needs valgrind (Debian: apt-get install valgrind); each run is ~40× slower than native.
+// Per contender: instructions for the generated file, for a smaller one (`--base-mib`, default
+// 50 KiB: start-up, module loading, first compilation), the difference per MiB and per
+// segment, and the ratio of differences against npm `edifact`. `--base-mib 20 --size-mib 50`
+// gives the marginal cost, without the compilation that a longer run still adds. `--simulate`
+// also runs cachegrind's cache and branch simulators and reports, per segment of the
+// difference, first-level instruction and data cache misses and mispredicted branches: what
+// costs time without costing instructions, and why timed ratios can trail instruction ratios.
+// Runs two valgrinds at a time (counts do not depend on it). Needs valgrind (Debian:
+// apt-get install valgrind); each run is ~40× slower than native (~80× with --simulate).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,11 +30,16 @@ const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     'size-mib': { type: 'string', default: '20' },
+    'base-mib': { type: 'string', default: '0.05' },
+    simulate: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     contenders: { type: 'string', default: 'edifact,fp-edifact-tokenize' },
   },
 });
 const sizeMiB = Number(values['size-mib']);
+const baseMiB = Number(values['base-mib']);
+const simulate = values.simulate;
+if (!(baseMiB < sizeMiB)) throw new Error('--base-mib must be smaller than --size-mib');
 const seed = Number(values.seed);
 const contenders = values.contenders.split(',').filter(Boolean);
 for (const c of contenders) {
@@ -37,11 +48,15 @@ for (const c of contenders) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-edifact-instructions-'));
 const big = generate({ sizeMiB, seed, out: path.join(dir, 'big.edi') });
-const small = generate({ sizeMiB: 0.05, seed, out: path.join(dir, 'small.edi') });
+const small = generate({ sizeMiB: baseMiB, seed, out: path.join(dir, 'small.edi') });
 
-/** Instructions of one contender run under cachegrind. */
+/** What cachegrind reports, by our name: its summary line's label. */
+const EVENTS = { instructions: 'I\\s+refs', i1Misses: 'I1\\s+misses', d1Misses: 'D1\\s+misses', mispredicts: 'Mispredicts' };
+
+/** Instructions (and with --simulate, cache misses and mispredicts) of one contender run under cachegrind. */
 function count(contender, file) {
-  const args = ['--tool=cachegrind', '--cache-sim=no', '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null'];
+  const sim = simulate ? ['--cache-sim=yes', '--branch-sim=yes'] : ['--cache-sim=no'];
+  const args = ['--tool=cachegrind', ...sim, '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null'];
   args.push(process.execPath, path.join(BENCH, 'contenders', `${contender}.mjs`), file);
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -49,9 +64,13 @@ function count(contender, file) {
     child.stderr.on('data', (d) => (err += d));
     child.on('error', (e) => reject(new Error(`valgrind: ${e.message} (Debian: apt-get install valgrind)`)));
     child.on('close', (code) => {
-      const m = /I\s+refs:\s+([\d,]+)/.exec(err);
-      if (code !== 0 || !m) reject(new Error(`${contender} under valgrind failed (exit ${code}):\n${err.slice(-2000)}`));
-      else resolve(Number(m[1].replaceAll(',', '')));
+      const found = {};
+      for (const [name, label] of Object.entries(EVENTS)) {
+        const m = new RegExp(`${label}:\\s+([\\d,]+)`).exec(err);
+        if (m) found[name] = Number(m[1].replaceAll(',', ''));
+      }
+      if (code !== 0 || found.instructions === undefined) reject(new Error(`${contender} under valgrind failed (exit ${code}):\n${err.slice(-2000)}`));
+      else resolve(found);
     });
   });
 }
@@ -71,21 +90,26 @@ async function pooled(jobs, width = 2) {
 }
 
 try {
-  console.log(`cachegrind instruction counts, ${sizeMiB} MiB (${big.segments.toLocaleString('en-US')} segments) against 50 KiB, seed ${seed}`);
+  const against = baseMiB < 1 ? `${Math.round(baseMiB * 1024)} KiB` : `${baseMiB} MiB`;
+  console.log(`cachegrind instruction counts, ${sizeMiB} MiB (${big.segments.toLocaleString('en-US')} segments) against ${against}, seed ${seed}`);
   const jobs = contenders.flatMap((c) => [() => count(c, path.join(dir, 'big.edi')), () => count(c, path.join(dir, 'small.edi'))]);
   const counts = await pooled(jobs);
+  const segments = big.segments - small.segments;
   const rows = contenders.map((c, i) => {
-    const work = counts[2 * i] - counts[2 * i + 1];
-    return { c, total: counts[2 * i], startup: counts[2 * i + 1], work };
+    const [full, base] = [counts[2 * i], counts[2 * i + 1]];
+    const perSegment = (name) => (full[name] - base[name]) / segments;
+    return { c, total: full.instructions, startup: base.instructions, work: full.instructions - base.instructions, perSegment };
   });
   const ref = rows.find((r) => r.c === 'edifact');
   const mib = (big.bytes - small.bytes) / (1024 * 1024);
-  const segments = big.segments - small.segments;
   for (const r of rows) {
     const ratio = ref ? `${(ref.work / r.work).toFixed(2)}× edifact` : '';
+    const sim = simulate
+      ? `; per segment ${r.perSegment('i1Misses').toFixed(1)} I1 misses, ${r.perSegment('d1Misses').toFixed(1)} D1 misses, ${r.perSegment('mispredicts').toFixed(1)} mispredicts`
+      : '';
     console.log(
-      `${r.c.padEnd(30)} total ${(r.total / 1e9).toFixed(2)} G, start-up ${(r.startup / 1e9).toFixed(2)} G, ` +
-        `${(r.work / mib / 1e6).toFixed(0)} M/MiB, ${Math.round(r.work / segments)} per segment  ${ratio}`,
+      `${r.c.padEnd(30)} total ${(r.total / 1e9).toFixed(2)} G, base ${(r.startup / 1e9).toFixed(2)} G, ` +
+        `${(r.work / mib / 1e6).toFixed(0)} M/MiB, ${Math.round(r.work / segments)} per segment  ${ratio}${sim}`,
     );
   }
 } finally {
