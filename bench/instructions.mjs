@@ -95,10 +95,11 @@ try {
   const jobs = contenders.flatMap((c) => [() => count(c, path.join(dir, 'big.edi')), () => count(c, path.join(dir, 'small.edi'))]);
   const counts = await pooled(jobs);
   const segments = big.segments - small.segments;
+  // Each contender's counts for the big file less those for the base file.
   const rows = contenders.map((c, i) => {
     const [full, base] = [counts[2 * i], counts[2 * i + 1]];
     const perSegment = (name) => (full[name] - base[name]) / segments;
-    return { c, total: full.instructions, startup: base.instructions, work: full.instructions - base.instructions, perSegment };
+    return { c, full, base, work: full.instructions - base.instructions, perSegment };
   });
   const ref = rows.find((r) => r.c === 'edifact');
   const mib = (big.bytes - small.bytes) / (1024 * 1024);
@@ -108,7 +109,7 @@ try {
       ? `; per segment ${r.perSegment('i1Misses').toFixed(1)} I1 misses, ${r.perSegment('d1Misses').toFixed(1)} D1 misses, ${r.perSegment('mispredicts').toFixed(1)} mispredicts`
       : '';
     console.log(
-      `${r.c.padEnd(30)} total ${(r.total / 1e9).toFixed(2)} G, base ${(r.startup / 1e9).toFixed(2)} G, ` +
+      `${r.c.padEnd(30)} total ${(r.full.instructions / 1e9).toFixed(2)} G, base ${(r.base.instructions / 1e9).toFixed(2)} G, ` +
         `${(r.work / mib / 1e6).toFixed(0)} M/MiB, ${Math.round(r.work / segments)} per segment  ${ratio}${sim}`,
     );
   }

@@ -40,11 +40,16 @@ export interface CheckSegmentOptions {
 
 /** Every code of a list, whichever form it has (an array of codes, or a list with a `codes` table). */
 export function listCodes(list: CodeListLike): readonly string[] {
-  return Array.isArray(list) ? (list as readonly string[]) : Object.keys((list as { codes: object }).codes);
+  return isCodeArray(list) ? list : Object.keys(list.codes);
 }
 
 function inList(list: CodeListLike, value: string): boolean {
-  return Array.isArray(list) ? list.includes(value) : Object.hasOwn((list as { codes: object }).codes, value);
+  return isCodeArray(list) ? list.includes(value) : Object.hasOwn(list.codes, value);
+}
+
+/** Which form a code list has (`Array.isArray` does not narrow a readonly array type). */
+function isCodeArray(list: CodeListLike): list is readonly string[] {
+  return Array.isArray(list);
 }
 
 /** The code-list issue for a value, or `null` (also when no bound list is available). */

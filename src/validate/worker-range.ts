@@ -191,8 +191,27 @@ export interface PackedItems {
   rest: unknown[];
 }
 
-/** Numbers per item row: what it is, then (messages) the report's fields. */
-const ROW = 10;
+/**
+ * The numbers of an item row, by column (an enum: packing and unpacking name the same
+ * column, and the bundler writes the offsets as literals). A `whole` item's row holds only
+ * what it is and where in `rest` it is.
+ */
+enum Col {
+  what,
+  index,
+  referenceLength,
+  kind,
+  documentCode,
+  status,
+  messageType,
+  profileId,
+  unhOffset,
+  /** Index in `rest` of a message's rare parts, or {@link NONE}. */
+  extras,
+}
+/** Numbers per item row. */
+const ROW = Col.extras + 1;
+/** `Col.what` of a row; `Col.index` of a `WHOLE` row is its index in `rest`. */
 const WHOLE = 0;
 const MSG = 1;
 const STATUS: readonly MessageReport['status'][] = ['accepted', 'rejected', 'content-error'];
@@ -218,8 +237,8 @@ function packItems(items: readonly RangeItem[]): PackedItems {
     const item = items[k]!;
     const at = k * ROW;
     if (item.t !== 'msg') {
-      rows[at] = WHOLE;
-      rows[at + 1] = rest.push(item) - 1;
+      rows[at + Col.what] = WHOLE;
+      rows[at + Col.index] = rest.push(item) - 1;
       continue;
     }
     const r = item.report;
@@ -236,16 +255,16 @@ function packItems(items: readonly RangeItem[]): PackedItems {
     const h = item.header;
     const header = h ? [h.reference, h.type, h.version, h.release, h.agency, h.associationCode, h.commonAccessReference] : null;
     const extras = errors !== null || r.segmentText !== undefined || segments !== null || item.unhText !== undefined || header !== null;
-    rows[at] = MSG;
-    rows[at + 1] = r.index;
-    rows[at + 2] = r.reference === null ? NONE : r.reference.length;
-    rows[at + 3] = s(r.kind);
-    rows[at + 4] = s(r.documentCode);
-    rows[at + 5] = STATUS.indexOf(r.status);
-    rows[at + 6] = s(r.messageType);
-    rows[at + 7] = s(r.profileId);
-    rows[at + 8] = item.unhOffset;
-    rows[at + 9] = extras ? rest.push([errors, r.segmentText ?? null, segments, item.unhText ?? null, header]) - 1 : NONE;
+    rows[at + Col.what] = MSG;
+    rows[at + Col.index] = r.index;
+    rows[at + Col.referenceLength] = r.reference === null ? NONE : r.reference.length;
+    rows[at + Col.kind] = s(r.kind);
+    rows[at + Col.documentCode] = s(r.documentCode);
+    rows[at + Col.status] = STATUS.indexOf(r.status);
+    rows[at + Col.messageType] = s(r.messageType);
+    rows[at + Col.profileId] = s(r.profileId);
+    rows[at + Col.unhOffset] = item.unhOffset;
+    rows[at + Col.extras] = extras ? rest.push([errors, r.segmentText ?? null, segments, item.unhText ?? null, header]) - 1 : NONE;
     if (r.reference !== null) references += r.reference;
   }
   return { strings, rows, references, rest };
@@ -274,17 +293,17 @@ export function unpackItems(packed: PackedItems): RangeItem[] {
   const out: RangeItem[] = [];
   let referenceAt = 0;
   for (let at = 0; at < rows.length; at += ROW) {
-    if (rows[at] === WHOLE) {
-      out.push(rest[rows[at + 1]!] as RangeItem);
+    if (rows[at + Col.what] === WHOLE) {
+      out.push(rest[rows[at + Col.index]!] as RangeItem);
       continue;
     }
-    const referenceLength = rows[at + 2]!;
+    const referenceLength = rows[at + Col.referenceLength]!;
     let reference: string | null = null;
     if (referenceLength !== NONE) {
       reference = references.slice(referenceAt, referenceAt + referenceLength);
       referenceAt += referenceLength;
     }
-    const extrasAt = rows[at + 9]!;
+    const extrasAt = rows[at + Col.extras]!;
     const [errors, segmentText, segs, unhText, h] = (extrasAt === NONE ? [null, null, null, null, null] : rest[extrasAt]) as [
       unknown[] | null,
       Record<number, string> | null,
@@ -293,18 +312,18 @@ export function unpackItems(packed: PackedItems): RangeItem[] {
       Array<string | null> | null,
     ];
     const report: MessageReport = {
-      index: rows[at + 1]!,
+      index: rows[at + Col.index]!,
       reference,
-      kind: str(rows[at + 3]),
-      documentCode: str(rows[at + 4]),
-      status: STATUS[rows[at + 5]!]!,
+      kind: str(rows[at + Col.kind]),
+      documentCode: str(rows[at + Col.documentCode]),
+      status: STATUS[rows[at + Col.status]!]!,
       errors: errors === null ? [] : unpackErrors(errors, str),
       reply: null,
-      messageType: str(rows[at + 6]),
-      profileId: str(rows[at + 7]),
+      messageType: str(rows[at + Col.messageType]),
+      profileId: str(rows[at + Col.profileId]),
     };
     if (segmentText !== null) report.segmentText = segmentText;
-    const item: RangeItem & { t: 'msg' } = { t: 'msg', report, unhOffset: rows[at + 8]! };
+    const item: RangeItem & { t: 'msg' } = { t: 'msg', report, unhOffset: rows[at + Col.unhOffset]! };
     if (segs !== null) {
       item.segments = [];
       for (let k = 0; k < segs.length; k += 2) item.segments.push({ tag: str(segs[k]) as string, elements: segs[k + 1] as string[][], offset: 0, segmentNumber: 0, messageSegmentNumber: 0 });
