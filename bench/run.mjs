@@ -24,7 +24,7 @@ import { renderChart } from './lib/chart.mjs';
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const MiB = 1024 * 1024;
 const REFERENCE = 'edifact'; // ratios are against npm `edifact`
-const FIRST = ['read-only', 'indexof-scan', 'edifact', 'ts-edifact']; // fixed order, then the rest
+const FIRST = ['read-only', 'indexof-scan', 'edifact', 'ts-edifact', 'minimal-tokenizer']; // fixed order, then the rest
 
 function parseArgs(argv) {
   const o = { sizes: [10, 200], reps: 5, contenders: null, seed: 1, newlines: false, rss: 'auto' };

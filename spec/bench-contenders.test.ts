@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+type Generate = (o: { sizeMiB: number; seed?: number; newlines?: boolean; out: string }) => unknown;
+interface ResultLine {
+  contender: string;
+  segments: number;
+  messages: number;
+  checksum: string;
+}
+
+function runContender(name: string, file: string): ResultLine {
+  const out = execFileSync(process.execPath, [resolve(`bench/contenders/${name}.mjs`), file], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1) as string) as ResultLine;
+}
+
+/**
+ * The bench's reference tokenizer is only a fair floor if it builds the same objects: its
+ * segment and message counts and checksum must match fp-edifact's and the generator's over
+ * several 64 KiB chunks, release escapes, line breaks and one UNA per interchange.
+ */
+describe('bench/contenders/minimal-tokenizer.mjs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fp-edifact-contenders-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const newlines of [false, true]) {
+    it(`agrees with fp-edifact-tokenize and the generator${newlines ? ' (with line breaks)' : ''}`, async () => {
+      const { generate } = (await import(pathToFileURL(resolve('bench/generate.mjs')).href)) as { generate: Generate };
+      const file = join(dir, `c-${newlines}.edi`);
+      await generate({ sizeMiB: 1, seed: 3, newlines, out: file });
+      const counts = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as { segments: number; messages: number };
+      const minimal = runContender('minimal-tokenizer', file);
+      const fp = runContender('fp-edifact-tokenize', file);
+      expect(minimal.segments).toBe(counts.segments);
+      expect(minimal.messages).toBe(counts.messages);
+      expect({ segments: minimal.segments, messages: minimal.messages, checksum: minimal.checksum }).toEqual({
+        segments: fp.segments,
+        messages: fp.messages,
+        checksum: fp.checksum,
+      });
+    });
+  }
+});
