@@ -5,8 +5,8 @@
 // sliced out of the chunk, and each segment handed to the sink the moment it ends (no
 // batches, no segment numbers or offsets, no limits, no charset check, no error reports).
 // Its checksum must agree with the parsers', so it is a correct tokenizer of this input; it
-// shows what "every value materialised as a string" costs on this machine by itself, which
-// bounds how far ahead of npm `edifact` any tokenizer that builds these objects can be.
+// shows what "every value materialised as a string" costs on this machine by itself: roughly
+// how far ahead of npm `edifact` a tokenizer that builds these objects can get.
 import { createReadStream, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { report, sink } from './sink.mjs';
