@@ -7,12 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 type Generate = (o: { sizeMiB: number; seed?: number; newlines?: boolean; out: string }) => unknown;
 interface ResultLine {
-  contender: string;
   segments: number;
   messages: number;
   checksum: string;
 }
 
+/** Runs a contender as the bench does (fp-edifact's contenders import the built `dist/`, which `npm test` builds first). */
 function runContender(name: string, file: string): ResultLine {
   const out = execFileSync(process.execPath, [resolve(`bench/contenders/${name}.mjs`), file], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').at(-1) as string) as ResultLine;

@@ -57,6 +57,16 @@ function compileLayouts(layouts: Readonly<Record<string, SegmentLayout>>, lists:
   return out;
 }
 
+/** The parts bound to a segment table: the table, its fast matcher handing out the compiled layouts, group heads. */
+function compileStructure(
+  structure: MessageStructure,
+  segments: Readonly<Record<string, SegmentLayout>>,
+  lists: Readonly<Record<string, CodeListLike>>,
+): Pick<CompiledProfile, 'structure' | 'matcher' | 'groupHeads' | 'layouts'> {
+  const layouts = compileLayouts(segments, lists);
+  return { structure, matcher: new FastStructureMatcher(structure, (tag) => layouts.get(tag)), groupHeads: groupHeadTags(structure), layouts };
+}
+
 /** The compiled form of a guide profile (cached per profile object). */
 export function compileProfile(profile: GuideProfile): CompiledProfile {
   const hit = cache.get(profile);
@@ -64,7 +74,6 @@ export function compileProfile(profile: GuideProfile): CompiledProfile {
   const codeLists = profileCodeLists(profile);
   const kinds = new Map<string, string>();
   for (const [kind, code] of Object.entries(profile.documentCodes)) kinds.set(code.value, kind);
-  const layouts = compileLayouts(profile.segments, codeLists);
   const compiled: CompiledProfile = {
     id: profile.id,
     profile,
@@ -76,10 +85,7 @@ export function compileProfile(profile: GuideProfile): CompiledProfile {
         agency: profile.messageIdentifier.agency.value,
       },
     ],
-    structure: profile.structure,
-    matcher: new FastStructureMatcher(profile.structure, (tag) => layouts.get(tag)),
-    groupHeads: groupHeadTags(profile.structure),
-    layouts,
+    ...compileStructure(profile.structure, profile.segments, codeLists),
     codeLists,
     kinds,
     acceptedSyntaxIds: profile.interchange.acceptedSyntaxIds.value,
@@ -99,7 +105,6 @@ export function compiledContrl(): CompiledProfile {
   if (contrl) return contrl;
   const layouts: Record<string, SegmentLayout> = {};
   for (const tag of ['UNH', 'UCI', 'UCM', 'UCS', 'UCD', 'UNT']) layouts[tag] = STANDARD_LAYOUTS[tag]!;
-  const compiledLayouts = compileLayouts(layouts, {});
   contrl = {
     id: 'contrl',
     profile: null,
@@ -110,10 +115,7 @@ export function compiledContrl(): CompiledProfile {
       { version: 'D', release: '3', agency: 'UN' },
       { version: '4', release: '1', agency: 'UN' },
     ],
-    structure: CONTRL_STRUCTURE,
-    matcher: new FastStructureMatcher(CONTRL_STRUCTURE, (tag) => compiledLayouts.get(tag)),
-    groupHeads: groupHeadTags(CONTRL_STRUCTURE),
-    layouts: compiledLayouts,
+    ...compileStructure(CONTRL_STRUCTURE, layouts, {}),
     codeLists: {},
     kinds: new Map(),
     acceptedSyntaxIds: null,
