@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.mjs';
+import { marginalCosts, parseSummary } from './lib/cachegrind.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -50,9 +51,6 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-edifact-instructions-'));
 const big = generate({ sizeMiB, seed, out: path.join(dir, 'big.edi') });
 const small = generate({ sizeMiB: baseMiB, seed, out: path.join(dir, 'small.edi') });
 
-/** What cachegrind reports, by our name: its summary line's label. */
-const EVENTS = { instructions: 'I\\s+refs', i1Misses: 'I1\\s+misses', d1Misses: 'D1\\s+misses', mispredicts: 'Mispredicts' };
-
 /** Instructions (and with --simulate, cache misses and mispredicts) of one contender run under cachegrind. */
 function count(contender, file) {
   const sim = simulate ? ['--cache-sim=yes', '--branch-sim=yes'] : ['--cache-sim=no'];
@@ -64,11 +62,7 @@ function count(contender, file) {
     child.stderr.on('data', (d) => (err += d));
     child.on('error', (e) => reject(new Error(`valgrind: ${e.message} (Debian: apt-get install valgrind)`)));
     child.on('close', (code) => {
-      const found = {};
-      for (const [name, label] of Object.entries(EVENTS)) {
-        const m = new RegExp(`${label}:\\s+([\\d,]+)`).exec(err);
-        if (m) found[name] = Number(m[1].replaceAll(',', ''));
-      }
+      const found = parseSummary(err);
       if (code !== 0 || found.instructions === undefined) reject(new Error(`${contender} under valgrind failed (exit ${code}):\n${err.slice(-2000)}`));
       else resolve(found);
     });
@@ -95,21 +89,18 @@ try {
   const jobs = contenders.flatMap((c) => [() => count(c, path.join(dir, 'big.edi')), () => count(c, path.join(dir, 'small.edi'))]);
   const counts = await pooled(jobs);
   const segments = big.segments - small.segments;
-  // Each contender's counts for the big file less those for the base file.
-  const rows = contenders.map((c, i) => {
-    const [full, base] = [counts[2 * i], counts[2 * i + 1]];
-    const perSegment = (name) => (full[name] - base[name]) / segments;
-    return { c, full, base, work: full.instructions - base.instructions, perSegment };
-  });
-  const ref = rows.find((r) => r.c === 'edifact');
+  const rows = marginalCosts(
+    contenders.map((c, i) => ({ contender: c, full: counts[2 * i], base: counts[2 * i + 1] })),
+    segments,
+  );
   const mib = (big.bytes - small.bytes) / (1024 * 1024);
   for (const r of rows) {
-    const ratio = ref ? `${(ref.work / r.work).toFixed(2)}× edifact` : '';
+    const ratio = r.timesEdifact === null ? '' : `${r.timesEdifact.toFixed(2)}× edifact`;
     const sim = simulate
       ? `; per segment ${r.perSegment('i1Misses').toFixed(1)} I1 misses, ${r.perSegment('d1Misses').toFixed(1)} D1 misses, ${r.perSegment('mispredicts').toFixed(1)} mispredicts`
       : '';
     console.log(
-      `${r.c.padEnd(30)} total ${(r.full.instructions / 1e9).toFixed(2)} G, base ${(r.base.instructions / 1e9).toFixed(2)} G, ` +
+      `${r.contender.padEnd(30)} total ${(r.full.instructions / 1e9).toFixed(2)} G, base ${(r.base.instructions / 1e9).toFixed(2)} G, ` +
         `${(r.work / mib / 1e6).toFixed(0)} M/MiB, ${Math.round(r.work / segments)} per segment  ${ratio}${sim}`,
     );
   }
