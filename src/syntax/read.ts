@@ -62,33 +62,32 @@ export function parse(input: Uint8Array | string, options: ReadOptions = {}): Pa
 
 /**
  * Streams segments from any async iterable of chunks (a Node readable stream, a web
- * `ReadableStream`, an async generator), yielding them in arrays — one array per input chunk —
- * because one promise per segment costs more than tokenizing it. Chunks may split the input
- * anywhere. Empty arrays are not yielded.
+ * `ReadableStream`, an async generator), yielding them in arrays — one array per piece of up to
+ * 8 KiB (8 Ki characters for text) of each chunk — because one promise per segment costs more
+ * than tokenizing it. Chunks may split the input anywhere. Empty arrays are not yielded.
  */
 export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | string>, options: ReadOptions = {}): AsyncGenerator<Segment[]> {
   let batch: Segment[] = new Array(BATCH_SLOTS);
   let count = 0;
+  /** The segments read since the last batch, in an array of their exact length. */
+  const take = (): Segment[] => {
+    const out = batch;
+    if (count < out.length) out.length = count;
+    batch = new Array(BATCH_SLOTS);
+    count = 0;
+    return out;
+  };
   const tokenizer = new Tokenizer({ segment: (s) => void (batch[count++] = s), error: errorSink(options) }, options);
   for await (const chunk of source) {
     // Large chunks are fed in slices so a batch stays small: segments the consumer has not seen
     // yet are live objects every young-generation GC must copy, and copying is what GC costs.
     for (const piece of piecesOf(chunk, BATCH_INPUT)) {
       tokenizer.write(piece);
-      if (count > 0) {
-        const out = batch;
-        if (count < out.length) out.length = count;
-        batch = new Array(BATCH_SLOTS);
-        count = 0;
-        yield out;
-      }
+      if (count > 0) yield take();
     }
   }
   tokenizer.end();
-  if (count > 0) {
-    if (count < batch.length) batch.length = count;
-    yield batch;
-  }
+  if (count > 0) yield take();
 }
 
 /** Streams segments one by one. Convenient; `readSegmentBatches` is faster for large files. */
