@@ -101,7 +101,7 @@ try {
       : '';
     console.log(
       `${r.contender.padEnd(30)} total ${(r.full.instructions / 1e9).toFixed(2)} G, base ${(r.base.instructions / 1e9).toFixed(2)} G, ` +
-        `${(r.work / mib / 1e6).toFixed(0)} M/MiB, ${Math.round(r.work / segments)} per segment  ${ratio}${sim}`,
+        `${(r.work / mib / 1e6).toFixed(0)} M/MiB, ${Math.round(r.perSegment('instructions'))} per segment  ${ratio}${sim}`,
     );
   }
 } finally {

@@ -116,10 +116,12 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
     });
   }
 
+  // The matcher's layouts when it placed the whole message, else each segment's by its tag.
+  const placedLayouts = compiled !== undefined && positions === null ? fast.layouts : null;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     if (positions !== null && positions[i] === null) continue;
-    const layout = (compiled !== undefined && positions === null ? fast.layouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
+    const layout = (placedLayouts !== null ? placedLayouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
     if (layout === undefined) continue;
     errors = checkElements(s, i + 1, layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
   }
