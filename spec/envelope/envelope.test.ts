@@ -35,6 +35,17 @@ describe('envelope checks', () => {
     expect(codes(text)).toEqual([['29', 'UNT', text.indexOf('UNT')]]);
   });
 
+  it('a count of the right number in the wrong form is 29 (n..10 in UNT, n..6 in UNZ)', () => {
+    for (const count of [' 3', '3 ', '3.0', '0x3', '3e0', '00000000003']) {
+      const text = `${HEAD}${msg('1', 3).replace('UNT+3+', `UNT+${count}+`)}UNZ+1+REF'\n`;
+      expect(codes(text), count).toEqual([['29', 'UNT', text.indexOf('UNT')]]);
+    }
+    expect(codes(`${HEAD}${msg('1', 3).replace('UNT+3+', 'UNT+0000000003+')}UNZ+1+REF'\n`)).toEqual([]);
+    const unz = `${HEAD}${msg('1')}UNZ+0000001+REF'\n`;
+    expect(codes(unz)).toEqual([['29', 'UNZ', unz.indexOf('UNZ')]]);
+    expect(codes(`${HEAD}${msg('1')}UNZ+000001+REF'\n`)).toEqual([]);
+  });
+
   it('UNT reference mismatch is 28 at the UNT', () => {
     const text = `${HEAD}${msg('1', 3, '9')}UNZ+1+REF'\n`;
     expect(codes(text)).toEqual([['28', 'UNT', text.indexOf('UNT')]]);

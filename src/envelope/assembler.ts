@@ -55,13 +55,11 @@ const party = (s: Segment, e: number): PartyId => ({ id: componentAt(s, e, 0), q
 const positionOf = (s: Segment) => ({ offset: s.offset, segmentNumber: s.segmentNumber });
 
 /** Valid control counts: UNZ 0036 and UNE 0060 are n..6, UNT 0074 is n..10. */
-const COUNT_N6 = /^[0-9]{1,6}$/;
-const COUNT_N10 = /^[0-9]{1,10}$/;
 
 /** What a trailer's control count (element 1) must say. */
 export interface CountExpectation {
-  /** Valid form of the count. */
-  countPattern: RegExp;
+  /** Most digits the count may have (n..6 in UNZ and UNE, n..10 in UNT). */
+  maxDigits: number;
   /** The count the trailer should give. */
   actual: number;
   /** What is counted ("messages"). */
@@ -82,12 +80,22 @@ interface TrailerExpectation extends CountExpectation {
 /** The UNZ 0036 expectation: groups when the interchange has any, else messages. */
 export function unzCount(groupCount: number, messageCount: number): CountExpectation {
   const usesGroups = groupCount > 0;
-  return { countPattern: COUNT_N6, actual: usesGroups ? groupCount : messageCount, counted: usesGroups ? 'groups' : 'messages', holder: 'the interchange holds' };
+  return { maxDigits: 6, actual: usesGroups ? groupCount : messageCount, counted: usesGroups ? 'groups' : 'messages', holder: 'the interchange holds' };
+}
+
+/** `count` is 1 to `maxDigits` ASCII digits (a loop, not a regex: it runs once per message). */
+function isCount(count: string, maxDigits: number): boolean {
+  if (count.length === 0 || count.length > maxDigits) return false;
+  for (let i = 0; i < count.length; i++) {
+    const c = count.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** Why `count` in a `tag` trailer is wrong (syntax error 29), or `null` when it is right. */
 export function countMismatch(tag: string, count: string, expected: CountExpectation): string | null {
-  if (expected.countPattern.test(count) && Number(count) === expected.actual) return null;
+  if (isCount(count, expected.maxDigits) && Number(count) === expected.actual) return null;
   return `${tag} counts ${count} ${expected.counted}, ${expected.holder} ${expected.actual}${expected.note ?? ''}`;
 }
 
@@ -344,7 +352,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     }
     this.group = null;
     const complete = this.checkTrailer(segment, errors, {
-      countPattern: COUNT_N6,
+      maxDigits: 6,
       actual: group.messageCount,
       counted: 'messages',
       holder: 'the group holds',
@@ -395,7 +403,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     }
     this.append(open, segment);
     this.checkTrailer(segment, open.message.errors, {
-      countPattern: COUNT_N10,
+      maxDigits: 10,
       actual: open.count,
       counted: 'segments',
       holder: 'the message has',

@@ -222,12 +222,19 @@ const NONE = -1;
 function packItems(items: readonly RangeItem[]): PackedItems {
   const strings: Array<string | null> = [];
   const index = new Map<string | null, number>();
+  // Most rows repeat the previous row's value (one kind, code and profile after another):
+  // compare with it first, as a Map lookup hashes each fresh string.
+  let lastString: string | null | undefined;
+  let lastIndex = -1;
   const s = (x: string | null): number => {
+    if (x === lastString) return lastIndex;
     let i = index.get(x);
     if (i === undefined) {
       i = strings.push(x) - 1;
       index.set(x, i);
     }
+    lastString = x;
+    lastIndex = i;
     return i;
   };
   const rows = new Float64Array(items.length * ROW);
@@ -338,6 +345,11 @@ export function unpackItems(packed: PackedItems): RangeItem[] {
 }
 
 const READ = 64 * 1024;
+/**
+ * Bytes read and tokenized at a time in a range: 8 KiB, as `readSegmentBatches` feeds its
+ * tokenizer: 64 KiB pieces cost 0.8 % more instructions per range (cachegrind, 20 MiB).
+ */
+const FEED = 8 * 1024;
 /** Most bytes fed past a boundary while waiting for its segment. */
 const LOOKAHEAD_LIMIT = 256 * 1024;
 
@@ -661,7 +673,7 @@ function feedToCapture(runner: RangeRunner, read: ByteReader, from: number, size
 
 function feed(runner: RangeRunner, read: ByteReader, from: number, to: number): void {
   for (let pos = from; pos < to; ) {
-    const bytes = read(pos, Math.min(READ, to - pos));
+    const bytes = read(pos, Math.min(FEED, to - pos));
     if (bytes.length === 0) break;
     runner.write(bytes);
     pos += bytes.length;
