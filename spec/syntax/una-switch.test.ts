@@ -29,3 +29,32 @@ describe('a UNA changes the service characters and nothing else', () => {
     );
   });
 });
+
+describe('blanks and line breaks between segments', () => {
+  const tags = (text: string) => parse(text, { errors: 'collect' });
+
+  it('are skipped (CR, LF, space, tab) while none of them is a service character', () => {
+    const { segments, errors } = tags("UNA:+.? 'ABC+1' \r\n\tDEF+2'\n \nGHI+3'");
+    expect(errors).toEqual([]);
+    expect(segments.map((s) => [s.tag, s.elements])).toEqual([
+      ['ABC', [['1']]],
+      ['DEF', [['2']]],
+      ['GHI', [['3']]],
+    ]);
+  });
+
+  it('are data when the UNA makes them a service character: an LF terminator ends a segment on every line, so a blank line is an empty segment', () => {
+    const { segments, errors } = tags('UNA:+.? \nABC+1\n\nDEF+2\n');
+    expect(segments.map((s) => s.tag)).toEqual(['ABC', '', 'DEF']);
+    expect(errors.map((e) => [e.code, e.segmentNumber])).toEqual([['12', 2]]);
+  });
+
+  it('a tab as the element separator is not skipped before a segment either', () => {
+    const { segments, errors } = tags("UNA:\t.? 'ABC\t1'\tDEF\t2'");
+    expect(errors.map((e) => e.code)).toEqual(['12']);
+    expect(segments.map((s) => [s.tag, s.elements])).toEqual([
+      ['ABC', [['1']]],
+      ['', [['DEF'], ['2']]],
+    ]);
+  });
+});

@@ -208,6 +208,28 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
     expect(cut.passed).toEqual([]);
   });
 
+  it('cuts where the tokenizer skips blanks between segments, and after a UNA whose terminator is a line feed', async () => {
+    const generated = join(dir, 'for-blanks.edi');
+    generate({ sizeMiB: 1, seed: 4, newlines: true, out: generated });
+    const text = readFileSync(generated, 'latin1');
+    const variants = {
+      // A space is a gap while the repetition separator is unused (the UNA's fifth character is a space).
+      blanks: text.replace(/'\n/g, "' \t\n"),
+      // The UNA's last character is the line feed that ends every segment: nothing to skip after it.
+      'lf-terminator': text.replace(/UNA:\+\.\? '\n/g, '\u0000').replace(/\?'/g, "'").replace(/'\n/g, '\n').replace(/\u0000/g, 'UNA:+.? \n'),
+    };
+    for (const [name, variant] of Object.entries(variants)) {
+      const path = write(`${name}.edi`, variant);
+      const want = await reference(path, { now: NOW });
+      expect(expectWellFormed(want), name).toBeGreaterThan(1000);
+      expect(want.every((e) => e.type !== 'message' || e.message.status === 'accepted'), name).toBe(true);
+      const { events, cut } = await inline(path, { now: NOW, workers: 3, chunkBytes: 40_000 });
+      expectSame(events, want);
+      expect(cut.ranges, name).toBeGreaterThan(10);
+      expect(cut.passed, name).toEqual([]);
+    }
+  });
+
   it('splits one big interchange at its messages: duplicates across ranges, UNZ count over all ranges, content errors with 12\'ere', async () => {
     const generated = join(dir, 'for-one.edi');
     generate({ sizeMiB: 2, seed: 6, out: generated });

@@ -36,6 +36,30 @@ export function repetitionInUse(chars: Pick<ServiceChars, 'repetition'>): boolea
   return chars.repetition !== ' ';
 }
 
+/**
+ * The service characters in use, as one string for `indexOf`: a release or repetition
+ * character given as a space (not used) is left out.
+ */
+export function serviceCharsInUse(chars: ServiceChars): string {
+  return chars.component + chars.element + chars.decimal + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '') + chars.terminator;
+}
+
+/**
+ * The line breaks and blanks readers skip between segments, as a table by character code
+ * (0x00–0x20): CR, LF, space and tab, except those among the service characters in use
+ * (`inUse` from {@link serviceCharsInUse}; `''` for all four).
+ */
+export function segmentGaps(inUse: string): Uint8Array {
+  const gaps = new Uint8Array(0x21);
+  for (const code of [0x09, 0x0a, 0x0d, 0x20]) gaps[code] = inUse.includes(String.fromCharCode(code)) ? 0 : 1;
+  return gaps;
+}
+
+/** Whether `code` is one of the `gaps` (from {@link segmentGaps}). */
+export function isSegmentGap(code: number, gaps: Uint8Array): boolean {
+  return code <= 0x20 && gaps[code] === 1;
+}
+
 const ROLES = ['component', 'element', 'decimal', 'release', 'repetition', 'terminator'] as const;
 type Role = (typeof ROLES)[number];
 /** Roles that may be a space, meaning "not used". */

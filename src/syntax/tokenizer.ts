@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, parseServiceString, releaseInUse, repetitionInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, segmentGaps, serviceCharsInUse } from './service-chars.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
@@ -68,6 +68,8 @@ export class Tokenizer {
   private chars: ServiceChars = DEFAULT_SERVICE_CHARS;
   /** The service characters in use, which the repertoire check skips. */
   private serviceCharList = '';
+  /** What {@link skipWhitespace} skips under the service characters in force. */
+  private gaps = segmentGaps('');
   private charset: Charset = FALLBACK_CHARSET;
   private readonly splitter: SegmentSplitter;
   private skippingOversized = false;
@@ -161,8 +163,8 @@ export class Tokenizer {
 
   private setServiceChars(chars: ServiceChars): void {
     this.chars = chars;
-    this.serviceCharList =
-      chars.component + chars.element + chars.decimal + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '') + chars.terminator;
+    this.serviceCharList = serviceCharsInUse(chars);
+    this.gaps = segmentGaps(this.serviceCharList);
     this.configureClasses();
   }
 
@@ -177,11 +179,7 @@ export class Tokenizer {
 
   /** Skips line breaks and blanks between segments (unless they are service characters). */
   private skipWhitespace(text: string, pos: number): number {
-    while (pos < text.length) {
-      const c = text.charCodeAt(pos);
-      if ((c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) && this.serviceCharList.indexOf(text[pos] as string) === -1) pos++;
-      else break;
-    }
+    while (pos < text.length && isSegmentGap(text.charCodeAt(pos), this.gaps)) pos++;
     return pos;
   }
 

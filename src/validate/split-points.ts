@@ -10,7 +10,7 @@
  * here, and the previous range's pipeline state when it reaches the point), so a misjudged
  * point costs parallelism, never correctness.
  */
-import { DEFAULT_SERVICE_CHARS, parseServiceString, releaseInUse, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, isSegmentGap, parseServiceString, releaseInUse, segmentGaps, serviceCharsInUse, type ServiceChars } from '../syntax/service-chars.js';
 import type { ByteReader, ByteSpan } from './worker-range.js';
 
 /** A candidate split point. */
@@ -49,23 +49,14 @@ interface Window {
   base: number;
 }
 
-function serviceList(chars: ServiceChars): string {
-  return chars.component + chars.element + chars.decimal + chars.release + chars.repetition + chars.terminator;
-}
-
-/** Line breaks and blanks the tokenizer skips between segments (unless they are service characters). */
-function isGap(code: number | undefined, services: string): boolean {
-  return (code === 0x0a || code === 0x0d || code === 0x20 || code === 0x09) && !services.includes(String.fromCharCode(code));
-}
-
 /**
  * `true` when the byte at `i` starts a segment under `chars`: the file starts there (after
  * gaps), or an unreleased terminator precedes it (after gaps). `false` when unsure.
  */
 function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
-  const services = serviceList(chars);
+  const gaps = segmentGaps(serviceCharsInUse(chars));
   let j = i - 1;
-  while (j >= 0 && isGap(w.buf[j], services)) j--;
+  while (j >= 0 && isSegmentGap(w.buf[j]!, gaps)) j--;
   if (j < 0) return w.base === 0;
   // The file starts with a UTF-8 byte order mark (the tokenizer skips it).
   if (w.base + j === 2 && w.buf[j] === 0xbf && w.buf[j - 1] === 0xbb && w.buf[j - 2] === 0xef) return true;
@@ -78,19 +69,32 @@ function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
   return ((j - 1 - k) & 1) === 0;
 }
 
-/** A `UNA` service string advice ending (after line breaks) right before `i`. */
+/** Every blank and line break, whatever the service characters. */
+const ANY_GAP = segmentGaps('');
+
+/**
+ * A `UNA` service string advice ending right before `i`, or before blanks and line breaks the
+ * tokenizer skips under its service characters. The UNA's own last characters may be blanks
+ * (an LF terminator), so each end the blanks allow is tried, nearest first.
+ */
 function unaBefore(w: Window, i: number): { at: number; index: number; chars: ServiceChars } | null {
   let j = i - 1;
-  while (j >= 0 && (w.buf[j] === 0x0a || w.buf[j] === 0x0d)) j--;
-  const k = j - 8;
-  if (k < 0 || w.buf[k] !== U || w.buf[k + 1] !== N || w.buf[k + 2] !== 0x41) return null;
-  let chars: ServiceChars;
-  try {
-    chars = parseServiceString(w.buf.toString('latin1', k + 3, k + 9), w.base + k);
-  } catch {
-    chars = DEFAULT_SERVICE_CHARS;
+  while (j >= 0 && isSegmentGap(w.buf[j]!, ANY_GAP)) j--;
+  for (let end = i - 1; end >= j && end >= 8; end--) {
+    const k = end - 8;
+    if (w.buf[k] !== U || w.buf[k + 1] !== N || w.buf[k + 2] !== 0x41) continue;
+    let chars: ServiceChars;
+    try {
+      chars = parseServiceString(w.buf.toString('latin1', k + 3, k + 9), w.base + k);
+    } catch {
+      chars = DEFAULT_SERVICE_CHARS;
+    }
+    const gaps = segmentGaps(serviceCharsInUse(chars));
+    let skipped = true;
+    for (let g = end + 1; g < i && skipped; g++) skipped = isSegmentGap(w.buf[g]!, gaps);
+    if (skipped) return { at: w.base + k, index: k, chars };
   }
-  return { at: w.base + k, index: k, chars };
+  return null;
 }
 
 /** Index of the first unreleased terminator at or after `from` (−1: none). */

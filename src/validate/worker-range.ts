@@ -24,7 +24,7 @@ import type { EdifactMessage, InterchangeHeader, InterchangeSummary, MessageHead
 import type { GuideProfile } from '../schema/profile.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import { componentAt, type Segment } from '../syntax/segment.js';
-import { DEFAULT_SERVICE_CHARS, formatServiceString, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, formatServiceString, isSegmentGap, segmentGaps, serviceCharsInUse, type ServiceChars } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
 import { resolveProfiles, type ProfileLookup } from './compile/profile.js';
 import { fromSyntaxError } from './errors.js';
@@ -660,8 +660,9 @@ function feedToCapture(runner: RangeRunner, read: ByteReader, from: number, size
     const window = read(pos, Math.min(READ, size - pos));
     if (window.length === 0) break;
     // A UNA is read as its nine characters (its terminator may not be the one in force).
+    const gaps = segmentGaps(serviceCharsInUse(runner.serviceChars));
     let i = 0;
-    while (i < window.length && (window[i] === 0x0a || window[i] === 0x0d || window[i] === 0x20 || window[i] === 0x09)) i++;
+    while (i < window.length && isSegmentGap(window[i]!, gaps)) i++;
     const una = window[i] === 0x55 && window[i + 1] === 0x4e && window[i + 2] === 0x41 && i + 9 <= window.length;
     const t = una ? i + 8 : terminatorFrom(window, 0, runner.serviceChars);
     const piece = t === -1 ? window : window.subarray(0, t + 1);
