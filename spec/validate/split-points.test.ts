@@ -1,0 +1,44 @@
+/**
+ * The split finder's byte-level reading (`split-points.ts`): where an unreleased terminator is,
+ * and which `UNH`/`UNB` really start a segment. A misjudged point only costs parallelism (each
+ * is checked by the real tokenizer), so these are checked here, apart from the merged events.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICE_CHARS } from '../../src/syntax/service-chars.js';
+import { SplitFinder, terminatorFrom } from '../../src/validate/split-points.js';
+import type { ByteReader } from '../../src/validate/worker-range.js';
+
+const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
+const readerOf = (buf: Buffer): ByteReader => (offset, length) => buf.subarray(offset, offset + length);
+
+describe('terminatorFrom', () => {
+  it('skips terminators released by an odd run of release characters, and looks back no further than where it starts', () => {
+    expect(terminatorFrom(bytes("AB?'C'"), 0, DEFAULT_SERVICE_CHARS)).toBe(5);
+    expect(terminatorFrom(bytes("AB??'C'"), 0, DEFAULT_SERVICE_CHARS)).toBe(4);
+    expect(terminatorFrom(bytes("A???'C'"), 0, DEFAULT_SERVICE_CHARS)).toBe(6);
+    expect(terminatorFrom(bytes("?'X'"), 1, DEFAULT_SERVICE_CHARS)).toBe(1);
+    expect(terminatorFrom(bytes("?'X"), 0, DEFAULT_SERVICE_CHARS)).toBe(-1);
+    // Without a release character (a space in the UNA) every terminator counts.
+    expect(terminatorFrom(bytes("AB?'C'"), 0, { ...DEFAULT_SERVICE_CHARS, release: ' ' })).toBe(3);
+  });
+});
+
+describe('SplitFinder', () => {
+  const head = "UNA:+.? 'UNB+UNOC:3+A:ZZ+B:ZZ+240101:1200+1'";
+  const message = (ref: string, text: string) => `UNH+${ref}+OPSIGE:1:911:UN'BGM+9'FTX+AAA+++${text}'UNT+4+${ref}'`;
+
+  it('takes a UNH after an unreleased terminator, not one inside released text', () => {
+    // The FTX of message 1 holds "?'UNH+9+…": released, so not a segment start.
+    const text = head + message('1', "X?'UNH+9+OPSIGE:1:911:UN?'") + message('2', 'Y') + "UNZ+2+1'";
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    const point = finder.next(head.length + 1, 0);
+    expect(point?.at).toBe(text.indexOf("UNH+2+"));
+    expect(point?.prelude).toEqual({ start: 0, end: head.length });
+  });
+
+  it('takes a UNH after an even run of release characters (released releases)', () => {
+    const text = head + message('1', 'X??') + message('2', 'Y') + "UNZ+2+1'";
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    expect(finder.next(head.length + 1, 0)?.at).toBe(text.indexOf('UNH+2+'));
+  });
+});
