@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchStructure } from '../../src/schema/match.js';
-import type { MessageStructure, StructureEntry } from '../../src/schema/structure.js';
+import { structureTags, type MessageStructure, type StructureEntry } from '../../src/schema/structure.js';
 
 /** The opsigelser 5.5 segment table of default-profile.md, written out by hand. */
 const OPS: MessageStructure = {
@@ -37,6 +37,16 @@ const OPS: MessageStructure = {
 };
 
 const seg = (s: string) => s.split(' ').filter(Boolean).map((tag) => ({ tag }));
+
+describe('structureTags', () => {
+  it('lists every tag of the table, groups included, once per structure', () => {
+    const tags = structureTags(OPS);
+    expect([...tags].sort()).toEqual(['BGM', 'BRC', 'CTA', 'DOC', 'DTM', 'ERC', 'FTX', 'NAD', 'OSI', 'RFF', 'SHI', 'SIF', 'UNH', 'UNT']);
+    expect(structureTags(OPS)).toBe(tags);
+    // Another table gets its own set.
+    expect([...structureTags({ entries: OPS.entries.slice(0, 2) })]).toEqual(['UNH', 'BGM']);
+  });
+});
 
 describe('matchStructure (hand-written opsigelser table)', () => {
   it('matches a cancellation with no issues', () => {

@@ -100,8 +100,12 @@ export function groupHeadTags(structure: MessageStructure): ReadonlyMap<string, 
   return out;
 }
 
-/** Every segment tag that occurs anywhere in a structure. */
-export function structureTags(structure: MessageStructure): Set<string> {
+const structureTagsCache = new WeakMap<MessageStructure, ReadonlySet<string>>();
+
+/** Every segment tag that occurs anywhere in a structure (computed once per structure: the matcher asks for every message). */
+export function structureTags(structure: MessageStructure): ReadonlySet<string> {
+  const cached = structureTagsCache.get(structure);
+  if (cached !== undefined) return cached;
   const tags = new Set<string>();
   const walk = (entries: readonly StructureEntry[]): void => {
     for (const e of entries) {
@@ -110,6 +114,7 @@ export function structureTags(structure: MessageStructure): Set<string> {
     }
   };
   walk(structure.entries);
+  structureTagsCache.set(structure, tags);
   return tags;
 }
 
