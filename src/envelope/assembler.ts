@@ -1,5 +1,5 @@
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
-import { componentAt, type Segment } from '../syntax/segment.js';
+import { componentAt, digitsAt, type Segment } from '../syntax/segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
 import type { TokenizerHandler } from '../syntax/tokenizer.js';
 import type { EdifactMessage, GroupHeader, InterchangeHeader, InterchangeSummary, MessageHeader, PartyId } from './types.js';
@@ -54,12 +54,15 @@ const orNull = (value: string): string | null => (value === '' ? null : value);
 const party = (s: Segment, e: number): PartyId => ({ id: componentAt(s, e, 0), qualifier: orNull(componentAt(s, e, 1)) });
 const positionOf = (s: Segment) => ({ offset: s.offset, segmentNumber: s.segmentNumber });
 
-/** Valid control counts: UNZ 0036 and UNE 0060 are n..6, UNT 0074 is n..10. */
+/** Most digits of a trailer's control count: UNZ 0036 and UNE 0060 are n..6, UNT 0074 is n..10. */
+const COUNT_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['UNZ', 6],
+  ['UNE', 6],
+  ['UNT', 10],
+]);
 
 /** What a trailer's control count (element 1) must say. */
 export interface CountExpectation {
-  /** Most digits the count may have (n..6 in UNZ and UNE, n..10 in UNT). */
-  maxDigits: number;
   /** The count the trailer should give. */
   actual: number;
   /** What is counted ("messages"). */
@@ -80,22 +83,14 @@ interface TrailerExpectation extends CountExpectation {
 /** The UNZ 0036 expectation: groups when the interchange has any, else messages. */
 export function unzCount(groupCount: number, messageCount: number): CountExpectation {
   const usesGroups = groupCount > 0;
-  return { maxDigits: 6, actual: usesGroups ? groupCount : messageCount, counted: usesGroups ? 'groups' : 'messages', holder: 'the interchange holds' };
-}
-
-/** `count` is 1 to `maxDigits` ASCII digits (a loop, not a regex: it runs once per message). */
-function isCount(count: string, maxDigits: number): boolean {
-  if (count.length === 0 || count.length > maxDigits) return false;
-  for (let i = 0; i < count.length; i++) {
-    const c = count.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
+  return { actual: usesGroups ? groupCount : messageCount, counted: usesGroups ? 'groups' : 'messages', holder: 'the interchange holds' };
 }
 
 /** Why `count` in a `tag` trailer is wrong (syntax error 29), or `null` when it is right. */
 export function countMismatch(tag: string, count: string, expected: CountExpectation): string | null {
-  if (isCount(count, expected.maxDigits) && Number(count) === expected.actual) return null;
+  // Digit by digit, not by regex and Number(): it runs once per message.
+  const valid = count.length > 0 && count.length <= (COUNT_DIGITS.get(tag) ?? 0);
+  if (valid && digitsAt(count, 0, count.length) === expected.actual) return null;
   return `${tag} counts ${count} ${expected.counted}, ${expected.holder} ${expected.actual}${expected.note ?? ''}`;
 }
 
@@ -352,7 +347,6 @@ export class EnvelopeAssembler implements TokenizerHandler {
     }
     this.group = null;
     const complete = this.checkTrailer(segment, errors, {
-      maxDigits: 6,
       actual: group.messageCount,
       counted: 'messages',
       holder: 'the group holds',
@@ -403,7 +397,6 @@ export class EnvelopeAssembler implements TokenizerHandler {
     }
     this.append(open, segment);
     this.checkTrailer(segment, open.message.errors, {
-      maxDigits: 10,
       actual: open.count,
       counted: 'segments',
       holder: 'the message has',

@@ -3,6 +3,7 @@
  * birth dates): one place for month lengths and "is this a real day". Proleptic Gregorian,
  * years 0001–9999.
  */
+import { digitsAt } from '../syntax/segment.js';
 
 /** Number of days in `month` (1–12) of `year`, leap years included. */
 export function daysInMonth(year: number, month: number): number {
@@ -23,16 +24,8 @@ export function isRealIsoDate(value: string): boolean {
   return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** The number in `value[from, to)` when it is all ASCII digits, else -1. */
-export function digitsAt(value: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = value.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
+/** The number in `value[from, to)` when it is all ASCII digits, else -1 (from the syntax layer, which reads control counts with it). */
+export { digitsAt };
 
 /**
  * True when `value` is `CCYYMMDD` (EDIFACT date format 102) naming a real calendar day.

@@ -45,3 +45,14 @@ export function componentAt(segment: SegmentInput, e: number, c = 0): string {
 export function detach(value: string): string {
   return value.length === 0 ? '' : Buffer.from(value, 'utf8').toString('utf8');
 }
+
+/** The number in `value[from, to)` when it is all ASCII digits, else -1 (control counts, dates). */
+export function digitsAt(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}

@@ -44,14 +44,20 @@ export function serviceCharsInUse(chars: ServiceChars): string {
   return chars.component + chars.element + chars.decimal + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '') + chars.terminator;
 }
 
+const gapTables = new WeakMap<ServiceChars, Uint8Array>();
+
 /**
- * The line breaks and blanks readers skip between segments, as a table by character code
- * (0x00–0x20): CR, LF, space and tab, except those among the service characters in use
- * (`inUse` from {@link serviceCharsInUse}; `''` for all four).
+ * The line breaks and blanks readers skip between segments under `chars`, as a table by
+ * character code (0x00–0x20): CR, LF, space and tab, except those among the service
+ * characters in use; `null` for all four. Built once per service-character set.
  */
-export function segmentGaps(inUse: string): Uint8Array {
+export function segmentGaps(chars: ServiceChars | null): Uint8Array {
+  const cached = chars === null ? undefined : gapTables.get(chars);
+  if (cached !== undefined) return cached;
+  const inUse = chars === null ? '' : serviceCharsInUse(chars);
   const gaps = new Uint8Array(0x21);
   for (const code of [0x09, 0x0a, 0x0d, 0x20]) gaps[code] = inUse.includes(String.fromCharCode(code)) ? 0 : 1;
+  if (chars !== null) gapTables.set(chars, gaps);
   return gaps;
 }
 

@@ -69,7 +69,7 @@ export class Tokenizer {
   /** The service characters in use, which the repertoire check skips. */
   private serviceCharList = '';
   /** What {@link skipWhitespace} skips under the service characters in force. */
-  private gaps = segmentGaps('');
+  private gaps = segmentGaps(DEFAULT_SERVICE_CHARS);
   private charset: Charset = FALLBACK_CHARSET;
   private readonly splitter: SegmentSplitter;
   private skippingOversized = false;
@@ -164,7 +164,7 @@ export class Tokenizer {
   private setServiceChars(chars: ServiceChars): void {
     this.chars = chars;
     this.serviceCharList = serviceCharsInUse(chars);
-    this.gaps = segmentGaps(this.serviceCharList);
+    this.gaps = segmentGaps(chars);
     this.configureClasses();
   }
 

@@ -10,7 +10,7 @@
  * here, and the previous range's pipeline state when it reaches the point), so a misjudged
  * point costs parallelism, never correctness.
  */
-import { DEFAULT_SERVICE_CHARS, isSegmentGap, parseServiceString, releaseInUse, segmentGaps, serviceCharsInUse, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, isSegmentGap, parseServiceString, releaseInUse, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
 import type { ByteReader, ByteSpan } from './worker-range.js';
 
 /** A candidate split point. */
@@ -54,7 +54,7 @@ interface Window {
  * gaps), or an unreleased terminator precedes it (after gaps). `false` when unsure.
  */
 function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
-  const gaps = segmentGaps(serviceCharsInUse(chars));
+  const gaps = segmentGaps(chars);
   let j = i - 1;
   while (j >= 0 && isSegmentGap(w.buf[j]!, gaps)) j--;
   if (j < 0) return w.base === 0;
@@ -76,7 +76,7 @@ function releaseRun(buf: Uint8Array, at: number, floor: number, r: number): numb
 }
 
 /** Every blank and line break, whatever the service characters. */
-const ANY_GAP = segmentGaps('');
+const ANY_GAP = segmentGaps(null);
 
 /**
  * A `UNA` service string advice ending right before `i`, or before blanks and line breaks the
@@ -95,7 +95,7 @@ function unaBefore(w: Window, i: number): { at: number; index: number; chars: Se
     } catch {
       chars = DEFAULT_SERVICE_CHARS;
     }
-    const gaps = segmentGaps(serviceCharsInUse(chars));
+    const gaps = segmentGaps(chars);
     let skipped = true;
     for (let g = end + 1; g < i && skipped; g++) skipped = isSegmentGap(w.buf[g]!, gaps);
     if (skipped) return { at: w.base + k, index: k, chars };

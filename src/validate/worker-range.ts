@@ -24,7 +24,7 @@ import type { EdifactMessage, InterchangeHeader, InterchangeSummary, MessageHead
 import type { GuideProfile } from '../schema/profile.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import { componentAt, type Segment } from '../syntax/segment.js';
-import { DEFAULT_SERVICE_CHARS, formatServiceString, isSegmentGap, segmentGaps, serviceCharsInUse, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, formatServiceString, isSegmentGap, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
 import { resolveProfiles, type ProfileLookup } from './compile/profile.js';
 import { fromSyntaxError } from './errors.js';
@@ -655,7 +655,7 @@ function feedToCapture(runner: RangeRunner, read: ByteReader, from: number, size
     const window = read(pos, Math.min(READ, size - pos));
     if (window.length === 0) break;
     // A UNA is read as its nine characters (its terminator may not be the one in force).
-    const gaps = segmentGaps(serviceCharsInUse(runner.serviceChars));
+    const gaps = segmentGaps(runner.serviceChars);
     let i = 0;
     while (i < window.length && isSegmentGap(window[i]!, gaps)) i++;
     const una = window[i] === 0x55 && window[i + 1] === 0x4e && window[i + 2] === 0x41 && i + 9 <= window.length;
