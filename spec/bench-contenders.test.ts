@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,4 +44,25 @@ describe('bench/contenders/minimal-tokenizer.mjs', () => {
       });
     });
   }
+});
+
+/**
+ * The workers' ceiling: two one-thread validations at once. It only measures what it says if
+ * both processes validated the whole file: twice its bytes, every message in each.
+ */
+describe('bench/contenders/validate-two-processes.mjs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fp-edifact-two-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('counts both processes’ bytes, each having validated every message', async () => {
+    const { generate } = (await import(pathToFileURL(resolve('bench/generate.mjs')).href)) as { generate: Generate };
+    const file = join(dir, 'two.edi');
+    await generate({ sizeMiB: 1, seed: 5, out: file });
+    const counts = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as { messages: number };
+    const line = runContender('validate-two-processes', file) as unknown as { kind: string; bytes: number; ms: number; notes: string };
+    expect(line.kind).toBe('baseline');
+    expect(line.bytes).toBe(2 * statSync(file).size);
+    expect(line.ms).toBeGreaterThan(0);
+    expect(line.notes).toContain(`(${counts.messages} messages each)`);
+  });
 });
