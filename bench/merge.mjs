@@ -2,11 +2,13 @@
 // Merges the results of several runs (e.g. 10 and 200 MiB with 5 reps, 1 GiB with 1 rep) into
 // one results file and chart:  node bench/merge.mjs a.json b.json [--json out.json] [--svg out.svg]
 // Ratios stay those of each run: every size's rows come whole from the run that measured them;
-// when several runs measured a size, the last one given wins.
+// when several runs measured a size, the last one given wins. Each size's rows are recomputed
+// from its raw runs (lib/summary.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderChart } from './lib/chart.mjs';
+import { summarize } from './lib/summary.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const inputs = [];
@@ -24,7 +26,13 @@ const first = runs[0];
 const merged = { ...first, reps: Math.max(...runs.map((r) => r.reps)), sizes: [] };
 // A size measured again in a later run replaces the earlier measurement.
 const bySize = new Map();
-for (const run of runs) for (const size of run.sizes) bySize.set(size.sizeMiB, { ...size, reps: size.reps ?? run.reps, date: run.date });
+// Rows are summarised again from the raw runs, by the arithmetic of today's run.mjs.
+for (const run of runs) {
+  for (const size of run.sizes) {
+    const rows = summarize(size.runs, size.rows.map((r) => r.contender), size.counts);
+    bySize.set(size.sizeMiB, { ...size, rows, reps: size.reps ?? run.reps, date: run.date });
+  }
+}
 merged.sizes.push(...bySize.values());
 merged.sizes.sort((a, b) => a.sizeMiB - b.sizeMiB);
 fs.writeFileSync(json, JSON.stringify(merged, null, 2) + '\n');

@@ -20,10 +20,10 @@ import { fileURLToPath } from 'node:url';
 import { generate, GENERATOR_VERSION } from './generate.mjs';
 import { detectRssMethod, runContender, RSS_METHOD_TEXT } from './lib/measure.mjs';
 import { renderChart } from './lib/chart.mjs';
+import { mibPerSecond, REFERENCE, summarize } from './lib/summary.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const MiB = 1024 * 1024;
-const REFERENCE = 'edifact'; // ratios are against npm `edifact`
 const FIRST = ['read-only', 'indexof-scan', 'edifact', 'ts-edifact', 'minimal-tokenizer']; // fixed order, then the rest
 
 function parseArgs(argv) {
@@ -93,11 +93,6 @@ function benchFile(sizeMiB, seed, newlines) {
   return { file, counts };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (v, d = 1) => (v == null || Number.isNaN(v) ? '—' : v.toFixed(d));
 const fmtInt = (v) => (v == null ? '—' : Math.round(v).toLocaleString('en-US'));
 
@@ -170,30 +165,12 @@ async function main() {
         const script = path.join(BENCH, 'contenders', `${contender}.mjs`);
         const r = await runContender(script, file, { rss });
         runs.push({ contender, rep, ...r });
-        const tag = r.ok ? `${fmt(counts.bytes / MiB / (r.result.ms / 1000))} MiB/s` : `FAILED (exit ${r.code})`;
+        const tag = r.ok ? `${fmt(mibPerSecond(r, counts))} MiB/s` : `FAILED (exit ${r.code})`;
         process.stdout.write(`  rep ${rep} ${contender}: ${tag}${r.rssKb ? `, ${fmt(r.rssKb / 1024, 0)} MiB` : ''}\n`);
       }
     }
 
-    const rows = contenders.map((contender) => {
-      const ok = runs.filter((r) => r.contender === contender && r.ok);
-      const mibs = ok.map((r) => counts.bytes / MiB / (r.result.ms / 1000));
-      const rssMiB = ok.filter((r) => r.rssKb).map((r) => r.rssKb / 1024);
-      return {
-        contender,
-        kind: ok[0]?.result.kind ?? 'parser',
-        runs: ok.length,
-        median: mibs.length ? median(mibs) : null,
-        min: mibs.length ? Math.min(...mibs) : null,
-        max: mibs.length ? Math.max(...mibs) : null,
-        messagesPerSecond: mibs.length ? median(ok.map((r) => counts.messages / (r.result.ms / 1000))) : null,
-        rssMiB: rssMiB.length ? median(rssMiB) : null,
-        wallMs: ok.length ? median(ok.map((r) => r.wallMs)) : null,
-        notes: ok[0]?.result.notes,
-      };
-    });
-    const ref = rows.find((r) => r.contender === REFERENCE)?.median;
-    for (const r of rows) r.vsEdifact = ref && r.median ? r.median / ref : null;
+    const rows = summarize(runs, contenders, counts);
 
     console.log(`\n${sizeMiB} MiB — median of ${o.reps} (throughput from each contender's own timer; RSS from outside)`);
     printTable(
