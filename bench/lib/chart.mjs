@@ -14,9 +14,11 @@ const colour = (name, kind) =>
  * @param {string} subtitle
  */
 export function renderChart(data, subtitle) {
-  const W = 900;
-  const labelW = 170;
-  const plotW = W - labelW - 190;
+  // Room for the longest name at ~7.5 px a character (13 px sans-serif), so none is cut off.
+  const longest = Math.max(0, ...data.sizes.flatMap((s) => s.rows.map((r) => String(r.contender).length)));
+  const labelW = Math.max(170, Math.ceil(longest * 7.5) + 16);
+  const plotW = 540;
+  const W = labelW + plotW + 190;
   const barH = 18;
   const gap = 8;
   const all = data.sizes.flatMap((s) => s.rows.flatMap((r) => [r.min, r.max, r.median])).filter((v) => v > 0);
@@ -55,7 +57,7 @@ export function renderChart(data, subtitle) {
   const H = y;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="13">
 <rect width="${W}" height="${H}" fill="#fff"/>
-<text x="12" y="22" font-size="16" font-weight="bold">EDIFACT tokenizing throughput, MiB/s (median, whisker = min–max; log scale)</text>
+<text x="12" y="22" font-size="16" font-weight="bold">EDIFACT tokenizing and validating throughput, MiB/s (median, whisker = min–max; log scale)</text>
 <text x="12" y="40" fill="#5f6368" font-size="11">${esc(subtitle)}</text>
 ${out.join('\n')}
 </svg>
