@@ -343,10 +343,17 @@ function workerScript(): string | URL {
   throw new Error(`fp-edifact: validateFile with workers needs the worker script validate-worker.js/.cjs next to the library (looked for ${candidates.map(String).join(', ')})`);
 }
 
-/** Worker threads, started as ranges need them (at most `count`). */
+/**
+ * Ranges a worker is given at once: the one it runs and the next, waiting in its message queue,
+ * so it starts that one without waiting for this thread to hear it finished and answer.
+ */
+const RANGES_PER_WORKER = 2;
+
+/** Worker threads, started as ranges need them (at most `count`), each given up to {@link RANGES_PER_WORKER} ranges. */
 class ThreadExecutor implements Executor {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  /** Ranges given to each worker (by its place in `workers`) and not yet done. */
+  private readonly given: number[] = [];
   private readonly script = workerScript();
   private closed = false;
 
@@ -359,34 +366,46 @@ class ThreadExecutor implements Executor {
   ) {}
 
   get slots(): number {
-    return this.idle.length + this.count - this.workers.length;
+    let free = (this.count - this.workers.length) * RANGES_PER_WORKER;
+    for (const n of this.given) free += RANGES_PER_WORKER - n;
+    return free;
   }
 
-  private spawn(): Worker {
+  private spawn(): number {
     const worker = new Worker(this.script, { workerData: this.data });
-    worker.on('message', (m: WorkerMessage) => this.receive(worker, m));
+    const at = this.workers.push(worker) - 1;
+    this.given.push(0);
+    worker.on('message', (m: WorkerMessage) => this.receive(at, m));
     worker.on('error', (err) => this.fail(err));
     worker.on('exit', (code) => this.fail(new Error(`fp-edifact: a validation worker stopped (exit code ${code})`)));
-    this.workers.push(worker);
-    return worker;
+    return at;
   }
 
   private fail(err: Error): void {
     if (!this.closed) this.onError(err);
   }
 
-  private receive(worker: Worker, m: WorkerMessage): void {
+  private receive(at: number, m: WorkerMessage): void {
     if (m.type === 'items') this.onItems(m.index, m.items);
     else if (m.type === 'done') {
-      this.idle.push(worker);
+      this.given[at]!--;
       this.onDone(m.index, m.result);
     } else this.fail(new Error(`fp-edifact: a validation worker failed: ${m.message}`));
   }
 
+  /** The worker with the fewest ranges given, starting another while fewer than `count` run; -1 when all are full. */
+  private pick(): number {
+    let best = -1;
+    for (let i = 0; i < this.given.length; i++) if (best === -1 || this.given[i]! < this.given[best]!) best = i;
+    if ((best === -1 || this.given[best]! > 0) && this.workers.length < this.count) return this.spawn();
+    return best !== -1 && this.given[best]! < RANGES_PER_WORKER ? best : -1;
+  }
+
   start(job: RangeJob): boolean {
-    const worker = this.idle.pop() ?? (this.workers.length < this.count ? this.spawn() : undefined);
-    if (worker === undefined) return false;
-    worker.postMessage(job);
+    const at = this.pick();
+    if (at === -1) return false;
+    this.given[at]!++;
+    this.workers[at]!.postMessage(job);
     return true;
   }
 
@@ -497,13 +516,13 @@ export async function* validateFileWith(
     let next = 0;
     let dispatching = false;
     const jobs = new Map<number, RangeJob>();
-    /** Starts ranges while a slot is free, at most `workers` ranges ahead of the one being merged. */
+    /** Starts ranges while a slot is free, at most `workers` × {@link RANGES_PER_WORKER} ranges ahead of the one being merged. */
     function dispatch(): void {
       if (dispatching) return;
       dispatching = true;
       try {
         next = Math.max(next, current);
-        while (!stopped && exec.slots > 0 && next <= current + workers) {
+        while (!stopped && exec.slots > 0 && next <= current + workers * RANGES_PER_WORKER) {
           const job = next === 0 ? first : planner.job(next);
           if (job === null) break;
           next++;
