@@ -5,29 +5,21 @@
 // No splitting, merging or posting, so no two-thread scheme can beat it here: its ratio to the
 // one-thread validate is the ceiling the workers' speed-up is measured against (on this VM two
 // busy vCPUs each run 10–20 % slower than one alone).
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runContender } from '../lib/measure.mjs';
 import { report } from './sink.mjs';
 
 const file = process.argv[2];
 const validate = fileURLToPath(new URL('./fp-edifact-validate.mjs', import.meta.url));
 
-/** Runs the one-thread validate contender; resolves with its result line. */
-function run() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [validate, file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`fp-edifact-validate exited with ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').at(-1)));
-    });
-  });
+/** Runs the one-thread validate contender as the runner does (its RSS is the runner's to measure); resolves with its result line. */
+async function run() {
+  const r = await runContender(validate, file, { rss: 'none' });
+  if (!r.ok) throw new Error(`fp-edifact-validate failed (exit ${r.code}): ${r.stderr.slice(-2000)}`);
+  return r.result;
 }
 
-const results = await Promise.all([run(), run()]);
-const [a, b] = results;
+const [a, b] = await Promise.all([run(), run()]);
 if (a.messages !== b.messages || a.checksum !== b.checksum) {
   throw new Error(`the two runs disagree: ${a.messages}/${a.checksum} and ${b.messages}/${b.checksum}`);
 }

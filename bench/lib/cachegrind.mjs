@@ -1,5 +1,6 @@
 // The arithmetic of bench/instructions.mjs, apart from running valgrind, so it can be tested
 // without valgrind (spec/bench-instructions.test.ts).
+import { REFERENCE } from './summary.mjs';
 
 /** What cachegrind's summary reports, by our name: the label of its line. */
 const EVENTS = { instructions: 'I\\s+refs', i1Misses: 'I1\\s+misses', d1Misses: 'D1\\s+misses', mispredicts: 'Mispredicts' };
@@ -35,6 +36,6 @@ export function marginalCosts(runs, segments) {
     /** @param {string} name */
     perSegment: (name) => (full[name] - base[name]) / segments,
   }));
-  const ref = rows.find((r) => r.contender === 'edifact');
+  const ref = rows.find((r) => r.contender === REFERENCE);
   return rows.map((r) => ({ ...r, timesEdifact: ref ? ref.work / r.work : null }));
 }

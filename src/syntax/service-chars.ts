@@ -75,6 +75,11 @@ function isLetterOrDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
+/** Whether the bytes at `i` are `UNA` (the service string advice's tag; its six characters follow). */
+export function isUnaAt(bytes: Uint8Array, i: number): boolean {
+  return bytes[i] === 0x55 && bytes[i + 1] === 0x4e && bytes[i + 2] === 0x41;
+}
+
 /**
  * Parses the six characters after `UNA`. `offset` is the absolute position of the `U` of `UNA`
  * so that errors point at the offending character.

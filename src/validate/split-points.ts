@@ -10,7 +10,7 @@
  * here, and the previous range's pipeline state when it reaches the point), so a misjudged
  * point costs parallelism, never correctness.
  */
-import { DEFAULT_SERVICE_CHARS, isSegmentGap, parseServiceString, releaseInUse, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, isSegmentGap, isUnaAt, parseServiceString, releaseInUse, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
 import type { ByteReader, ByteSpan } from './worker-range.js';
 
 /** A candidate split point. */
@@ -35,9 +35,6 @@ const WINDOW = 64 * 1024;
 const MARGIN = 1024;
 /** Longest UNB segment looked for. */
 const UNB_MAX = 4096;
-
-const U = 0x55;
-const N = 0x4e;
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -88,7 +85,7 @@ function unaBefore(w: Window, i: number): { at: number; index: number; chars: Se
   while (j >= 0 && isSegmentGap(w.buf[j]!, ANY_GAP)) j--;
   for (let end = i - 1; end >= j && end >= 8; end--) {
     const k = end - 8;
-    if (w.buf[k] !== U || w.buf[k + 1] !== N || w.buf[k + 2] !== 0x41) continue;
+    if (!isUnaAt(w.buf, k)) continue;
     let chars: ServiceChars;
     try {
       chars = parseServiceString(w.buf.toString('latin1', k + 3, k + 9), w.base + k);

@@ -24,7 +24,7 @@ import type { EdifactMessage, InterchangeHeader, InterchangeSummary, MessageHead
 import type { GuideProfile } from '../schema/profile.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import { componentAt, type Segment } from '../syntax/segment.js';
-import { DEFAULT_SERVICE_CHARS, formatServiceString, isSegmentGap, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, formatServiceString, isSegmentGap, isUnaAt, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
 import { resolveProfiles, type ProfileLookup } from './compile/profile.js';
 import { fromSyntaxError } from './errors.js';
@@ -658,7 +658,7 @@ function feedToCapture(runner: RangeRunner, read: ByteReader, from: number, size
     const gaps = segmentGaps(runner.serviceChars);
     let i = 0;
     while (i < window.length && isSegmentGap(window[i]!, gaps)) i++;
-    const una = window[i] === 0x55 && window[i + 1] === 0x4e && window[i + 2] === 0x41 && i + 9 <= window.length;
+    const una = isUnaAt(window, i) && i + 9 <= window.length;
     const t = una ? i + 8 : terminatorFrom(window, 0, runner.serviceChars);
     const piece = t === -1 ? window : window.subarray(0, t + 1);
     runner.write(piece);

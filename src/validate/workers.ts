@@ -349,11 +349,15 @@ function workerScript(): string | URL {
  */
 const RANGES_PER_WORKER = 2;
 
+/** A worker thread and how many ranges it was given that are not done yet. */
+interface Thread {
+  worker: Worker;
+  given: number;
+}
+
 /** Worker threads, started as ranges need them (at most `count`), each given up to {@link RANGES_PER_WORKER} ranges. */
 class ThreadExecutor implements Executor {
-  private readonly workers: Worker[] = [];
-  /** Ranges given to each worker (by its place in `workers`) and not yet done. */
-  private readonly given: number[] = [];
+  private readonly threads: Thread[] = [];
   private readonly script = workerScript();
   private closed = false;
 
@@ -366,52 +370,52 @@ class ThreadExecutor implements Executor {
   ) {}
 
   get slots(): number {
-    let free = (this.count - this.workers.length) * RANGES_PER_WORKER;
-    for (const n of this.given) free += RANGES_PER_WORKER - n;
+    let free = (this.count - this.threads.length) * RANGES_PER_WORKER;
+    for (const t of this.threads) free += RANGES_PER_WORKER - t.given;
     return free;
   }
 
-  private spawn(): number {
-    const worker = new Worker(this.script, { workerData: this.data });
-    const at = this.workers.push(worker) - 1;
-    this.given.push(0);
-    worker.on('message', (m: WorkerMessage) => this.receive(at, m));
-    worker.on('error', (err) => this.fail(err));
-    worker.on('exit', (code) => this.fail(new Error(`fp-edifact: a validation worker stopped (exit code ${code})`)));
-    return at;
+  private spawn(): Thread {
+    const thread: Thread = { worker: new Worker(this.script, { workerData: this.data }), given: 0 };
+    thread.worker.on('message', (m: WorkerMessage) => this.receive(thread, m));
+    thread.worker.on('error', (err) => this.fail(err));
+    thread.worker.on('exit', (code) => this.fail(new Error(`fp-edifact: a validation worker stopped (exit code ${code})`)));
+    this.threads.push(thread);
+    return thread;
   }
 
   private fail(err: Error): void {
     if (!this.closed) this.onError(err);
   }
 
-  private receive(at: number, m: WorkerMessage): void {
+  private receive(thread: Thread, m: WorkerMessage): void {
     if (m.type === 'items') this.onItems(m.index, m.items);
     else if (m.type === 'done') {
-      this.given[at]!--;
+      thread.given--;
       this.onDone(m.index, m.result);
     } else this.fail(new Error(`fp-edifact: a validation worker failed: ${m.message}`));
   }
 
-  /** The worker with the fewest ranges given, starting another while fewer than `count` run; -1 when all are full. */
-  private pick(): number {
-    let best = -1;
-    for (let i = 0; i < this.given.length; i++) if (best === -1 || this.given[i]! < this.given[best]!) best = i;
-    if ((best === -1 || this.given[best]! > 0) && this.workers.length < this.count) return this.spawn();
-    return best !== -1 && this.given[best]! < RANGES_PER_WORKER ? best : -1;
+  /** An idle thread; else a new one while fewer than `count` run; else the least busy with room; else `null`. */
+  private pick(): Thread | null {
+    let least: Thread | null = null;
+    for (const t of this.threads) if (least === null || t.given < least.given) least = t;
+    if (least?.given === 0) return least;
+    if (this.threads.length < this.count) return this.spawn();
+    return least !== null && least.given < RANGES_PER_WORKER ? least : null;
   }
 
   start(job: RangeJob): boolean {
-    const at = this.pick();
-    if (at === -1) return false;
-    this.given[at]!++;
-    this.workers[at]!.postMessage(job);
+    const thread = this.pick();
+    if (thread === null) return false;
+    thread.given++;
+    thread.worker.postMessage(job);
     return true;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 }
 
