@@ -355,6 +355,25 @@ interface Thread {
   given: number;
 }
 
+/** Ranges that can still be given to `count` threads, of which `threads` run (exported for tests). */
+export function freeSlots(threads: ReadonlyArray<{ given: number }>, count: number): number {
+  let free = (count - threads.length) * RANGES_PER_WORKER;
+  for (const t of threads) free += RANGES_PER_WORKER - t.given;
+  return free;
+}
+
+/**
+ * Where the next range goes: an idle thread (its index); else a new thread while fewer than
+ * `count` run; else the least busy thread with room; else `null` (exported for tests).
+ */
+export function pickThread(threads: ReadonlyArray<{ given: number }>, count: number): number | 'spawn' | null {
+  let least = -1;
+  for (let i = 0; i < threads.length; i++) if (least === -1 || threads[i]!.given < threads[least]!.given) least = i;
+  if (least !== -1 && threads[least]!.given === 0) return least;
+  if (threads.length < count) return 'spawn';
+  return least !== -1 && threads[least]!.given < RANGES_PER_WORKER ? least : null;
+}
+
 /** Worker threads, started as ranges need them (at most `count`), each given up to {@link RANGES_PER_WORKER} ranges. */
 class ThreadExecutor implements Executor {
   private readonly threads: Thread[] = [];
@@ -370,9 +389,7 @@ class ThreadExecutor implements Executor {
   ) {}
 
   get slots(): number {
-    let free = (this.count - this.threads.length) * RANGES_PER_WORKER;
-    for (const t of this.threads) free += RANGES_PER_WORKER - t.given;
-    return free;
+    return freeSlots(this.threads, this.count);
   }
 
   private spawn(): Thread {
@@ -396,18 +413,10 @@ class ThreadExecutor implements Executor {
     } else this.fail(new Error(`fp-edifact: a validation worker failed: ${m.message}`));
   }
 
-  /** An idle thread; else a new one while fewer than `count` run; else the least busy with room; else `null`. */
-  private pick(): Thread | null {
-    let least: Thread | null = null;
-    for (const t of this.threads) if (least === null || t.given < least.given) least = t;
-    if (least?.given === 0) return least;
-    if (this.threads.length < this.count) return this.spawn();
-    return least !== null && least.given < RANGES_PER_WORKER ? least : null;
-  }
-
   start(job: RangeJob): boolean {
-    const thread = this.pick();
-    if (thread === null) return false;
+    const choice = pickThread(this.threads, this.count);
+    if (choice === null) return false;
+    const thread = choice === 'spawn' ? this.spawn() : (this.threads[choice] as Thread);
     thread.given++;
     thread.worker.postMessage(job);
     return true;
