@@ -18,37 +18,70 @@ export type SourceEvent =
   | { type: 'message'; message: EdifactMessage }
   | { type: 'end'; summary: InterchangeSummary; serviceErrors: ValidationError[] };
 
+/** The raw service segments of an interchange, as the assembler closes it. */
+export interface ClosedServiceSegments {
+  unb: Segment | null;
+  unz: Segment | null;
+  groups: Segment[];
+}
+
+/**
+ * Keeps the raw UNB, UNZ, UNG and UNE segments of the open interchange, which the assembler
+ * does not hand on, so their element layouts can be checked when it ends. Told of every
+ * segment before the assembler sees it, and of the assembler's interchange starts and ends.
+ */
+export class ServiceSegments {
+  /** The UNB just read (before the assembler sees it). */
+  private lastUnb: Segment | null = null;
+  /** The UNB of the open interchange. */
+  unb: Segment | null = null;
+  private lastUnz: Segment | null = null;
+  private groups: Segment[] = [];
+
+  see(s: Segment): void {
+    if (s.tag === 'UNB') this.lastUnb = s;
+    else if (s.tag === 'UNZ') this.lastUnz = s;
+    else if (s.tag === 'UNG' || s.tag === 'UNE') this.groups.push(s);
+  }
+
+  /** The assembler opened an interchange: its UNB is the one just read. */
+  open(): Segment | null {
+    this.unb = this.lastUnb;
+    return this.unb;
+  }
+
+  /** The assembler closed the interchange: its segments, forgotten here. */
+  close(): ClosedServiceSegments {
+    const closed = { unb: this.unb, unz: this.lastUnz, groups: this.groups };
+    this.unb = null;
+    this.lastUnz = null;
+    this.groups = [];
+    return closed;
+  }
+}
+
 /** Pushes chunks through the tokenizer and the envelope assembler and queues the events. */
 export class EventSource {
   private queue: SourceEvent[] = [];
   private readonly tokenizer: Tokenizer;
   private readonly assembler: EnvelopeAssembler;
-  /** The UNB just read (before the assembler sees it), and the UNB of the open interchange. */
-  private lastUnb: Segment | null = null;
-  private openUnb: Segment | null = null;
-  private lastUnz: Segment | null = null;
-  /** UNG/UNE segments of the open interchange, checked when it ends. */
-  private groupSegments: Segment[] = [];
+  private readonly service = new ServiceSegments();
   private length = 0;
 
   constructor(limits: { maxMessageSegments?: number | undefined } = {}) {
     this.assembler = new EnvelopeAssembler(
       {
-        interchangeStart: (header) => {
-          this.openUnb = this.lastUnb;
-          this.queue.push({ type: 'start', header, unb: this.openUnb });
-        },
+        interchangeStart: (header) => this.queue.push({ type: 'start', header, unb: this.service.open() }),
         message: (message) => this.queue.push({ type: 'message', message }),
         interchangeEnd: (summary) => this.onEnd(summary),
       },
       limits.maxMessageSegments !== undefined ? { maxMessageSegments: limits.maxMessageSegments } : {},
     );
     const assembler = this.assembler;
+    const service = this.service;
     const handler: TokenizerHandler = {
       segment: (s: Segment) => {
-        if (s.tag === 'UNB') this.lastUnb = s;
-        else if (s.tag === 'UNZ') this.lastUnz = s;
-        else if (s.tag === 'UNG' || s.tag === 'UNE') this.groupSegments.push(s);
+        service.see(s);
         assembler.segment(s);
       },
       error: (e: EdifactSyntaxError) => assembler.error(e),
@@ -62,12 +95,10 @@ export class EventSource {
     const check = (s: Segment | null): void => {
       if (s) for (const e of checkServiceSegment(s, summary.errors)) serviceErrors.push(e);
     };
-    if (summary.header) check(this.openUnb);
-    for (const s of this.groupSegments) check(s);
-    if (summary.trailer) check(this.lastUnz);
-    this.groupSegments = [];
-    this.openUnb = null;
-    this.lastUnz = null;
+    const { unb, unz, groups } = this.service.close();
+    if (summary.header) check(unb);
+    for (const s of groups) check(s);
+    if (summary.trailer) check(unz);
     this.queue.push({ type: 'end', summary, serviceErrors });
   }
 

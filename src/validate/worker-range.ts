@@ -29,6 +29,7 @@ import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
 import { resolveProfiles, type ProfileLookup } from './compile/profile.js';
 import { fromSyntaxError } from './errors.js';
 import { checkServiceSegment } from './interchange.js';
+import { ServiceSegments } from './source.js';
 import { terminatorFrom } from './split-points.js';
 import { segmentTexts, validateMessage, type MessageEnvironment } from './message.js';
 import type { MessageReport, ProfileMap, ValidationError } from './types.js';
@@ -393,11 +394,7 @@ class RangeRunner implements TokenizerHandler {
   private readonly preludeStart: number;
   private readonly preludeLength: number;
   private readonly start: number;
-  // As EventSource: the raw service segments.
-  private lastUnb: Segment | null = null;
-  private openUnb: Segment | null = null;
-  private lastUnz: Segment | null = null;
-  private groupSegments: Segment[] = [];
+  private readonly service = new ServiceSegments();
   // The assembler's state, followed from its inputs and callbacks.
   private realOpen = false;
   private orphanOpen = false;
@@ -491,9 +488,7 @@ class RangeRunner implements TokenizerHandler {
   segment(s: Segment): void {
     if (this.sealed) return;
     if (this.abs(s.offset) >= this.captureAt && this.state === null) this.capture(s);
-    if (s.tag === 'UNB') this.lastUnb = s;
-    else if (s.tag === 'UNZ') this.lastUnz = s;
-    else if (s.tag === 'UNG' || s.tag === 'UNE') this.groupSegments.push(s);
+    this.service.see(s);
     const ends = this.ends;
     this.assembler.segment(s);
     if (this.pending.length > 0) this.pending = [];
@@ -524,7 +519,7 @@ class RangeRunner implements TokenizerHandler {
       realOpen: this.realOpen,
       orphanOpen: this.orphanOpen,
       groupOpen: this.groupOpen,
-      unbAt: this.realOpen && this.openUnb ? this.abs(this.openUnb.offset) : null,
+      unbAt: this.realOpen && this.service.unb ? this.abs(this.service.unb.offset) : null,
       header: this.realOpen && this.openHeader ? JSON.stringify(this.openHeader) : null,
       una: this.una === null ? null : formatServiceString(this.una),
       pendingBefore: [],
@@ -557,7 +552,7 @@ class RangeRunner implements TokenizerHandler {
   // EnvelopeHandler
 
   private onStart(header: InterchangeHeader): void {
-    this.openUnb = this.lastUnb;
+    const openUnb = this.service.open();
     header.position.offset = this.abs(header.position.offset);
     this.realOpen = true;
     this.orphanOpen = false;
@@ -571,7 +566,7 @@ class RangeRunner implements TokenizerHandler {
     if (continued) {
       this.emit({ t: 'cont' });
     } else {
-      const unb = this.openUnb ? { ...this.openUnb, offset: this.abs(this.openUnb.offset) } : null;
+      const unb = openUnb ? { ...openUnb, offset: this.abs(openUnb.offset) } : null;
       this.emit({ t: 'start', header, unb });
     }
   }
@@ -607,12 +602,7 @@ class RangeRunner implements TokenizerHandler {
     this.ends++;
     const portion = this.portion ?? (this.ending && this.stopping ? null : this.orphan());
     this.portion = null;
-    const unb = this.openUnb;
-    const unz = this.lastUnz;
-    const groups = this.groupSegments;
-    this.groupSegments = [];
-    this.openUnb = null;
-    this.lastUnz = null;
+    const { unb, unz, groups } = this.service.close();
     this.openHeader = null;
     if (portion === null || portion.dropped) return;
     const continues = this.ending && this.stopping;
