@@ -150,6 +150,18 @@ describe('options', () => {
     expect(again!.errors.map((e) => e.code)).toEqual(['26']);
   });
 
+  it('the duplicate store is asked about every message with a reference, and never about one without', async () => {
+    const asked: string[] = [];
+    const store: DuplicateStore = { seenInterchange: () => false, seenMessage: (_s, _i, m) => (asked.push(m), false) };
+    const text = motor.toString('latin1');
+    const unh = /UNH\+([^+']*)\+/.exec(text)!;
+    await validate(text, { duplicates: store, now: NOW });
+    expect(asked).toEqual([unh[1]]);
+    asked.length = 0;
+    await validate(text.replace(unh[0], 'UNH++'), { duplicates: store, now: NOW });
+    expect(asked).toEqual([]);
+  });
+
   it('knownSenders may be a predicate', async () => {
     const [r] = await validate(motor, { now: NOW, knownSenders: (s) => s.startsWith('9') });
     expect(r!.errors.map((e) => e.code)).toEqual(['23']);

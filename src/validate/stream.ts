@@ -69,6 +69,28 @@ export class RunSettings {
     this.knownSender = senderPredicate(options.knownSenders);
     this.syntaxIds = acceptedSyntaxIds(this.profiles);
   }
+
+  /** A new interchange's CONTRL builder and message counts. */
+  protected opening(position: number, header: InterchangeHeader | null): ClosingInterchange {
+    return { position, header, contrl: new ContrlBuilder(this.options.detail ?? 'interchange'), counts: { accepted: 0, rejected: 0, 'content-error': 0 } };
+  }
+
+  /** The UNB checks that take options: syntax ids, recipient, sender, duplicate interchange. */
+  checkHeader(header: InterchangeHeader, unb: Segment | null): Promise<ValidationError[]> {
+    return checkHeader(header, unb, { acceptedSyntaxIds: this.syntaxIds, ownVir: this.options.ownVir, knownSender: this.knownSender, duplicates: this.duplicates });
+  }
+
+  /** The duplicate store's verdict on a message (never a duplicate without sender or references). */
+  seenMessage(header: InterchangeHeader | null, reference: string | null): boolean | Promise<boolean> {
+    if (header === null || header.sender.id === '' || reference === null || reference === '') return false;
+    return this.duplicates.seenMessage(header.sender.id, header.reference, reference);
+  }
+
+  /** The 12'er answering a content error, with the next reply reference and the clock. */
+  reply(compiled: CompiledProfile | undefined, segments: readonly Segment[], header: InterchangeHeader, errors: ValidationError[]): string | null {
+    if (compiled?.profile == null) return null;
+    return buildContentErrorReply({ profile: compiled.profile, segments, header, errors, reference: this.replyReference(), now: this.now() });
+  }
 }
 
 class Run extends RunSettings {
@@ -77,15 +99,7 @@ class Run extends RunSettings {
 
   begin(header: InterchangeHeader | null): OpenInterchange {
     this.position++;
-    this.open = {
-      position: this.position,
-      header,
-      errors: [],
-      contrl: new ContrlBuilder(this.options.detail ?? 'interchange'),
-      counts: { accepted: 0, rejected: 0, 'content-error': 0 },
-      messageCount: 0,
-      environment: this.environment(header),
-    };
+    this.open = { ...this.opening(this.position, header), errors: [], messageCount: 0, environment: this.environment(header) };
     return this.open;
   }
 
@@ -97,31 +111,15 @@ class Run extends RunSettings {
       reply:
         header === null || this.options.replies === false
           ? null
-          : (compiled: CompiledProfile, message: EdifactMessage, errors: ValidationError[]) =>
-              compiled.profile === null
-                ? null
-                : buildContentErrorReply({ profile: compiled.profile, segments: message.segments, header, errors, reference: this.replyReference(), now: this.now() }),
+          : (compiled: CompiledProfile, message: EdifactMessage, errors: ValidationError[]) => this.reply(compiled, message.segments, header, errors),
     };
   }
 }
 
 async function onStart(run: Run, header: InterchangeHeader, unb: Segment | null): Promise<ValidationEvent> {
   const ic = run.begin(header);
-  const found = await checkHeader(header, unb, {
-    acceptedSyntaxIds: run.syntaxIds,
-    ownVir: run.options.ownVir,
-    knownSender: run.knownSender,
-    duplicates: run.duplicates,
-  });
-  for (const e of found) ic.errors.push(e);
+  for (const e of await run.checkHeader(header, unb)) ic.errors.push(e);
   return { type: 'interchange-start', position: ic.position, header };
-}
-
-/** The duplicate verdict of a message: a boolean, or a promise when the store is async. */
-function seenMessage(run: Run, ic: OpenInterchange, m: EdifactMessage): boolean | Promise<boolean> {
-  const h = ic.header;
-  if (h === null || h.sender.id === '' || m.header.reference === '') return false;
-  return run.duplicates.seenMessage(h.sender.id, h.reference, m.header.reference);
 }
 
 function onMessage(ic: OpenInterchange, m: EdifactMessage, duplicate: boolean): ValidationEvent {
@@ -188,7 +186,7 @@ function handleSync(run: Run, event: SourceEvent, out: ValidationEvent[]): Promi
     out.push({ type: 'interchange-start', position: ic.position, header: null });
   }
   if (event.type === 'message') {
-    const seen = seenMessage(run, ic, event.message);
+    const seen = run.seenMessage(ic.header, event.message.header.reference);
     if (typeof seen !== 'boolean') {
       const open = ic;
       return seen.then((duplicate) => void out.push(onMessage(open, event.message, duplicate)));

@@ -14,13 +14,10 @@ import { Worker } from 'node:worker_threads';
 import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { Segment } from '../syntax/segment.js';
-import { ContrlBuilder } from './contrl.js';
 import { compareErrors, duplicateMessageError, errorAt } from './errors.js';
-import { checkHeader } from './interchange.js';
-import { buildContentErrorReply } from './reply.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
-import { RunSettings, interchangeEvent, validateStreamBatches } from './stream.js';
-import type { ContrlDetail, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
+import { RunSettings, interchangeEvent, validateStreamBatches, type ClosingInterchange } from './stream.js';
+import type { ValidateOptions, ValidationError, ValidationEvent } from './types.js';
 import {
   fileReader,
   probeBoundary,
@@ -136,12 +133,8 @@ class Planner {
   }
 }
 
-interface MergedInterchange {
-  position: number;
-  header: InterchangeHeader | null;
+interface MergedInterchange extends ClosingInterchange {
   headerErrors: ValidationError[];
-  contrl: ContrlBuilder;
-  counts: Record<MessageStatus, number>;
   messageCount: number;
   groupCount: number;
   errors: ValidationError[];
@@ -163,14 +156,8 @@ function push<T>(target: T[], items: readonly T[]): void {
  * `stream.ts` (interchange positions, header checks, duplicates, CONTRL, 12'ere).
  */
 class Merger extends RunSettings {
-  private readonly detail: ContrlDetail;
   private position = -1;
   private open: MergedInterchange | null = null;
-
-  constructor(options: ValidateOptions) {
-    super(options);
-    this.detail = options.detail ?? 'interchange';
-  }
 
   /** What the workers need of the options. */
   static rangeOptions(options: ValidateOptions): RangeOptions {
@@ -206,11 +193,8 @@ class Merger extends RunSettings {
   private onStart(header: InterchangeHeader | null, unb: Segment | null, out: ValidationEvent[]): Promise<void> | undefined {
     this.position++;
     const ic: MergedInterchange = {
-      position: this.position,
-      header,
+      ...this.opening(this.position, header),
       headerErrors: [],
-      contrl: new ContrlBuilder(this.detail),
-      counts: { accepted: 0, rejected: 0, 'content-error': 0 },
       messageCount: 0,
       groupCount: 0,
       errors: [],
@@ -225,12 +209,7 @@ class Merger extends RunSettings {
       out.push({ type: 'interchange-start', position: ic.position, header: null });
       return undefined;
     }
-    return checkHeader(header, unb, {
-      acceptedSyntaxIds: this.syntaxIds,
-      ownVir: this.options.ownVir,
-      knownSender: this.knownSender,
-      duplicates: this.duplicates,
-    }).then((errors) => {
+    return this.checkHeader(header, unb).then((errors) => {
       ic.headerErrors = errors;
       out.push({ type: 'interchange-start', position: ic.position, header });
     });
@@ -239,9 +218,7 @@ class Merger extends RunSettings {
   private onMessage(item: RangeItem & { t: 'msg' }, out: ValidationEvent[]): Promise<void> | undefined {
     const ic = this.open;
     if (ic === null) throw new Error('fp-edifact: internal error: a message outside any interchange item');
-    const h = ic.header;
-    const reference = item.report.reference;
-    const seen = h === null || h.sender.id === '' || reference === null ? false : this.duplicates.seenMessage(h.sender.id, h.reference, reference);
+    const seen = this.seenMessage(ic.header, item.report.reference);
     if (typeof seen !== 'boolean') return seen.then((duplicate) => void out.push(this.message(ic, item, duplicate)));
     out.push(this.message(ic, item, seen));
     return undefined;
@@ -268,11 +245,7 @@ class Merger extends RunSettings {
         report.segmentText = texts;
       }
     } else if (report.status === 'content-error' && h !== null && this.options.replies !== false) {
-      const compiled = this.profiles.get(report.messageType ?? '');
-      report.reply =
-        compiled?.profile == null
-          ? null
-          : buildContentErrorReply({ profile: compiled.profile, segments: item.segments ?? [], header: h, errors: report.errors, reference: this.replyReference(), now: this.now() });
+      report.reply = this.reply(this.profiles.get(report.messageType ?? ''), item.segments ?? [], h, report.errors);
     }
     ic.contrl.addMessage(item.header ?? NO_HEADER, report);
     ic.counts[report.status]++;
