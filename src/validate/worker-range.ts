@@ -216,6 +216,15 @@ const ROW = Col.extras + 1;
 const WHOLE = 0;
 const MSG = 1;
 const STATUS: readonly MessageReport['status'][] = ['accepted', 'rejected', 'content-error'];
+/** A message's rare parts, in `rest` (a tuple: the clone writes no property names for it). */
+type PackedExtras = [
+  errors: unknown[] | null,
+  segmentText: Record<number, string> | null,
+  segments: unknown[] | null,
+  unhText: string | null,
+  header: Array<string | null> | null,
+];
+const NO_EXTRAS: PackedExtras = [null, null, null, null, null];
 /** Values per error in a message's errors. */
 const ERROR_WIDTH = 8;
 const NONE = -1;
@@ -272,7 +281,10 @@ function packItems(items: readonly RangeItem[]): PackedItems {
     rows[at + Col.messageType] = s(r.messageType);
     rows[at + Col.profileId] = s(r.profileId);
     rows[at + Col.unhOffset] = item.unhOffset;
-    rows[at + Col.extras] = extras ? rest.push([errors, r.segmentText ?? null, segments, item.unhText ?? null, header]) - 1 : NONE;
+    if (extras) {
+      const packed: PackedExtras = [errors, r.segmentText ?? null, segments, item.unhText ?? null, header];
+      rows[at + Col.extras] = rest.push(packed) - 1;
+    } else rows[at + Col.extras] = NONE;
     if (r.reference !== null) references += r.reference;
   }
   return { strings, rows, references, rest };
@@ -312,13 +324,7 @@ export function unpackItems(packed: PackedItems): RangeItem[] {
       referenceAt += referenceLength;
     }
     const extrasAt = rows[at + Col.extras]!;
-    const [errors, segmentText, segs, unhText, h] = (extrasAt === NONE ? [null, null, null, null, null] : rest[extrasAt]) as [
-      unknown[] | null,
-      Record<number, string> | null,
-      unknown[] | null,
-      string | null,
-      Array<string | null> | null,
-    ];
+    const [errors, segmentText, segs, unhText, h] = extrasAt === NONE ? NO_EXTRAS : (rest[extrasAt] as PackedExtras);
     const report: MessageReport = {
       index: rows[at + Col.index]!,
       reference,
