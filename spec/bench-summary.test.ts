@@ -58,7 +58,7 @@ describe('bench/lib/summary.mjs', () => {
     const [edifact, fp, two] = rows as [Row, Row, Row];
     expect(edifact).toMatchObject({ runs: 3, median: 25, min: 20, max: 50, messagesPerSecond: 250, rssMiB: 80, vsEdifact: 1 });
     expect(fp).toMatchObject({ runs: 1, median: 50, vsEdifact: 2 });
-    expect(two).toMatchObject({ kind: 'baseline', median: 50, vsEdifact: 2 });
+    expect(two).toMatchObject({ kind: 'baseline', median: 50, vsEdifact: 2, messagesPerSecond: 500 });
   });
 
   it('falls back to the file size when a run does not say how many bytes it read', () => {

@@ -12,12 +12,18 @@ export const median = (xs) => {
 };
 
 /**
- * MiB/s of one run: the bytes the contender says it processed (two processes on one file
- * process it twice), else the file's size, over its own timer.
+ * How many times a run went through the file: the bytes the contender says it processed (two
+ * processes on one file process it twice) over the file's size; once when it does not say.
  */
+const passes = (run, counts) => (run.result.bytes ?? counts.bytes) / counts.bytes;
+
+/** MiB/s of one run, over its own timer. */
 export function mibPerSecond(run, counts) {
-  return (run.result.bytes ?? counts.bytes) / MiB / (run.result.ms / 1000);
+  return (passes(run, counts) * counts.bytes) / MiB / (run.result.ms / 1000);
 }
+
+/** Messages/s of one run, over its own timer. */
+const messagesPerSecond = (run, counts) => (passes(run, counts) * counts.messages) / (run.result.ms / 1000);
 
 /** The rows of one size, in `contenders` order, from its successful runs. */
 export function summarize(runs, contenders, counts) {
@@ -32,7 +38,7 @@ export function summarize(runs, contenders, counts) {
       median: mibs.length ? median(mibs) : null,
       min: mibs.length ? Math.min(...mibs) : null,
       max: mibs.length ? Math.max(...mibs) : null,
-      messagesPerSecond: mibs.length ? median(ok.map((r) => counts.messages / (r.result.ms / 1000))) : null,
+      messagesPerSecond: mibs.length ? median(ok.map((r) => messagesPerSecond(r, counts))) : null,
       rssMiB: rssMiB.length ? median(rssMiB) : null,
       wallMs: ok.length ? median(ok.map((r) => r.wallMs)) : null,
       notes: ok[0]?.result.notes,

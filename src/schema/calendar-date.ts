@@ -24,9 +24,6 @@ export function isRealIsoDate(value: string): boolean {
   return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** The number in `value[from, to)` when it is all ASCII digits, else -1 (from the syntax layer, which reads control counts with it). */
-export { digitsAt };
-
 /**
  * True when `value` is `CCYYMMDD` (EDIFACT date format 102) naming a real calendar day.
  * Read digit by digit rather than by regex: the validator asks this for every DTM.

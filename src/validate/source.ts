@@ -33,10 +33,14 @@ export interface ClosedServiceSegments {
 export class ServiceSegments {
   /** The UNB just read (before the assembler sees it). */
   private lastUnb: Segment | null = null;
-  /** The UNB of the open interchange. */
-  unb: Segment | null = null;
+  private openUnb: Segment | null = null;
   private lastUnz: Segment | null = null;
   private groups: Segment[] = [];
+
+  /** The UNB of the open interchange. */
+  get unb(): Segment | null {
+    return this.openUnb;
+  }
 
   see(s: Segment): void {
     if (s.tag === 'UNB') this.lastUnb = s;
@@ -46,14 +50,14 @@ export class ServiceSegments {
 
   /** The assembler opened an interchange: its UNB is the one just read. */
   open(): Segment | null {
-    this.unb = this.lastUnb;
-    return this.unb;
+    this.openUnb = this.lastUnb;
+    return this.openUnb;
   }
 
   /** The assembler closed the interchange: its segments, forgotten here. */
   close(): ClosedServiceSegments {
-    const closed = { unb: this.unb, unz: this.lastUnz, groups: this.groups };
-    this.unb = null;
+    const closed = { unb: this.openUnb, unz: this.lastUnz, groups: this.groups };
+    this.openUnb = null;
     this.lastUnz = null;
     this.groups = [];
     return closed;

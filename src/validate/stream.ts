@@ -76,7 +76,7 @@ export class RunSettings {
   }
 
   /** The UNB checks that take options: syntax ids, recipient, sender, duplicate interchange. */
-  checkHeader(header: InterchangeHeader, unb: Segment | null): Promise<ValidationError[]> {
+  headerErrors(header: InterchangeHeader, unb: Segment | null): Promise<ValidationError[]> {
     return checkHeader(header, unb, { acceptedSyntaxIds: this.syntaxIds, ownVir: this.options.ownVir, knownSender: this.knownSender, duplicates: this.duplicates });
   }
 
@@ -118,7 +118,7 @@ class Run extends RunSettings {
 
 async function onStart(run: Run, header: InterchangeHeader, unb: Segment | null): Promise<ValidationEvent> {
   const ic = run.begin(header);
-  for (const e of await run.checkHeader(header, unb)) ic.errors.push(e);
+  for (const e of await run.headerErrors(header, unb)) ic.errors.push(e);
   return { type: 'interchange-start', position: ic.position, header };
 }
 

@@ -209,7 +209,7 @@ class Merger extends RunSettings {
       out.push({ type: 'interchange-start', position: ic.position, header: null });
       return undefined;
     }
-    return this.checkHeader(header, unb).then((errors) => {
+    return this.headerErrors(header, unb).then((errors) => {
       ic.headerErrors = errors;
       out.push({ type: 'interchange-start', position: ic.position, header });
     });
