@@ -37,6 +37,17 @@ export function repetitionInUse(chars: Pick<ServiceChars, 'repetition'>): boolea
 }
 
 /**
+ * How many release characters (code `release`) directly precede index `at` of `text` (a
+ * Latin-1 string or bytes), looking back no further than `floor`. An odd run releases the
+ * character at `at`; an even one is released release characters, so `at` stands.
+ */
+export function releaseRunBefore(text: string | Uint8Array, at: number, floor: number, release: number): number {
+  let run = 0;
+  for (let i = at - 1; i >= floor && (typeof text === 'string' ? text.charCodeAt(i) : text[i]) === release; i--) run++;
+  return run;
+}
+
+/**
  * The service characters in use, as one string for `indexOf`: a release or repetition
  * character given as a space (not used) is left out.
  */

@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, segmentGaps, serviceCharsInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, serviceCharsInUse } from './service-chars.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
@@ -185,11 +185,7 @@ export class Tokenizer {
 
   /** True when the terminator at `t` is preceded by an odd run of release characters. */
   private isReleased(text: string, t: number, segmentStart: number): boolean {
-    if (!releaseInUse(this.chars)) return false;
-    const rc = this.chars.release;
-    let k = t - 1;
-    while (k >= segmentStart && text[k] === rc) k--;
-    return ((t - 1 - k) & 1) === 1;
+    return releaseInUse(this.chars) && (releaseRunBefore(text, t, segmentStart, this.chars.release.charCodeAt(0)) & 1) === 1;
   }
 
   private findTerminator(text: string, from: number, segmentStart: number): number {

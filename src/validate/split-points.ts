@@ -10,7 +10,7 @@
  * here, and the previous range's pipeline state when it reaches the point), so a misjudged
  * point costs parallelism, never correctness.
  */
-import { DEFAULT_SERVICE_CHARS, isSegmentGap, isUnaAt, parseServiceString, releaseInUse, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, isSegmentGap, isUnaAt, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
 import type { ByteReader, ByteSpan } from './worker-range.js';
 
 /** A candidate split point. */
@@ -59,17 +59,10 @@ function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
   if (w.base + j === 2 && w.buf[j] === 0xbf && w.buf[j - 1] === 0xbb && w.buf[j - 2] === 0xef) return true;
   if (w.buf[j] !== chars.terminator.charCodeAt(0)) return false;
   if (!releaseInUse(chars)) return true;
-  const run = releaseRun(w.buf, j, 0, chars.release.charCodeAt(0));
+  const run = releaseRunBefore(w.buf, j, 0, chars.release.charCodeAt(0));
   // Release characters back to the window's start: more may precede it.
   if (run === j && w.base > 0) return false;
   return (run & 1) === 0;
-}
-
-/** How many release characters `r` directly precede index `at` (looking back no further than `floor`): an odd run releases the byte at `at`. */
-function releaseRun(buf: Uint8Array, at: number, floor: number, r: number): number {
-  let run = 0;
-  while (at - run - 1 >= floor && buf[at - run - 1] === r) run++;
-  return run;
 }
 
 /** Every blank and line break, whatever the service characters. */
@@ -106,7 +99,7 @@ export function terminatorFrom(bytes: Uint8Array, from: number, chars: ServiceCh
   const t = chars.terminator.charCodeAt(0);
   const r = releaseInUse(chars) ? chars.release.charCodeAt(0) : -1;
   for (let i = buf.indexOf(t, from); i !== -1; i = buf.indexOf(t, i + 1)) {
-    if (r === -1 || (releaseRun(buf, i, from, r) & 1) === 0) return i;
+    if (r === -1 || (releaseRunBefore(buf, i, from, r) & 1) === 0) return i;
   }
   return -1;
 }
