@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { EdifactSyntaxError, type Segment, createSegmentStream, parse, readSegmentBatches, readSegments, serializeToBytes } from '../../src/syntax/index.js';
+import { EdifactSyntaxError, type ReadOptions, type Segment, createSegmentStream, parse, readSegmentBatches, readSegments, serializeToBytes } from '../../src/syntax/index.js';
 import { arbLatin1Text, arbSegments, arbServiceChars, arbUnicodeText } from './arbitraries.js';
 
 /** Splits bytes at the given cut points. */
@@ -22,10 +22,10 @@ async function* chunks(parts: Uint8Array[]) {
   for (const p of parts) yield p;
 }
 
-async function streamed(parts: Uint8Array[]) {
+async function streamed(parts: Uint8Array[], options: ReadOptions = {}) {
   const errors: EdifactSyntaxError[] = [];
   const segments: Segment[] = [];
-  for await (const s of readSegments(chunks(parts), { errors: 'collect', onError: (e) => errors.push(e) })) segments.push(s);
+  for await (const s of readSegments(chunks(parts), { ...options, errors: 'collect', onError: (e) => errors.push(e) })) segments.push(s);
   return { segments, errors };
 }
 
@@ -50,6 +50,18 @@ describe('streaming equals whole-input parsing, however the input is split', () 
         expect(summarize(stream.errors)).toEqual(summarize(whole.errors));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('with segments over the length limit skipped, release characters and all (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbInterchangeBytes, fc.integer({ min: 6, max: 40 }), fc.array(fc.nat(), { maxLength: 12 }), async (bytes, maxSegmentLength, points) => {
+        const whole = parse(bytes, { errors: 'collect', maxSegmentLength });
+        const stream = await streamed(cut(bytes, points), { maxSegmentLength });
+        expect(stream.segments).toEqual(whole.segments);
+        expect(summarize(stream.errors)).toEqual(summarize(whole.errors));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -187,6 +187,27 @@ describe('hostile input', () => {
     expect(segments.map((s) => s.tag)).toEqual(['BGM']);
   });
 
+  it('skipping an oversized segment, release characters keep their meaning across every chunk boundary', () => {
+    // The first segment is over the limit, holds a released terminator and two released
+    // release characters, and ends at a real terminator preceded by two of them.
+    const text = `UNA:+.? 'AAA+${'x'.repeat(20)}?'yy??z???'w??'BBB+1'`;
+    const tokenize = (parts: Array<string | Uint8Array>) => {
+      const found: string[] = [];
+      const tokenizer = new Tokenizer({ segment: (s) => found.push(`${s.tag}@${s.offset}`), error: (e) => found.push(`error ${e.code}@${e.offset}`) }, { maxSegmentLength: 10 });
+      for (const part of parts) tokenizer.write(part);
+      tokenizer.end();
+      return found;
+    };
+    const whole = tokenize([latin1(text)]);
+    expect(whole).toEqual(['error 18@9', `BBB@${text.indexOf('BBB')}`]);
+    for (let cut = 1; cut < text.length; cut++) {
+      expect(tokenize([latin1(text.slice(0, cut)), latin1(text.slice(cut))]), `bytes cut at ${cut}`).toEqual(whole);
+      expect(tokenize([text.slice(0, cut), text.slice(cut)]), `text cut at ${cut}`).toEqual(whole);
+    }
+    // One byte at a time.
+    expect(tokenize([...text].map((c) => latin1(c)))).toEqual(whole);
+  });
+
   it('too many elements is error 16', () => {
     const { errors } = parse(`ABC${'+x'.repeat(120)}'`, { errors: 'collect' });
     expect(errors.map((e) => [e.code, e.element])).toEqual([['16', 100]]);

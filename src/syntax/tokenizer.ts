@@ -215,7 +215,7 @@ export class Tokenizer {
       if (this.skippingOversized) {
         const t = this.findTerminator(text, pos, pos);
         if (t === -1) {
-          pos = len;
+          pos = this.skippedTo(text, pos, len);
           break;
         }
         this.skippingOversized = false;
@@ -236,7 +236,7 @@ export class Tokenizer {
         if (len - pos > this.limits.maxSegmentLength) {
           this.reportOversized(text, pos);
           this.skippingOversized = true;
-          pos = len;
+          pos = this.skippedTo(text, pos, len);
         }
         this.scanFrom = len;
         break;
@@ -256,6 +256,15 @@ export class Tokenizer {
       pos = t + 1;
     }
     this.bufStart = pos;
+  }
+
+  /**
+   * How far skipping an oversized segment consumes `text[from, len)` that holds no end for it:
+   * all of it, except a last release character that releases the next input's first
+   * character (kept, so that a released terminator there does not end the skip).
+   */
+  private skippedTo(text: string, from: number, len: number): number {
+    return this.isReleased(text, len, from) ? len - 1 : len;
   }
 
   private reportOversized(text: string, pos: number): void {
