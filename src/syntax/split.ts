@@ -21,8 +21,10 @@ export class SegmentSplitter {
   tagWellFormed = true;
   elements: Element[] = [];
   repeats: Record<number, Element[]> | undefined;
-  /** Index of a release character not followed by a service character, or -1. */
+  /** Index of the first release character not followed by a service character, or -1. */
   strayReleaseAt = -1;
+  /** The data element that release character is in (0: the tag), when there is one. */
+  strayReleaseElement = 0;
   /** The segment holds a character the charset must decode or check. */
   hasSuspect = false;
   /** What the split loop does with each character; updated on UNA and UNB. */
@@ -168,7 +170,10 @@ export class SegmentSplitter {
       if (kind === CharClass.release) {
         if (i + 1 >= len) return SplitEnd.incomplete;
         const next = text[i + 1] as string;
-        if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) strayReleaseAt = i;
+        if (strayReleaseAt === -1 && this.releasable.indexOf(next) === -1) {
+          strayReleaseAt = i;
+          this.strayReleaseElement = tag === undefined ? 0 : elements.length + 1;
+        }
         if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
         released += text.slice(from, i) + next;
         i++;

@@ -309,6 +309,8 @@ export class Tokenizer {
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
 
+    /** The decoded text the split ran on, when it is not `text` itself. */
+    let decodedText: string | null = null;
     if (split.hasSuspect) {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const raw = text.slice(start, end);
@@ -317,6 +319,7 @@ export class Tokenizer {
       if (decoded !== raw) {
         // Split the decoded text with the same loop (the terminator closes it).
         split.splitInFull(decoded + this.chars.terminator, 0, decoded.length + 1);
+        decodedText = decoded;
       }
     }
     const { tag, elements, repeats, strayReleaseAt } = split;
@@ -328,7 +331,10 @@ export class Tokenizer {
       });
     }
     if (strayReleaseAt !== -1) {
-      this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset, segmentNumber, tag });
+      // Its input offset: in decoded text, the bytes its decoded prefix took (UTF-8 may take several per
+      // character; after an invalid UTF-8 byte, already error 21, the count may be off).
+      const at = decodedText === null ? this.base + strayReleaseAt : offset + this.bytesOf(decodedText.slice(0, strayReleaseAt));
+      this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset: at, segmentNumber, tag, element: split.strayReleaseElement });
     }
     // Only a segment longer than a limit can hold more elements or components than it allows.
     if (end - start > this.countCheckLength) {
@@ -381,6 +387,11 @@ export class Tokenizer {
       });
     }
     return charset;
+  }
+
+  /** How many input bytes `decoded` text took under the interchange's charset. */
+  private bytesOf(decoded: string): number {
+    return this.charset.decode === 'utf8' ? Buffer.byteLength(decoded, 'utf8') : decoded.length;
   }
 
   /** Checks the repertoire and decodes one segment's text; invalid characters are error 21. */
