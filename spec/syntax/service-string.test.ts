@@ -1,0 +1,80 @@
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { describe, expect, it } from 'vitest';
+import { EdifactSyntaxError, createSegmentStream, parse, parseServiceString, readSegmentBatches } from '../../src/syntax/index.js';
+import { piecesOf } from '../../src/syntax/pieces.js';
+
+const UNB = "UNB+UNOC:3+1+2+240101:1200+R'";
+
+function refusal(six: string) {
+  try {
+    parseServiceString(six, 100);
+  } catch (err) {
+    if (!(err instanceof EdifactSyntaxError)) throw err;
+    return { code: err.code, offset: err.offset, tag: err.tag, element: err.element };
+  }
+  return null;
+}
+
+describe('parseServiceString: what a UNA may not say', () => {
+  it('six characters exactly; a short one is error 13 where the next should be', () => {
+    expect(refusal(':+.')).toEqual({ code: '13', offset: 106, tag: 'UNA', element: undefined });
+    expect(refusal(":+.? '!")).toMatchObject({ code: '13', offset: 110 });
+    const { errors, segments } = parse(`UNA:+.`, { errors: 'collect' });
+    expect(errors.map((e) => [e.code, e.offset, e.tag])).toEqual([['13', 6, 'UNA']]);
+    expect(segments).toEqual([]);
+  });
+
+  it('a letter or digit is never a service character (error 20), anything else between them may be', () => {
+    for (const ch of ['A', 'Z', 'a', 'z', '0', '9']) {
+      expect(refusal(`${ch}+.? '`), ch).toEqual({ code: '20', offset: 103, tag: 'UNA', element: 1 });
+      expect(refusal(`:+.? ${ch}`), ch).toEqual({ code: '20', offset: 108, tag: 'UNA', element: 6 });
+    }
+    for (const ch of ['/', '@', '[', '`', '{', '|', '\xa7']) expect(refusal(`${ch}+.? '`), ch).toBeNull();
+  });
+
+  it('a space means "not used" for the release and repetition characters only (error 20 elsewhere)', () => {
+    expect(parseServiceString(':+.  \'')).toMatchObject({ release: ' ', repetition: ' ' });
+    expect(refusal(' +.? \'')).toEqual({ code: '20', offset: 103, tag: 'UNA', element: 1 });
+    expect(refusal(': .? \'')).toEqual({ code: '20', offset: 104, tag: 'UNA', element: 2 });
+    expect(refusal(':+ ? \'')).toEqual({ code: '20', offset: 105, tag: 'UNA', element: 3 });
+    expect(refusal(':+.?  ')).toEqual({ code: '20', offset: 108, tag: 'UNA', element: 6 });
+  });
+});
+
+describe('streaming faces over large chunks and in throw mode', () => {
+  it('feeds a large chunk in pieces: batches of at most one piece each, the segments of parse', async () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `FTX+AAA+++line ${i}:?+more'`).join('');
+    const text = `${UNB}${body}UNZ+0+R'`;
+    const bytes = Buffer.from(text, 'latin1');
+    const batches: number[] = [];
+    const segments = [];
+    for await (const batch of readSegmentBatches(Readable.from([bytes]))) {
+      batches.push(batch.length);
+      segments.push(...batch);
+    }
+    expect(segments).toEqual(parse(bytes).segments);
+    expect(batches.length).toBeGreaterThanOrEqual(Math.floor(bytes.length / 8192));
+    expect(Math.max(...batches)).toBeLessThan(8192 / 20);
+  });
+
+  it('piecesOf cuts bytes into views and strings into slices, and yields nothing for an empty chunk', () => {
+    const bytes = Buffer.from('abcdefghij');
+    const pieces = [...piecesOf(bytes, 4)];
+    expect(pieces.map((p) => p.toString())).toEqual(['abcd', 'efgh', 'ij']);
+    expect(pieces[1]!.buffer).toBe(bytes.buffer);
+    expect([...piecesOf('abcdefghij', 5)]).toEqual(['abcde', 'fghij']);
+    expect([...piecesOf('', 5)]).toEqual([]);
+    expect([...piecesOf('abc', 5)]).toEqual(['abc']);
+  });
+
+  it('createSegmentStream fails the pipeline with the first syntax error, in a chunk or at the end', async () => {
+    const tags: string[] = [];
+    const sink = () => new Writable({ objectMode: true, write: (s: { tag: string }, _e, done) => done(void tags.push(s.tag)) });
+    const chunks = [`${UNB}A?BC+1'`, "FTX+1'", "FTX+2'"].map((c) => Buffer.from(c, 'latin1'));
+    await expect(pipeline(Readable.from(chunks), createSegmentStream(), sink())).rejects.toMatchObject({ code: '22', offset: 30 });
+    // It stops at the chunk that holds the error: nothing after it, nothing twice.
+    expect(tags).toEqual(['UNB']);
+    await expect(pipeline(Readable.from([Buffer.from(`${UNB}NAD+MR`, 'latin1')]), createSegmentStream(), sink())).rejects.toMatchObject({ code: '13', offset: 29 });
+  });
+});
