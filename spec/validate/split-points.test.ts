@@ -36,6 +36,15 @@ describe('SplitFinder', () => {
     expect(point?.prelude).toEqual({ start: 0, end: head.length });
   });
 
+  it('finds the interchange of a file that starts with a UTF-8 byte order mark', () => {
+    const unb = "UNB+UNOC:3+A:ZZ+B:ZZ+240101:1200+1'";
+    const text = `\xEF\xBB\xBF${unb}${message('1', 'X')}${message('2', 'Y')}UNZ+2+1'`;
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    const point = finder.next(3 + unb.length + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNH+2+'));
+    expect(point?.prelude).toEqual({ start: 3, end: 3 + unb.length });
+  });
+
   it('takes a UNH after an even run of release characters (released releases)', () => {
     const text = head + message('1', 'X??') + message('2', 'Y') + "UNZ+2+1'";
     const finder = new SplitFinder(readerOf(bytes(text)), text.length);
