@@ -45,6 +45,22 @@ describe('SplitFinder', () => {
     expect(point?.prelude).toEqual({ start: 3, end: 3 + unb.length });
   });
 
+  it('does not take a UNH whose run of release characters goes back past what it can see', () => {
+    // 2,001 release characters release the terminator, so "UNH+9" is data. Searching from that
+    // terminator, the finder sees only the last 1,024 of them (an even run): it must not trust it.
+    const text = head + message('1', `X${'?'.repeat(2001)}'UNH+9+OPSIGE:1:911:UN`) + message('2', 'Y') + "UNZ+2+1'";
+    const released = text.indexOf("'UNH+9");
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    expect(finder.next(released, 0)?.at).toBe(text.indexOf('UNH+2+'));
+  });
+
+  it('does not take a UNH after blanks that go back past what it can see', () => {
+    // The blanks follow "X", not a terminator: "UNH+9" is data, but the finder sees only blanks.
+    const text = head + message('1', `X${' '.repeat(2000)}UNH+9+OPSIGE:1:911:UN`) + message('2', 'Y') + "UNZ+2+1'";
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    expect(finder.next(text.indexOf('UNH+9'), 0)?.at).toBe(text.indexOf('UNH+2+'));
+  });
+
   it('takes a UNH after an even run of release characters (released releases)', () => {
     const text = head + message('1', 'X??') + message('2', 'Y') + "UNZ+2+1'";
     const finder = new SplitFinder(readerOf(bytes(text)), text.length);
