@@ -29,12 +29,19 @@ function sameChars(a: ServiceChars, b: ServiceChars): boolean {
   );
 }
 
-/** Builds the escaper for one set of service characters: the release char goes before each active one. */
+/** The characters a value may not hold as they are: separators, terminator and release character in use. */
+function activeServiceChars(chars: ServiceChars): string {
+  return chars.component + chars.element + chars.terminator + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '');
+}
+
+/**
+ * Builds the escaper for one set of service characters: the release char goes before each
+ * active one. Without a release character there is no escaping: values are returned as they are
+ * ({@link serialize} refuses those that hold a service character).
+ */
 export function makeEscaper(chars: ServiceChars): (value: string) => string {
   if (!releaseInUse(chars)) return (value) => value;
-  const active = [chars.component, chars.element, chars.release, chars.terminator];
-  if (repetitionInUse(chars)) active.push(chars.repetition);
-  const set = active.join('');
+  const set = activeServiceChars(chars);
   return (value) => {
     let out = '';
     let run = 0;
@@ -51,7 +58,28 @@ export function makeEscaper(chars: ServiceChars): (value: string) => string {
 }
 
 /**
- * Writes segments as EDIFACT text, escaping exactly the active service characters.
+ * Throws syntax error 22 at the first component of `components` that holds one of `active`:
+ * without a release character it cannot be written, and written as it is it would read back as
+ * other segments.
+ */
+function refuseUnescapable(components: ReadonlyArray<string>, active: string, at: { segmentNumber: number; tag: string; element: number }): void {
+  for (let c = 0; c < components.length; c++) {
+    const value = components[c] as string;
+    for (let i = 0; i < value.length; i++) {
+      if (active.indexOf(value[i] as string) === -1) continue;
+      throw new EdifactSyntaxError(
+        SyntaxErrorCode.invalidServiceCharacter,
+        `the value holds the service character ${JSON.stringify(value[i])} and no release character is in use to escape it`,
+        { ...at, component: c + 1 },
+      );
+    }
+  }
+}
+
+/**
+ * Writes segments as EDIFACT text, escaping exactly the active service characters. Without a
+ * release character (a space in the UNA), a value holding a service character is syntax error 22,
+ * naming its segment, element and component — never written so that it reads back differently.
  *
  * @example
  * serialize([{ tag: 'BGM', elements: [['9']] }]) // "BGM+9'"
@@ -61,17 +89,24 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   const newline = options.newline ?? '';
   const una = options.una ?? !sameChars(chars, DEFAULT_SERVICE_CHARS);
   const escape = makeEscaper(chars);
+  const unescapable = releaseInUse(chars) ? null : activeServiceChars(chars);
   const writeElement = (components: ReadonlyArray<string>): string => {
     if (components.length === 1) return escape(components[0] as string);
     return components.map(escape).join(chars.component);
   };
   const parts: string[] = [];
   if (una) parts.push(formatServiceString(chars) + newline);
+  let segmentNumber = 0;
   for (const segment of segments) {
+    segmentNumber++;
     let line = segment.tag;
     const elements = segment.elements;
     for (let e = 0; e < elements.length; e++) {
       const occurrences = segment.repeats?.[e];
+      if (unescapable !== null) {
+        const at = { segmentNumber, tag: segment.tag, element: e + 1 };
+        for (const components of occurrences ?? [elements[e] as ReadonlyArray<string>]) refuseUnescapable(components, unescapable, at);
+      }
       line += chars.element;
       line += occurrences ? occurrences.map(writeElement).join(chars.repetition) : writeElement(elements[e] as ReadonlyArray<string>);
     }

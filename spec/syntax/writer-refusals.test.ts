@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICE_CHARS, EdifactSyntaxError, parse, serialize, serializeToBytes } from '../../src/syntax/index.js';
+
+// What the writer refuses to write rather than write wrong: the reader would read back other
+// segments than the ones given.
+
+const NO_RELEASE = { ...DEFAULT_SERVICE_CHARS, release: ' ' };
+
+function refusal(write: () => unknown) {
+  try {
+    write();
+  } catch (err) {
+    if (!(err instanceof EdifactSyntaxError)) throw err;
+    return { code: err.code, segmentNumber: err.segmentNumber, tag: err.tag, element: err.element, component: err.component };
+  }
+  return null;
+}
+
+describe('serialize without a release character (a space in the UNA)', () => {
+  it('writes values that hold no service character, and they read back', () => {
+    const segments = [{ tag: 'FTX', elements: [['AAA'], ['a?b.c']] }];
+    const text = serialize(segments, { serviceChars: NO_RELEASE });
+    expect(text).toBe("UNA:+.  'FTX+AAA+a?b.c'");
+    expect(parse(text).segments.map((s) => ({ tag: s.tag, elements: s.elements }))).toEqual(segments);
+  });
+
+  it('refuses a value holding a separator or the terminator, naming where it is (error 22)', () => {
+    for (const [value, component] of [['a+b', 1], ["it's", 1], ['x:y', 2]] as const) {
+      const elements = component === 1 ? [['AAA'], [value]] : [['AAA'], ['ok', value]];
+      const segments = [{ tag: 'BGM', elements: [['9']] }, { tag: 'FTX', elements }];
+      expect(refusal(() => serialize(segments, { serviceChars: NO_RELEASE })), value).toEqual({ code: '22', segmentNumber: 2, tag: 'FTX', element: 2, component });
+    }
+    expect(refusal(() => serialize([{ tag: 'FTX', elements: [['a+b']] }]))).toBeNull();
+  });
+});
+
+describe('serializeToBytes', () => {
+  it('refuses a character its charset cannot carry (error 21) and an unknown syntax identifier (error 2)', () => {
+    const segments = [
+      { tag: 'UNB', elements: [['UNOC', '3'], ['1'], ['2'], ['240101', '1200'], ['R']] },
+      { tag: 'FTX', elements: [['AAA'], ['ok', 'pris 5 €']] },
+    ];
+    expect(refusal(() => serializeToBytes(segments))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
+    expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOY' }))).toBeNull();
+    expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOQ' }))).toEqual({ code: '2', segmentNumber: undefined, tag: 'UNB', element: 1, component: 1 });
+  });
+});
