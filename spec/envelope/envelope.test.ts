@@ -2,10 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type EnvelopeEvent, buildInterchange, parseInterchanges, readMessages, writeInterchange } from '../../src/envelope/index.js';
 import { EdifactSyntaxError, serialize } from '../../src/syntax/index.js';
-
-const HEAD = "UNA:+.? '\nUNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+REF'\n";
-const msg = (ref: string, count = 3, trailerRef = ref) => `UNH+${ref}+OPSIGE:1:911:UN'\nBGM+9'\nUNT+${count}+${trailerRef}'\n`;
-const codes = (text: string) => parseInterchanges(text, { errors: 'collect' }).errors.map((e) => [e.code, e.tag, e.offset]);
+import { HEAD, codes, msg } from './helpers.js';
 
 describe('envelope checks', () => {
   it('a valid interchange has no errors and exposes header and messages', () => {

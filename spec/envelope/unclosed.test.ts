@@ -2,15 +2,13 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges, readMessages } from '../../src/envelope/index.js';
 import { EdifactSyntaxError } from '../../src/syntax/index.js';
+import { HEAD, codes, msg } from './helpers.js';
 
 // Envelopes left open or closed twice: each is reported where it is, and no message is lost.
 // (Each of these reports could be switched off without a test failing, except through the
 // workers' random-damage property; found with Stryker and hand-applied mutants.)
 
-const HEAD = "UNA:+.? '\nUNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+REF'\n";
 const UNG = (ref: string) => `UNG+OPSIGE+1:ZZ+2:ZZ+241120:2300+${ref}+UN+1:911'\n`;
-const msg = (ref: string) => `UNH+${ref}+OPSIGE:1:911:UN'\nBGM+9'\nUNT+3+${ref}'\n`;
-const codes = (text: string) => parseInterchanges(text, { errors: 'collect' }).errors.map((e) => [e.code, e.tag, e.offset]);
 
 describe('envelopes left open at the end of the input', () => {
   it('inside a message: 13 for the UNT at the end offset, and the message is still delivered', () => {

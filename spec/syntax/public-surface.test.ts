@@ -11,6 +11,6 @@ describe('public API of the syntax layer', () => {
 
   it("keeps the tokenizer's internal helpers out of it", () => {
     const exported = new Set(Object.keys(api));
-    for (const internal of ['isUnaAt', 'segmentGaps', 'isSegmentGap', 'serviceCharsInUse', 'releaseRunBefore']) expect(exported.has(internal), internal).toBe(false);
+    for (const internal of ['isUnaAt', 'segmentGaps', 'isSegmentGap', 'serviceCharsInUse', 'escapedServiceChars', 'releaseRunBefore']) expect(exported.has(internal), internal).toBe(false);
   });
 });

@@ -1,25 +1,19 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { EdifactSyntaxError, createSegmentStream, parse, parseServiceString, readSegmentBatches } from '../../src/syntax/index.js';
+import { createSegmentStream, parse, parseServiceString, readSegmentBatches } from '../../src/syntax/index.js';
 import { piecesOf } from '../../src/syntax/pieces.js';
+import { refusal } from './positions.js';
 
 const UNB = "UNB+UNOC:3+1+2+240101:1200+R'";
 
-function refusal(six: string) {
-  try {
-    parseServiceString(six, 100);
-  } catch (err) {
-    if (!(err instanceof EdifactSyntaxError)) throw err;
-    return { code: err.code, offset: err.offset, tag: err.tag, element: err.element };
-  }
-  return null;
-}
+/** The position of the error parsing `six` after a UNA at offset 100, or `null`. */
+const refusalOf = (six: string) => refusal(() => parseServiceString(six, 100));
 
 describe('parseServiceString: what a UNA may not say', () => {
   it('six characters exactly; a short one is error 13 where the next should be', () => {
-    expect(refusal(':+.')).toEqual({ code: '13', offset: 106, tag: 'UNA', element: undefined });
-    expect(refusal(":+.? '!")).toMatchObject({ code: '13', offset: 110 });
+    expect(refusalOf(':+.')).toEqual({ code: '13', offset: 106, tag: 'UNA', element: undefined });
+    expect(refusalOf(":+.? '!")).toMatchObject({ code: '13', offset: 110 });
     const { errors, segments } = parse(`UNA:+.`, { errors: 'collect' });
     expect(errors.map((e) => [e.code, e.offset, e.tag])).toEqual([['13', 6, 'UNA']]);
     expect(segments).toEqual([]);
@@ -27,18 +21,18 @@ describe('parseServiceString: what a UNA may not say', () => {
 
   it('a letter or digit is never a service character (error 20), anything else between them may be', () => {
     for (const ch of ['A', 'Z', 'a', 'z', '0', '9']) {
-      expect(refusal(`${ch}+.? '`), ch).toEqual({ code: '20', offset: 103, tag: 'UNA', element: 1 });
-      expect(refusal(`:+.? ${ch}`), ch).toEqual({ code: '20', offset: 108, tag: 'UNA', element: 6 });
+      expect(refusalOf(`${ch}+.? '`), ch).toEqual({ code: '20', offset: 103, tag: 'UNA', element: 1 });
+      expect(refusalOf(`:+.? ${ch}`), ch).toEqual({ code: '20', offset: 108, tag: 'UNA', element: 6 });
     }
-    for (const ch of ['/', '@', '[', '`', '{', '|', '\xa7']) expect(refusal(`${ch}+.? '`), ch).toBeNull();
+    for (const ch of ['/', '@', '[', '`', '{', '|', '\xa7']) expect(refusalOf(`${ch}+.? '`), ch).toBeNull();
   });
 
   it('a space means "not used" for the release and repetition characters only (error 20 elsewhere)', () => {
     expect(parseServiceString(':+.  \'')).toMatchObject({ release: ' ', repetition: ' ' });
-    expect(refusal(' +.? \'')).toEqual({ code: '20', offset: 103, tag: 'UNA', element: 1 });
-    expect(refusal(': .? \'')).toEqual({ code: '20', offset: 104, tag: 'UNA', element: 2 });
-    expect(refusal(':+ ? \'')).toEqual({ code: '20', offset: 105, tag: 'UNA', element: 3 });
-    expect(refusal(':+.?  ')).toEqual({ code: '20', offset: 108, tag: 'UNA', element: 6 });
+    expect(refusalOf(' +.? \'')).toEqual({ code: '20', offset: 103, tag: 'UNA', element: 1 });
+    expect(refusalOf(': .? \'')).toEqual({ code: '20', offset: 104, tag: 'UNA', element: 2 });
+    expect(refusalOf(':+ ? \'')).toEqual({ code: '20', offset: 105, tag: 'UNA', element: 3 });
+    expect(refusalOf(':+.?  ')).toEqual({ code: '20', offset: 108, tag: 'UNA', element: 6 });
   });
 });
 

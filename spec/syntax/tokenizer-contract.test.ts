@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CHARS, type EdifactSyntaxError, type Segment, SyntaxErrorCode, Tokenizer, parse } from '../../src/syntax/index.js';
+import { positionOf } from './positions.js';
 
 // What the tokenizer promises besides splitting: how it is fed, where its errors point, and
 // the input it refuses. (Mutation testing found each of these unasserted.)
@@ -16,7 +17,6 @@ function run(parts: Array<string | Uint8Array>, limits = {}) {
   return { segments, errors, tokenizer };
 }
 
-const where = (e: EdifactSyntaxError) => ({ code: e.code, offset: e.offset, segmentNumber: e.segmentNumber, tag: e.tag, element: e.element, component: e.component });
 
 describe('Tokenizer: feeding', () => {
   it('refuses input after end() and input that mixes strings and bytes', () => {
@@ -57,9 +57,9 @@ describe('Tokenizer: feeding', () => {
 describe('Tokenizer: where its errors point', () => {
   it('an unterminated last segment and an oversized one, by offset and segment number', () => {
     const unterminated = run([`${UNB}NAD+MR`]);
-    expect(unterminated.errors.map(where)).toEqual([{ code: '13', offset: 29, segmentNumber: 2, tag: 'NAD', element: undefined, component: undefined }]);
+    expect(unterminated.errors.map(positionOf)).toEqual([{ code: '13', offset: 29, segmentNumber: 2, tag: 'NAD', element: undefined, component: undefined }]);
     const oversized = run([`${UNB}BGM+9'FTX+${'x'.repeat(40)}'UNZ+0+R'`], { maxSegmentLength: 30 });
-    expect(oversized.errors.map(where)).toEqual([{ code: '18', offset: 35, segmentNumber: 3, tag: 'FTX', element: undefined, component: undefined }]);
+    expect(oversized.errors.map(positionOf)).toEqual([{ code: '18', offset: 35, segmentNumber: 3, tag: 'FTX', element: undefined, component: undefined }]);
     expect(oversized.segments.map((s) => [s.tag, s.segmentNumber])).toEqual([
       ['UNB', 1],
       ['BGM', 2],
@@ -70,37 +70,37 @@ describe('Tokenizer: where its errors point', () => {
   it('a UNA inside a message is error 33 at the UNA', () => {
     const text = `${UNB}UNH+1+X:D:96A:UN'UNA:+.? 'UNT+2+1'UNZ+1+R'`;
     const { errors } = parse(text, { errors: 'collect' });
-    expect(errors.map(where)).toEqual([{ code: SyntaxErrorCode.invalidOccurrenceOutsideMessage, offset: text.indexOf('UNA'), segmentNumber: undefined, tag: 'UNA', element: undefined, component: undefined }]);
+    expect(errors.map(positionOf)).toEqual([{ code: SyntaxErrorCode.invalidOccurrenceOutsideMessage, offset: text.indexOf('UNA'), segmentNumber: undefined, tag: 'UNA', element: undefined, component: undefined }]);
     expect(parse(`UNA:+.? '${UNB}UNZ+0+R'UNA:+.? '${UNB}UNZ+0+R'`, { errors: 'collect' }).errors).toEqual([]);
   });
 
   it('a syntax version other than 1-4, or a UNB without S001, is error 2 at its component', () => {
     for (const version of ['5', '14', '0', '']) {
       const { errors } = parse(`UNB+UNOC:${version}+1+2+240101:1200+R'`, { errors: 'collect' });
-      expect(errors.map(where), version).toEqual([{ code: '2', offset: 0, segmentNumber: 1, tag: 'UNB', element: 1, component: 2 }]);
+      expect(errors.map(positionOf), version).toEqual([{ code: '2', offset: 0, segmentNumber: 1, tag: 'UNB', element: 1, component: 2 }]);
     }
     expect(parse("UNB+UNOC:4+1+2+240101:1200+R'", { errors: 'collect' }).errors).toEqual([]);
     const bare = parse("UNB'", { errors: 'collect' });
-    expect(bare.errors.map(where)).toEqual([{ code: '2', offset: 0, segmentNumber: 1, tag: 'UNB', element: 1, component: 1 }]);
+    expect(bare.errors.map(positionOf)).toEqual([{ code: '2', offset: 0, segmentNumber: 1, tag: 'UNB', element: 1, component: 1 }]);
   });
 
   it('a release character before an ordinary character is error 22 at that release character, with its element', () => {
     const text = `${UNB}FTX+AAA+a?bc'`;
     const { errors, segments } = parse(latin1(text), { errors: 'collect' });
-    expect(errors.map(where)).toEqual([{ code: '22', offset: text.indexOf('?'), segmentNumber: 2, tag: 'FTX', element: 2, component: undefined }]);
+    expect(errors.map(positionOf)).toEqual([{ code: '22', offset: text.indexOf('?'), segmentNumber: 2, tag: 'FTX', element: 2, component: undefined }]);
     expect(segments[1]?.elements).toEqual([['AAA'], ['abc']]);
-    expect(parse("A?BC+x'", { errors: 'collect' }).errors.map(where)).toEqual([{ code: '22', offset: 1, segmentNumber: 1, tag: 'ABC', element: 0, component: undefined }]);
+    expect(parse("A?BC+x'", { errors: 'collect' }).errors.map(positionOf)).toEqual([{ code: '22', offset: 1, segmentNumber: 1, tag: 'ABC', element: 0, component: undefined }]);
     // Under UTF-8 the offset counts bytes: ø before it takes two.
     const bytes = Buffer.from("UNB+UNOY:4+1+2+20240101:1200+R'FTX+AAA+ø?x'", 'utf8');
     const utf8 = parse(bytes, { errors: 'collect' });
-    expect(utf8.errors.map(where)).toEqual([{ code: '22', offset: bytes.indexOf(0x3f), segmentNumber: 2, tag: 'FTX', element: 2, component: undefined }]);
+    expect(utf8.errors.map(positionOf)).toEqual([{ code: '22', offset: bytes.indexOf(0x3f), segmentNumber: 2, tag: 'FTX', element: 2, component: undefined }]);
     expect(utf8.segments[1]?.elements).toEqual([['AAA'], ['øx']]);
   });
 
   it('in text input under a Latin-1 charset, a character above U+00FF is error 21 at its character offset', () => {
     const text = `${UNB}FTX+a€b'`;
     const { errors, segments } = parse(text, { errors: 'collect' });
-    expect(errors.map(where)).toEqual([{ code: '21', offset: text.indexOf('€'), segmentNumber: 2, tag: 'FTX', element: undefined, component: undefined }]);
+    expect(errors.map(positionOf)).toEqual([{ code: '21', offset: text.indexOf('€'), segmentNumber: 2, tag: 'FTX', element: undefined, component: undefined }]);
     expect(segments[1]?.elements).toEqual([['a€b']]);
     expect(parse(`UNB+UNOY:4+1+2+20240101:1200+R'FTX+a€b'`, { errors: 'collect' }).errors).toEqual([]);
   });

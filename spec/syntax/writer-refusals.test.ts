@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_CHARS, EdifactSyntaxError, parse, serialize, serializeToBytes } from '../../src/syntax/index.js';
+import { DEFAULT_SERVICE_CHARS, parse, serialize, serializeToBytes } from '../../src/syntax/index.js';
+import { refusal } from './positions.js';
 
 // What the writer refuses to write rather than write wrong: the reader would read back other
 // segments than the ones given.
 
 const NO_RELEASE = { ...DEFAULT_SERVICE_CHARS, release: ' ' };
-
-function refusal(write: () => unknown) {
-  try {
-    write();
-  } catch (err) {
-    if (!(err instanceof EdifactSyntaxError)) throw err;
-    return { code: err.code, segmentNumber: err.segmentNumber, tag: err.tag, element: err.element, component: err.component };
-  }
-  return null;
-}
 
 describe('serialize without a release character (a space in the UNA)', () => {
   it('writes values that hold no service character, and they read back', () => {

@@ -48,11 +48,16 @@ export function releaseRunBefore(text: string | Uint8Array, at: number, floor: n
 }
 
 /**
- * The service characters in use, as one string for `indexOf`: a release or repetition
- * character given as a space (not used) is left out.
+ * The service characters a writer must escape in a value: the separators, the terminator, and
+ * the release and repetition characters when in use (a space means not used).
  */
+export function escapedServiceChars(chars: ServiceChars): string {
+  return chars.component + chars.element + chars.terminator + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '');
+}
+
+/** The service characters in use, as one string for `indexOf`: the escaped ones and the decimal mark. */
 export function serviceCharsInUse(chars: ServiceChars): string {
-  return chars.component + chars.element + chars.decimal + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '') + chars.terminator;
+  return escapedServiceChars(chars) + chars.decimal;
 }
 
 const gapTables = new WeakMap<ServiceChars, Uint8Array>();

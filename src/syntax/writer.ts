@@ -1,7 +1,7 @@
 import { charsetFor, encodeText, firstUnencodableChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString, releaseInUse, repetitionInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, escapedServiceChars, formatServiceString, releaseInUse } from './service-chars.js';
 
 /** How segments are written. */
 export interface SerializeOptions {
@@ -29,11 +29,6 @@ function sameChars(a: ServiceChars, b: ServiceChars): boolean {
   );
 }
 
-/** The characters a value may not hold as they are: separators, terminator and release character in use. */
-function activeServiceChars(chars: ServiceChars): string {
-  return chars.component + chars.element + chars.terminator + (releaseInUse(chars) ? chars.release : '') + (repetitionInUse(chars) ? chars.repetition : '');
-}
-
 /**
  * Builds the escaper for one set of service characters: the release char goes before each
  * active one. Without a release character there is no escaping: values are returned as they are
@@ -41,7 +36,7 @@ function activeServiceChars(chars: ServiceChars): string {
  */
 export function makeEscaper(chars: ServiceChars): (value: string) => string {
   if (!releaseInUse(chars)) return (value) => value;
-  const set = activeServiceChars(chars);
+  const set = escapedServiceChars(chars);
   return (value) => {
     let out = '';
     let run = 0;
@@ -89,7 +84,7 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   const newline = options.newline ?? '';
   const una = options.una ?? !sameChars(chars, DEFAULT_SERVICE_CHARS);
   const escape = makeEscaper(chars);
-  const unescapable = releaseInUse(chars) ? null : activeServiceChars(chars);
+  const unescapable = releaseInUse(chars) ? null : escapedServiceChars(chars);
   const writeElement = (components: ReadonlyArray<string>): string => {
     if (components.length === 1) return escape(components[0] as string);
     return components.map(escape).join(chars.component);
