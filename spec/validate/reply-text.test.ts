@@ -4,6 +4,7 @@ import { parseInterchanges } from '../../src/envelope/index.js';
 import { opsigelser55 } from '../../src/schema/profiles/index.js';
 import { buildContentErrorReply } from '../../src/validate/reply.js';
 import type { ValidationError } from '../../src/validate/types.js';
+import { NOW } from './helpers.js';
 
 // What a 12'er copies and says, at its edges. (Each could change without a test failing; found
 // with Stryker and hand-applied mutants.)
@@ -11,10 +12,9 @@ import type { ValidationError } from '../../src/validate/types.js';
 const motor = parseInterchanges(readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1')).interchanges[0]!;
 const header = motor.header!;
 const segments = motor.messages[0]!.segments;
-const NOW = new Date('2024-11-21T10:00:00Z');
 
 const violation = (n: number, message: string): ValidationError => ({ code: 'F02', rule: `rule-${n}`, segment: 'DTM', segmentPosition: 4, element: 1, component: 2, offset: null, message });
-const reply = (errors: ValidationError[], segs = segments) => buildContentErrorReply({ profile: opsigelser55, segments: segs, header, errors, reference: 'R1', now: NOW });
+const reply = (errors: ValidationError[], segs = segments) => buildContentErrorReply({ profile: opsigelser55, segments: segs, header, errors, reference: 'R1', now: NOW() });
 const texts = (text: string) =>
   parseInterchanges(text)
     .interchanges[0]!.messages[0]!.segments.filter((s) => s.tag === 'FTX')
