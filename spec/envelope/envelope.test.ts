@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type EnvelopeEvent, buildInterchange, parseInterchanges, readMessages, writeInterchange } from '../../src/envelope/index.js';
-import { EdifactSyntaxError, serialize } from '../../src/syntax/index.js';
+import { EdifactSyntaxError, segment, serialize } from '../../src/syntax/index.js';
 import { HEAD, codes, msg } from './helpers.js';
 
 describe('envelope checks', () => {
@@ -160,5 +160,53 @@ describe('interchange builder', () => {
   it('writes CCYYMMDD for syntax 4 and the acknowledgement request and test indicator', () => {
     const segs = buildInterchange({ sender: { id: 'A' }, recipient: { id: 'B' }, reference: 'R', date: '2024-11-20', time: '0101', syntaxId: 'UNOY', syntaxVersion: '4', ackRequested: true, testIndicator: true, messages: [] });
     expect(serialize(segs.slice(0, 1))).toBe("UNB+UNOY:4+A:ZZ+B:ZZ+20241120:0101+R++++1++1'");
+  });
+
+  const OPS = { type: 'OPSIGE', version: '1', release: '911', agency: 'UN' };
+  const grouped = {
+    sender: { id: 'A' },
+    recipient: { id: 'B' },
+    reference: 'R',
+    date: '2024-11-20',
+    time: '0101',
+    groups: [
+      { functionalGroupId: 'OPSIGE', sender: { id: 'APP1', qualifier: '14' }, recipient: { id: 'APP2' }, reference: 'G1', messages: [{ header: OPS, body: [segment('BGM', '9')] }, { header: OPS, body: [segment('BGM', '29')] }] },
+      { functionalGroupId: 'PANTH', sender: { id: 'APP1' }, recipient: { id: 'APP2' }, reference: 'G2', agency: 'DK', version: { version: '2', release: '001', associationCode: 'FP' }, messages: [{ header: { ...OPS, type: 'PANTH', reference: 'X9' }, body: [segment('BGM', 'Z1')] }] },
+    ],
+  };
+
+  it('writes functional groups: UNG with the interchange date, UNE counts, messages numbered on through the interchange, UNZ counting groups', () => {
+    expect(writeInterchange(grouped, { newline: '\n', una: false }).split('\n')).toEqual([
+      "UNB+UNOC:3+A:ZZ+B:ZZ+241120:0101+R'",
+      "UNG+OPSIGE+APP1:14+APP2+241120:0101+G1+UN+1:911'",
+      "UNH+1+OPSIGE:1:911:UN'",
+      "BGM+9'",
+      "UNT+3+1'",
+      "UNH+2+OPSIGE:1:911:UN'",
+      "BGM+29'",
+      "UNT+3+2'",
+      "UNE+2+G1'",
+      "UNG+PANTH+APP1+APP2+241120:0101+G2+DK+2:001:FP'",
+      "UNH+X9+PANTH:1:911:UN'",
+      "BGM+Z1'",
+      "UNT+3+X9'",
+      "UNE+1+G2'",
+      "UNZ+2+R'",
+      '',
+    ]);
+  });
+
+  it('reads its groups back with no envelope error, each message in its group', () => {
+    const { interchanges, errors } = parseInterchanges(writeInterchange(grouped));
+    expect(errors).toEqual([]);
+    const [ic] = interchanges;
+    expect(ic?.groupCount).toBe(2);
+    expect(ic?.trailer).toEqual({ count: '2', reference: 'R' });
+    expect(ic?.groups.map((g) => [g.reference, g.messageType])).toEqual([['G1', 'OPSIGE'], ['G2', 'PANTH']]);
+    expect(ic?.messages.map((m) => [m.header.reference, m.groupReference])).toEqual([['1', 'G1'], ['2', 'G1'], ['X9', 'G2']]);
+  });
+
+  it('refuses messages and groups together', () => {
+    expect(() => buildInterchange({ ...grouped, messages: [] })).toThrow(/messages or groups, not both/);
   });
 });

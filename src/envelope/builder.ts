@@ -7,6 +7,23 @@ export interface MessageSpec {
   body: ReadonlyArray<SegmentInput>;
 }
 
+/** A functional group to wrap (UNG … UNE). */
+export interface GroupSpec {
+  /** 0038 functional group identification: the type of the messages it holds, e.g. `OPSIGE`. */
+  functionalGroupId: string;
+  /** S006 application sender. */
+  sender: { id: string; qualifier?: string };
+  /** S007 application recipient. */
+  recipient: { id: string; qualifier?: string };
+  /** 0048 functional group reference number. */
+  reference: string;
+  /** 0051 controlling agency; default the first message's agency. */
+  agency?: string;
+  /** S008 message version and release; default the first message's. */
+  version?: { version: string; release: string; associationCode?: string };
+  messages: ReadonlyArray<MessageSpec>;
+}
+
 /** What `buildInterchange` needs; it fills in the rest. */
 export interface InterchangeSpec {
   sender: { id: string; qualifier?: string };
@@ -24,19 +41,37 @@ export interface InterchangeSpec {
   applicationReference?: string;
   ackRequested?: boolean;
   testIndicator?: boolean;
-  messages: ReadonlyArray<MessageSpec>;
+  /** The messages, written straight into the interchange. Give these or `groups`, not both. */
+  messages?: ReadonlyArray<MessageSpec>;
+  /** Functional groups (UNG … UNE), each holding its messages; UNZ then counts the groups. */
+  groups?: ReadonlyArray<GroupSpec>;
   /** Clock for the default date and time (tests pass a fixed one). */
   now?: () => Date;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** UNH … UNT for each message; references number on from `first` unless given. */
+function wrapMessages(messages: ReadonlyArray<MessageSpec>, first: number, out: SegmentInput[]): void {
+  messages.forEach((message, i) => {
+    const reference = message.header.reference ?? String(first + i);
+    const h = message.header;
+    out.push(segment('UNH', reference, [h.type, h.version, h.release, h.agency, h.associationCode]));
+    out.push(...message.body);
+    out.push(segment('UNT', String(message.body.length + 2), reference));
+  });
+}
+
 /**
- * Wraps messages into a complete interchange: UNB with date/time, UNH numbered 1..n (unless a
- * reference is given), UNT with the segment count (UNH and UNT included), UNZ with the message
- * count and the same reference.
+ * Wraps messages into a complete interchange: UNB with date/time, UNH numbered 1..n through the
+ * whole interchange (unless a reference is given), UNT with the segment count (UNH and UNT
+ * included), and UNZ with the message count (the group count when there are `groups`) and the
+ * same reference. Each group gets a UNG with the interchange's date and time and a UNE with
+ * its message count and reference.
+ * @throws Error when both `messages` and `groups` are given
  */
 export function buildInterchange(spec: InterchangeSpec): SegmentInput[] {
+  if (spec.messages !== undefined && spec.groups !== undefined) throw new Error('buildInterchange: give messages or groups, not both');
   const now = (spec.now ?? (() => new Date()))();
   const syntaxVersion = spec.syntaxVersion ?? '3';
   const iso = spec.date ?? `${now.getUTCFullYear()}-${pad2(now.getUTCMonth() + 1)}-${pad2(now.getUTCDate())}`;
@@ -59,14 +94,35 @@ export function buildInterchange(spec: InterchangeSpec): SegmentInput[] {
       spec.testIndicator ? '1' : undefined,
     ),
   ];
-  spec.messages.forEach((message, i) => {
-    const reference = message.header.reference ?? String(i + 1);
-    const h = message.header;
-    out.push(segment('UNH', reference, [h.type, h.version, h.release, h.agency, h.associationCode]));
-    out.push(...message.body);
-    out.push(segment('UNT', String(message.body.length + 2), reference));
-  });
-  out.push(segment('UNZ', String(spec.messages.length), spec.reference));
+  let count: number;
+  if (spec.groups !== undefined) {
+    let written = 0;
+    for (const group of spec.groups) {
+      const first = group.messages[0]?.header;
+      const version = group.version ?? (first && { version: first.version, release: first.release, associationCode: first.associationCode });
+      out.push(
+        segment(
+          'UNG',
+          group.functionalGroupId,
+          [group.sender.id, group.sender.qualifier],
+          [group.recipient.id, group.recipient.qualifier],
+          [date, time],
+          group.reference,
+          group.agency ?? first?.agency,
+          version && [version.version, version.release, version.associationCode],
+        ),
+      );
+      wrapMessages(group.messages, written + 1, out);
+      written += group.messages.length;
+      out.push(segment('UNE', String(group.messages.length), group.reference));
+    }
+    count = spec.groups.length;
+  } else {
+    const messages = spec.messages ?? [];
+    wrapMessages(messages, 1, out);
+    count = messages.length;
+  }
+  out.push(segment('UNZ', String(count), spec.reference));
   return out;
 }
 

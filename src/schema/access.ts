@@ -38,8 +38,7 @@ export function rolesOf(profile: GuideProfile, tag: string): ReadonlyMap<string,
 
 /** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link q}; the first role when two share a value). */
 export function roleOf(profile: GuideProfile, tag: string, value: string): string | undefined {
-  for (const [role, v] of Object.entries(own(profile.qualifiers, tag) ?? {})) if (v.value === value) return role;
-  return undefined;
+  return rolesOf(profile, tag).get(value);
 }
 
 /**
