@@ -97,6 +97,16 @@ describe('Tokenizer: where its errors point', () => {
     expect(utf8.segments[1]?.elements).toEqual([['AAA'], ['øx']]);
   });
 
+  it('under UTF-8, error 22 after invalid bytes still names the release character\'s own byte', () => {
+    // 0xFF, 0xFE and a cut 3-byte form each decode to one U+FFFD (three bytes), not to their own length.
+    const bytes = latin1("UNB+UNOY:4+1+2+20240101:1200+R'FTX+AAA+\xff\xfe\xe2\x82?x+a?b'");
+    const { errors } = parse(bytes, { errors: 'collect' });
+    expect(errors.map((e) => [e.code, e.offset])).toEqual([
+      ['21', bytes.indexOf(0xff)],
+      ['22', bytes.indexOf(0x3f)],
+    ]);
+  });
+
   it('in text input under a Latin-1 charset, a character above U+00FF is error 21 at its character offset', () => {
     const text = `${UNB}FTX+a€b'`;
     const { errors, segments } = parse(text, { errors: 'collect' });

@@ -40,6 +40,20 @@ function joinFlat(a: string, b: string, textMode: boolean): string {
 
 
 /**
+ * Where the service character at `decoded[index]` is in the undecoded text from `rawStart`.
+ * Charsets keep service characters one byte each and in order, so it is the raw text's same
+ * occurrence of that character: counting decoded characters' bytes instead would be off after
+ * an invalid byte, which decodes to a three-byte U+FFFD.
+ */
+function sameCharInRaw(decoded: string, index: number, raw: string, rawStart: number): number {
+  const ch = decoded[index] as string;
+  let at = rawStart - 1;
+  for (let i = decoded.indexOf(ch); i !== -1 && i <= index; i = decoded.indexOf(ch, i + 1)) at = raw.indexOf(ch, at + 1);
+  return at;
+}
+
+
+/**
  * A push tokenizer: bytes (or text) in, segments out through callbacks. Input may be split
  * anywhere — inside UNA, between a release character and what it releases, inside a multi-byte
  * character — with identical results: a segment cut by the end of a chunk is parsed again, whole,
@@ -331,9 +345,7 @@ export class Tokenizer {
       });
     }
     if (strayReleaseAt !== -1) {
-      // Its input offset: in decoded text, the bytes its decoded prefix took (UTF-8 may take several per
-      // character; after an invalid UTF-8 byte, already error 21, the count may be off).
-      const at = decodedText === null ? this.base + strayReleaseAt : offset + this.bytesOf(decodedText.slice(0, strayReleaseAt));
+      const at = decodedText === null ? this.base + strayReleaseAt : this.base + sameCharInRaw(decodedText, strayReleaseAt, text, start);
       this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset: at, segmentNumber, tag, element: split.strayReleaseElement });
     }
     // Only a segment longer than a limit can hold more elements or components than it allows.
@@ -387,11 +399,6 @@ export class Tokenizer {
       });
     }
     return charset;
-  }
-
-  /** How many input bytes `decoded` text took under the interchange's charset. */
-  private bytesOf(decoded: string): number {
-    return this.charset.decode === 'utf8' ? Buffer.byteLength(decoded, 'utf8') : decoded.length;
   }
 
   /** Checks the repertoire and decodes one segment's text; invalid characters are error 21. */
