@@ -82,7 +82,14 @@ describe('ISO date helpers', () => {
 
   it('refuses to leave the four-digit year range', () => {
     expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => addDays('0001-01-01', -1)).toThrow(/left the supported range 0001-01-01\.\.9999-12-31/);
     expect(() => addMonths('0001-01-15', -1)).toThrow(RangeError);
+    expect(() => addMonths('9999-12-01', 1)).toThrow(/left the supported range/);
+    // …and to reach both of its ends.
+    expect(addDays('0001-01-02', -1)).toBe('0001-01-01');
+    expect(addDays('9999-12-30', 1)).toBe('9999-12-31');
+    expect(addMonths('0001-02-28', -1)).toBe('0001-01-28');
+    expect(addMonths('9999-11-30', 1)).toBe('9999-12-30');
   });
 
   it('addDays agrees with UTC epoch-day arithmetic', () => {
@@ -107,8 +114,32 @@ describe('easterSunday', () => {
     [2025, '2025-04-20'],
     [2038, '2038-04-25'],
     [2285, '2285-03-22'],
+    // Years whose golden number is 0 (the epact sum is smallest) and years whose correction term m is 1.
+    [2014, '2014-04-20'],
+    [2033, '2033-04-17'],
+    [1954, '1954-04-18'],
+    [1981, '1981-04-19'],
+    [2049, '2049-04-18'],
+    [2076, '2076-04-19'],
   ])('Easter %i is %s', (year, expected) => {
     expect(easterSunday(year)).toBe(expected);
+  });
+
+  it("agrees with Oudin's algorithm (a different derivation of the Gregorian computus) for every year 1–9999", () => {
+    const f = Math.floor;
+    const oudin = (y: number) => {
+      const g = y % 19;
+      const c = f(y / 100);
+      const h = (c - f(c / 4) - f((8 * c + 13) / 25) + 19 * g + 15) % 30;
+      const i = h - f(h / 28) * (1 - f(29 / (h + 1)) * f((21 - g) / 11));
+      const j = (y + f(y / 4) + i + 2 - c + f(c / 4)) % 7;
+      const l = i - j;
+      const month = 3 + f((l + 40) / 44);
+      return `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(l + 28 - 31 * f(month / 4)).padStart(2, '0')}`;
+    };
+    const disagree: number[] = [];
+    for (let year = 1; year <= 9999; year++) if (easterSunday(year) !== oudin(year)) disagree.push(year);
+    expect(disagree).toEqual([]);
   });
 
   it('is always a Sunday between 22 March and 25 April', () => {
@@ -125,6 +156,9 @@ describe('easterSunday', () => {
   it('rejects a year that is not an integer in 1..9999', () => {
     expect(() => easterSunday(2024.5)).toThrow(RangeError);
     expect(() => easterSunday(0)).toThrow(/year/);
+    expect(() => easterSunday(10_000)).toThrow(RangeError);
+    expect(easterSunday(1)).toBe('0001-04-01');
+    expect(easterSunday(9999)).toBe('9999-03-28');
   });
 });
 
@@ -374,6 +408,16 @@ describe('createCalendar', () => {
     const closed = createCalendar({ id: 'closed', base: { id: 'never', isWorkingDay: () => false, holidayName: () => 'closed' } });
     expect(() => addWorkingDays('2024-01-01', 1, closed)).toThrow(/"closed" has no working day/);
     expect(() => lastWorkingDayOfMonth('2024-01-01', closed)).toThrow(/no working day/);
+  });
+
+  it('looks 3,660 days ahead or back for a working day, and names the direction when there is none', () => {
+    const from = '2024-01-01';
+    const opensAt = (first: string): BusinessCalendar => ({ id: 'opens', isWorkingDay: (d) => d >= first, holidayName: () => null });
+    const closesAt = (last: string): BusinessCalendar => ({ id: 'closes', isWorkingDay: (d) => d <= last, holidayName: () => null });
+    expect(nextWorkingDayOnOrAfter(from, opensAt(addDays(from, 3660)))).toBe(addDays(from, 3660));
+    expect(() => nextWorkingDayOnOrAfter(from, opensAt(addDays(from, 3661)))).toThrow('Calendar "opens" has no working day within 3660 days after 2024-01-01');
+    expect(previousWorkingDayOnOrBefore(from, closesAt(addDays(from, -3660)))).toBe(addDays(from, -3660));
+    expect(() => previousWorkingDayOnOrBefore(from, closesAt(addDays(from, -3661)))).toThrow('Calendar "closes" has no working day within 3660 days before 2024-01-01');
   });
 
   it('reports a month without working days', () => {

@@ -216,6 +216,39 @@ describe('dueOn', () => {
     expect(c.state).toBe('bonus-requested');
     expect(c.dueOn('2024-12-15').map((d) => d.action)).toEqual(['bonus-answer', 'reminder']);
   });
+
+  const dueAt = (c: OpsigelseCase, date: string) => c.dueOn(date).map((d) => [d.action, d.overdue, 'by' in d ? d.by : d.from]);
+
+  it('counts the last day of a deadline as on time, and a reminder as allowed on its first day', () => {
+    const c = replay(nine);
+    expect(dueAt(c, '2024-12-10')).toEqual([['reply', false, '2024-12-11']]);
+    expect(dueAt(c, '2024-12-11')).toEqual([['reply', false, '2024-12-11'], ['reminder', false, '2024-12-11']]);
+    expect(dueAt(c, '2024-12-12')).toEqual([['reply', true, '2024-12-11'], ['reminder', false, '2024-12-11']]);
+    const q = replay(buildBonusQuery(nine, { messageDate: '2024-11-20', policyEndDate: '2025-01-01' }));
+    expect(dueAt(q, '2024-12-10')).toEqual([['bonus-answer', false, '2024-12-11']]);
+    expect(dueAt(q, '2024-12-11')).toEqual([['bonus-answer', false, '2024-12-11'], ['reminder', false, '2024-12-11']]);
+    expect(dueAt(q, '2024-12-12')).toEqual([['bonus-answer', true, '2024-12-11'], ['reminder', false, '2024-12-11']]);
+  });
+
+  it('after a rejection: the re-send, and the re-send per another date while both of its windows are open', () => {
+    // Rejected on day 5: the 2-week re-send window (to 12-09) closes before the 3-week one (to 12-11).
+    const early = replay(nine, buildRejection(nine, { messageDate: '2024-11-25', reason: 'registrationMismatch' }));
+    expect(dueAt(early, '2024-12-09')).toEqual([['resend', false, '2024-12-09'], ['resend-other-date', false, '2024-12-11']]);
+    expect(dueAt(early, '2024-12-10')).toEqual([['resend', true, '2024-12-09']]);
+    // Rejected on day 15: now the 3-week window from the original cancellation closes first.
+    const late = replay(nine, buildRejection(nine, { messageDate: '2024-12-05', reason: 'registrationMismatch' }));
+    expect(dueAt(late, '2024-12-11')).toEqual([['resend', false, '2024-12-19'], ['resend-other-date', false, '2024-12-11']]);
+    expect(dueAt(late, '2024-12-12')).toEqual([['resend', false, '2024-12-19']]);
+  });
+
+  it('keeps the original cancellation date for the re-send per another date after a second rejection', () => {
+    const first = buildRejection(nine, { messageDate: '2024-11-25', reason: 'registrationMismatch' });
+    const resend = cancellation({ messageDate: '2024-12-05', cancellationDate: { date: '2025-01-01', basis: 'otherDate' }, freeText: [['Rettet']] });
+    const c = replay(nine, first, resend, buildRejection(resend, { messageDate: '2024-12-06', reason: 'registrationMismatch' }));
+    expect(c.state).toBe('rejected');
+    // 3 weeks from 2024-11-20 (the first cancellation), not from the re-send of 2024-12-05.
+    expect(dueAt(c, '2024-12-07')).toEqual([['resend', false, '2024-12-20'], ['resend-other-date', false, '2024-12-11']]);
+  });
 });
 
 describe('cases across references on one policy (OpsigelseRegistry)', () => {

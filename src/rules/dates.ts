@@ -71,9 +71,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const monthIndex = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
-  if (!(targetYear >= 1 && targetYear <= 9999)) {
-    throw new RangeError('Date arithmetic left the supported range 0001-01-01..9999-12-31');
-  }
+  // A target year outside 1–9999 is refused by fromMillis.
   return fromMillis(utcMillis(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
 }
 
