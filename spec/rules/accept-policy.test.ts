@@ -4,6 +4,7 @@ import type { CancellationDecision } from '../../src/rules/accept-decision.js';
 import type { PolicyRecord } from '../../src/rules/policy-record.js';
 import type { Cancellation } from '../../src/messages/types/opsigelser.js';
 import { ruleTable } from '../../src/rules/rule-table.js';
+import { createCalendar } from '../../src/rules/calendar.js';
 import {
   ACQUIRER,
   buildingCancellation,
@@ -221,6 +222,18 @@ describe('wrong or late date: accepted with a corrected date (accept.corrected-d
     expect(decide(cancellation(), motorPolicy({ renewalDate: undefined })).decision).toBe('accept');
     expect(decide(cancellation({ messageDate: '2024-12-02' }), motorPolicy({ renewalDate: undefined })).decision).toBe('manual-review');
   });
+  it("uses the policy's notice period and renewal interval, and the calendar given", () => {
+    // 3 months' notice: to 2025-01-01 the latest day is 2024-09-30, so a cancellation of 2024-11-20 is late.
+    expect(decide(cancellation(), motorPolicy({ noticeMonths: 3 }))).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2026-01-01' } });
+    // …and with half-yearly renewals it is on time for 2025-07-01.
+    expect(decide(cancellation(), motorPolicy({ noticeMonths: 3, renewalIntervalMonths: 6 }))).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2025-07-01' } });
+    // 2024-11-29 is the last working day before December; closed, the latest day is 2024-11-28.
+    const late = cancellation({ messageDate: '2024-11-29' });
+    expect(decide(late, motorPolicy()).decision).toBe('accept');
+    const closed = createCalendar({ id: 'closed-29th', extraHolidays: { '2024-11-29': 'closed' } });
+    expect(decide(late, motorPolicy(), { calendar: closed })).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2026-01-01' } });
+  });
+
   it('notes a reply sent after the 21-day deadline (deadline.reply)', () => {
     const d = decide(cancellation(), motorPolicy(), { today: '2024-12-12' });
     expect(d.notes.map((n) => n.rule)).toContain('deadline.reply');
@@ -265,6 +278,14 @@ describe('withdrawal (accept.withdrawal-original-not-accepted, accept.withdrawal
     expect(d).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2024-12-01', basis: 'withdrawal' } });
     expect(decide(withdrawal({ cancellationDate: { date: '2024-12-01', basis: 'withdrawal' } }), takenOver('accepted', '2024-12-01')).decision).toBe('accept');
   });
+  it('judges a policy that starts the day the withdrawal arrives by the 14-day deadline, as started', () => {
+    expect(decide(withdrawal(), takenOver('accepted', '2024-11-15'))).toMatchObject({ decision: 'accept', rule: 'deadline.withdrawal', dates: { deadline: '2024-11-29' } });
+  });
+  it('sends a withdrawal to review when the start date, or for a late one the renewal date, is not on record', () => {
+    expect(decide(withdrawal(), familyPolicy({ renewalDate: '2024-11-01' }))).toMatchObject({ decision: 'manual-review', rule: 'accept.withdrawal-date' });
+    const noRenewal = familyPolicy({ renewalDate: undefined, takeover: { ownCancellation: 'accepted', policyStart: '2024-11-01', policyReceivedOn: '2024-11-05' } });
+    expect(decide(withdrawal({ messageDate: '2024-11-25' }), noRenewal)).toMatchObject({ decision: 'manual-review', rule: 'accept.withdrawal-date' });
+  });
 });
 
 describe('re-send per another date with free text (accept.free-text-manual)', () => {
@@ -281,5 +302,23 @@ describe('re-send per another date with free text (accept.free-text-manual)', ()
   });
   it('decides by machine when asked to', () => {
     expect(decide(resend('2024-12-05'), rejected, { autoDecideFreeText: true }).decision).toBe('accept');
+  });
+  it('needs both windows: the last day of each is on time, and a late re-send says which one it missed', () => {
+    // Rejected 2024-11-25: re-send by 2024-12-09; 3 weeks from the original of 2024-11-20: by 2024-12-11.
+    expect(proposalOf(decide(resend('2024-12-09'), rejected))).toMatchObject({ decision: 'accept' });
+    const twoWeeks = proposalOf(decide(resend('2024-12-10'), rejected));
+    expect(twoWeeks).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2026-01-01' } });
+    expect(twoWeeks?.explanation).toContain('more than 2 weeks after the rejection of 2024-11-25 (deadline 2024-12-09)');
+    // Rejected 2024-12-05: re-send by 2024-12-19, but the 3-week window still closes 2024-12-11.
+    const lateRejection = motorPolicy({ rejectedCancellation: { caseReference: 'TRY-2024-000123', sentOn: '2024-11-20', rejectedOn: '2024-12-05' } });
+    expect(proposalOf(decide(resend('2024-12-11'), lateRejection))).toMatchObject({ decision: 'accept' });
+    expect(proposalOf(decide(resend('2024-12-12'), lateRejection))?.explanation).toContain('more than 3 weeks after the original cancellation of 2024-11-20 (deadline 2024-12-11)');
+  });
+  it('proposes nothing without the rejected cancellation, or late without a renewal date, even when asked to decide', () => {
+    for (const policy of [motorPolicy(), motorPolicy({ renewalDate: undefined, rejectedCancellation: { caseReference: 'TRY-2024-000123', sentOn: '2024-11-20', rejectedOn: '2024-11-25' } })]) {
+      const d = decide(resend('2024-12-12'), policy, { autoDecideFreeText: true });
+      expect(d).toMatchObject({ decision: 'manual-review', rule: 'accept.free-text-manual' });
+      expect(proposalOf(d)).toBeUndefined();
+    }
   });
 });
