@@ -149,7 +149,7 @@ describe('checkBonusBlock: edges', () => {
     expect(check({ claims: [{ consequence: '1', date: '2019-12-31' }] }, window)).toEqual(['bonus.claims-window']);
     expect(check({ claims: [{ consequence: '1', date: '2025-01-02' }] }, window)).toEqual(['bonus.claims-window']);
     expect(check({ claims: [{ consequence: '1', date: '2024-11-25' }] }, { messageDate: '2024-11-25' })).toEqual([]);
-    const ten = Array.from({ length: 10 }, () => ({ consequence: '4', date: '2024-01-01' }));
+    const ten: Bonus['claims'] = Array.from({ length: 10 }, () => ({ consequence: '4', date: '2024-01-01' }));
     expect(check({ claims: ten })).toEqual([]);
     expect(check({ claims: [...ten, { consequence: '4', date: '2024-01-01' }] })).toEqual(['bonus.claims-max-10']);
   });

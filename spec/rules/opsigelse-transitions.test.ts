@@ -4,7 +4,7 @@
  * last day. (Mutation testing found each of these unasserted.)
  */
 import { describe, expect, it } from 'vitest';
-import type { Opsigelse } from '../../src/messages/types/opsigelser.js';
+import type { Bonus, Opsigelse } from '../../src/messages/types/opsigelser.js';
 import { OpsigelseCase } from '../../src/rules/opsigelse-case.js';
 import { BONUS, THIRD, buildAccept, buildBonusAnswer, buildBonusQuery, buildRejection, buildReminder, cancellation } from './fixtures.js';
 
@@ -77,7 +77,7 @@ describe('bonus requests', () => {
   it('checks a bonus query answer against the cancellation date when the query names no end date', () => {
     const query = buildBonusQuery(nine, { messageDate: '2024-11-21' });
     const c = replay(nine, query);
-    const oldClaim = { ...BONUS, policyEndDate: '2025-01-01', claims: [{ consequence: '4', date: '2019-12-31' }] };
+    const oldClaim: Bonus = { ...BONUS, policyEndDate: '2025-01-01', claims: [{ consequence: '4', date: '2019-12-31' }] };
     const answered = c.apply(buildBonusAnswer(query, { messageDate: '2024-11-24', bonus: oldClaim }));
     expect(answered.violations).toEqual([expect.objectContaining({ rule: 'bonus.claims-window', dates: { claimDate: '2019-12-31', from: '2020-01-01', to: '2025-01-01' } })]);
   });
@@ -92,7 +92,7 @@ describe('bonus requests', () => {
   });
 
   it('checks the bonus block of an accept against the corrected date when there is one', () => {
-    const claim = { ...BONUS, claims: [{ consequence: '4', date: '2020-06-15' }] };
+    const claim: Bonus = { ...BONUS, claims: [{ consequence: '4', date: '2020-06-15' }] };
     // Window of the requested 2025-01-01: from 2020-01-01 (claim inside); of the corrected 2026-01-01: from 2021-01-01 (outside).
     expect(replay(withDoc).apply(buildAccept(withDoc, { messageDate: '2024-11-25', bonus: claim })).violations).toEqual([]);
     const corrected = replay(withDoc).apply(buildAccept(withDoc, { messageDate: '2024-11-25', bonus: claim, correctedDate: '2026-01-01' }));
