@@ -145,6 +145,8 @@ export function declarationTransition(model: DeclarationModel, message: Panthave
       next.terms.sumInsured = message.sumInsured;
       return applied(next);
     case 'coverageRestored':
+      // A notice on a declaration in force, or under a change of insurer the customer regrets.
+      if (![...ACTIVE, 'under skift'].includes(next.state)) return notAccepted(model, message);
       if (next.coverageEnded === undefined && next.changeOfInsurer === undefined) {
         return refused(model, explain('declaration.restore-needs-end', {}, 'Z20 (coverage restored) needs a preceding coverage-ended message (Z10, Z11, Z12) or change of insurer (Z40).'));
       }
