@@ -31,4 +31,35 @@ describe('message reports', () => {
     expect(r.messages[0]!.errors.map((e) => [e.code, e.segment])).toEqual([['13', 'UNT']]);
     expect(r.errors.map((e) => [e.code, e.segment])).toEqual([['13', 'UNZ']]);
   });
+
+  it('name each UNH identifier component that differs from the profile (14), and leave an empty one to the layout check (13)', async () => {
+    const withUnh = (s009: string) => report(motor.replace('UNH+1+OPSIGE:1:911:UN', `UNH+1+${s009}`));
+    const identifierErrors = (r: Awaited<ReturnType<typeof report>>) => r.messages[0]!.errors.map((e) => [e.code, e.segment, e.element, e.component]);
+    expect(identifierErrors(await withUnh('OPSIGE:1:912:UN'))).toEqual([['14', 'UNH', 2, 3]]);
+    expect(identifierErrors(await withUnh('OPSIGE:1:911:DK'))).toEqual([['14', 'UNH', 2, 4]]);
+    expect(identifierErrors(await withUnh('OPSIGE:2:912:UN'))).toEqual([['14', 'UNH', 2, 2], ['14', 'UNH', 2, 3]]);
+    expect(identifierErrors(await withUnh('OPSIGE::911:UN')).map((e) => e[0])).toEqual(['13']);
+    // No type at all: the missing component, not an unsupported type, and no type or profile in the report.
+    const untyped = await withUnh(':1:911:UN');
+    expect(identifierErrors(untyped).map((e) => e[0])).toEqual(['13']);
+    expect(untyped.messages[0]).toMatchObject({ messageType: null, profileId: null });
+    expect((await withUnh('OPSIGX:1:911:UN')).messages[0]).toMatchObject({ messageType: 'OPSIGX', profileId: null });
+  });
+
+  it('report a UNT element the envelope already found missing once, at its element', async () => {
+    const r = await report(motor.replace('UNT+13+1', 'UNT+13'));
+    expect(r.messages[0]!.errors.map((e) => [e.code, e.segment, e.element])).toEqual([['13', 'UNT', 2]]);
+  });
+
+  it('give an empty message reference and an empty document code as null', async () => {
+    const r = await report(motor.replace('UNH+1+', 'UNH++').replace('UNT+13+1', 'UNT+13+').replace("BGM+9'", "BGM+:1'"));
+    expect(r.messages[0]).toMatchObject({ reference: null, documentCode: null, kind: null, status: 'rejected' });
+  });
+
+  it("write captured segment texts with the interchange's own service characters", async () => {
+    const custom = motor.replace("UNA:+.? '", 'UNA:*.? !').replaceAll("'\n", '!\n').replaceAll('+', '*');
+    const bad = custom.replace('RFF*REG:AB12345', 'FTX*AAI***x!\nRFF*REG:AB12345');
+    const [r] = await validate(bad, { now: NOW, captureSegments: true });
+    expect(r!.messages[0]!.segmentText).toEqual({ 11: 'FTX*AAI***x!', 14: 'UNT*13*1!' });
+  });
 });
