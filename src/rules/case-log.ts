@@ -14,11 +14,13 @@ export interface UndoableEntry<Model> {
 }
 
 /**
- * What a content error (12) from `vir` undoes: the model before the last applied message, when
- * `vir` received that message (and it was not itself a 12); else `current`, unchanged.
+ * What a content error (12) from `vir` undoes: the model before the last message of the log
+ * (duplicates ignored without notice do not count), when that message was applied, `vir`
+ * received it and it was not itself a 12; else `current`, unchanged (a refused message changed
+ * nothing, so a 12 answering it undoes nothing).
  */
 export function undoLastReceivedBy<Model>(log: readonly UndoableEntry<Model>[], current: Model, vir: string): Model {
-  const last = [...log].reverse().find((e) => e.status === 'applied');
+  const last = [...log].reverse().find((e) => e.status !== 'ignored');
   if (last?.before !== undefined && last.message.kind !== 'contentError' && last.message.recipient.vir === vir) return last.before;
   return current;
 }

@@ -176,9 +176,11 @@ export class OpsigelseCase {
     }
     const receivedOn = assertIsoDate(options.receivedOn ?? message.messageDate, 'options.receivedOn');
     const label = options.source !== undefined ? { source: options.source } : {};
-    const external = (options.externalViolations ?? []).map((v) => this.violation(v, message, options.source));
     const canonical = canonicalJson(message);
     const result = this.decide(message, canonical, receivedOn);
+    // A duplicate is ignored without notice: violations found outside the case are not repeated for it.
+    const externalViolations = result.status === 'ignored' ? [] : (options.externalViolations ?? []);
+    const external = externalViolations.map((v) => this.violation(v, message, options.source));
     const violations = [...result.violations.map((v) => this.violation(v, message, options.source)), ...external];
     const outcome: ApplyResult = { status: result.status, violations, ...(result.ignoredBecause ? { ignoredBecause: result.ignoredBecause } : {}) };
     this.log.push({
@@ -186,7 +188,7 @@ export class OpsigelseCase {
       message,
       receivedOn,
       ...label,
-      ...(options.externalViolations?.length ? { externalViolations: options.externalViolations } : {}),
+      ...(externalViolations.length > 0 ? { externalViolations } : {}),
       ...(result.status === 'applied' ? { before: this.model } : {}),
       canonical,
     });
