@@ -137,6 +137,13 @@ describe('names of one or two holders (accept.family-name, accept.accident-boat-
     const d = decide(boat({ policyholder1: { name: 'Ole Olsen', id: holders[0]!.id }, policyholder2: { name: 'Mette Frederiksen' } }), boatPolicy);
     expect(proposalOf(d)).toMatchObject({ decision: 'reject', reason: 'nameMismatch' });
   });
+  it("pairs a name that matches no holder with the holder whose CPR number it carries, and proposes an accept", () => {
+    const family = familyPolicy({ holders });
+    const d = decide(familyCancellation({ policyholder1: { name: 'Lise Kjær', id: holders[1]!.id } }), family);
+    expect(d).toMatchObject({ decision: 'manual-review', rule: 'accept.name-manual-check' });
+    expect(proposalOf(d)).toMatchObject({ decision: 'accept' });
+    expect(d.explanation).toContain('Lise Kjær / Lise Hansen');
+  });
   it("proposes an accept when the one wrong name has the holder's CPR number (a changed name)", () => {
     const d = decide(boat({ policyholder1: { name: 'Jens Peter Hansen' }, policyholder2: { name: 'Lise Kjær', id: holders[1]!.id } }), boatPolicy);
     expect(proposalOf(d)).toMatchObject({ decision: 'accept' });

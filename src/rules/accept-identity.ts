@@ -202,18 +202,22 @@ export function checkNames(received: Cancellation, policy: PolicyRecord, profile
   const remaining = [...policy.holders];
   const results: Array<{ comparison: NameComparison; idMatches: boolean; received: string; ours: string }> = [];
   for (const party of named) {
-    let bestIndex = 0;
+    // The closest name; between equally close ones, the holder whose CPR/CVR number the party carries.
+    let bestIndex = -1;
     let best: NameComparison = 'different';
+    let bestIdMatches = false;
     remaining.forEach((holder, index) => {
       const comparison = comparePartyNames(party, holder);
-      if (RANK[comparison] < RANK[best]) {
+      const idMatches = samePersonId(party.id, holder.id);
+      if (bestIndex === -1 || RANK[comparison] < RANK[best] || (RANK[comparison] === RANK[best] && idMatches && !bestIdMatches)) {
         best = comparison;
         bestIndex = index;
+        bestIdMatches = idMatches;
       }
     });
     const holder = remaining[bestIndex];
     if (holder === undefined) break;
-    results.push({ comparison: best, idMatches: samePersonId(party.id, holder.id), received: party.name, ours: holder.name });
+    results.push({ comparison: best, idMatches: bestIdMatches, received: party.name, ours: holder.name });
     remaining.splice(bestIndex, 1);
   }
   const worst = results.reduce<NameComparison>((w, r) => (RANK[r.comparison] > RANK[w] ? r.comparison : w), 'same');

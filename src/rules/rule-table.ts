@@ -153,7 +153,8 @@ const acceptPolicyRules = {
       'Names equal after folding case, punctuation, word order and Danish letters (å = aa) pass. Small differences (a ' +
       'missing middle name, an initial for a first name, up to 2 typing errors) go to manual review with a proposed accept; ' +
       'clear differences go to manual review with a proposed rejection (nameMismatch), or a proposed accept when the ' +
-      "CPR/CVR number matches the policyholder's.",
+      "CPR/CVR number matches the policyholder's. With two holders, each name is compared with the closest holder's, " +
+      'and between equally close ones with the holder whose CPR/CVR number it carries.',
   },
   'accept.already-terminated': {
     id: 'accept.already-terminated',
