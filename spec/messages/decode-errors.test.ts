@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges } from '../../src/envelope/read.js';
-import { decodeMessage } from '../../src/messages/decode.js';
+import { readFileSync } from 'node:fs';
+import { decodeMessage, decodeOpsigelse, decodePanthaver } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
 import { MessageEncodeError } from '../../src/messages/wire/errors.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
@@ -58,6 +59,23 @@ describe('decodeMessage reports problems with positions (UNH = 1) and never thro
     const r = decodeText(`BGM+29'RFF+OPS:X'OSI+ODC'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'NAD+FT1+++A'BRC+001:002'`);
     expect(r.ok || r.errors).toEqual([expect.objectContaining({ code: '13', segment: 'OSI' })]);
   });
+  it('a message without BGM: 13 naming BGM, not ok', () => {
+    expect(decodeText(MOTOR.replace("BGM+9'", ''))).toEqual({ ok: false, errors: [expect.objectContaining({ code: '13', segment: 'BGM' })] });
+  });
+  it('a document code a custom profile maps to a kind the library has no type for: 14 at BGM', () => {
+    const custom = { ...opsigelser55, id: 'office/custom', documentCodes: { ...opsigelser55.documentCodes, notice: { value: '77', assumption: true, source: 'test' } } };
+    const r = decodeText(MOTOR.replace("BGM+9'", "BGM+77'"), custom);
+    expect(r).toEqual({ ok: false, errors: [expect.objectContaining({ code: '14', segment: 'BGM', segmentPosition: 2, element: 1, component: 1 })] });
+  });
+  it('decodeOpsigelse and decodePanthaver decode their own family and refuse the other profile', () => {
+    const ops = decodeOpsigelse({ segments: parse(MOTOR).segments }, opsigelser55);
+    expect(ops.ok && ops.value.kind).toBe('cancellation');
+    const { interchanges } = parseInterchanges(readFileSync('fixtures/panthaver-30-new-declaration.edi'));
+    const pant = decodePanthaver(interchanges[0]!.messages[0]!, panthaver52);
+    expect(pant.ok && pant.value.kind).toBe('newDeclaration');
+    expect(() => decodeOpsigelse({ segments: [] }, panthaver52)).toThrow(new TypeError(`decodeOpsigelse needs an opsigelser profile, got ${panthaver52.id}`));
+    expect(() => decodePanthaver({ segments: [] }, opsigelser55)).toThrow(new TypeError(`decodePanthaver needs a panthaver profile, got ${opsigelser55.id}`));
+  });
   it('never throws on arbitrary segments', () => {
     const seg = fc.record({
       tag: fc.constantFrom('BGM', 'RFF', 'DTM', 'NAD', 'SIF', 'SHI', 'ERC', 'FTX', 'XYZ', 'BRC', 'OSI', 'DOC', 'CTA', 'ATT', 'MOA', 'ICD'),
@@ -81,6 +99,11 @@ describe('encodeMessage', () => {
     } catch (e) {
       expect((e as MessageEncodeError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['messageDate', 'recipient', 'reasonCode']));
     }
+  });
+  it('names the family, and the kind when there is one, in its message', () => {
+    expect(() => encodeMessage({ kind: 'cancellation' } as never, opsigelser55)).toThrow('not a valid opsigelser message of kind cancellation');
+    expect(() => encodeMessage(null as never, panthaver52)).toThrow(/^not a valid panthaver message:/);
+    expect(() => encodeMessage({ kind: 7 } as never, opsigelser55)).toThrow(/^not a valid opsigelser message:/);
   });
   it('never writes trailing empty elements or components', () => {
     const r = decodeText(MOTOR);
