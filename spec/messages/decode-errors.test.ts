@@ -59,12 +59,12 @@ describe('decodeMessage reports problems with positions (UNH = 1) and never thro
     const r = decodeText(`BGM+29'RFF+OPS:X'OSI+ODC'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'NAD+FT1+++A'BRC+001:002'`);
     expect(r.ok || r.errors).toEqual([expect.objectContaining({ code: '13', segment: 'OSI' })]);
   });
-  it('any segment the kind reads once, given twice: 35 at the second', () => {
+  it('any segment the kind reads once, given twice: one 35 at the second', () => {
     for (const segment of ["BRC+001:002'", "NAD+MR+22222222::VIR'", "RFF+POL:00-123'", "DTM+137:20241120:102'", "DTM+287:20250101:102'", "RFF+OPS:TRY-1'"]) {
       const r = decodeText(MOTOR.replace(segment, segment + segment));
       const position = MOTOR.slice(0, MOTOR.indexOf(segment)).split("'").length + 1;
-      expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.segmentPosition]), segment).toContainEqual(['35', segment.slice(0, 3), position]);
-      expect(r.ok || r.errors.filter((e) => e.code !== '35'), segment).toEqual([]);
+      // Once, although the structure walk (BRC, RFF OPS: at most one) and the reader both find it.
+      expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.segmentPosition]), segment).toEqual([['35', segment.slice(0, 3), position]]);
     }
   });
   it('claim-free years are a whole number of at most three digits, sign only when negative', () => {

@@ -13,10 +13,21 @@ export class DecodeContext {
   readonly errors: MessageError[] = [];
   private readonly origins = new Map<string, Origin>();
   private readonly failed = new Set<string>();
+  /** Code and place of every positioned problem reported, so each is reported once. */
+  private readonly reported = new Set<string>();
 
-  /** Records a problem. */
+  /**
+   * Records a problem, once per code and place: the structure walk and a reader may both find
+   * the same one (a segment repeated past its maximum); the first report stands.
+   */
   error(code: string, reason: string, at?: Partial<Origin> | null): void {
-    this.errors.push(messageError(code, reason, at));
+    const e = messageError(code, reason, at);
+    if (e.segmentPosition !== null) {
+      const place = `${e.code}/${e.segmentPosition}/${e.element}/${e.component}`;
+      if (this.reported.has(place)) return;
+      this.reported.add(place);
+    }
+    this.errors.push(e);
   }
 
   /** Records a problem with the value at `path`; later schema complaints about that path are suppressed. */
