@@ -77,6 +77,24 @@ describe('decodeMessage reports problems with positions (UNH = 1) and never thro
     expect([decodeBonus('0'), decodeBonus('-3'), decodeBonus('999')]).toEqual([0, -3, 999]);
     for (const bad of ['4X', 'X4', '1000', '04', '-0']) expect(decodeBonus(bad), bad).toEqual([['12', 'SIF']]);
   });
+  it('a panthaver sum insured is a whole number of kroner without leading zeros: anything else is 12 at MOA', () => {
+    const z15 = readFileSync('fixtures/panthaver-Z15-sum-changed.edi', 'latin1');
+    const decodeSum = (amount: string) => {
+      const { interchanges } = parseInterchanges(z15.replace('MOA+FSU:450000', `MOA+FSU:${amount}`));
+      const r = decodeMessage(interchanges[0]!.messages[0]!, panthaver52);
+      return r.ok ? r.value.kind === 'sumInsuredChanged' && r.value.sumInsured : r.errors.map((e) => [e.code, e.segment, e.element, e.component]);
+    };
+    expect([decodeSum('0'), decodeSum('450000'), decodeSum('1000000000000')]).toEqual([0, 450000, 1_000_000_000_000]);
+    for (const bad of ['045', '45X', 'X45', '1000000000001', '12345678901234', '450000.50', '-5']) expect(decodeSum(bad), bad).toEqual([['12', 'MOA', 1, 2]]);
+  });
+  it('panthaver qualifiers the profile does not know: 14 at the qualifier', () => {
+    const z15 = readFileSync('fixtures/panthaver-Z15-sum-changed.edi', 'latin1');
+    for (const [known, unknown] of [['RFF+POL', 'RFF+XXX'], ['DTM+7:', 'DTM+999:'], ['ATT+DKL', 'ATT+XXX'], ['MOA+FSU', 'MOA+999'], ['NAD+MS', 'NAD+XX']]) {
+      const { interchanges } = parseInterchanges(z15.replace(known!, unknown!));
+      const r = decodeMessage(interchanges[0]!.messages[0]!, panthaver52);
+      expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.element, e.component]), unknown).toContainEqual(['14', unknown!.slice(0, 3), 1, 1]);
+    }
+  });
   it('a message without BGM: 13 naming BGM, not ok', () => {
     expect(decodeText(MOTOR.replace("BGM+9'", ''))).toEqual({ ok: false, errors: [expect.objectContaining({ code: '13', segment: 'BGM' })] });
   });
