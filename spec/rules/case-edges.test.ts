@@ -16,10 +16,9 @@ import { loadDeclaration, loadOpsigelseCase, MemoryCaseStore } from '../../src/r
 import type { GuideProfile } from '../../src/schema/profile.js';
 import { defaultProfile } from '../../src/schema/profiles/index.js';
 import { buildAccept, buildBonusQuery, buildRejection, buildReminder, cancellation, familyCancellation } from './fixtures.js';
+import { replayCase as replay, rulesOf } from './helpers.js';
 
 const nine = cancellation();
-const rulesOf = (r: { violations: Array<{ rule: string }> }) => r.violations.map((v) => v.rule);
-const replay = (...messages: Opsigelse[]) => OpsigelseCase.replay(messages.map((message) => ({ message })));
 /** A 12 from `from` about the last message it received in the case of {@link nine}. */
 const contentError = (from: 'ceding' | 'acquirer', messageDate: string): Opsigelse => ({
   kind: 'contentError',

@@ -8,18 +8,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Panthaver } from '../../src/messages/types/panthaver.js';
-import { Declaration, type DeclarationOptions, type DeclarationSnapshot } from '../../src/rules/declaration.js';
-import { CEDING, DEBTOR, LIENHOLDER, NEW_LIENHOLDER, pant, THIRD, TO_INSURER, TO_LIENHOLDER } from './fixtures.js';
+import { Declaration, type DeclarationSnapshot } from '../../src/rules/declaration.js';
+import { CEDING, DEBTOR, LIENHOLDER, NEW_LIENHOLDER, pant, THIRD, TO_INSURER } from './fixtures.js';
+import { accept, active, created, declaration30, fromLienholder, notice, refusedBy, replayDeclaration as replay } from './helpers.js';
 
 const FOURTH = '44444444';
-type Kind = Parameters<typeof pant>[0];
 type Fields = Record<string, unknown>;
 
-const declaration30 = (fields: Fields) => pant('newDeclaration', { ...TO_INSURER, lienType: 'ZPA', declarationType: 'ZBB', debtor: DEBTOR, ...fields });
-const created = (type = 'ZBB', messageDate = '2024-02-20') => declaration30({ messageDate, declarationType: type, priority: 'Z91', coverType: 'ZKA' });
-const accept = (messageDate = '2024-02-25', extra: Fields = {}) => pant('accept', { ...TO_LIENHOLDER, messageDate, effectiveDate: '2024-03-01', ...extra });
-const notice = (kind: Kind, messageDate: string, extra: Fields = {}) => pant(kind, { ...TO_LIENHOLDER, messageDate, ...extra });
-const fromLienholder = (kind: Kind, messageDate: string, extra: Fields = {}) => pant(kind, { ...TO_INSURER, messageDate, ...extra });
 const rejection = (messageDate: string, from = CEDING) => pant('rejection', { sender: { vir: from }, recipient: { vir: LIENHOLDER }, messageDate, reasons: ['1'] });
 const correction = (extra: Fields, from = CEDING) => pant('administrativeCorrection', { sender: { vir: from }, recipient: { vir: LIENHOLDER }, messageDate: '2024-04-01', ...extra });
 /** Z40 from `from`: the policy ends `policyEnd` and moves to `newInsurer`. */
@@ -28,18 +23,9 @@ const z40 = (messageDate = '2024-03-01', policyEnd = '2024-03-30', from = CEDING
 /** The lienholder sends the declaration (a 30 without priority or cover type) to `insurer`. */
 const sendTo = (insurer: string, messageDate = '2024-03-05', from = LIENHOLDER) => declaration30({ sender: { vir: from }, recipient: { vir: insurer }, messageDate });
 
-const replay = (messages: Panthaver[], options: DeclarationOptions = {}) => Declaration.replay(messages.map((message) => ({ message })), options);
-const active = (type = 'ZBB', options: DeclarationOptions = {}) => replay([created(type), accept('2024-02-25', type === 'ZLL' ? { sumInsured: 250000 } : {})], options);
 /** Aktivt, Z40 on 2024-03-01 (policy ends 2024-03-30, to THIRD), declaration sent to THIRD on 2024-03-05. */
 const underSkift = () => replay([created(), accept(), z40(), sendTo(THIRD)]);
 
-function refusedBy(d: Declaration, message: Panthaver): string[] {
-  const before = d.state;
-  const r = d.apply(message);
-  expect(r.status).toBe('refused');
-  expect(d.state).toBe(before);
-  return r.violations.map((v) => v.rule);
-}
 function appliedTo(d: Declaration, message: Panthaver): Declaration['state'] {
   expect(d.apply(message)).toEqual({ status: 'applied', violations: [] });
   return d.state;

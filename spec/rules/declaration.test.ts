@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Panthaver } from '../../src/messages/types/panthaver.js';
-import { Declaration, type DeclarationOptions } from '../../src/rules/declaration.js';
-import { CEDING, DEBTOR, LIENHOLDER, NEW_LIENHOLDER, pant, THIRD, TO_INSURER, TO_LIENHOLDER } from './fixtures.js';
+import { Declaration } from '../../src/rules/declaration.js';
+import { CEDING, DEBTOR, LIENHOLDER, NEW_LIENHOLDER, pant, THIRD, TO_LIENHOLDER } from './fixtures.js';
+import { accept, active, created, fromLienholder, notice, refusedBy } from './helpers.js';
 
-const created = (type = 'ZBB', messageDate = '2024-02-20') => pant('newDeclaration', { ...TO_INSURER, messageDate, lienType: 'ZPA', declarationType: type, debtor: DEBTOR, priority: 'Z91', coverType: 'ZKA' });
-const accept = (messageDate = '2024-02-25', extra: Record<string, unknown> = {}) => pant('accept', { ...TO_LIENHOLDER, messageDate, effectiveDate: '2024-03-01', ...extra });
-const notice = (kind: Parameters<typeof pant>[0], messageDate: string, extra: Record<string, unknown> = {}) => pant(kind, { ...TO_LIENHOLDER, messageDate, ...extra });
-const fromLienholder = (kind: Parameters<typeof pant>[0], messageDate: string, extra: Record<string, unknown> = {}) => pant(kind, { ...TO_INSURER, messageDate, ...extra });
-
-function active(type = 'ZBB', options: DeclarationOptions = {}): Declaration {
-  return Declaration.replay([{ message: created(type) }, { message: accept('2024-02-25', type === 'ZLL' ? { sumInsured: 250000 } : {}) }], options);
-}
-function refusedBy(d: Declaration, message: Panthaver): string[] {
-  const r = d.apply(message);
-  expect(r.status).toBe('refused');
-  return r.violations.map((v) => v.rule);
-}
 
 describe('creation and answer', () => {
   it('new declaration → ubesvaret → accept → aktivt', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Opsigelse } from '../../src/messages/types/opsigelser.js';
 import { OpsigelseCase } from '../../src/rules/opsigelse-case.js';
 import { OpsigelseRegistry } from '../../src/rules/opsigelse-registry.js';
+import { replayCase as replay, rulesOf as rules } from './helpers.js';
 import {
   ACQUIRER,
   BONUS,
@@ -16,8 +16,6 @@ import {
 } from './fixtures.js';
 
 const nine = cancellation();
-const replay = (...messages: Opsigelse[]) => OpsigelseCase.replay(messages.map((message) => ({ message })));
-const rules = (c: { violations: Array<{ rule: string }> }) => c.violations.map((v) => v.rule);
 
 describe("the guide's flows", () => {
   it('cancel → accept', () => {

@@ -4,15 +4,12 @@
  * last day. (Mutation testing found each of these unasserted.)
  */
 import { describe, expect, it } from 'vitest';
-import type { Bonus, Opsigelse } from '../../src/messages/types/opsigelser.js';
-import { OpsigelseCase } from '../../src/rules/opsigelse-case.js';
+import type { Bonus } from '../../src/messages/types/opsigelser.js';
 import { BONUS, THIRD, buildAccept, buildBonusAnswer, buildBonusQuery, buildRejection, buildReminder, cancellation } from './fixtures.js';
+import { explanationsOf as explanations, replayCase as replay, rulesOf } from './helpers.js';
 
 const nine = cancellation();
 const withDoc = cancellation({ claimsDataRequested: true });
-const replay = (...messages: Opsigelse[]) => OpsigelseCase.replay(messages.map((message) => ({ message })));
-const rulesOf = (r: { violations: Array<{ rule: string }> }) => r.violations.map((v) => v.rule);
-const explanations = (r: { violations: Array<{ explanation: string }> }) => r.violations.map((v) => v.explanation);
 const rejectNine = (messageDate = '2024-11-25') => buildRejection(nine, { messageDate, reason: 'registrationMismatch' });
 
 describe('parties and branch', () => {

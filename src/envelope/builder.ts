@@ -7,14 +7,20 @@ export interface MessageSpec {
   body: ReadonlyArray<SegmentInput>;
 }
 
+/** A party as the builder takes it: its id, and its code qualifier when it has one. */
+export interface PartySpec {
+  id: string;
+  qualifier?: string;
+}
+
 /** A functional group to wrap (UNG … UNE). */
 export interface GroupSpec {
   /** 0038 functional group identification: the type of the messages it holds, e.g. `OPSIGE`. */
   functionalGroupId: string;
   /** S006 application sender. */
-  sender: { id: string; qualifier?: string };
+  sender: PartySpec;
   /** S007 application recipient. */
-  recipient: { id: string; qualifier?: string };
+  recipient: PartySpec;
   /** 0048 functional group reference number. */
   reference: string;
   /** 0051 controlling agency; default the first message's agency. */
@@ -26,8 +32,8 @@ export interface GroupSpec {
 
 /** What `buildInterchange` needs; it fills in the rest. */
 export interface InterchangeSpec {
-  sender: { id: string; qualifier?: string };
-  recipient: { id: string; qualifier?: string };
+  sender: PartySpec;
+  recipient: PartySpec;
   /** 0020 interchange control reference. */
   reference: string;
   /** ISO date `YYYY-MM-DD`; default: today (UTC) from `now`. */

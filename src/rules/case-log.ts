@@ -20,7 +20,8 @@ export interface UndoableEntry<Model> {
  * nothing, so a 12 answering it undoes nothing).
  */
 export function undoLastReceivedBy<Model>(log: readonly UndoableEntry<Model>[], current: Model, vir: string): Model {
-  const last = [...log].reverse().find((e) => e.status !== 'ignored');
+  let last: UndoableEntry<Model> | undefined;
+  for (let i = log.length - 1; i >= 0 && last === undefined; i--) if (log[i]!.status !== 'ignored') last = log[i];
   if (last?.before !== undefined && last.message.kind !== 'contentError' && last.message.recipient.vir === vir) return last.before;
   return current;
 }

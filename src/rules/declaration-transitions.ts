@@ -82,6 +82,8 @@ export function letterOf(model: DeclarationModel, settings: DeclarationSettings)
 
 const ACTIVE: readonly DeclarationState[] = ['aktivt', 'midlertidigt'];
 const AWAITING: readonly DeclarationState[] = ['ubesvaret', 'under skift'];
+/** Registered with an insurer: in force, or moving to a new insurer (portfolio transfers and Z20 apply). */
+const REGISTERED: readonly DeclarationState[] = [...ACTIVE, 'under skift'];
 
 function refused(model: DeclarationModel, why: Explanation): DeclarationTransition {
   return { status: 'refused', violations: [why], model };
@@ -121,7 +123,7 @@ export function declarationTransition(model: DeclarationModel, message: Panthave
       return onReRegistration(next, message, settings);
     case 'lienholderPortfolioTransfer':
     case 'insurerPortfolioTransfer': {
-      if (![...ACTIVE, 'under skift'].includes(next.state)) {
+      if (!REGISTERED.includes(next.state)) {
         const rule = message.kind === 'insurerPortfolioTransfer' ? 'declaration.insurer-portfolio' : 'declaration.lienholder-portfolio';
         return refused(model, explain(rule, {}, `Only registered declarations are moved in a portfolio transfer; this one is ${next.state}.`));
       }
@@ -146,7 +148,7 @@ export function declarationTransition(model: DeclarationModel, message: Panthave
       return applied(next);
     case 'coverageRestored':
       // A notice on a declaration in force, or under a change of insurer the customer regrets.
-      if (![...ACTIVE, 'under skift'].includes(next.state)) return notAccepted(model, message);
+      if (!REGISTERED.includes(next.state)) return notAccepted(model, message);
       if (next.coverageEnded === undefined && next.changeOfInsurer === undefined) {
         return refused(model, explain('declaration.restore-needs-end', {}, 'Z20 (coverage restored) needs a preceding coverage-ended message (Z10, Z11, Z12) or change of insurer (Z40).'));
       }

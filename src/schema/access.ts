@@ -25,15 +25,25 @@ export function qualifier(profile: GuideProfile, tag: string, role: string): str
   return own(own(profile.qualifiers, tag), role)?.value;
 }
 
+const NO_ROLES: ReadonlyMap<string, string> = new Map();
+/** Per qualifier table (profiles are data, never changed in place): the decoders look a role up per segment. */
+const rolesCache = new WeakMap<object, ReadonlyMap<string, string>>();
+
 /**
  * The roles of a qualifier table, value → role (e.g. `'POL'` → `'policyNumber'`); empty when
  * the profile has no such table. When two roles share a value, the first role wins, as in
  * {@link roleOf}.
  */
 export function rolesOf(profile: GuideProfile, tag: string): ReadonlyMap<string, string> {
-  const out = new Map<string, string>();
-  for (const [role, v] of Object.entries(own(profile.qualifiers, tag) ?? {})) if (!out.has(v.value)) out.set(v.value, role);
-  return out;
+  const table = own(profile.qualifiers, tag);
+  if (table === undefined) return NO_ROLES;
+  let roles = rolesCache.get(table);
+  if (roles === undefined) {
+    const out = new Map<string, string>();
+    for (const [role, v] of Object.entries(table)) if (!out.has(v.value)) out.set(v.value, role);
+    rolesCache.set(table, (roles = out));
+  }
+  return roles;
 }
 
 /** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link q}; the first role when two share a value). */
