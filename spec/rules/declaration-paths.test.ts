@@ -18,8 +18,8 @@ type Fields = Record<string, unknown>;
 const rejection = (messageDate: string, from = CEDING) => pant('rejection', { sender: { vir: from }, recipient: { vir: LIENHOLDER }, messageDate, reasons: ['1'] });
 const correction = (extra: Fields, from = CEDING) => pant('administrativeCorrection', { sender: { vir: from }, recipient: { vir: LIENHOLDER }, messageDate: '2024-04-01', ...extra });
 /** Z40 from `from`: the policy ends `policyEnd` and moves to `newInsurer`. */
-const z40 = (messageDate = '2024-03-01', policyEnd = '2024-03-30', from = CEDING, newInsurer = THIRD) =>
-  pant('changeOfInsurer', { sender: { vir: from }, recipient: { vir: LIENHOLDER }, messageDate, cessationDate: policyEnd, newInsurer: { vir: newInsurer } });
+const z40 = (messageDate = '2024-03-01', policyEnd = '2024-03-30', from = CEDING, newInsurer = THIRD, to = LIENHOLDER) =>
+  pant('changeOfInsurer', { sender: { vir: from }, recipient: { vir: to }, messageDate, cessationDate: policyEnd, newInsurer: { vir: newInsurer } });
 /** The lienholder sends the declaration (a 30 without priority or cover type) to `insurer`. */
 const sendTo = (insurer: string, messageDate = '2024-03-05', from = LIENHOLDER) => declaration30({ sender: { vir: from }, recipient: { vir: insurer }, messageDate });
 
@@ -108,7 +108,7 @@ describe('change of insurer (Z40): who holds the declaration', () => {
 
     const byLienholder = active();
     byLienholder.apply(pant('lienholderPortfolioTransfer', { sender: { vir: NEW_LIENHOLDER }, recipient: { vir: CEDING }, messageDate: '2024-05-01' }));
-    byLienholder.apply(z40('2024-06-01', '2024-06-30'));
+    expect(appliedTo(byLienholder, z40('2024-06-01', '2024-06-30', CEDING, THIRD, NEW_LIENHOLDER))).toBe('aktivt');
     expect(refusedBy(byLienholder, sendTo(CEDING, '2024-06-03', NEW_LIENHOLDER))).toEqual(['declaration.number-in-use']);
     expect(appliedTo(byLienholder, sendTo(THIRD, '2024-06-03', NEW_LIENHOLDER))).toBe('under skift');
   });

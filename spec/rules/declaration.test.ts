@@ -136,7 +136,7 @@ describe('lienholder messages: lien ended, re-registration, change of lienholder
   it('portfolio transfers move only registered declarations and need no answer', () => {
     const d = active();
     expect(d.apply(pant('lienholderPortfolioTransfer', { sender: { vir: NEW_LIENHOLDER }, recipient: { vir: CEDING }, messageDate: '2024-07-01' })).status).toBe('applied');
-    expect(refusedBy(d, accept('2024-07-02'))).toEqual(['declaration.answer-needs-request']);
+    expect(refusedBy(d, accept('2024-07-02', { recipient: { vir: NEW_LIENHOLDER } }))).toEqual(['declaration.answer-needs-request']);
     expect(refusedBy(Declaration.replay([{ message: created() }]), pant('insurerPortfolioTransfer', { sender: { vir: THIRD }, recipient: { vir: LIENHOLDER }, messageDate: '2024-07-01' }))).toEqual(['declaration.insurer-portfolio']);
   });
 });

@@ -10,6 +10,7 @@ import { panthaver52 } from '../schema/profiles/index.js';
 import type { Panthaver, PanthaverOf } from '../messages/types/panthaver.js';
 import { addDays, type IsoDate } from './dates.js';
 import { earliestChangeOfInsurerDate, latestLAcceptDate, lienholderReminderDate } from './deadlines.js';
+import { misrouted } from './declaration-parties.js';
 import { explain, type Explanation } from './explanation.js';
 
 /**
@@ -99,6 +100,8 @@ function notAccepted(model: DeclarationModel, message: Panthaver): DeclarationTr
 
 /** Applies one message (received on `receivedOn`) to a declaration model; never throws on business data. */
 export function declarationTransition(model: DeclarationModel, message: Panthaver, receivedOn: IsoDate, settings: DeclarationSettings): DeclarationTransition {
+  const wrongParty = misrouted(model, message);
+  if (wrongParty !== undefined) return refused(model, wrongParty);
   const next = structuredClone(model);
   const letter = letterOf(next, settings);
   switch (message.kind) {
@@ -184,6 +187,10 @@ export function declarationTransition(model: DeclarationModel, message: Panthave
 
 function onDeclaration(model: DeclarationModel, message: PanthaverOf<'newDeclaration'> | PanthaverOf<'changeOfLienholder'>, receivedOn: IsoDate): DeclarationTransition {
   const toNewInsurer = message.kind === 'newDeclaration' && model.state === 'aktivt' && model.changeOfInsurer !== undefined && message.recipient.vir !== model.insurer;
+  const newInsurer = model.changeOfInsurer?.newInsurer;
+  if (toNewInsurer && message.recipient.vir !== newInsurer) {
+    return refused(model, explain('declaration.change-of-insurer', {}, `After the change of insurer the declaration goes to the new insurer ${newInsurer}, not to ${message.recipient.vir}.`));
+  }
   if (!toNewInsurer && model.state !== 'new' && model.state !== 'historisk') {
     return refused(model, explain('declaration.number-in-use', {}, `Declaration ${message.declarationNumber} is already ${model.state}; a new declaration needs a new number.`));
   }

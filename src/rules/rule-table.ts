@@ -448,7 +448,21 @@ const declarationRules = {
     text:
       'After a Z40 the lienholder sends the declaration to the new insurer ("Skift af FS"), which accepts or rejects it; ' +
       'until it answers, the declaration is under skift.',
-    interpretation: 'A new declaration (30) from the lienholder to another insurer after a Z40 moves the declaration to under skift.',
+    interpretation:
+      'A new declaration (30) from the lienholder to the new insurer the Z40 named moves the declaration to under skift; a 30 ' +
+      'to any other insurer but the one holding the declaration is refused.',
+  },
+  'declaration.parties': {
+    id: 'declaration.parties',
+    guideSection: `${S.sager}; ${S.pSkiftFs}`,
+    text:
+      'A declaration is valid between two parties, one lienholder and one insurer (historisk: no longer valid between the 2 ' +
+      'parties); after a Z40 the lienholder sends it to the new insurer, which accepts or rejects it.',
+    interpretation:
+      "Once a declaration has its parties, the lienholder's messages (reminder, lien ended, re-registration) must come from its " +
+      "lienholder and go to its insurer, and the insurer's (answers, Z-notices, Z70) the other way; while under skift, answers " +
+      'and reminders pass between the lienholder and the new insurer instead. Portfolio transfers are sent by the acquiring ' +
+      'party (only their recipient is checked); 30, 32 and 12 are not checked.',
   },
   'declaration.correction-fields': {
     id: 'declaration.correction-fields',
