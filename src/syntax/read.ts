@@ -1,7 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { EdifactSyntaxError } from './errors.js';
 import type { Segment } from './segment.js';
-import { piecesOf } from './pieces.js';
+import { feedInPieces } from './pieces.js';
 import { Tokenizer, type TokenizerLimits } from './tokenizer.js';
 
 /** How syntax errors are delivered. */
@@ -25,6 +25,8 @@ const BATCH_INPUT = 8 * 1024;
  * several copies per batch (perf: ~3 % of tokenizing; cachegrind: −97 instructions per segment).
  */
 const BATCH_SLOTS = 512;
+/** What a piece without a whole segment produced (never handed out: empty batches are not yielded). */
+const NOTHING: Segment[] = [];
 
 /** Segments and errors of a whole input. */
 export interface ParseResult {
@@ -69,25 +71,22 @@ export function parse(input: Uint8Array | string, options: ReadOptions = {}): Pa
 export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | string>, options: ReadOptions = {}): AsyncGenerator<Segment[]> {
   let batch: Segment[] = new Array(BATCH_SLOTS);
   let count = 0;
-  /** The segments read since the last batch, in an array of their exact length. */
-  const take = (): Segment[] => {
-    const out = batch;
-    if (count < out.length) out.length = count;
-    batch = new Array(BATCH_SLOTS);
-    count = 0;
-    return out;
-  };
   const tokenizer = new Tokenizer({ segment: (s) => void (batch[count++] = s), error: errorSink(options) }, options);
-  for await (const chunk of source) {
-    // Large chunks are fed in slices so a batch stays small: segments the consumer has not seen
-    // yet are live objects every young-generation GC must copy, and copying is what GC costs.
-    for (const piece of piecesOf(chunk, BATCH_INPUT)) {
-      tokenizer.write(piece);
-      if (count > 0) yield take();
-    }
-  }
-  tokenizer.end();
-  if (count > 0) yield take();
+  // Large chunks are fed in slices so a batch stays small: segments the consumer has not seen
+  // yet are live objects every young-generation GC must copy, and copying is what GC costs.
+  yield* feedInPieces(source, BATCH_INPUT, {
+    write: (piece) => tokenizer.write(piece),
+    end: () => tokenizer.end(),
+    /** The segments read since the last batch, in an array of their exact length. */
+    take: () => {
+      if (count === 0) return NOTHING;
+      const out = batch;
+      if (count < out.length) out.length = count;
+      batch = new Array(BATCH_SLOTS);
+      count = 0;
+      return out;
+    },
+  });
 }
 
 /** Streams segments one by one. Convenient; `readSegmentBatches` is faster for large files. */

@@ -4,7 +4,7 @@
  * (everything collected, for convenience).
  */
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
-import { piecesOf } from '../syntax/pieces.js';
+import { feedInPieces } from '../syntax/pieces.js';
 import type { Segment } from '../syntax/segment.js';
 import { acceptedSyntaxIds, resolveProfiles, type CompiledProfile, type ProfileLookup } from './compile/profile.js';
 import { ContrlBuilder } from './contrl.js';
@@ -238,17 +238,12 @@ export async function* validateStream(source: ValidationInput, options: Validate
 export async function* validateStreamBatches(source: ValidationInput, options: ValidateOptions = {}): AsyncGenerator<ValidationEvent[]> {
   const run = new Run(options);
   const events = new EventSource({ maxMessageSegments: options.maxMessageSegments });
-  for await (const chunk of chunks(source)) {
-    // Validated piece by piece: one piece's messages are all that is alive at a time.
-    for (const piece of piecesOf(chunk, FEED)) {
-      events.write(piece);
-      const out = await handleAll(run, events.take());
-      if (out.length > 0) yield out;
-    }
-  }
-  events.end();
-  const out = await handleAll(run, events.take());
-  if (out.length > 0) yield out;
+  // Validated piece by piece: one piece's messages are all that is alive at a time.
+  yield* feedInPieces(chunks(source), FEED, {
+    write: (piece) => events.write(piece),
+    end: () => events.end(),
+    take: () => handleAll(run, events.take()),
+  });
 }
 
 /**
