@@ -11,7 +11,6 @@ export type { IsoDate } from './dates.js';
 
 export { ruleTable, ruleDefinition, isRuleId, type RuleDefinition, type RuleId } from './rule-table.js';
 export { explain, type Explanation, type Violation, type Due } from './explanation.js';
-export { renderRuleList, RULE_LIST_MARKERS } from './rules-markdown.js';
 
 export { decideOnCancellation, type AcceptPolicyOptions, type IdentityLookup } from './accept-policy.js';
 export type {

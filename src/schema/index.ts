@@ -6,14 +6,43 @@ export * from './formats.js';
 export * from './calendar-date.js';
 export * from './elements.js';
 export * from './composites.js';
-export * from './segments.js';
-export * from './structure.js';
+export { componentLayoutSchema, elementLayoutSchema, segmentLayoutSchema, STANDARD_LAYOUTS, type ComponentLayout, type ElementLayout, type SegmentLayout } from './segments.js';
+export {
+  isGroup,
+  structureTags,
+  segmentEntrySchema,
+  groupEntrySchema,
+  structureEntrySchema,
+  messageStructureSchema,
+  type SegmentStatus,
+  type SegmentEntry,
+  type GroupEntry,
+  type StructureEntry,
+  type MessageStructure,
+} from './structure.js';
 export * from './match.js';
 export * from './check.js';
 export * from './contrl.js';
-export * from './profile.js';
+export {
+  codeEntrySchema,
+  codeListSchema,
+  CONTENT_ERROR_CODES,
+  contentRuleSchema,
+  branchGroupSchema,
+  guideProfileSchema,
+  ProfileError,
+  assertPlainData,
+  loadProfile,
+  type Annotated,
+  type GuideProfile,
+  type CodeList,
+  type ContentRule,
+  type BranchGroup,
+  type ContentErrorCode,
+  type ProfileIssue,
+} from './profile.js';
 export * from './patch.js';
 export * from './access.js';
 export * from './rule-facts.js';
-export * from './assumptions-markdown.js';
+export { assumptionsMarkdown } from './assumptions-markdown.js';
 export { getProfile, listProfileIds, defaultProfile, opsigelser55, panthaver52, type ShippedProfileId } from './profiles/index.js';
