@@ -1,5 +1,6 @@
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
 import { componentAt, digitsAt, type Segment } from '../syntax/segment.js';
+import { checkOptions, positiveInteger, type OptionCheck } from '../syntax/options.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
 import type { TokenizerHandler } from '../syntax/tokenizer.js';
 import type { EdifactMessage, GroupHeader, InterchangeHeader, InterchangeSummary, MessageHeader, PartyId } from './types.js';
@@ -16,6 +17,8 @@ export interface EnvelopeLimits {
   /** Most segments kept for one message; more are counted but not kept. Default 10,000. */
   maxMessageSegments?: number;
 }
+
+const ENVELOPE_LIMIT_CHECKS: readonly OptionCheck[] = [['maxMessageSegments', positiveInteger, 'a positive integer']];
 
 /** Mandatory elements of the service segments: [element index (0-based), component index, name]. */
 const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number, string]>>> = {
@@ -125,6 +128,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     private readonly handler: EnvelopeHandler,
     limits: EnvelopeLimits = {},
   ) {
+    checkOptions(limits, ENVELOPE_LIMIT_CHECKS, 'read');
     this.maxMessageSegments = limits.maxMessageSegments ?? 10_000;
   }
 

@@ -1,4 +1,5 @@
 import { EdifactSyntaxError } from '../syntax/errors.js';
+import { checkOptions, ERROR_HANDLING_CHECKS } from '../syntax/options.js';
 import type { ErrorHandling } from '../syntax/read.js';
 import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
 import { EnvelopeAssembler, type EnvelopeHandler, type EnvelopeLimits } from './assembler.js';
@@ -27,6 +28,7 @@ function inputLength(input: Uint8Array | string): number {
  * are returned, each also attached to its interchange or message.
  */
 export function parseInterchanges(input: Uint8Array | string, options: EnvelopeReadOptions = {}): ParsedInterchanges {
+  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   const interchanges: Interchange[] = [];
   let current: Interchange | null = null;
   let groups: GroupHeader[] = [];
@@ -68,6 +70,7 @@ export type EnvelopeEvent =
  * the iterator throws the first error instead.
  */
 export async function* readMessages(source: AsyncIterable<Uint8Array | string>, options: EnvelopeReadOptions = {}): AsyncGenerator<EnvelopeEvent> {
+  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   let queue: EnvelopeEvent[] = [];
   const handler: EnvelopeHandler = {
     interchangeStart: (header) => queue.push({ type: 'interchange', header }),

@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { EdifactSyntaxError } from './errors.js';
 import type { Segment } from './segment.js';
+import { checkOptions, ERROR_HANDLING_CHECKS } from './options.js';
 import { feedInPieces } from './pieces.js';
 import { Tokenizer, type TokenizerLimits } from './tokenizer.js';
 
@@ -34,7 +35,9 @@ export interface ParseResult {
   errors: EdifactSyntaxError[];
 }
 
+/** The error handler of a face; refuses options it does not know how to honour. */
 function errorSink(options: ErrorHandling, collected?: EdifactSyntaxError[]): (error: EdifactSyntaxError) => void {
+  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   if (options.errors === 'collect') {
     return (error) => {
       collected?.push(error);

@@ -2,6 +2,7 @@ import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidC
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, serviceCharsInUse } from './service-chars.js';
+import { checkOptions, positiveInteger, withDefaults, type OptionCheck } from './options.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
@@ -23,6 +24,7 @@ export interface TokenizerHandler {
 }
 
 const DEFAULT_LIMITS: Required<TokenizerLimits> = { maxSegmentLength: 65_536, maxElements: 99, maxComponents: 99 };
+const LIMIT_CHECKS: readonly OptionCheck[] = Object.keys(DEFAULT_LIMITS).map((name) => [name, positiveInteger, 'a positive integer'] as const);
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
 
@@ -96,7 +98,8 @@ export class Tokenizer {
     private readonly handler: TokenizerHandler,
     limits: TokenizerLimits = {},
   ) {
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    checkOptions(limits, LIMIT_CHECKS, 'Tokenizer');
+    this.limits = withDefaults(DEFAULT_LIMITS, limits);
     this.countCheckLength = Math.min(this.limits.maxElements, this.limits.maxComponents);
     this.splitter = new SegmentSplitter(this.limits.maxSegmentLength);
     this.setServiceChars(DEFAULT_SERVICE_CHARS);

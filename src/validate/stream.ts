@@ -4,6 +4,7 @@
  * (everything collected, for convenience).
  */
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
+import { checkOptions } from '../syntax/options.js';
 import { feedInPieces } from '../syntax/pieces.js';
 import type { Segment } from '../syntax/segment.js';
 import { acceptedSyntaxIds, resolveProfiles, type CompiledProfile, type ProfileLookup } from './compile/profile.js';
@@ -12,6 +13,7 @@ import { createMemoryDuplicateStore, type DuplicateStore } from './duplicates.js
 import { compareErrors, fromSyntaxError } from './errors.js';
 import { checkHeader } from './interchange.js';
 import { validateMessage, type MessageEnvironment } from './message.js';
+import { VALIDATE_OPTION_CHECKS } from './option-checks.js';
 import { referenceGenerator } from './references.js';
 import { buildContentErrorReply } from './reply.js';
 import { EventSource, type SourceEvent } from './source.js';
@@ -60,6 +62,7 @@ export class RunSettings {
   readonly syntaxIds: ReadonlySet<string> | null;
 
   constructor(readonly options: ValidateOptions) {
+    checkOptions(options, VALIDATE_OPTION_CHECKS, 'validate');
     this.profiles = resolveProfiles(options.profile);
     this.duplicates = options.duplicates ?? createMemoryDuplicateStore();
     this.now = options.now ?? (() => new Date());

@@ -15,6 +15,8 @@ import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assemble
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { Segment } from '../syntax/segment.js';
 import { compareErrors, duplicateMessageError, errorAt } from './errors.js';
+import { checkOptions } from '../syntax/options.js';
+import { FILE_OPTION_CHECKS } from './option-checks.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
 import { RunSettings, interchangeEvent, validateStreamBatches, type ClosingInterchange } from './stream.js';
 import type { ValidateOptions, ValidationError, ValidationEvent } from './types.js';
@@ -444,8 +446,8 @@ export async function* validateFileWith(
   /** Told of each range merged (tests: how the file was cut, whether a range ran on). */
   observe?: (job: RangeJob, result: RangeResult) => void,
 ): AsyncGenerator<ValidationEvent[]> {
-  const asked = Math.floor(options.workers ?? 1);
-  const workers = Number.isFinite(asked) && asked > 1 ? asked : 1;
+  checkOptions(options, FILE_OPTION_CHECKS, 'validateFile');
+  const workers = options.workers ?? 1;
   const size = statSync(path).size;
   if ((mode === 'threads' && workers <= 1) || size < (options.minParallelBytes ?? DEFAULT_MIN_PARALLEL) || !cloneable(options.profile)) {
     yield* validateStreamBatches(createReadStream(path), options);

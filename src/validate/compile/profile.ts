@@ -140,7 +140,12 @@ export function resolveProfiles(given: GuideProfile | ProfileMap | undefined): P
   for (const p of defaultProfiles()) out.set(p.messageIdentifier.type.value, compileProfile(p));
   if (given !== undefined) {
     if (isGuideProfile(given)) out.set(given.messageIdentifier.type.value, compileProfile(given));
-    else for (const [type, p] of Object.entries(given)) out.set(type, compileProfile(p));
+    else {
+      for (const [type, p] of Object.entries(given)) {
+        if (!isGuideProfile(p)) throw new TypeError(`fp-edifact: validate: option profile is neither a guide profile nor a map of them (profile.${type} is not one)`);
+        out.set(type, compileProfile(p));
+      }
+    }
   }
   if (!out.has('CONTRL')) out.set('CONTRL', compiledContrl());
   return out;

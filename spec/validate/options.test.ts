@@ -1,0 +1,111 @@
+/**
+ * Options the public faces refuse: the wrong type or a number out of range fails at once with
+ * an error naming the option, instead of deep inside or by silently reading something else.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSegmentStream, parse, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../../src/index.js';
+
+const FILE = new URL('../../fixtures/batch-mixed.edi', import.meta.url);
+const path = FILE.pathname;
+const bytes = readFileSync(FILE);
+
+async function* chunksOf(input: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield input;
+}
+
+async function drain<T>(it: AsyncIterable<T>): Promise<number> {
+  let n = 0;
+  for await (const _ of it) n++;
+  return n;
+}
+
+describe('reading: tokenizer limits and error handling', () => {
+  it.each([
+    [{ maxSegmentLength: Number.NaN }, RangeError, 'option maxSegmentLength must be a positive integer, got NaN'],
+    [{ maxSegmentLength: -5 }, RangeError, 'option maxSegmentLength must be a positive integer, got -5'],
+    [{ maxSegmentLength: 1.5 }, RangeError, 'got 1.5'],
+    [{ maxElements: 0 }, RangeError, 'option maxElements must be a positive integer, got 0'],
+    [{ maxComponents: '9' }, TypeError, 'option maxComponents must be a positive integer, got "9"'],
+    [{ errors: 'ignore' }, TypeError, `option errors must be 'throw' or 'collect', got "ignore"`],
+    [{ errors: 'collect', onError: 'log' }, TypeError, 'option onError must be a function, got "log"'],
+  ])('%j is refused by parse, readSegmentBatches and createSegmentStream', async (options, type, message) => {
+    const bad = options as never;
+    expect(() => parse(bytes, bad)).toThrow(type);
+    expect(() => parse(bytes, bad)).toThrow(message);
+    await expect(drain(readSegmentBatches(chunksOf(bytes), bad))).rejects.toThrow(message);
+    await expect(drain(readMessages(chunksOf(bytes), bad))).rejects.toThrow(type);
+    expect(() => createSegmentStream(bad)).toThrow(message);
+    expect(() => parseInterchanges(bytes, bad)).toThrow(type);
+  });
+
+  it('takes an explicit undefined as the default, not as "no limit"', () => {
+    const oversized = `UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+1'FTX+${'x'.repeat(70_000)}'UNZ+0+1'`;
+    const given = parse(oversized, { errors: 'collect', maxSegmentLength: undefined });
+    expect(given.errors.map((e) => e.code)).toEqual(parse(oversized, { errors: 'collect' }).errors.map((e) => e.code));
+    expect(given.errors.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an envelope limit out of range', async () => {
+    expect(() => parseInterchanges(bytes, { maxMessageSegments: 0 })).toThrow('fp-edifact: read: option maxMessageSegments must be a positive integer, got 0');
+    await expect(drain(readMessages(chunksOf(bytes), { maxMessageSegments: Number.POSITIVE_INFINITY }))).rejects.toThrow(RangeError);
+  });
+
+  it('refuses options that are not an object', () => {
+    expect(() => parse(bytes, 'collect' as never)).toThrow('fp-edifact: read: options must be an object, got "collect"');
+  });
+});
+
+describe('validating', () => {
+  it.each([
+    [{ detail: 'full' }, TypeError, `option detail must be 'interchange', 'message' or 'segment', got "full"`],
+    [{ maxMessageSegments: -1 }, RangeError, 'option maxMessageSegments must be a positive integer, got -1'],
+    [{ maxMessageSegments: 'abc' }, TypeError, 'option maxMessageSegments must be a positive integer, got "abc"'],
+    [{ knownSenders: 5 }, TypeError, 'option knownSenders must be an iterable of sender ids or a predicate, got 5'],
+    [{ knownSenders: '22222222' }, TypeError, 'option knownSenders must be an iterable of sender ids or a predicate, got "22222222"'],
+    [{ duplicates: {} }, TypeError, 'option duplicates must be a DuplicateStore (seenInterchange and seenMessage functions), got an object'],
+    [{ now: new Date(0) }, TypeError, 'option now must be a function returning a Date, got an object'],
+    [{ contrlReference: 'R1' }, TypeError, 'option contrlReference must be a function returning a reference, got "R1"'],
+    [{ replyReference: 7 }, TypeError, 'option replyReference must be a function returning a reference, got 7'],
+    [{ ownVir: 123 }, TypeError, 'option ownVir must be a string, got 123'],
+    [{ replies: 'no' }, TypeError, 'option replies must be true or false, got "no"'],
+    [{ captureSegments: 1 }, TypeError, 'option captureSegments must be true or false, got 1'],
+    [{ profile: 'opsigelser' }, TypeError, 'option profile must be a guide profile or a map of them by message type, got "opsigelser"'],
+    [{ profile: { foo: 1 } }, TypeError, 'option profile is neither a guide profile nor a map of them (profile.foo is not one)'],
+  ])('%j is refused by validate, validateStreamBatches and validateFile', async (options, type, message) => {
+    const bad = options as never;
+    await expect(validate(bytes, bad)).rejects.toThrow(type);
+    await expect(validate(bytes, bad)).rejects.toThrow(`fp-edifact: validate: ${message}`);
+    await expect(drain(validateStreamBatches(bytes, bad))).rejects.toThrow(message);
+    await expect(drain(validateFile(path, bad))).rejects.toThrow(message);
+  });
+
+  it.each([
+    [{ workers: 0 }, RangeError, 'option workers must be a positive integer, got 0'],
+    [{ workers: 2.5 }, RangeError, 'option workers must be a positive integer, got 2.5'],
+    [{ workers: 'two' }, TypeError, 'option workers must be a positive integer, got "two"'],
+    [{ workers: 2, chunkBytes: -1 }, RangeError, 'option chunkBytes must be a positive integer, got -1'],
+    [{ workers: 2, minParallelBytes: -1 }, RangeError, 'option minParallelBytes must be a non-negative integer, got -1'],
+  ])('validateFile refuses %j', async (options, type, message) => {
+    const run = drain(validateFile(path, { minParallelBytes: 0, ...(options as object) }));
+    await expect(run).rejects.toThrow(type);
+    await expect(drain(validateFile(path, { minParallelBytes: 0, ...(options as object) }))).rejects.toThrow(`fp-edifact: validateFile: ${message}`);
+  });
+
+  it('accepts every option at its documented type (and undefined as the default)', async () => {
+    const ok = await validate(bytes, {
+      detail: 'segment',
+      maxMessageSegments: 500,
+      knownSenders: new Set(['22222222']),
+      now: () => new Date(Date.UTC(2026, 10, 21)),
+      contrlReference: () => 'C1',
+      replyReference: () => 'R1',
+      replies: true,
+      captureSegments: false,
+      ownVir: undefined,
+      profile: undefined,
+    });
+    expect(ok.length).toBeGreaterThan(0);
+    expect(await drain(validateFile(path, { workers: 2, minParallelBytes: 0, chunkBytes: 4096, knownSenders: (s) => s.length > 0 }))).toBeGreaterThan(0);
+  });
+});

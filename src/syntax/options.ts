@@ -1,0 +1,63 @@
+/**
+ * Checks of the options the public faces take, as tables: an option given with the wrong type
+ * or out of range fails at once with a `TypeError` or `RangeError` naming it — instead of
+ * failing deep inside (`now is not a function`), or silently changing what is read (a `NaN`
+ * segment limit split every segment apart; `detail: 'full'` answered at interchange level).
+ * `undefined` always means "the default".
+ */
+
+/** One option: its name, what it accepts, and how to say so. */
+export type OptionCheck = readonly [name: string, accepts: (value: unknown) => boolean, expected: string];
+
+export const positiveInteger = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) > 0;
+export const nonNegativeInteger = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+/** Checks of numbers: a number they refuse is out of range (`RangeError`), anything else the wrong type. */
+const NUMERIC: ReadonlySet<(value: unknown) => boolean> = new Set([positiveInteger, nonNegativeInteger]);
+export const isFunction = (v: unknown): boolean => typeof v === 'function';
+export const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+export const isString = (v: unknown): boolean => typeof v === 'string';
+export const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
+export const oneOf =
+  (...values: readonly unknown[]) =>
+  (v: unknown): boolean =>
+    values.includes(v);
+
+/** The `errors` and `onError` options of every reading face (`ErrorHandling`). */
+export const ERROR_HANDLING_CHECKS: readonly OptionCheck[] = [
+  ['errors', oneOf('throw', 'collect'), `'throw' or 'collect'`],
+  ['onError', isFunction, 'a function'],
+];
+
+/** A short description of a value for an error message (no contents of objects). */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'function' ? 'a function' : `${typeof value === 'object' ? 'an object' : typeof value}`;
+}
+
+/**
+ * Throws for the first option of `options` that `checks` refuses (`RangeError` for a number out
+ * of range, `TypeError` otherwise); `where` names the function in the message.
+ */
+export function checkOptions(options: unknown, checks: readonly OptionCheck[], where: string): void {
+  if (options === undefined) return;
+  if (!isObject(options)) throw new TypeError(`fp-edifact: ${where}: options must be an object, got ${describe(options)}`);
+  for (const [name, accepts, expected] of checks) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value === undefined || accepts(value)) continue;
+    const ErrorType = typeof value === 'number' && NUMERIC.has(accepts) ? RangeError : TypeError;
+    throw new ErrorType(`fp-edifact: ${where}: option ${name} must be ${expected}, got ${describe(value)}`);
+  }
+}
+
+/** `defaults` overridden by the options that are not `undefined` (an explicit `undefined` keeps the default). */
+export function withDefaults<T extends object>(defaults: Required<T>, options: T): Required<T> {
+  const out = { ...defaults };
+  for (const key of Object.keys(defaults) as Array<keyof T>) {
+    const value = options[key];
+    if (value !== undefined) out[key] = value as Required<T>[keyof T];
+  }
+  return out;
+}
