@@ -82,7 +82,8 @@ export function isSegmentGap(code: number, gaps: Uint8Array): boolean {
   return code <= 0x20 && gaps[code] === 1;
 }
 
-const ROLES = ['component', 'element', 'decimal', 'release', 'repetition', 'terminator'] as const;
+/** The six service characters in UNA order. */
+export const ROLES = ['component', 'element', 'decimal', 'release', 'repetition', 'terminator'] as const;
 type Role = (typeof ROLES)[number];
 /** Roles that may be a space, meaning "not used". */
 const MAY_BE_SPACE: ReadonlySet<Role> = new Set(['release', 'repetition']);

@@ -1,7 +1,8 @@
 import { charsetFor, encodeText, firstUnencodableChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, escapedServiceChars, formatServiceString, releaseInUse } from './service-chars.js';
+import { checkOptions, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
+import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse } from './service-chars.js';
 
 /** How segments are written. */
 export interface SerializeOptions {
@@ -16,6 +17,26 @@ export interface SerializeOptions {
 export interface SerializeBytesOptions extends SerializeOptions {
   /** Syntax identifier whose charset encodes the text; default: the first UNB's S001, else UNOC. */
   syntaxId?: string;
+}
+
+const SERIALIZE_CHECKS: readonly OptionCheck[] = [
+  ['serviceChars', isObject, 'an object of six service characters'],
+  ['una', isBoolean, 'true or false'],
+  ['newline', oneOf('', '\n', '\r\n'), `'', '\\n' or '\\r\\n'`],
+  ['syntaxId', isString, 'a syntax identifier such as UNOC'],
+];
+
+/** Refuses service characters a reader could not read back (the rules of a UNA). */
+function checkServiceChars(chars: ServiceChars): void {
+  for (const role of ROLES) {
+    const ch: unknown = chars[role];
+    if (typeof ch !== 'string' || ch.length !== 1) throw new TypeError(`fp-edifact: serialize: option serviceChars.${role} must be one character, got ${JSON.stringify(ch) ?? 'undefined'}`);
+  }
+  try {
+    parseServiceString(formatServiceString(chars).slice(3));
+  } catch (error) {
+    throw new RangeError(`fp-edifact: serialize: option serviceChars: ${(error as EdifactSyntaxError).reason}`);
+  }
 }
 
 function sameChars(a: ServiceChars, b: ServiceChars): boolean {
@@ -80,6 +101,8 @@ function refuseUnescapable(components: ReadonlyArray<string>, active: string, at
  * serialize([{ tag: 'BGM', elements: [['9']] }]) // "BGM+9'"
  */
 export function serialize(segments: Iterable<SegmentInput>, options: SerializeOptions = {}): string {
+  checkOptions(options, SERIALIZE_CHECKS, 'serialize');
+  if (options.serviceChars !== undefined) checkServiceChars(options.serviceChars);
   const chars = options.serviceChars ?? DEFAULT_SERVICE_CHARS;
   const newline = options.newline ?? '';
   const una = options.una ?? !sameChars(chars, DEFAULT_SERVICE_CHARS);

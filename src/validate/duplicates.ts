@@ -1,3 +1,4 @@
+import { checkOptions, positiveInteger } from '../syntax/options.js';
 import { detach } from '../syntax/segment.js';
 
 /**
@@ -26,6 +27,7 @@ export interface MemoryDuplicateStoreOptions {
  * starts, so a repeated interchange is one duplicate, not one per message), so memory stays bounded on endless streams.
  */
 export function createMemoryDuplicateStore(options: MemoryDuplicateStoreOptions = {}): DuplicateStore {
+  checkOptions(options, [['maxInterchanges', positiveInteger, 'a positive integer']], 'createMemoryDuplicateStore');
   const max = options.maxInterchanges ?? 100_000;
   const interchanges = new Set<string>();
   let currentSender = '';

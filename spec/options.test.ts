@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSegmentStream, parse, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../../src/index.js';
+import { createMemoryDuplicateStore, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
 
-const FILE = new URL('../../fixtures/batch-mixed.edi', import.meta.url);
+const FILE = new URL('../fixtures/batch-mixed.edi', import.meta.url);
 const path = FILE.pathname;
 const bytes = readFileSync(FILE);
 
@@ -107,5 +107,36 @@ describe('validating', () => {
     });
     expect(ok.length).toBeGreaterThan(0);
     expect(await drain(validateFile(path, { workers: 2, minParallelBytes: 0, chunkBytes: 4096, knownSenders: (s) => s.length > 0 }))).toBeGreaterThan(0);
+  });
+});
+
+describe('writing', () => {
+  const segments = [{ tag: 'BGM', elements: [['9'], ['a', 'b']] }];
+  it.each([
+    [{ serviceChars: { ...DEFAULT_SERVICE_CHARS, element: ':' } }, RangeError, 'option serviceChars: ":" is used both as component and as element character'],
+    [{ serviceChars: { ...DEFAULT_SERVICE_CHARS, release: 'A' } }, RangeError, 'option serviceChars: the release character "A" is a letter or digit'],
+    [{ serviceChars: { ...DEFAULT_SERVICE_CHARS, terminator: '' } }, TypeError, 'option serviceChars.terminator must be one character, got ""'],
+    [{ serviceChars: { ...DEFAULT_SERVICE_CHARS, component: '::' } }, TypeError, 'option serviceChars.component must be one character, got "::"'],
+    [{ serviceChars: ":+.? '" }, TypeError, `option serviceChars must be an object of six service characters, got ":+.? '"`],
+    [{ newline: '\t' }, TypeError, `option newline must be '', '\\n' or '\\r\\n', got "\\t"`],
+    [{ una: 'yes' }, TypeError, 'option una must be true or false, got "yes"'],
+  ])('serialize and writeInterchange refuse %j instead of writing what no reader reads back', (options, type, message) => {
+    const bad = options as never;
+    expect(() => serialize(segments, bad)).toThrow(type);
+    expect(() => serialize(segments, bad)).toThrow(`fp-edifact: serialize: ${message}`);
+    expect(() => writeInterchange({ sender: { id: '1' }, recipient: { id: '2' }, reference: '1', messages: [] }, bad)).toThrow(message);
+  });
+
+  it('writes with any six distinct service characters a UNA allows, spaces where allowed', () => {
+    expect(serialize(segments, { serviceChars: { ...DEFAULT_SERVICE_CHARS, decimal: ',' } })).toBe("UNA:+,? 'BGM+9+a:b'");
+    expect(serialize(segments, { serviceChars: { ...DEFAULT_SERVICE_CHARS, release: ' ' } })).toBe("UNA:+.  'BGM+9+a:b'");
+  });
+});
+
+describe('the memory duplicate store', () => {
+  it('refuses a maxInterchanges that would not bound it', () => {
+    for (const bad of [Number.NaN, 0, -1, 2.5]) expect(() => createMemoryDuplicateStore({ maxInterchanges: bad })).toThrow(RangeError);
+    expect(() => createMemoryDuplicateStore({ maxInterchanges: Number.NaN })).toThrow('fp-edifact: createMemoryDuplicateStore: option maxInterchanges must be a positive integer, got NaN');
+    expect(createMemoryDuplicateStore({ maxInterchanges: 1 }).seenInterchange('1', 'A')).toBe(false);
   });
 });
