@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createMemoryDuplicateStore, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
+import { createMemoryDuplicateStore, Declaration, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
 
 const FILE = new URL('../fixtures/batch-mixed.edi', import.meta.url);
 const path = FILE.pathname;
@@ -138,5 +138,20 @@ describe('the memory duplicate store', () => {
     for (const bad of [Number.NaN, 0, -1, 2.5]) expect(() => createMemoryDuplicateStore({ maxInterchanges: bad })).toThrow(RangeError);
     expect(() => createMemoryDuplicateStore({ maxInterchanges: Number.NaN })).toThrow('fp-edifact: createMemoryDuplicateStore: option maxInterchanges must be a positive integer, got NaN');
     expect(createMemoryDuplicateStore({ maxInterchanges: 1 }).seenInterchange('1', 'A')).toBe(false);
+  });
+});
+
+describe('declarations', () => {
+  it.each([
+    [{ reRegistrationWindowDays: Number.NaN }, RangeError, 'option reRegistrationWindowDays must be a whole number of days, got NaN'],
+    [{ reRegistrationWindowDays: '14' }, TypeError, 'option reRegistrationWindowDays must be a whole number of days, got "14"'],
+    [{ rejectionDeadlineDays: { B: -3 } }, TypeError, 'option rejectionDeadlineDays must be a map of declaration letters to whole numbers of days, got an object'],
+    [{ declarationTypeLetters: 'ZBB' }, TypeError, 'option declarationTypeLetters must be a map of declaration type codes to letters, got "ZBB"'],
+  ])('new Declaration(%j) is refused at once (a NaN window threw "Date arithmetic left the supported range" at the first re-registration)', (options, type, message) => {
+    expect(() => new Declaration(options as never)).toThrow(type);
+    expect(() => Declaration.replay([], options as never)).toThrow(`fp-edifact: Declaration: ${message}`);
+  });
+  it('takes whole numbers of days, zero included', () => {
+    expect(new Declaration({ reRegistrationWindowDays: 0, rejectionDeadlineDays: { B: 0, L: 14 } }).state).toBe('new');
   });
 });

@@ -13,15 +13,13 @@
  * @module
  */
 import { daysInMonth, isRealIsoDate } from '../schema/calendar-date.js';
+import { describeValue } from '../syntax/options.js';
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. A plain string alias: documentation, not a brand. */
 export type IsoDate = string;
 
 const MS_PER_DAY = 86_400_000;
 
-function describeValue(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
 
 /** `Date.UTC` maps years 0–99 to 1900–1999; `setUTCFullYear` does not. */
 function utcMillis(year: number, month: number, day: number): number {

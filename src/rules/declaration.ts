@@ -7,6 +7,7 @@
  * @module
  */
 import { panthaverSchema, type Panthaver } from '../messages/types/panthaver.js';
+import { checkOptions, isObject, nonNegativeInteger, type OptionCheck } from '../syntax/options.js';
 import { canonicalJson } from './canonical.js';
 import { undoLastReceivedBy } from './case-log.js';
 import { addDays, assertIsoDate, type IsoDate } from './dates.js';
@@ -36,6 +37,13 @@ export interface DeclarationOptions {
 }
 
 /** What happened to one message. */
+const isDayCounts = (v: unknown): boolean => isObject(v) && Object.values(v as object).every(nonNegativeInteger);
+const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
+  ['declarationTypeLetters', isObject, 'a map of declaration type codes to letters'],
+  ['rejectionDeadlineDays', isDayCounts, 'a map of declaration letters to whole numbers of days'],
+  ['reRegistrationWindowDays', nonNegativeInteger, 'a whole number of days'],
+];
+
 export interface DeclarationApplyResult {
   /** `applied` (state may change), `refused` (not allowed; state unchanged), `ignored` (a duplicate). */
   status: 'applied' | 'refused' | 'ignored';
@@ -78,6 +86,7 @@ export class Declaration {
 
   /** An empty declaration; give it messages with {@link apply}. */
   constructor(options: DeclarationOptions = {}) {
+    checkOptions(options, DECLARATION_OPTION_CHECKS, 'Declaration');
     this.settings = {
       declarationTypeLetters: { ...(options.declarationTypeLetters ?? DEFAULT_DECLARATION_LETTERS) },
       rejectionDeadlineDays: { ...(options.rejectionDeadlineDays ?? {}) },

@@ -29,7 +29,7 @@ export const ERROR_HANDLING_CHECKS: readonly OptionCheck[] = [
 ];
 
 /** A short description of a value for an error message (no contents of objects). */
-function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null) return 'null';
@@ -43,12 +43,12 @@ function describe(value: unknown): string {
  */
 export function checkOptions(options: unknown, checks: readonly OptionCheck[], where: string): void {
   if (options === undefined) return;
-  if (!isObject(options)) throw new TypeError(`fp-edifact: ${where}: options must be an object, got ${describe(options)}`);
+  if (!isObject(options)) throw new TypeError(`fp-edifact: ${where}: options must be an object, got ${describeValue(options)}`);
   for (const [name, accepts, expected] of checks) {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined || accepts(value)) continue;
     const ErrorType = typeof value === 'number' && NUMERIC.has(accepts) ? RangeError : TypeError;
-    throw new ErrorType(`fp-edifact: ${where}: option ${name} must be ${expected}, got ${describe(value)}`);
+    throw new ErrorType(`fp-edifact: ${where}: option ${name} must be ${expected}, got ${describeValue(value)}`);
   }
 }
 
