@@ -1,0 +1,201 @@
+/**
+ * Edges of the reply builders the fixture reproductions in builders.test.ts do not reach:
+ * free-text splitting, our own party, default reminders, rejection reason codes, the
+ * direction of declaration notices and the reply interchange's envelope.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  buildAccept,
+  buildBonusAnswer,
+  buildBonusQuery,
+  buildContentError,
+  buildDeclarationAccept,
+  buildDeclarationNotice,
+  buildDeclarationRejection,
+  buildRejection,
+  buildReminder,
+  buildReplyInterchange,
+} from '../../src/messages/builders.js';
+import type { FpMessage } from '../../src/messages/decode.js';
+import { encodeMessage } from '../../src/messages/encode.js';
+import type { BonusQuery, Cancellation } from '../../src/messages/types/opsigelser.js';
+import type { PanthaverOf } from '../../src/messages/types/panthaver.js';
+import { MessageBuildError, MessageEncodeError } from '../../src/messages/wire/errors.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import { decodeAll } from './helpers.js';
+
+const DIR = join(import.meta.dirname, '../../fixtures');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function fixture<T extends FpMessage = any>(name: string, n = 0): T {
+  const r = decodeAll(readFileSync(join(DIR, name))).results.flat()[n]!;
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value as T;
+}
+const motor9 = fixture<Cancellation>('opsigelse-9-motor.edi');
+const query13 = fixture<BonusQuery>('opsigelse-13-bonus-query.edi');
+const decl30 = fixture<PanthaverOf<'newDeclaration'>>('panthaver-30-new-declaration.edi');
+const accept33 = fixture<PanthaverOf<'accept'>>('panthaver-33-accept.edi');
+const DAY = { messageDate: '2024-11-22' };
+
+describe('free text given to a builder becomes FTX segments of at most 5 lines of at most 70 characters', () => {
+  const freeTextOf = (text: Parameters<typeof buildContentError>[1]['text']) => buildContentError(motor9, { ...DAY, code: 'F02', text }).freeText;
+  it.each([
+    ['70 characters stay one line', 'a'.repeat(70), [['a'.repeat(70)]]],
+    ['71 characters make two lines', 'a'.repeat(70) + 'b', [['a'.repeat(70), 'b']]],
+    ['each given line is cut on its own', ['x'.repeat(71), 'y'], [['x'.repeat(70), 'x', 'y']]],
+    ['lines are counted in characters, not UTF-16 units', '😀'.repeat(70), [['😀'.repeat(70)]]],
+    ['6 lines make a second FTX', ['1', '2', '3', '4', '5', '6'], [['1', '2', '3', '4', '5'], ['6']]],
+    ['FTX segments given as lines of lines are kept as they are', [['a', 'b'], ['c']], [['a', 'b'], ['c']]],
+  ])('%s', (_name, text, expected) => {
+    expect(freeTextOf(text)).toEqual(expected);
+  });
+  it('25 lines fill 5 FTX segments; 26 lines do not fit and throw MessageBuildError', () => {
+    expect(freeTextOf(Array.from({ length: 25 }, (_, i) => String(i)))).toHaveLength(5);
+    expect(() => freeTextOf(Array.from({ length: 26 }, (_, i) => String(i)))).toThrow(
+      new MessageBuildError('free text of 26 lines does not fit in 5 FTX segments of 5 lines'),
+    );
+  });
+});
+
+describe('our own party in a reply', () => {
+  it('is the received recipient, name included, when ownVir is that same VIR number', () => {
+    const received = { ...motor9, recipient: { vir: '22222222', name: 'Afgivende Forsikring A/S' } };
+    expect(buildAccept(received, { ...DAY, ownVir: '22222222' }).sender).toEqual({ vir: '22222222', name: 'Afgivende Forsikring A/S' });
+    expect(buildContentError(received, { ...DAY, code: 'F01', ownVir: '44444444' }).sender).toEqual({ vir: '44444444' });
+  });
+});
+
+describe('buildReminder (15): what it chases by default', () => {
+  it.each([
+    ['a cancellation with DOC 11 → its answer and the bonus answer', motor9, ['cancellationAnswer', 'bonusAnswer'], ['9', '11']],
+    ['a cancellation without DOC 11 → its answer only', { ...motor9, claimsDataRequested: undefined }, ['cancellationAnswer'], ['9']],
+    ['a bonus query → the bonus answer', query13, ['bonusAnswer'], ['11']],
+  ] as const)('%s', (_name, original, chases, docs) => {
+    const r = buildReminder(original as Cancellation | BonusQuery, { messageDate: '2024-12-12' });
+    expect(r.chases).toEqual(chases);
+    // same direction and case as the message chased
+    expect([r.recipient, r.sender, r.caseReference, r.branch]).toEqual([original.recipient, original.sender, original.caseReference, original.branch]);
+    expect(encodeMessage(r, opsigelser55).body.filter((s) => s.tag === 'DOC').map((s) => s.elements[0]![0])).toEqual(docs);
+  });
+  it('chases what it is told, and refuses to chase anything but a 9 or a 13', () => {
+    expect(buildReminder(motor9, { messageDate: '2024-12-12', chases: ['bonusAnswer'] }).chases).toEqual(['bonusAnswer']);
+    expect(() => buildReminder(fixture('opsigelse-29-accept.edi'), { messageDate: '2024-12-12' })).toThrow(
+      new MessageBuildError('a reminder answers an opsigelser cancellation or bonusQuery, not a accept'),
+    );
+  });
+});
+
+describe('buildRejection (27): the reason', () => {
+  it.each(['abc', '1234', 'a1', ''])('%j is neither a named reason nor an ERC code (an..3, capitals and digits): MessageBuildError', (reason) => {
+    expect(() => buildRejection(motor9, { ...DAY, reason })).toThrow(MessageBuildError);
+  });
+  it.each(['1', '23', 'X9'])('%j is sent as the ERC code', (reason) => {
+    expect(buildRejection(motor9, { ...DAY, reason }).reasonCode).toBe(reason);
+  });
+  it('with ERC 9 takes the company that already cancelled as a VIR number; with another end-date reason it refuses it', () => {
+    const r = buildRejection(motor9, { ...DAY, reason: '9', endDate: '2025-01-01', cancelledBy: '33333333' });
+    expect(r.cancelledBy).toEqual({ vir: '33333333' });
+    expect(() => buildRejection(motor9, { ...DAY, reason: '10', endDate: '2025-01-01', cancelledBy: '33333333' })).toThrow(
+      new MessageBuildError('the company that already cancelled (NAD OPS) is only sent with ERC 9, not 10'),
+    );
+  });
+  it('answers a bonus query too, and nothing else', () => {
+    expect(buildRejection(query13, { ...DAY, reason: '19' })).toMatchObject({ kind: 'rejection', recipient: query13.sender, sender: query13.recipient });
+    expect(() => buildRejection(fixture('opsigelse-29-accept.edi'), { ...DAY, reason: '19' })).toThrow(MessageBuildError);
+  });
+});
+
+describe('bonus builders copy the case and may replace the policyholders', () => {
+  const holder = { name: 'Anden Ejer' };
+  it('buildBonusAnswer takes the policyholders given instead of the received ones', () => {
+    const bonus = fixture('opsigelse-11-bonus-answer.edi').bonus;
+    const a = buildBonusAnswer(query13, { ...DAY, bonus, policyholder: holder, policyholder2: { name: 'Tredje' } });
+    expect([a.policyholder1, a.policyholder2]).toEqual([holder, { name: 'Tredje' }]);
+    expect(buildBonusAnswer(motor9, { ...DAY, bonus }).policyholder1).toEqual(motor9.policyholder1);
+  });
+  it('buildBonusQuery carries the registration number, the second policyholder and the policy end date of a pure query', () => {
+    const q = buildBonusQuery({ ...motor9, policyholder2: holder }, { ...DAY, policyEndDate: '2024-12-31', contact: 'Jens' });
+    expect(q).toMatchObject({ registrationNumber: motor9.registrationNumber, policyholder2: holder, policyEndDate: '2024-12-31', contact: 'Jens', branch: motor9.branch });
+  });
+  it('buildAccept takes a corrected date with its own basis, and the policyholders as the ceding company has them', () => {
+    const a = buildAccept(motor9, { ...DAY, correctedDate: { date: '2025-02-01', basis: 'shortenedNotice' }, policyholder: holder, policyholder2: { name: 'To' } });
+    expect(a.correctedDate).toEqual({ date: '2025-02-01', basis: 'shortenedNotice' });
+    expect([a.policyholder1, a.policyholder2]).toEqual([holder, { name: 'To' }]);
+    expect(buildAccept(motor9, { ...DAY, correctedDate: '2025-02-01' }).correctedDate).toEqual({ date: '2025-02-01', basis: 'normal' });
+  });
+});
+
+describe('panthaver builders: what an answer repeats and where a notice goes', () => {
+  it('an accept repeats the declaration and takes the acceptance date, priority, cover type, sum insured and text given', () => {
+    const a = buildDeclarationAccept(decl30, { ...DAY, effectiveDate: '2024-11-01', priority: 'Z92', coverType: 'ZKM', sumInsured: 90000, text: 'OK', contact: 'Jens' });
+    expect(a).toMatchObject({
+      kind: 'accept',
+      recipient: decl30.sender,
+      sender: decl30.recipient,
+      declarationNumber: decl30.declarationNumber,
+      senderReference: decl30.senderReference,
+      chassisNumber: decl30.chassisNumber,
+      effectiveDate: '2024-11-01',
+      priority: 'Z92',
+      coverType: 'ZKM',
+      sumInsured: 90000,
+      freeText: [['OK']],
+      contact: 'Jens',
+      debtor: decl30.debtor,
+    });
+    expect(buildDeclarationAccept(decl30, DAY)).toMatchObject({ effectiveDate: decl30.effectiveDate, priority: 'Z91' });
+  });
+  it('an accept answers only a declaration, its change of lienholder or reminder', () => {
+    expect(() => buildDeclarationAccept(accept33, DAY)).toThrow(
+      new MessageBuildError('an accept answers a panthaver newDeclaration or changeOfLienholder or reminder, not a accept'),
+    );
+    expect(() => buildDeclarationAccept(motor9 as never, DAY)).toThrow(MessageBuildError);
+    expect(() => buildDeclarationRejection(motor9 as never, { ...DAY, reasons: ['1'] })).toThrow(MessageBuildError);
+  });
+  it('a rejection maps named reasons through the profile and refuses anything else', () => {
+    expect(buildDeclarationRejection(decl30, { ...DAY, reasons: ['3'] }).reasons).toEqual(['3']);
+    expect(() => buildDeclarationRejection(decl30, { ...DAY, reasons: ['not a reason'] })).toThrow(MessageBuildError);
+  });
+  it('a notice about the lienholder’s own declaration swaps its NADs; one about our accept keeps them', () => {
+    const fromDeclaration = buildDeclarationNotice(decl30, 'coverageRestored', { ...DAY, effectiveDate: '2024-12-01' });
+    expect([fromDeclaration.kind, fromDeclaration.recipient, fromDeclaration.sender]).toEqual(['coverageRestored', decl30.sender, decl30.recipient]);
+    const fromAccept = buildDeclarationNotice(accept33, 'Z60', { ...DAY, priority: 'Z92', text: 'Ny prioritet' });
+    expect(fromAccept).toMatchObject({
+      kind: 'priorityChanged',
+      recipient: accept33.recipient,
+      sender: accept33.sender,
+      declarationNumber: accept33.declarationNumber,
+      policyNumber: accept33.policyNumber,
+      priority: 'Z92',
+      freeText: [['Ny prioritet']],
+    });
+    expect(fromAccept).not.toHaveProperty('senderReference');
+  });
+  it.each(['accept', '33', 'Z99'])('%j is not a notice: MessageBuildError', (kind) => {
+    expect(() => buildDeclarationNotice(accept33, kind as never, DAY)).toThrow(MessageBuildError);
+  });
+  it('a notice needs a panthaver message, and what its kind requires', () => {
+    expect(() => buildDeclarationNotice(motor9 as never, 'Z60', DAY)).toThrow(new MessageBuildError('a declaration notice needs a panthaver message'));
+    expect(() => buildDeclarationNotice(accept33, 'Z60', DAY)).toThrow(MessageEncodeError);
+  });
+});
+
+describe('buildReplyInterchange', () => {
+  it('encodes panthaver replies with the panthaver profile, keeps given UNB qualifiers and defaults absent ones (null) to ZZ', () => {
+    const segs = buildReplyInterchange([accept33], { sender: { id: '60000001', qualifier: null }, recipient: { id: '22222222', qualifier: '14' } }, { reference: 'R7', date: '2024-10-21', time: '1200' });
+    expect(segs[0]).toEqual({ tag: 'UNB', elements: [['UNOC', '3'], ['22222222', '14'], ['60000001', 'ZZ'], ['241021', '1200'], ['R7']] });
+    expect(segs[1]).toEqual({ tag: 'UNH', elements: [['1'], ['PANTDE', '1', '911', 'UN']] });
+    expect(segs.slice(2, -2)).toEqual(encodeMessage(accept33, panthaver52).body);
+  });
+  it('takes the date and time from the clock given, a profile given, and the received sender’s qualifier', () => {
+    const segs = buildReplyInterchange(buildAccept(motor9, DAY), { sender: { id: 'A', qualifier: '30' }, recipient: { id: 'B', qualifier: null } }, {
+      reference: 'R8',
+      now: () => new Date('2024-03-04T05:06:00Z'),
+      profile: opsigelser55,
+    });
+    expect(segs[0]!.elements.slice(1, 4)).toEqual([['B', 'ZZ'], ['A', '30'], ['240304', '0506']]);
+    expect(segs[1]!.elements[1]![0]).toBe('OPSIGE');
+  });
+});
