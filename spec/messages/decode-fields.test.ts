@@ -162,6 +162,36 @@ describe('panthaver: fields decode to their typed values and malformed ones are 
     ['a second DTM 7: 35 at the second', "DTM+7:20241015:102'", "DTM+7:20241015:102'DTM+7:20241016:102'", ['35', 'DTM', 9, null, null]],
   ])('%s', (_name, from, to, expected) => {
     const r = decodeDecl(from, to);
-    expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.component])).toContainEqual(expected);
+    expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.component])).toEqual([expected]);
+  });
+});
+
+describe('reported once, at the right segment', () => {
+  const REJECTION = `UNH+1+OPSIGE:1:911:UN'BGM+27'ERC+19'RFF+OPS:TRY-1'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'BRC+001:002'UNT+9+1'`;
+  const declText = readFileSync('fixtures/panthaver-30-new-declaration.edi', 'latin1');
+  const declBody = (from: string, to: string) => declText.replace(from, to).replace(/^UNA.*?'\s*UNB.*?'\s*/s, '').replace(/UNZ.*$/s, '');
+  it.each([
+    ['an unknown OSI code in a rejection: 14 at the code', REJECTION.replace("RFF+OPS:TRY-1'", "RFF+OPS:TRY-1'OSI+XYZ'"), opsigelser55, [['14', 'OSI', 5, 1, 1]]],
+    ['an unknown DOC code in a rejection: 14 at the code', REJECTION.replace("DTM+137:20241120:102'", "DTM+137:20241120:102'DOC+99'"), opsigelser55, [['14', 'DOC', 6, 1, 1]]],
+    ['two DOCs in a rejection, which carries none: 15 at the first', REJECTION.replace("DTM+137:20241120:102'", "DTM+137:20241120:102'DOC+11'DOC+9'"), opsigelser55, [['15', 'DOC', 6, 1, 1]]],
+    ['two FTX in a rejection, which carries none: 15 at the first', REJECTION.replace("DTM+137:20241120:102'", "DTM+137:20241120:102'FTX+AAI+++a'FTX+AAI+++b'"), opsigelser55, [['15', 'FTX', 6, null, null]]],
+    ['a message-level DTM the cancellation does not carry (291): 14 at the qualifier, and no cancellation date: 13', MOTOR.replace('DTM+287', 'DTM+291'), opsigelser55, [['14', 'DTM', 5, 1, 1], ['13', 'DTM', null, null, null]]],
+    ['a name in the insured location NAD (address only): 15 at the name', MOTOR.replace("NAD+MS+11111111::VIR'", "NAD+MS+11111111::VIR'NAD+FS+++Navn+Brogade 3+Ærøskøbing++5970+DK'"), opsigelser55, [['15', 'NAD', 9, 4, 1]]],
+    ['a second matrikel number: 35 at the second', MOTOR.replace('RFF+REG:AB12345', "RFF+MAT:12a'RFF+MAT:12b"), opsigelser55, [['35', 'RFF', 12, null, null]]],
+    ['two ERCs in a new declaration, which carries none: 15 at the first', declBody("BGM+30'", "BGM+30'ERC+1'ERC+2'"), panthaver52, [['15', 'ERC', 3, 1, 1]]],
+    ['an ERC without its code in a new declaration: only 13 at the code', declBody("BGM+30'", "BGM+30'ERC+'"), panthaver52, [['13', 'ERC', 3, 1, 1]]],
+    ['two FTX in a new declaration are read in order', declBody("NAD+MR", "FTX+AAI+++a'FTX+AAI+++b'NAD+MR"), panthaver52, []],
+    ['a second ATT PNT: 35 at the second', declBody("ATT+PNT++ZPA'", "ATT+PNT++ZPA'ATT+PNT++ZLE'"), panthaver52, [['35', 'ATT', 10, null, null]]],
+    ['a second MOA PNT: 35 at the second', declBody("ATT+PRI++Z91'", "ATT+PRI++Z91'MOA+PNT:1'MOA+PNT:2'"), panthaver52, [['35', 'MOA', 13, null, null]]],
+    ['a second NAD DEB: 35 at the second', declBody("UNT", "NAD+DEB+++Anden'UNT"), panthaver52, [['35', 'NAD', 15, null, null]]],
+  ])('%s', (_name, body, profile, expected) => {
+    const r = decodeText(body, profile);
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.component])).toEqual(expected);
+  });
+  it('claim-free years missing from SIF: 13 at SIF, not 12', () => {
+    const bonusText = readFileSync('fixtures/opsigelse-11-bonus-answer.edi', 'latin1');
+    const { interchanges } = parseInterchanges(bonusText.replace('SIF+10+4', 'SIF+10'));
+    const r = decodeMessage(interchanges[0]!.messages[0]!, opsigelser55);
+    expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.segmentPosition])).toEqual([['13', 'SIF', 9]]);
   });
 });
