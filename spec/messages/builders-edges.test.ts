@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildAccept,
+  buildAcceptWithoutFee,
   buildBonusAnswer,
   buildBonusQuery,
   buildContentError,
@@ -154,8 +155,9 @@ describe('panthaver builders: what an answer repeats and where a notice goes', (
     expect(() => buildDeclarationAccept(motor9 as never, DAY)).toThrow(MessageBuildError);
     expect(() => buildDeclarationRejection(motor9 as never, { ...DAY, reasons: ['1'] })).toThrow(MessageBuildError);
   });
-  it('a rejection maps named reasons through the profile and refuses anything else', () => {
+  it('a rejection takes 1 to 3 reasons, maps named ones through the profile and refuses anything else', () => {
     expect(buildDeclarationRejection(decl30, { ...DAY, reasons: ['3'] }).reasons).toEqual(['3']);
+    expect(buildDeclarationRejection(decl30, { ...DAY, reasons: ['1', '2', 'policyUnknown'] }).reasons).toHaveLength(3);
     expect(() => buildDeclarationRejection(decl30, { ...DAY, reasons: ['not a reason'] })).toThrow(MessageBuildError);
   });
   it('a notice about the lienholder’s own declaration swaps its NADs; one about our accept keeps them', () => {
@@ -197,5 +199,16 @@ describe('buildReplyInterchange', () => {
     });
     expect(segs[0]!.elements.slice(1, 4)).toEqual([['B', 'ZZ'], ['A', '30'], ['240304', '0506']]);
     expect(segs[1]!.elements[1]![0]).toBe('OPSIGE');
+  });
+});
+
+describe('buildAcceptWithoutFee', () => {
+  it('throws MessageBuildError (not an encode error) when the old lienholder is neither given nor in the 32', () => {
+    const change32 = { ...decl30, kind: 'changeOfLienholder' } as PanthaverOf<'changeOfLienholder'>;
+    expect(() => buildAcceptWithoutFee(change32, DAY)).toThrow(
+      new MessageBuildError('the receipt (Z70) needs the old lienholder: pass oldLienholder (the 32 has no NAD GPH)'),
+    );
+    const { receipt } = buildAcceptWithoutFee(change32, { ...DAY, oldLienholder: { vir: '60000009' } });
+    expect([receipt.recipient, receipt.oldLienholder, receipt.cessationDate]).toEqual([{ vir: '60000009' }, { vir: '60000009' }, decl30.effectiveDate]);
   });
 });

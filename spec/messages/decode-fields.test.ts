@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges } from '../../src/envelope/read.js';
 import { decodeMessage } from '../../src/messages/decode.js';
+import { MessageEncodeError } from '../../src/messages/wire/errors.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import { parse } from '../../src/syntax/read.js';
 
@@ -193,5 +194,34 @@ describe('reported once, at the right segment', () => {
     const { interchanges } = parseInterchanges(bonusText.replace('SIF+10+4', 'SIF+10'));
     const r = decodeMessage(interchanges[0]!.messages[0]!, opsigelser55);
     expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.segmentPosition])).toEqual([['13', 'SIF', 9]]);
+  });
+});
+
+describe('the walk, the reader and the schema together', () => {
+  const at = (body: string) => errorsOf(body);
+  it.each([
+    ['a segment out of order is 15 there and not read (an unknown OSI code after DTM gives no 14)', MOTOR.replace("DOC+11'", "OSI+XYZ'DOC+11'"), [['15', 'OSI', 6, null, null]]],
+    ['a second NAD MR is 35 and not read (its unknown id type gives no 14)', MOTOR.replace("NAD+MS", "NAD+MR+3::XXX'NAD+MS"), [['35', 'NAD', 8, null, null]]],
+    ['two fields missing without a position are both 13 (recipient and sender)', MOTOR.replace("NAD+MR+22222222::VIR'NAD+MS+11111111::VIR'", ''), [['13', 'NAD', null, null, null], ['13', 'NAD', null, null, null]]],
+    ['a contact name of 36 characters: 12 at the name', ADD_AFTER_BRC(`CTA+IC+:${'J'.repeat(36)}'`), [['12', 'CTA', 13, 2, 2]]],
+    ["a 12'er with an ERC code that is not F01–F05: 12 at the code", `BGM+12'ERC+F09'RFF+OPS:X'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'BRC+001:002'`, [['12', 'ERC', 3, 1, 1]]],
+  ])('%s', (_name, body, expected) => {
+    expect(at(body)).toEqual(expected);
+  });
+  it('names the element and component of data nobody reads in its reason', () => {
+    const r = decodeText(MOTOR.replace('DOC+11', 'DOC+11+X:Y'));
+    expect(r.ok || r.errors.map((e) => e.reason)).toEqual(['DOC: unexpected data "X" in element 2, component 1', 'DOC: unexpected data "Y" in element 2, component 2']);
+  });
+  it('a message given from UNH without UNT decodes as with it', () => {
+    const segments = parse(MOTOR).segments;
+    expect(decodeMessage({ segments: segments.slice(0, -1) }, opsigelser55)).toEqual(decodeMessage({ segments }, opsigelser55));
+    expect(decodeMessage({ segments: segments.slice(0, -1) }, opsigelser55).ok).toBe(true);
+  });
+});
+
+describe('MessageEncodeError', () => {
+  it('lists each issue as path: message, naming a whole-value issue (value), and is just the message without issues', () => {
+    expect(new MessageEncodeError('cannot build x', [{ path: 'a.b', message: 'bad' }, { path: '', message: 'worse' }]).message).toBe('cannot build x: a.b: bad; (value): worse');
+    expect(new MessageEncodeError('cannot build x').message).toBe('cannot build x');
   });
 });
