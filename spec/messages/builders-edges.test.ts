@@ -116,6 +116,11 @@ describe('bonus builders copy the case and may replace the policyholders', () =>
     expect([a.policyholder1, a.policyholder2]).toEqual([holder, { name: 'Tredje' }]);
     expect(buildBonusAnswer(motor9, { ...DAY, bonus }).policyholder1).toEqual(motor9.policyholder1);
   });
+  it('a bonus without an underwriting date writes no DTM 291 (only DTM 293 has a blank date); the validator, not the writer, asks for it', () => {
+    const { underwritingDate: _u, ...bonus } = fixture('opsigelse-11-bonus-answer.edi').bonus;
+    const body = encodeMessage(buildBonusAnswer(query13, { ...DAY, bonus }), opsigelser55).body;
+    expect(body.filter((s) => s.tag === 'DTM').map((s) => s.elements[0]![0])).toEqual(['137', '290', '295', '292', '292']);
+  });
   it('buildBonusQuery carries the registration number, the second policyholder and the policy end date of a pure query', () => {
     const q = buildBonusQuery({ ...motor9, policyholder2: holder }, { ...DAY, policyEndDate: '2024-12-31', contact: 'Jens' });
     expect(q).toMatchObject({ registrationNumber: motor9.registrationNumber, policyholder2: holder, policyEndDate: '2024-12-31', contact: 'Jens', branch: motor9.branch });
