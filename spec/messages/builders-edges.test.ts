@@ -131,6 +131,13 @@ describe('bonus builders copy the case and may replace the policyholders', () =>
     expect([a.policyholder1, a.policyholder2]).toEqual([holder, { name: 'To' }]);
     expect(buildAccept(motor9, { ...DAY, correctedDate: '2025-02-01' }).correctedDate).toEqual({ date: '2025-02-01', basis: 'normal' });
   });
+  it('buildAccept refuses a "corrected" date equal to the requested one: OSI ODC + DTM are sent only per another date (seed 002, Accept)', () => {
+    const requested = motor9.cancellationDate.date;
+    expect(() => buildAccept(motor9, { ...DAY, correctedDate: requested })).toThrow(MessageBuildError);
+    expect(() => buildAccept(motor9, { ...DAY, correctedDate: { date: requested, basis: 'shortenedNotice' } })).toThrow(
+      `an accept (29) per another date needs another date than the requested ${requested}; accept without correctedDate instead`,
+    );
+  });
 });
 
 describe('panthaver builders: what an answer repeats and where a notice goes', () => {

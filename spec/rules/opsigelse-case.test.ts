@@ -58,7 +58,7 @@ describe("the guide's flows", () => {
     const resend = cancellation({ messageDate: '2024-12-05', cancellationDate: { date: '2025-01-01', basis: 'otherDate' }, freeText: [['Rettet registreringsnummer']] });
     expect(c.apply(resend)).toEqual({ status: 'applied', violations: [] });
     expect(c.state).toBe('re-sent');
-    c.apply(buildAccept(resend, { messageDate: '2024-12-06', correctedDate: '2025-01-01' }));
+    c.apply(buildAccept(resend, { messageDate: '2024-12-06', correctedDate: '2025-02-01' }));
     expect(c.state).toBe('accepted-with-date');
     expect(c.violations).toEqual([]);
   });

@@ -16,8 +16,8 @@ function busyCase(): OpsigelseCase {
   c.apply(buildReminder(resend, { messageDate: '2024-12-04' }));
   c.apply(query);
   c.apply(buildBonusAnswer(query, { messageDate: '2024-12-05', bonus: { ...BONUS, policyEndDate: '2025-01-01' } }));
-  c.apply(buildAccept(resend, { messageDate: '2024-12-06', correctedDate: '2025-01-01' }));
-  c.apply(buildAccept(resend, { messageDate: '2024-12-07', correctedDate: '2025-01-01' }));
+  c.apply(buildAccept(resend, { messageDate: '2024-12-06', correctedDate: '2025-02-01' }));
+  c.apply(buildAccept(resend, { messageDate: '2024-12-07', correctedDate: '2025-02-01' }));
   return c;
 }
 

@@ -91,6 +91,10 @@ export function buildAccept(received: Cancellation, options: AcceptOptions): Ops
       : typeof options.correctedDate === 'string'
         ? { date: options.correctedDate, basis: received.cancellationDate.basis }
         : options.correctedDate;
+  if (corrected !== undefined && corrected.date === received.cancellationDate.date) {
+    // OSI ODC and its DTM are sent "only when accepting per another date" (seed 002, Accept).
+    throw new MessageBuildError(`an accept (29) per another date needs another date than the requested ${corrected.date}; accept without correctedDate instead`);
+  }
   return finish(
     acceptSchema,
     compact({
