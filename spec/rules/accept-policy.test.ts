@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideOnCancellation, type AcceptPolicyOptions } from '../../src/rules/accept-policy.js';
+import { toReply } from '../../src/rules/accept-reply.js';
 import type { CancellationDecision } from '../../src/rules/accept-decision.js';
 import type { PolicyRecord } from '../../src/rules/policy-record.js';
 import type { Cancellation } from '../../src/messages/types/opsigelser.js';
@@ -273,6 +274,16 @@ describe('withdrawal (accept.withdrawal-original-not-accepted, accept.withdrawal
     const d = decide(withdrawal({ messageDate: '2024-11-25' }), takenOver('accepted'));
     expect(d).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2025-11-01', basis: 'withdrawal' }, rule: 'accept.withdrawal-date' });
   });
+  it('accepts a late withdrawal that asks for the next expiry date as it is: no corrected date equal to the one requested', () => {
+    const received = withdrawal({ messageDate: '2024-11-25', cancellationDate: { date: '2025-11-01', basis: 'withdrawal' } });
+    const d = decide(received, takenOver('accepted'));
+    expect(d).toMatchObject({ decision: 'accept', rule: 'accept.withdrawal-date' });
+    expect(d).not.toHaveProperty('correctedDate');
+    // The reply is a plain accept (the builder refuses a correction to the same date).
+    const reply = toReply(d, received, { messageDate: '2024-11-26' });
+    expect(reply.kind).toBe('accept');
+    expect(reply).not.toHaveProperty('correctedDate');
+  });
   it("accepts per the policy's start date when it has not started", () => {
     const d = decide(withdrawal(), takenOver('accepted', '2024-12-01'));
     expect(d).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2024-12-01', basis: 'withdrawal' } });
@@ -299,6 +310,12 @@ describe('re-send per another date with free text (accept.free-text-manual)', ()
   });
   it('proposes the next renewal date after the windows', () => {
     expect(proposalOf(decide(resend('2024-12-12'), rejected))).toMatchObject({ decision: 'accept-with-date', correctedDate: { date: '2026-01-01' } });
+  });
+  it('after the windows, a re-send that asks for the renewal date itself is proposed as it is', () => {
+    const atRenewal = cancellation({ messageDate: '2024-12-12', cancellationDate: { date: '2026-01-01', basis: 'otherDate' }, freeText: [['Genfremsendt']] });
+    const proposal = proposalOf(decide(atRenewal, rejected));
+    expect(proposal).toMatchObject({ decision: 'accept', rule: 'accept.corrected-date' });
+    expect(proposal).not.toHaveProperty('correctedDate');
   });
   it('decides by machine when asked to', () => {
     expect(decide(resend('2024-12-05'), rejected, { autoDecideFreeText: true }).decision).toBe('accept');

@@ -50,7 +50,12 @@ function accept(why: Explanation): FinalDateOutcome {
   return { outcome: 'accept', why, notes: [] };
 }
 
-function acceptPer(date: IsoDate, basis: CancellationDate['basis'], why: Explanation): FinalDateOutcome {
+/**
+ * Accept per `date` — as requested when it is the requested date: OSI ODC and its DTM are sent
+ * only when accepting per another date (seed 002, Accept), and `buildAccept` refuses them otherwise.
+ */
+function acceptPer(date: IsoDate, basis: CancellationDate['basis'], why: Explanation, requested: IsoDate): FinalDateOutcome {
+  if (date === requested) return accept(why);
   return { outcome: 'accept-with-date', why, correctedDate: { date, basis }, notes: [] };
 }
 
@@ -79,7 +84,7 @@ function checkNormal(received: Cancellation, policy: PolicyRecord, ctx: DateChec
     ? `was sent ${sentOn}, after the latest on-time date ${verdict.deadline} for the renewal date ${requested}`
     : `asks for ${requested}, which is not a main renewal date of the policy (next: ${nextRenewalOnOrAfter(pattern, requested)})`;
   const why = explain('accept.corrected-date', { sentOn, requestedDate: requested, correctedDate: corrected }, `The cancellation ${reason}, so it is accepted per the renewal date ${corrected}.`);
-  return acceptPer(corrected, 'normal', why);
+  return acceptPer(corrected, 'normal', why, requested);
 }
 
 /** Shortened notice (296): rules `accept.shortened-notice-refused`, `deadline.shortened-notice`, `accept.corrected-date`. */
@@ -105,7 +110,7 @@ function checkShortened(received: Cancellation, policy: PolicyRecord, ctx: DateC
     return accept(explain('deadline.shortened-notice', dates, `The cancellation with shortened notice sent ${sentOn} can take effect ${verdict.deadline} at the earliest, and ${requested} is not earlier.`));
   }
   const why = explain('accept.corrected-date', { ...dates, correctedDate: verdict.deadline }, `Sent ${sentOn} with shortened notice, the cancellation can take effect ${verdict.deadline} at the earliest, not ${requested}, so it is accepted per ${verdict.deadline}.`);
-  return acceptPer(verdict.deadline, 'shortenedNotice', why);
+  return acceptPer(verdict.deadline, 'shortenedNotice', why, requested);
 }
 
 /** Withdrawal (294), we being the 1st acquirer: rules `accept.withdrawal-original-not-accepted`, `deadline.withdrawal`, `accept.withdrawal-date`. */
@@ -129,7 +134,7 @@ function checkWithdrawal(received: Cancellation, policy: PolicyRecord, ctx: Date
   if (start > receivedOn) {
     const dates = { receivedOn, policyStart: start, requestedDate: requested };
     if (requested === start) return accept(explain('accept.withdrawal-date', dates, `The policy starts ${start}, after the withdrawal was received, and the withdrawal asks for that start date.`));
-    return acceptPer(start, 'withdrawal', explain('accept.withdrawal-date', { ...dates, correctedDate: start }, `The policy has not started (start ${start}), so the withdrawal is accepted per the start date instead of ${requested}.`));
+    return acceptPer(start, 'withdrawal', explain('accept.withdrawal-date', { ...dates, correctedDate: start }, `The policy has not started (start ${start}), so the withdrawal is accepted per the start date instead of ${requested}.`), requested);
   }
   const policyReceivedOn = takeover.policyReceivedOn ?? start;
   const verdict = isCancellationOnTime({ kind: 'withdrawal', sentOn: received.messageDate, receivedOn }, { policyStart: start, policyReceivedOn });
@@ -144,7 +149,7 @@ function checkWithdrawal(received: Cancellation, policy: PolicyRecord, ctx: Date
   }
   const corrected = earliestOnTimeRenewal(pattern, received.messageDate, laterOf(requested, receivedOn), noticeOptions(policy, ctx.calendar));
   const why = explain('accept.withdrawal-date', { ...dates, correctedDate: corrected }, `The withdrawal was received ${receivedOn}, after the deadline ${verdict.deadline}, so it is accepted per the next expiry date ${corrected}.`);
-  return acceptPer(corrected, 'withdrawal', why);
+  return acceptPer(corrected, 'withdrawal', why, requested);
 }
 
 /** Re-send per another date (288): rules `deadline.other-date-resend`, `deadline.resend-after-rejection`, `accept.free-text-manual`. */
@@ -166,7 +171,7 @@ function checkOtherDate(received: Cancellation, policy: PolicyRecord, ctx: DateC
         : `more than 2 weeks after the rejection of ${rejected.rejectedOn} (deadline ${resendBy})`;
       if (pattern !== undefined) {
         const corrected = earliestOnTimeRenewal(pattern, sentOn, requested, noticeOptions(policy, ctx.calendar));
-        proposal = acceptPer(corrected, 'normal', explain('accept.corrected-date', { ...dates, correctedDate: corrected }, `The re-send per another date was sent ${sentOn}, ${late}, so it is accepted per the renewal date ${corrected}.`));
+        proposal = acceptPer(corrected, 'normal', explain('accept.corrected-date', { ...dates, correctedDate: corrected }, `The re-send per another date was sent ${sentOn}, ${late}, so it is accepted per the renewal date ${corrected}.`), requested);
       }
     }
   }

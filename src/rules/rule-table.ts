@@ -217,7 +217,8 @@ const acceptPolicyRules = {
       'Normal cancellation: the corrected date is the first main renewal date (hovedforfald) on or after the requested date ' +
       'for which the cancellation was on time (deadline.normal-notice); renewal dates recur every 12 months unless the policy ' +
       'says otherwise. Shortened notice: the earliest effective date (deadline.shortened-notice). Without a known renewal ' +
-      'date an on-time cancellation is accepted as requested and a late one goes to manual review.',
+      'date an on-time cancellation is accepted as requested and a late one goes to manual review. A corrected date that ' +
+      'equals the requested one is a plain accept (no OSI ODC), for late withdrawals and 288 re-sends too.',
   },
   'accept.free-text-manual': {
     id: 'accept.free-text-manual',
