@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { validateCommand, type ValidateCommandOptions } from '../../src/cli/validate.js';
 import type { JsonInterchangeReport } from '../../src/validate/format/json.js';
+import { validate, type ValidateOptions } from '../../src/validate/index.js';
 
 /** A fixed clock for CONTRL and 12'er dates and references. */
 export const NOW = (): Date => new Date('2024-12-01T10:00:00Z');
@@ -40,4 +41,26 @@ export function parseLines(stdout: string): JsonInterchangeReport[] {
 /** Reads a fixture file as bytes. */
 export function fixture(path: string): Buffer {
   return readFileSync(path);
+}
+
+/** UNB sender and recipient of {@link oneMessage}: the first NAD must name the recipient, the second the sender. */
+export const PARTIES = { sender: '11111111', recipient: '22222222' } as const;
+
+/**
+ * An interchange from {@link PARTIES}.sender to {@link PARTIES}.recipient holding one message
+ * of `type` whose segments are `body` (BGM … BRC, without UNH and UNT), one per line.
+ */
+export function oneMessage(body: readonly string[], type: 'OPSIGE' | 'PANTDE' = 'OPSIGE'): string {
+  const segments = [`UNH+1+${type}:1:911:UN`, ...body, `UNT+${body.length + 2}+1`];
+  const unb = `UNB+UNOC:3+${PARTIES.sender}:ZZ+${PARTIES.recipient}:ZZ+241120:2300+REF1`;
+  return ["UNA:+.? '", ...[unb, ...segments, 'UNZ+1+REF1'].map((s) => `${s}'`)].join('\n');
+}
+
+/** One error of a message report, compact: `[code, rule or null, segment position or null, element, component]`. */
+export type ErrorRow = [string, string | null, number | null, number | null, number | null];
+
+/** The errors of the only message of `text` (validated with the shipped profiles), as {@link ErrorRow}s. */
+export async function messageErrors(text: string, options: ValidateOptions = {}): Promise<ErrorRow[]> {
+  const [report] = await validate(text, { now: NOW, ...options });
+  return report!.messages[0]!.errors.map((e) => [e.code, e.rule ?? null, e.segmentPosition, e.element, e.component]);
 }

@@ -1,0 +1,73 @@
+/**
+ * Opsigelser content rules at their edges (opsigelser.md "Segments per kind" and "Case rules",
+ * default-profile.md's F01–F05 mapping): each case is one message and the *complete* list of
+ * errors it must get — code, rule, segment position (UNH is 1; `null` for something missing),
+ * element and component. Found with Stryker: each of these edges could move without the
+ * invalid corpus noticing.
+ */
+import { describe, expect, it } from 'vitest';
+import { type ErrorRow, messageErrors, oneMessage } from './helpers.js';
+import { ELEVEN, FIFTEEN, NINE, swap, THIRTEEN, TWENTY_NINE, TWENTY_SEVEN } from './opsigelser-bodies.js';
+
+const errorsOf = (body: readonly string[]) => messageErrors(oneMessage(body));
+
+describe('the base messages of these tests are clean', () => {
+  it.each([
+    ['9', NINE],
+    ['11', ELEVEN],
+    ['13', THIRTEEN],
+    ['15', FIFTEEN],
+    ['27', TWENTY_SEVEN],
+    ['29', TWENTY_NINE],
+    ['29 accepting per the requested date (neither OSI ODC nor a DTM)', swap(swap(TWENTY_NINE, 'OSI+ODC'), 'DTM+287:20250201:102')],
+    ['9 per another date (288) with the reason in FTX', swap(NINE, 'DTM+287:20250101:102', 'DTM+288:20250101:102', 'FTX+AAI+++Flytter')],
+    ['9 with shortened notice (296) on motor', swap(NINE, 'DTM+287:20250101:102', 'DTM+296:20250101:102')],
+    ['9 on business insurance (004) with a normal cancellation date', swap(NINE, 'BRC+001:002', 'BRC+004:001')],
+  ])('%s', async (_, body) => {
+    expect(await errorsOf(body)).toEqual([]);
+  });
+});
+
+const cases: Array<[string, string[], ErrorRow[]]> = [
+  // required-segment-missing (F01)
+  ['a 9 whose only DTM is the cancellation date lacks the message date (137)', swap(NINE, 'DTM+137:20241120:102'), [['F01', 'required-segment-missing', null, null, null]]],
+  [
+    'an empty case reference is reported where it is, even when a second (filled) one follows',
+    swap(NINE, 'RFF+POL:00-123', 'RFF+POL:00-123', 'RFF+OPS:R-2').map((s) => (s === 'RFF+OPS:R-1' ? 'RFF+OPS' : s)),
+    [
+      ['F01', 'required-segment-missing', 3, 1, 2],
+      ['F04', 'segment-not-allowed-for-kind', 10, null, null],
+    ],
+  ],
+  ['an RFF other than the policy number without its value (RFF+REG)', swap(NINE, 'BRC+001:002', 'RFF+REG', 'BRC+001:002'), [['F01', 'required-segment-missing', 10, 1, 2]]],
+  ['a 9 whose only date besides 137 is the end date 295 lacks the cancellation date', swap(NINE, 'DTM+287:20250101:102', 'DTM+295:20250101:102'), [
+    ['F04', 'end-date-in-cancellation', 5, null, null],
+    ['F01', 'required-segment-missing', null, null, null],
+  ]],
+  ['a BRC without its product group', swap(NINE, 'BRC+001:002', 'BRC+001'), [['F01', 'required-segment-missing', 10, 1, 2]]],
+  ['a reminder without DOC (it must name what it chases)', swap(FIFTEEN, 'DOC+9'), [['F01', 'required-segment-missing', null, null, null]]],
+  ['a bonus query whose DOC is not 11 lacks DOC 11, and DOC 9 is not for a 13', swap(THIRTEEN, 'DOC+11', 'DOC+9'), [
+    ['F02', 'unknown-code', 6, 1, 1],
+    ['F01', 'required-segment-missing', null, null, null],
+  ]],
+  ['a bonus block without the last premium-step change (290) is reported at SIF', swap(ELEVEN, 'DTM+290:20240101:102'), [['F01', 'required-segment-missing', 9, null, null]]],
+  ['a bonus answer without the policy end date (295) is reported at SIF', swap(ELEVEN, 'DTM+295:20241231:102'), [['F01', 'required-segment-missing', 9, null, null]]],
+  // bonus information only for branch 001 with products 001, 002, 004, 999 (F02 at BRC)
+  ['a bonus answer on building insurance', swap(ELEVEN, 'BRC+001:001', 'BRC+002:001'), [['F02', 'bonus-query-branch-not-allowed', 8, 1, null]]],
+  ['an accept with a bonus block on building insurance', [...TWENTY_NINE, 'SIF+10+4', 'DTM+291:20150315:102', 'DTM+290:20240101:102'], [['F02', 'bonus-query-branch-not-allowed', 11, 1, null]]],
+  // invalid-date (F02): the profile's format (102) applies when the DTM does not name one
+  ['a cancellation date without a format code that is not a real CCYYMMDD date', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250230'), [['F02', 'invalid-date', 5, 1, 2]]],
+  // policy-number-missing (F01) — and only that rule for the policy number
+  ['an empty policy number', swap(NINE, 'RFF+POL:00-123', 'RFF+POL'), [['F01', 'policy-number-missing', 9, 1, 2]]],
+  ['a policy number "UKENDT" (any case)', swap(NINE, 'RFF+POL:00-123', 'RFF+POL:UKENDT'), [['F01', 'policy-number-missing', 9, 1, 2]]],
+  // unknown-code (F02): premium steps are FASTP or 1–3 digits
+  ['premium step X12', swap(ELEVEN, 'SIF+10+4', 'SIF+X12+4'), [['F02', 'unknown-code', 9, 1, 1]]],
+  ['premium step 12X', swap(ELEVEN, 'SIF+10+4', 'SIF+12X+4'), [['F02', 'unknown-code', 9, 1, 1]]],
+  ['premium step 1234', swap(ELEVEN, 'SIF+10+4', 'SIF+1234+4'), [['F02', 'unknown-code', 9, 1, 1]]],
+];
+
+describe('content rules report exactly these errors', () => {
+  it.each(cases)('%s', async (_, body, want) => {
+    expect(await errorsOf(body)).toEqual(want);
+  });
+});
