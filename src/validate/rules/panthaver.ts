@@ -13,7 +13,7 @@ import type { ValidationRule, RuleContext } from './types.js';
 
 const GUIDE = 'panthaver.md (Web-EDI guide 2011)';
 
-/** Per kind: [segment tag, qualifier role] that must be present (`null` role: any). */
+/** Per kind: [segment tag, qualifier role] that must be present (`null` role: any); a required ATT must also have its value. */
 const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string | null]>>> = {
   newDeclaration: [['ATT', 'lienType'], ['ATT', 'declarationType'], ['NAD', 'debtor']],
   changeOfLienholder: [['ATT', 'lienType'], ['ATT', 'declarationType'], ['NAD', 'debtor']],
@@ -69,7 +69,9 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
         else if (val(ctx.segments[dek]!, 0, 1) === '') report(dek, 'the declaration number is empty', 1, 2);
         if (findTop(ctx, 'DTM', MSG_DATE) === -1) report(null, `the message date (DTM ${MSG_DATE}) is missing`);
         for (const [tag, code, role] of required.get(ctx.kind) ?? []) {
-          if (find(ctx, tag, code) === -1) report(null, `${tag}${role ? ` ${code} (${role})` : ''} is missing in a ${ctx.kind}`);
+          const i = find(ctx, tag, code);
+          if (i === -1) report(null, `${tag}${role ? ` ${code} (${role})` : ''} is missing in a ${ctx.kind}`);
+          else if (tag === 'ATT' && val(ctx.segments[i]!, 2, 0) === '') report(i, `ATT ${code} (${role}) is empty in a ${ctx.kind}`, 3, 1);
         }
         if ((ctx.kind === 'accept' || ctx.kind === 'acceptWithoutFee') && L !== undefined && att(ctx, 'declarationType').v === L) {
           if (find(ctx, 'MOA', FSU) === -1) report(null, `an accept of an L declaration needs the sum insured (MOA ${FSU})`);

@@ -1,0 +1,65 @@
+/**
+ * Panthaver content rules at their edges (panthaver.md "Messages"; default-profile.md's
+ * F01–F05 mapping): each case is one PANTDE message and the complete list of errors it must
+ * get (`[code, rule, segment position, element, component]`, UNH is position 1).
+ */
+import { describe, expect, it } from 'vitest';
+import { type ErrorRow, messageErrors, oneMessage } from './helpers.js';
+import { swap } from './opsigelser-bodies.js';
+
+const MR = 'NAD+MR+22222222::VIR';
+const MS = 'NAD+MS+11111111::VIR';
+const DEB = 'NAD+DEB+0707614285::CPR++Karen Moelgaard';
+
+/** An accept (33) of an F declaration. Body index i is segment position i + 2. */
+const ACCEPT = ['BGM+33', 'RFF+DEK:PD1', 'RFF+POL:00-778899', 'DTM+137:20241021:102', 'DTM+7:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZFF', MR, MS, DEB];
+/** An accept (33) of an L declaration: it carries the sum insured. */
+const ACCEPT_L = swap(ACCEPT, 'ATT+DKL++ZFF', 'ATT+DKL++ZLL', 'MOA+FSU:450000');
+/** A change of insurer (Z40) sent 30 days before the policy ends (the earliest allowed). */
+const Z40 = ['BGM+Z40', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'DTM+206:20250101:102', MR, MS, DEB, 'NAD+NFS+33333333::VIR'];
+/** Coverage ended for arrears (Z10) on a D declaration, without a new cover type. */
+const Z10_D = ['BGM+Z10', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'DTM+206:20250101:102', 'ATT+DKL++ZDD', MR, MS, DEB];
+/** A content error (12). */
+const TWELVE = ['BGM+12', 'ERC+F02', 'RFF+DEK:PD1', 'DTM+137:20241202:102', MR, MS];
+
+const errorsOf = (body: readonly string[]) => messageErrors(oneMessage(body, 'PANTDE'));
+
+describe('clean panthaver messages', () => {
+  it.each([
+    ['an accept of an F declaration (no sum insured needed)', ACCEPT],
+    ['an accept of an L declaration with its sum insured', ACCEPT_L],
+    ['an accept without fee (34) of an L declaration with its sum insured', swap(ACCEPT_L, 'BGM+33', 'BGM+34')],
+    ['a change of insurer exactly 30 days before the policy ends', Z40],
+    ['coverage ended on a D declaration without a new cover type', Z10_D],
+    ['a content error with F02', TWELVE],
+    ['a new declaration with lien type, declaration type and debtor', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZFF', MR, MS, DEB]],
+    ['a priority change with its new priority', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI++Z92', MR, MS]],
+    ['a sum-insured change (Z15) that does not say the declaration type', ['BGM+Z15', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'MOA+FSU:450000', MR, MS]],
+  ])('%s', async (_, body) => {
+    expect(await errorsOf(body)).toEqual([]);
+  });
+});
+
+const cases: Array<[string, string[], ErrorRow[]]> = [
+  ['an accept without the declaration number (only other references)', swap(ACCEPT, 'RFF+DEK:PD1'), [['F01', 'required-segment-missing', null, null, null]]],
+  ['an empty declaration number', swap(ACCEPT, 'RFF+DEK:PD1', 'RFF+DEK'), [['F01', 'required-segment-missing', 3, 1, 2]]],
+  ['an accept whose only date is the effective date lacks the message date', swap(ACCEPT, 'DTM+137:20241021:102'), [['F01', 'required-segment-missing', null, null, null]]],
+  ['an accept without fee (34) of an L declaration without the sum insured', swap(swap(ACCEPT_L, 'MOA+FSU:450000'), 'BGM+33', 'BGM+34'), [['F01', 'required-segment-missing', null, null, null]]],
+  ['a rejection reason (1) in a content error', swap(TWELVE, 'ERC+F02', 'ERC+1'), [['F02', 'unknown-code', 3, 1, 1]]],
+  ['a change of insurer 31 days before the policy ends', swap(Z40, 'DTM+137:20241202:102', 'DTM+137:20241201:102'), [['F05', 'change-of-insurer-too-early', 5, 1, 2]]],
+  ['a change of insurer without the end date', swap(Z40, 'DTM+206:20250101:102'), [['F01', 'required-segment-missing', null, null, null]]],
+  ['a change of insurer without the message date', swap(Z40, 'DTM+137:20241202:102'), [['F01', 'required-segment-missing', null, null, null]]],
+  ['a change of insurer whose message date is not a real date is judged by the date rule only', swap(Z40, 'DTM+137:20241202:102', 'DTM+137:20241232:102'), [['F02', 'invalid-date', 4, 1, 2]]],
+  ['a change of insurer whose end date is not a real date is judged by the date rule only', swap(Z40, 'DTM+206:20250101:102', 'DTM+206:20250132:102'), [['F02', 'invalid-date', 5, 1, 2]]],
+  ['a new cover type on a D declaration when coverage ends', swap(Z10_D, 'ATT+DKL++ZDD', 'ATT+DKL++ZDD', 'ICD+DK+ZKA'), [['F02', 'cover-type-change-not-allowed', 7, null, null]]],
+  // The attributes a kind requires must have a value (default-profile.md F01: "missing or empty").
+  ['a new declaration whose lien type is empty', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT', 'ATT+DKL++ZFF', MR, MS, DEB], [['F01', 'required-segment-missing', 5, 3, 1]]],
+  ['a change of lienholder whose declaration type is empty', ['BGM+32', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL', MR, MS, DEB], [['F01', 'required-segment-missing', 6, 3, 1]]],
+  ['a priority change whose new priority is empty', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI', MR, MS], [['F01', 'required-segment-missing', 5, 3, 1]]],
+];
+
+describe('panthaver rules report exactly these errors', () => {
+  it.each(cases)('%s', async (_, body, want) => {
+    expect(await errorsOf(body)).toEqual(want);
+  });
+});
