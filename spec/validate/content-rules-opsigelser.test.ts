@@ -21,6 +21,7 @@ describe('the base messages of these tests are clean', () => {
     ['29', TWENTY_NINE],
     ['29 accepting per the requested date (neither OSI ODC nor a DTM)', swap(swap(TWENTY_NINE, 'OSI+ODC'), 'DTM+287:20250201:102')],
     ['9 per another date (288) with the reason in FTX', swap(NINE, 'DTM+287:20250101:102', 'DTM+288:20250101:102', 'FTX+AAI+++Flytter')],
+    ['27 with ERC 19 (withdrawal refused) needs no end date', swap(swap(swap(TWENTY_SEVEN, 'ERC+9', 'ERC+19'), 'DTM+295:20250101:102'), 'NAD+OPS+33333333::VIR')],
     ['9 with shortened notice (296) on motor', swap(NINE, 'DTM+287:20250101:102', 'DTM+296:20250101:102')],
     ['9 on business insurance (004) with a normal cancellation date', swap(NINE, 'BRC+001:002', 'BRC+004:001')],
   ])('%s', async (_, body) => {
@@ -55,10 +56,24 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   // bonus information only for branch 001 with products 001, 002, 004, 999 (F02 at BRC)
   ['a bonus answer on building insurance', swap(ELEVEN, 'BRC+001:001', 'BRC+002:001'), [['F02', 'bonus-query-branch-not-allowed', 8, 1, null]]],
   ['an accept with a bonus block on building insurance', [...TWENTY_NINE, 'SIF+10+4', 'DTM+291:20150315:102', 'DTM+290:20240101:102'], [['F02', 'bonus-query-branch-not-allowed', 11, 1, null]]],
+  ['a bonus query without DOC 11 on building insurance is still bonus outside motor', swap(swap(THIRTEEN, 'DOC+11'), 'BRC+001:002', 'BRC+002:001'), [
+    ['F02', 'bonus-query-branch-not-allowed', 10, 1, null],
+    ['F01', 'required-segment-missing', null, null, null],
+  ]],
+  // end-date-missing-for-erc (F01): the end date is a message-level DTM 295
+  ['a 27 with ERC 10 whose only 295 is inside a (misplaced) bonus block lacks the end date', [...swap(swap(swap(TWENTY_SEVEN, 'ERC+9', 'ERC+10'), 'DTM+295:20250101:102'), 'NAD+OPS+33333333::VIR'), 'SIF+10+4', 'DTM+291:20150315:102', 'DTM+290:20240101:102', 'DTM+295:20250101:102'], [
+    ['F01', 'end-date-missing-for-erc', 3, 1, 1],
+    ['F04', 'segment-not-allowed-for-kind', 9, null, null],
+  ]],
+  ['a bonus answer whose bonus block has a claim date (292) instead of the end date (295)', swap(ELEVEN, 'DTM+295:20241231:102', 'DTM+292:20241231:102'), [
+    ['F01', 'required-segment-missing', 9, null, null],
+    ['F02', 'unknown-code', 12, 1, 1],
+  ]],
   // invalid-date (F02): the profile's format (102) applies when the DTM does not name one
   ['a cancellation date without a format code that is not a real CCYYMMDD date', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250230'), [['F02', 'invalid-date', 5, 1, 2]]],
   // policy-number-missing (F01) — and only that rule for the policy number
   ['an empty policy number', swap(NINE, 'RFF+POL:00-123', 'RFF+POL'), [['F01', 'policy-number-missing', 9, 1, 2]]],
+  ['a policy number of blanks', swap(NINE, 'RFF+POL:00-123', 'RFF+POL:   '), [['F01', 'policy-number-missing', 9, 1, 2]]],
   ['a policy number "UKENDT" (any case)', swap(NINE, 'RFF+POL:00-123', 'RFF+POL:UKENDT'), [['F01', 'policy-number-missing', 9, 1, 2]]],
   // unknown-code (F02): premium steps are FASTP or 1–3 digits
   ['premium step X12', swap(ELEVEN, 'SIF+10+4', 'SIF+X12+4'), [['F02', 'unknown-code', 9, 1, 1]]],

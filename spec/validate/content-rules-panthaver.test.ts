@@ -33,6 +33,7 @@ describe('clean panthaver messages', () => {
     ['coverage ended on a D declaration without a new cover type', Z10_D],
     ['a content error with F02', TWELVE],
     ['a new declaration with lien type, declaration type and debtor', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZFF', MR, MS, DEB]],
+    ['a new declaration of an L declaration (the sum insured comes with the accept)', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZLL', MR, MS, DEB]],
     ['a priority change with its new priority', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI++Z92', MR, MS]],
     ['a sum-insured change (Z15) that does not say the declaration type', ['BGM+Z15', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'MOA+FSU:450000', MR, MS]],
   ])('%s', async (_, body) => {
@@ -45,6 +46,7 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['an empty declaration number', swap(ACCEPT, 'RFF+DEK:PD1', 'RFF+DEK'), [['F01', 'required-segment-missing', 3, 1, 2]]],
   ['an accept whose only date is the effective date lacks the message date', swap(ACCEPT, 'DTM+137:20241021:102'), [['F01', 'required-segment-missing', null, null, null]]],
   ['an accept without fee (34) of an L declaration without the sum insured', swap(swap(ACCEPT_L, 'MOA+FSU:450000'), 'BGM+33', 'BGM+34'), [['F01', 'required-segment-missing', null, null, null]]],
+  ['a rejection reason in an accept is only misplaced (F04), not also an unknown code', swap(ACCEPT, 'BGM+33', 'BGM+33', 'ERC+1'), [['F04', 'segment-not-allowed-for-kind', 3, null, null]]],
   ['a rejection reason (1) in a content error', swap(TWELVE, 'ERC+F02', 'ERC+1'), [['F02', 'unknown-code', 3, 1, 1]]],
   ['a change of insurer 31 days before the policy ends', swap(Z40, 'DTM+137:20241202:102', 'DTM+137:20241201:102'), [['F05', 'change-of-insurer-too-early', 5, 1, 2]]],
   ['a change of insurer without the end date', swap(Z40, 'DTM+206:20250101:102'), [['F01', 'required-segment-missing', null, null, null]]],
