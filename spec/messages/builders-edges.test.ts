@@ -3,8 +3,6 @@
  * free-text splitting, our own party, default reminders, rejection reason codes, the
  * direction of declaration notices and the reply interchange's envelope.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildAccept,
@@ -19,21 +17,14 @@ import {
   buildReminder,
   buildReplyInterchange,
 } from '../../src/messages/builders.js';
-import type { FpMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
 import type { BonusQuery, Cancellation } from '../../src/messages/types/opsigelser.js';
 import type { PanthaverOf } from '../../src/messages/types/panthaver.js';
 import { MessageBuildError, MessageEncodeError } from '../../src/messages/wire/errors.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
-import { decodeAll } from './helpers.js';
+import { decodedFixture } from './helpers.js';
 
-const DIR = join(import.meta.dirname, '../../fixtures');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function fixture<T extends FpMessage = any>(name: string, n = 0): T {
-  const r = decodeAll(readFileSync(join(DIR, name))).results.flat()[n]!;
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value as T;
-}
+const fixture = decodedFixture;
 const motor9 = fixture<Cancellation>('opsigelse-9-motor.edi');
 const query13 = fixture<BonusQuery>('opsigelse-13-bonus-query.edi');
 const decl30 = fixture<PanthaverOf<'newDeclaration'>>('panthaver-30-new-declaration.edi');

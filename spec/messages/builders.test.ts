@@ -15,22 +15,16 @@ import {
   buildReminder,
   buildReplyInterchange,
 } from '../../src/messages/builders.js';
-import type { FpMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
 import type { Cancellation } from '../../src/messages/types/opsigelser.js';
 import type { PanthaverOf } from '../../src/messages/types/panthaver.js';
 import { MessageBuildError, MessageEncodeError } from '../../src/messages/wire/errors.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import { serialize } from '../../src/syntax/writer.js';
-import { decodeAll } from './helpers.js';
+import { decodedFixture } from './helpers.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function fixture<T extends FpMessage = any>(name: string, n = 0): T {
-  const r = decodeAll(readFileSync(join(DIR, name))).results.flat()[n]!;
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value as T;
-}
+const fixture = decodedFixture;
 const motor9 = fixture('opsigelse-9-motor.edi') as Cancellation;
 const building9 = fixture('opsigelse-9-building.edi') as Cancellation;
 

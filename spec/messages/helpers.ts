@@ -3,6 +3,8 @@
  * typed layer and write it back with the same envelope values, service characters and
  * line breaks, so fixtures can be compared byte for byte.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildInterchange } from '../../src/envelope/builder.js';
 import { parseInterchanges } from '../../src/envelope/read.js';
 import type { Interchange } from '../../src/envelope/types.js';
@@ -93,4 +95,12 @@ export function reencode(bytes: Uint8Array): { output: Buffer; values: FpMessage
     parts.push(Buffer.from(serializeToBytes(segments, { serviceChars: h.serviceChars, una: h.una, newline })));
   });
   return { output: Buffer.concat(parts), values };
+}
+
+/** Message `n` (default the first) of a file in `fixtures/`, decoded; throws when it does not decode. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function decodedFixture<T extends FpMessage = any>(name: string, n = 0): T {
+  const r = decodeAll(readFileSync(join(import.meta.dirname, '../../fixtures', name))).results.flat()[n]!;
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value as T;
 }
