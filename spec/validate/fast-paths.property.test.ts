@@ -10,6 +10,7 @@ import { checkSegment } from '../../src/schema/check.js';
 import { CONTRL_STRUCTURE } from '../../src/schema/contrl.js';
 import { matchStructure } from '../../src/schema/match.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import type { SegmentLayout } from '../../src/schema/segments.js';
 import { structureTags, type MessageStructure } from '../../src/schema/structure.js';
 import { CodeSet, compileLayout, isClean } from '../../src/validate/compile/layout.js';
 import { FastStructureMatcher, type FastMatch } from '../../src/validate/compile/structure.js';
@@ -31,6 +32,52 @@ describe('the code sets of the compiled layouts', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the code sets tell short codes apart whatever their characters', () => {
+  it('no two-character value of Latin-1 letters or signs is taken for another code', () => {
+    const codes = ['AB', 'Z4', '9', 'ÆØ'];
+    const set = new CodeSet();
+    for (const c of codes) set.add(c);
+    for (let a = 0x20; a <= 0xff; a++) {
+      for (let b = 0x20; b <= 0xff; b++) {
+        const v = String.fromCharCode(a, b);
+        if (set.has(v) !== codes.includes(v)) expect.fail(`${JSON.stringify(v)}: has() says ${set.has(v)}`);
+      }
+    }
+  });
+});
+
+/** A layout of every format class and length, simple, as components and conditional, for the isClean property. */
+function layoutFor(format: string, codeLists?: string[]): SegmentLayout {
+  const value = (id: string, status: 'M' | 'C') => ({ id, name: id, status, format, ...(codeLists ? { codeLists } : {}) });
+  return {
+    tag: 'TST',
+    name: 'test',
+    assumption: false,
+    source: 'test',
+    elements: [value('1', 'M'), { id: 'C1', name: 'C1', status: 'C', components: [value('2', 'M'), value('3', 'C')] }, value('4', 'C')],
+  };
+}
+
+describe('compiled isClean never says clean when checkSegment reports, for every format class and length', () => {
+  const values = [...VALUES, '0', '0A', 'A0', 'AB0', '00', '000', '0000', 'a0', 'ABC', 'ABCD', '🙂A', 'A🙂', '🙂🙂', 'AB🙂', 'Æ', 'ÆØÅ', '1.2', '-12', '123'];
+  const arb = fc.array(fc.array(fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 3 }), { maxLength: 4 });
+  const lists = { LST: { codes: { A0: {}, ABC: {}, '12': {} } } } as never;
+  it.each(['a1', 'a3', 'a..3', 'an1', 'an2', 'an3', 'an..3', 'n1', 'n3', 'n..3'])('%s, with and without a code list', (format) => {
+    for (const layout of [layoutFor(format), layoutFor(format, ['LST'])]) {
+      const compiled = compileLayout(layout, lists);
+      fc.assert(
+        fc.property(arb, (elements) => {
+          if (isClean({ elements }, compiled)) expect(checkSegment({ tag: 'TST', elements }, layout, { codeLists: lists })).toEqual([]);
+        }),
+        { numRuns: 400 },
+      );
+      // The fast path is taken for a well-formed value.
+      const length = format.includes('..') ? 1 : Number(format.replace(/^\D+/, ''));
+      expect(isClean({ elements: [[(format.startsWith('n') ? '1' : 'A').repeat(length)]] }, compileLayout(layoutFor(format), lists))).toBe(true);
+    }
   });
 });
 
