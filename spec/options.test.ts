@@ -5,14 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createMemoryDuplicateStore, Declaration, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
+import { chunked } from './validate/helpers.js';
 
 const FILE = new URL('../fixtures/batch-mixed.edi', import.meta.url);
 const path = FILE.pathname;
 const bytes = readFileSync(FILE);
-
-async function* chunksOf(input: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield input;
-}
 
 async function drain<T>(it: AsyncIterable<T>): Promise<number> {
   let n = 0;
@@ -33,8 +30,8 @@ describe('reading: tokenizer limits and error handling', () => {
     const bad = options as never;
     expect(() => parse(bytes, bad)).toThrow(type);
     expect(() => parse(bytes, bad)).toThrow(message);
-    await expect(drain(readSegmentBatches(chunksOf(bytes), bad))).rejects.toThrow(message);
-    await expect(drain(readMessages(chunksOf(bytes), bad))).rejects.toThrow(type);
+    await expect(drain(readSegmentBatches(chunked(bytes), bad))).rejects.toThrow(message);
+    await expect(drain(readMessages(chunked(bytes), bad))).rejects.toThrow(type);
     expect(() => createSegmentStream(bad)).toThrow(message);
     expect(() => parseInterchanges(bytes, bad)).toThrow(type);
   });
@@ -48,7 +45,7 @@ describe('reading: tokenizer limits and error handling', () => {
 
   it('refuses an envelope limit out of range', async () => {
     expect(() => parseInterchanges(bytes, { maxMessageSegments: 0 })).toThrow('fp-edifact: read: option maxMessageSegments must be a positive integer, got 0');
-    await expect(drain(readMessages(chunksOf(bytes), { maxMessageSegments: Number.POSITIVE_INFINITY }))).rejects.toThrow(RangeError);
+    await expect(drain(readMessages(chunked(bytes), { maxMessageSegments: Number.POSITIVE_INFINITY }))).rejects.toThrow(RangeError);
   });
 
   it('refuses options that are not an object', () => {

@@ -17,38 +17,44 @@ import { explain, type Explanation } from './explanation.js';
  */
 type Party = 'lienholder' | 'insurer' | 'awaited';
 
+type Route = readonly [from: Party | null, to: Party | null];
+const FROM_LIENHOLDER: Route = ['lienholder', 'insurer'];
+const FROM_INSURER: Route = ['insurer', 'lienholder'];
+const ANSWER: Route = ['awaited', 'lienholder'];
+
 /**
  * Sender and recipient per kind. `null`: not checked — a declaration (30, 32) starts the
  * pairing, a portfolio transfer is sent by the acquiring party (its recipient is checked), and
  * a 12 never gets here: `Declaration.apply` undoes with it only what its sender had received.
  */
-const ROUTES: Readonly<Record<Panthaver['kind'], readonly [from: Party | null, to: Party | null] | null>> = {
+const ROUTES: Readonly<Record<Panthaver['kind'], Route | null>> = {
   newDeclaration: null,
   changeOfLienholder: null,
   reminder: ['lienholder', 'awaited'],
-  lienEnded: ['lienholder', 'insurer'],
-  reRegistration: ['lienholder', 'insurer'],
+  lienEnded: FROM_LIENHOLDER,
+  reRegistration: FROM_LIENHOLDER,
   lienholderPortfolioTransfer: [null, 'insurer'],
-  accept: ['awaited', 'lienholder'],
-  acceptWithoutFee: ['awaited', 'lienholder'],
-  rejection: ['awaited', 'lienholder'],
-  coverageEndedArrears: ['insurer', 'lienholder'],
-  coverageEndedComprehensive: ['insurer', 'lienholder'],
-  coverageEndedOther: ['insurer', 'lienholder'],
-  sumInsuredChanged: ['insurer', 'lienholder'],
-  coverageRestored: ['insurer', 'lienholder'],
-  changeOfInsurer: ['insurer', 'lienholder'],
-  administrativeCorrection: ['insurer', 'lienholder'],
-  priorityChanged: ['insurer', 'lienholder'],
-  oldLienholderReceipt: ['insurer', 'lienholder'],
+  accept: ANSWER,
+  acceptWithoutFee: ANSWER,
+  rejection: ANSWER,
+  coverageEndedArrears: FROM_INSURER,
+  coverageEndedComprehensive: FROM_INSURER,
+  coverageEndedOther: FROM_INSURER,
+  sumInsuredChanged: FROM_INSURER,
+  coverageRestored: FROM_INSURER,
+  changeOfInsurer: FROM_INSURER,
+  administrativeCorrection: FROM_INSURER,
+  priorityChanged: FROM_INSURER,
+  oldLienholderReceipt: FROM_INSURER,
   insurerPortfolioTransfer: [null, 'lienholder'],
   contentError: null,
 };
 
-function vir(model: DeclarationModel, party: Party): string | undefined {
-  if (party === 'lienholder') return model.lienholder;
-  if (party === 'awaited' && model.state === 'under skift') return model.changeOfInsurer?.newInsurer;
-  return model.insurer;
+/** The VIR number `party` stands for on this declaration, and how to name it. */
+function partyOf(model: DeclarationModel, party: Party): { vir: string | undefined; who: string } {
+  if (party === 'lienholder') return { vir: model.lienholder, who: "the declaration's lienholder" };
+  if (party === 'awaited' && model.state === 'under skift') return { vir: model.changeOfInsurer?.newInsurer, who: 'the new insurer' };
+  return { vir: model.insurer, who: "the declaration's insurer" };
 }
 
 /**
@@ -64,11 +70,10 @@ export function misrouted(model: DeclarationModel, message: Panthaver): Explanat
   ] as const;
   for (const [end, party, actual] of ends) {
     if (party === null) continue;
-    const expected = vir(model, party);
+    const expected = partyOf(model, party);
     // No party yet (nothing applied, or only a Z70 to an old lienholder): nothing to hold to.
-    if (expected === undefined || expected === actual) continue;
-    const who = party === 'awaited' && model.state === 'under skift' ? 'the new insurer' : `the declaration's ${party === 'lienholder' ? 'lienholder' : 'insurer'}`;
-    return explain('declaration.parties', {}, `The ${message.kind}'s ${end} is ${actual}, not ${who} ${expected}.`);
+    if (expected.vir === undefined || expected.vir === actual) continue;
+    return explain('declaration.parties', {}, `The ${message.kind}'s ${end} is ${actual}, not ${expected.who} ${expected.vir}.`);
   }
   return undefined;
 }

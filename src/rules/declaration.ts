@@ -36,7 +36,6 @@ export interface DeclarationOptions {
   reRegistrationWindowDays?: number;
 }
 
-/** What happened to one message. */
 const isDayCounts = (v: unknown): boolean => isObject(v) && Object.values(v as object).every(nonNegativeInteger);
 const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
   ['declarationTypeLetters', isObject, 'a map of declaration type codes to letters'],
@@ -44,6 +43,7 @@ const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
   ['reRegistrationWindowDays', nonNegativeInteger, 'a whole number of days'],
 ];
 
+/** What happened to one message. */
 export interface DeclarationApplyResult {
   /** `applied` (state may change), `refused` (not allowed; state unchanged), `ignored` (a duplicate). */
   status: 'applied' | 'refused' | 'ignored';

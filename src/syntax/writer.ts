@@ -1,7 +1,7 @@
 import { charsetFor, encodeText, firstUnencodableChar } from './charsets.js';
 import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
-import { checkOptions, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
+import { checkOptions, describeValue, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
 import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse } from './service-chars.js';
 
 /** How segments are written. */
@@ -30,7 +30,7 @@ const SERIALIZE_CHECKS: readonly OptionCheck[] = [
 function checkServiceChars(chars: ServiceChars): void {
   for (const role of ROLES) {
     const ch: unknown = chars[role];
-    if (typeof ch !== 'string' || ch.length !== 1) throw new TypeError(`fp-edifact: serialize: option serviceChars.${role} must be one character, got ${JSON.stringify(ch) ?? 'undefined'}`);
+    if (typeof ch !== 'string' || ch.length !== 1) throw new TypeError(`fp-edifact: serialize: option serviceChars.${role} must be one character, got ${describeValue(ch)}`);
   }
   try {
     parseServiceString(formatServiceString(chars).slice(3));
