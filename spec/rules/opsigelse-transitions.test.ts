@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Bonus } from '../../src/messages/types/opsigelser.js';
-import { BONUS, THIRD, buildAccept, buildBonusAnswer, buildBonusQuery, buildRejection, buildReminder, cancellation } from './fixtures.js';
+import { OpsigelseCase } from '../../src/rules/opsigelse-case.js';
+import { BONUS, THIRD, buildAccept, buildBonusAnswer, buildBonusQuery, buildRejection, buildReminder, cancellation, familyCancellation } from './fixtures.js';
 import { explanationsOf as explanations, replayCase as replay, rulesOf } from './helpers.js';
 
 const nine = cancellation();
@@ -112,6 +113,28 @@ describe('bonus requests', () => {
     const c = replay(withDoc, buildBonusQuery(withDoc, { messageDate: '2024-11-21' }));
     const third = c.apply(buildBonusQuery(withDoc, { messageDate: '2024-12-20' }));
     expect(explanations(third)).toEqual(['Claims data were already requested twice in this case (2024-11-20 and 2024-11-21); a third request is not allowed.']);
+  });
+});
+
+describe('a pure bonus query (a 13 not sent with a 9)', () => {
+  it('must carry the policy end date (DTM 295); it is still recorded and answered when it does not', () => {
+    const bare = buildBonusQuery(nine, { messageDate: '2024-11-20' });
+    const c = new OpsigelseCase();
+    const result = c.apply(bare);
+    expect(result.status).toBe('applied');
+    expect(rulesOf(result)).toEqual(['bonus.pure-query-end-date']);
+    expect(explanations(result)).toEqual([`The bonus query of 2024-11-20 is not sent with a cancellation, so it must give the policy end date (DTM 295).`]);
+    expect(c.state).toBe('bonus-requested');
+    expect(c.dueOn('2024-11-21').map((d) => d.action)).toEqual(['bonus-answer']);
+    // A query refused for its branch is not also told about the end date.
+    expect(rulesOf(replay().apply(buildBonusQuery(familyCancellation(), { messageDate: '2024-11-20' })))).toEqual(['bonus.query-branch']);
+  });
+
+  it('with the end date, or after the case has a cancellation, needs nothing more', () => {
+    expect(replay().apply(buildBonusQuery(nine, { messageDate: '2024-11-20', policyEndDate: '2025-01-01' }))).toEqual({ status: 'applied', violations: [] });
+    expect(replay(nine).apply(buildBonusQuery(nine, { messageDate: '2024-11-21' }))).toEqual({ status: 'applied', violations: [] });
+    // A rejected cancellation still makes the query part of a cancellation case, not a pure one.
+    expect(replay(nine, rejectNine()).apply(buildBonusQuery(nine, { messageDate: '2024-11-26' })).violations).toEqual([]);
   });
 });
 

@@ -177,9 +177,16 @@ export function transition(model: CaseModel, message: Opsigelse, receivedOn: Iso
     case 'cancellation':
       return onCancellation(next, message, receivedOn, ctx);
     case 'bonusQuery': {
+      const pure = next.cancellation === undefined;
       const referenceDate = message.policyEndDate ?? next.cancellation?.message.cancellationDate.date;
       const request: BonusRequest = { via: 'bonusQuery', sentOn: message.messageDate, receivedOn, answered: false, ...(referenceDate !== undefined ? { referenceDate } : {}) };
-      return onBonusRequest(next, request, message, ctx);
+      const result = onBonusRequest(next, request, message, ctx);
+      if (result.status === 'applied' && pure && message.policyEndDate === undefined) {
+        result.violations.push(
+          explain('bonus.pure-query-end-date', { sentOn: message.messageDate }, `The bonus query of ${message.messageDate} is not sent with a cancellation, so it must give the policy end date (DTM 295).`),
+        );
+      }
+      return result;
     }
     case 'reminder':
       return onReminder(next, message);

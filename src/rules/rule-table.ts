@@ -321,6 +321,14 @@ const bonusRules = {
     text: 'Claims data (bonus query, or DOC 11 with a cancellation) can only be requested for motor: branch group 001 with product groups 001, 002, 004 or 999.',
     interpretation: "The allowed product groups are the profile's bonusProductGroups of the branch group.",
   },
+  'bonus.pure-query-end-date': {
+    id: 'bonus.pure-query-end-date',
+    guideSection: S.bonus,
+    text: 'A pure bonus query (one not sent together with a cancellation) must also give the policy end date (DTM 295).',
+    interpretation:
+      'A bonus query (13) in a case that has no cancellation (9) is pure. Without DTM 295 it is still recorded and its answer ' +
+      'is due, with this violation; its claims window then has no reference date.',
+  },
   'bonus.premium-step': {
     id: 'bonus.premium-step',
     guideSection: S.bonus,
