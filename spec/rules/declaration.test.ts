@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Declaration } from '../../src/rules/declaration.js';
 import { CEDING, DEBTOR, LIENHOLDER, NEW_LIENHOLDER, pant, THIRD, TO_LIENHOLDER } from './fixtures.js';
-import { accept, active, created, fromLienholder, notice, refusedBy } from './helpers.js';
+import { accept, active, created, fromLienholder, notice, refusedBy, replayDeclaration } from './helpers.js';
 
 
 describe('creation and answer', () => {
@@ -132,6 +132,10 @@ describe('lienholder messages: lien ended, re-registration, change of lienholder
     old.apply(notice('oldLienholderReceipt', '2024-11-04', { cessationDate: '2024-11-01', oldLienholder: { vir: LIENHOLDER } }));
     expect(old.state).toBe('historisk');
     expect(refusedBy(old, notice('oldLienholderReceipt', '2024-11-05', { cessationDate: '2024-11-01' }))).toEqual(['declaration.old-lienholder-historic']);
+    // The old lienholder may know the declaration only from the Z70 that ends it.
+    const onlyTheReceipt = replayDeclaration([notice('oldLienholderReceipt', '2024-11-04', { cessationDate: '2024-11-01', oldLienholder: { vir: LIENHOLDER } })]);
+    expect([onlyTheReceipt.state, onlyTheReceipt.violations]).toEqual(['historisk', []]);
+    expect(refusedBy(replayDeclaration([created()]), notice('oldLienholderReceipt', '2024-11-04', { cessationDate: '2024-11-01' }))).toEqual(['declaration.old-lienholder-historic']);
   });
   it('portfolio transfers move only registered declarations and need no answer', () => {
     const d = active();

@@ -487,6 +487,10 @@ const declarationRules = {
     text:
       'A change of lienholder is answered with 34 (accept without fee) and a receipt Z70 sent automatically to the old ' +
       'lienholder; the old declaration is then historisk.',
+    interpretation:
+      'A Z70 ends the old declaration when it is in force (aktivt or midlertidigt) and is refused otherwise; as the first ' +
+      'message of a declaration it is applied too (historisk), because the old lienholder may hold no earlier message of a ' +
+      'declaration registered before its records begin.',
   },
   'declaration.lien-ended': {
     id: 'declaration.lien-ended',
