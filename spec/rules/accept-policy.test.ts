@@ -4,6 +4,7 @@ import { toReply } from '../../src/rules/accept-reply.js';
 import type { CancellationDecision } from '../../src/rules/accept-decision.js';
 import type { PolicyRecord } from '../../src/rules/policy-record.js';
 import type { Cancellation } from '../../src/messages/types/opsigelser.js';
+import type { Address } from '../../src/messages/types/common.js';
 import { ruleTable } from '../../src/rules/rule-table.js';
 import { createCalendar } from '../../src/rules/calendar.js';
 import {
@@ -107,6 +108,21 @@ describe('building: policy and insured location (accept.building-location)', () 
     expect(d).toMatchObject({ decision: 'manual-review', rule: 'accept.building-location' });
     expect(proposalOf(d)).toMatchObject({ decision: 'reject', reason: 'locationMismatch', code: '5' });
     expect(proposalOf(decide(buildingCancellation({ insuredLocation: undefined }), buildingPolicy()))).toMatchObject({ reason: 'locationMismatch' });
+  });
+  it('says which parts differ and which are missing, and on which side', () => {
+    const why = (received: Address, ours: Address) => {
+      const d = decide(buildingCancellation({ insuredLocation: received }), buildingPolicy({ insuredLocation: ours }));
+      return d.decision === 'manual-review' ? d.explanation : d.decision;
+    };
+    expect(why({ street: 'Brogade 5', postcode: '5970' }, { street: 'Brogade 3', postcode: '5970', city: 'Ærøskøbing' })).toBe(
+      'The insured location Brogade 5, 5970 does not match ours (Brogade 3, 5970, Ærøskøbing): the house number differs; make sure the error is real before rejecting.',
+    );
+    expect(why({ street: 'Bakken', postcode: '5000' }, { street: 'Bakken', postcode: '5970' })).toBe(
+      'The insured location Bakken, 5000 does not match ours (Bakken, 5970): the house number is missing on both sides, the postcode differs; make sure the error is real before rejecting.',
+    );
+    expect(why({ street: 'Brogade 3' }, { street: 'Algade', postcode: '5970' })).toBe(
+      'The insured location Brogade 3 does not match ours (Algade, 5970): the street name (first 3 letters) differs, the house number is missing in our record, the postcode is missing in the cancellation; make sure the error is real before rejecting.',
+    );
   });
 });
 

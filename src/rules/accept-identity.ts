@@ -11,7 +11,7 @@ import type { GuideProfile } from '../schema/profile.js';
 import { pass, type CheckOutcome, type RejectionReason } from './accept-decision.js';
 import type { IsoDate } from './dates.js';
 import { explain, type Explanation } from './explanation.js';
-import { compareLocations } from './location-match.js';
+import { compareLocations, describeAddress, locationParts, type LocationDifference, type LocationParts } from './location-match.js';
 import { comparePartyNames, RANK, samePersonId, type NameComparison } from './name-match.js';
 import type { PolicyRecord, PolicyStatus } from './policy-record.js';
 import { isMissingPolicyNumber, matchPolicyNumber } from './policy-number.js';
@@ -156,20 +156,32 @@ export function checkLocation(received: Cancellation, policy: PolicyRecord, prof
     return pass(notes);
   }
   const ours = policy.insuredLocation;
-  const describe = [ours.street, ours.postcode, ours.city].filter((s) => s !== undefined).join(', ');
+  const describe = describeAddress(ours);
   if (received.insuredLocation === undefined) {
     const why = explain('accept.building-location', {}, `The cancellation of building policy ${policy.policyNumber} has no insured location (ours: ${describe}).`);
     return { outcome: 'review', why, proposal: { reason: 'locationMismatch' }, notes };
   }
   const differences = compareLocations(received.insuredLocation, ours);
   if (differences.length === 0) return pass(notes);
-  const names = { street: 'street name (first 3 letters)', houseNumber: 'house number', postcode: 'postcode' } as const;
+  const theirs = received.insuredLocation;
   const why = explain(
     'accept.building-location',
     {},
-    `The insured location differs from ours (${describe}) in the ${differences.map((d) => names[d]).join(', ')}; make sure the error is real before rejecting.`,
+    `The insured location ${describeAddress(theirs)} does not match ours (${describe}): ${describeDifferences(differences, locationParts(theirs), locationParts(ours))}; make sure the error is real before rejecting.`,
   );
   return { outcome: 'review', why, proposal: { reason: 'locationMismatch' }, notes };
+}
+
+const PART_NAMES = { street: 'street name (first 3 letters)', houseNumber: 'house number', postcode: 'postcode' } as const;
+
+/** `the house number differs, the postcode is missing in the cancellation`: a part that is absent is not said to differ. */
+function describeDifferences(differences: readonly LocationDifference[], theirs: LocationParts, ours: LocationParts): string {
+  return differences
+    .map((part) => {
+      const how = theirs[part] === '' ? (ours[part] === '' ? 'is missing on both sides' : 'is missing in the cancellation') : ours[part] === '' ? 'is missing in our record' : 'differs';
+      return `the ${PART_NAMES[part]} ${how}`;
+    })
+    .join(', ');
 }
 
 function matrikelNotes(received: Cancellation, policy: PolicyRecord): Explanation[] {

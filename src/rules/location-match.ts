@@ -35,18 +35,30 @@ export function streetKey(streetName: string): string {
 /** Which parts of two locations differ; empty when they match. */
 export type LocationDifference = 'street' | 'houseNumber' | 'postcode';
 
+/** The parts of a location that are compared, each `''` when the address lacks it. */
+export type LocationParts = Record<LocationDifference, string>;
+
+/** The compared parts of an address: street key (first 3 letters), house number, postcode digits. */
+export function locationParts(address: Address): LocationParts {
+  const { streetName, houseNumber } = splitStreet(address.street ?? '');
+  return { street: streetKey(streetName), houseNumber, postcode: (address.postcode ?? '').replace(/\D/g, '') };
+}
+
+const COMPARED: readonly LocationDifference[] = ['street', 'houseNumber', 'postcode'];
+
 /**
  * Compares the insured location received in a cancellation with the one on the policy:
  * first 3 letters of the street name, house number, and postcode (digits only).
- * Returns the parts that differ (a part missing on either side counts as different).
+ * Returns the parts that differ. A part missing on either side, or on both, counts as
+ * different: there is nothing to match it on.
  */
 export function compareLocations(received: Address, onPolicy: Address): LocationDifference[] {
-  const a = splitStreet(received.street ?? '');
-  const b = splitStreet(onPolicy.street ?? '');
-  const postcode = (p: string | undefined) => (p ?? '').replace(/\D/g, '');
-  const differences: LocationDifference[] = [];
-  if (streetKey(a.streetName) === '' || streetKey(a.streetName) !== streetKey(b.streetName)) differences.push('street');
-  if (a.houseNumber === '' || a.houseNumber !== b.houseNumber) differences.push('houseNumber');
-  if (postcode(received.postcode) === '' || postcode(received.postcode) !== postcode(onPolicy.postcode)) differences.push('postcode');
-  return differences;
+  const a = locationParts(received);
+  const b = locationParts(onPolicy);
+  return COMPARED.filter((part) => a[part] === '' || a[part] !== b[part]);
+}
+
+/** An address as one line for explanations: `Brogade 3, 5970, Ærøskøbing` (the parts it has). */
+export function describeAddress(address: Address): string {
+  return [address.street, address.postcode, address.city].filter((part) => part !== undefined).join(', ');
 }
