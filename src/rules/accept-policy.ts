@@ -35,6 +35,7 @@ import { assertIsoDate, type IsoDate } from './dates.js';
 import { replyDeadline } from './deadlines.js';
 import { explain, type Explanation } from './explanation.js';
 import type { PolicyRecord } from './policy-record.js';
+import { ACCEPT_POLICY_OPTION_CHECKS, checkOptions } from './option-checks.js';
 
 export type { IdentityLookup } from './accept-identity.js';
 
@@ -152,6 +153,7 @@ function checkEarlierCancellations(received: Cancellation, policy: PolicyRecord)
  * if (decision.decision === 'accept') send(toReply(decision, received9, { messageDate: '2024-11-21' }));
  */
 export function decideOnCancellation(received: Cancellation, policyRecord: PolicyRecord | undefined, options: AcceptPolicyOptions): CancellationDecision {
+  checkOptions(options, ACCEPT_POLICY_OPTION_CHECKS, 'decideOnCancellation');
   const profile = options.profile ?? defaultProfile('opsigelser');
   const today = assertIsoDate(options.today, 'options.today');
   const receivedOn = assertIsoDate(options.receivedOn ?? received.messageDate, 'options.receivedOn');

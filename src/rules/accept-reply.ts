@@ -9,6 +9,7 @@ import type { Bonus, Cancellation, OpsigelseAccept, OpsigelseRejection } from '.
 import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile } from '../schema/profiles/index.js';
 import type { CancellationDecision, ReplyableDecision } from './accept-decision.js';
+import { checkOptions, TO_REPLY_OPTION_CHECKS } from './option-checks.js';
 
 /** Options of {@link toReply}. */
 export interface ToReplyOptions {
@@ -34,6 +35,7 @@ export interface ToReplyOptions {
  * @throws MessageBuildError / MessageEncodeError from the builders when the reply would be invalid
  */
 export function toReply(decision: CancellationDecision, received: Cancellation, options: ToReplyOptions): OpsigelseAccept | OpsigelseRejection {
+  checkOptions(options, TO_REPLY_OPTION_CHECKS, 'toReply');
   if (decision.decision === 'manual-review') {
     throw new TypeError('toReply: a manual-review decision has no reply; after the check, pass its proposal (or your own decision)');
   }

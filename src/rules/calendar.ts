@@ -10,6 +10,7 @@
  * @module
  */
 import { addDays, assertIsoDate, endOfMonth, isoWeekday, type IsoDate } from './dates.js';
+import { CALENDAR_OPTION_CHECKS, checkCalendar, checkOptions } from './option-checks.js';
 
 /** Decides which dates are working days. All dates are ISO `YYYY-MM-DD` strings. */
 export interface BusinessCalendar {
@@ -147,6 +148,8 @@ export interface CalendarOptions {
  *   an extra holiday and an extra working day
  */
 export function createCalendar(options: CalendarOptions): BusinessCalendar {
+  checkOptions(options, CALENDAR_OPTION_CHECKS, 'createCalendar');
+  if (options?.id === undefined) throw new TypeError('fp-edifact: createCalendar: option id is required');
   const { id, base = danishCalendar, extraHolidays = {}, extraWorkingDays = [] } = options;
   const holidays = new Map<IsoDate, string>();
   for (const [date, name] of Object.entries(extraHolidays)) {
@@ -192,11 +195,13 @@ function findWorkingDay(from: IsoDate, step: 1 | -1, calendar: BusinessCalendar)
 
 /** `date` itself when it is a working day, else the nearest working day after it. */
 export function nextWorkingDayOnOrAfter(date: IsoDate, calendar: BusinessCalendar = danishCalendar): IsoDate {
+  checkCalendar(calendar, 'nextWorkingDayOnOrAfter');
   return findWorkingDay(assertIsoDate(date, 'date'), 1, calendar);
 }
 
 /** `date` itself when it is a working day, else the nearest working day before it. */
 export function previousWorkingDayOnOrBefore(date: IsoDate, calendar: BusinessCalendar = danishCalendar): IsoDate {
+  checkCalendar(calendar, 'previousWorkingDayOnOrBefore');
   return findWorkingDay(assertIsoDate(date, 'date'), -1, calendar);
 }
 
@@ -211,6 +216,7 @@ export function previousWorkingDayOnOrBefore(date: IsoDate, calendar: BusinessCa
  * @throws RangeError when `date` is not a real `YYYY-MM-DD` date or `n` is not an integer
  */
 export function addWorkingDays(date: IsoDate, n: number, calendar: BusinessCalendar = danishCalendar): IsoDate {
+  checkCalendar(calendar, 'addWorkingDays');
   assertIsoDate(date, 'date');
   if (!Number.isSafeInteger(n)) {
     throw new RangeError(`Parameter "n" must be an integer number of working days, got ${String(n)}`);
@@ -230,6 +236,7 @@ export function addWorkingDays(date: IsoDate, n: number, calendar: BusinessCalen
  * @throws Error when the calendar has no working day in that month
  */
 export function lastWorkingDayOfMonth(date: IsoDate, calendar: BusinessCalendar = danishCalendar): IsoDate {
+  checkCalendar(calendar, 'lastWorkingDayOfMonth');
   const monthEnd = endOfMonth(assertIsoDate(date, 'date'));
   const candidate = findWorkingDay(monthEnd, -1, calendar);
   if (candidate.slice(0, 7) !== date.slice(0, 7)) {

@@ -16,6 +16,7 @@ import {
   type BusinessCalendar,
 } from './calendar.js';
 import { addDays, addMonths, assertIsoDate, differenceInDays, endOfMonth, laterOf, type IsoDate } from './dates.js';
+import { checkOptions, NOTICE_OPTION_CHECKS, TIMELINESS_CONTEXT_CHECKS, WORKING_DAY_OPTION_CHECKS } from './option-checks.js';
 
 /** One deadline rule: a stable id, where the guide says it, and what it says in English. */
 export interface DeadlineRule {
@@ -123,13 +124,6 @@ export interface NoticeOptions extends WorkingDayOptions {
   noticeMonths?: number;
 }
 
-function checkNoticeMonths(noticeMonths: number): number {
-  if (!Number.isInteger(noticeMonths) || noticeMonths < 0) {
-    throw new RangeError(`Option "noticeMonths" must be a whole number of months >= 0, got ${String(noticeMonths)}`);
-  }
-  return noticeMonths;
-}
-
 /**
  * Latest sending date (DTM 137) at which a normal cancellation is still on time
  * (rettidig opsigelse) for renewal date `renewalDate` (hovedforfald): the last working day
@@ -139,9 +133,10 @@ function checkNoticeMonths(noticeMonths: number): number {
  * @example latestOnTimeSendDate('2024-03-01') // => '2024-01-31'
  */
 export function latestOnTimeSendDate(renewalDate: IsoDate, options: NoticeOptions = {}): IsoDate {
+  checkOptions(options, NOTICE_OPTION_CHECKS, 'latestOnTimeSendDate');
   const { noticeMonths = 1, calendar = danishCalendar } = options;
   assertIsoDate(renewalDate, 'renewalDate');
-  const noticeStart = addMonths(renewalDate, -checkNoticeMonths(noticeMonths));
+  const noticeStart = addMonths(renewalDate, -noticeMonths);
   return previousWorkingDayOnOrBefore(addDays(noticeStart, -1), calendar);
 }
 
@@ -212,6 +207,7 @@ export function withdrawalDeadline(policyStart: IsoDate, policyReceivedOn: IsoDa
  * after receipt (`addWorkingDays(receivedOn, 1)`). Rule `deadline.contrl-due`.
  */
 export function contrlDueDate(receivedOn: IsoDate, options: WorkingDayOptions = {}): IsoDate {
+  checkOptions(options, WORKING_DAY_OPTION_CHECKS, 'contrlDueDate');
   return addWorkingDays(assertIsoDate(receivedOn, 'receivedOn'), 1, options.calendar ?? danishCalendar);
 }
 
@@ -220,6 +216,7 @@ export function contrlDueDate(receivedOn: IsoDate, options: WorkingDayOptions = 
  * 3 working days after sending. Rule `deadline.contrl-chase`.
  */
 export function contrlChaseDate(sentOn: IsoDate, options: WorkingDayOptions = {}): IsoDate {
+  checkOptions(options, WORKING_DAY_OPTION_CHECKS, 'contrlChaseDate');
   return addWorkingDays(assertIsoDate(sentOn, 'sentOn'), 3, options.calendar ?? danishCalendar);
 }
 
@@ -329,6 +326,7 @@ export function isCancellationOnTime(
   cancellation: CancellationToCheck,
   context: TimelinessContext = {},
 ): TimelinessVerdict {
+  checkOptions(context, TIMELINESS_CONTEXT_CHECKS, 'isCancellationOnTime');
   const { kind } = cancellation;
   const sentOn = assertIsoDate(cancellation.sentOn, 'cancellation.sentOn');
   switch (kind) {
@@ -336,7 +334,7 @@ export function isCancellationOnTime(
       const requestedDate = required(cancellation.requestedDate, 'cancellation.requestedDate', kind);
       const noticeMonths = context.noticeMonths ?? 1;
       const deadline = latestOnTimeSendDate(requestedDate, { noticeMonths, calendar: context.calendar ?? danishCalendar });
-      const noticeStart = addMonths(requestedDate, -checkNoticeMonths(noticeMonths));
+      const noticeStart = addMonths(requestedDate, -noticeMonths);
       return verdict(
         sentOn <= deadline,
         'deadline.normal-notice',

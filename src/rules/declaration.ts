@@ -7,7 +7,6 @@
  * @module
  */
 import { panthaverSchema, type Panthaver } from '../messages/types/panthaver.js';
-import { checkOptions, isObject, nonNegativeInteger, type OptionCheck } from '../syntax/options.js';
 import { canonicalJson } from './canonical.js';
 import { undoLastReceivedBy } from './case-log.js';
 import { addDays, assertIsoDate, type IsoDate } from './dates.js';
@@ -23,6 +22,7 @@ import {
   type DeclarationState,
 } from './declaration-transitions.js';
 import { explain, type Due, type Explanation, type Violation } from './explanation.js';
+import { checkOptions, DECLARATION_OPTION_CHECKS, MESSAGE_OPTION_CHECKS } from './option-checks.js';
 
 export type { DeclarationLetter, DeclarationState } from './declaration-transitions.js';
 
@@ -36,12 +36,6 @@ export interface DeclarationOptions {
   reRegistrationWindowDays?: number;
 }
 
-const isDayCounts = (v: unknown): boolean => isObject(v) && Object.values(v as object).every(nonNegativeInteger);
-const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
-  ['declarationTypeLetters', isObject, 'a map of declaration type codes to letters'],
-  ['rejectionDeadlineDays', isDayCounts, 'a map of declaration letters to whole numbers of days'],
-  ['reRegistrationWindowDays', nonNegativeInteger, 'a whole number of days'],
-];
 
 /** What happened to one message. */
 export interface DeclarationApplyResult {
@@ -148,6 +142,7 @@ export class Declaration {
    * @throws TypeError when the message belongs to another declaration number (a caller error)
    */
   apply(message: Panthaver, options: { receivedOn?: IsoDate; source?: string } = {}): DeclarationApplyResult {
+    checkOptions(options, MESSAGE_OPTION_CHECKS, 'Declaration.apply');
     const number = this.declarationNumber;
     if (number !== undefined && message.declarationNumber !== number) {
       throw new TypeError(`Declaration.apply: message of declaration ${message.declarationNumber} offered to declaration ${number}`);

@@ -23,6 +23,7 @@ import {
   type CaseModel,
   type OpsigelseCaseState,
 } from './opsigelse-transitions.js';
+import { CASE_MESSAGE_OPTION_CHECKS, CASE_OPTION_CHECKS, checkOptions } from './option-checks.js';
 
 export type { OpsigelseCaseState } from './opsigelse-transitions.js';
 
@@ -87,6 +88,7 @@ export class OpsigelseCase {
 
   /** An empty case; give it messages with {@link apply}. */
   constructor(options: OpsigelseCaseOptions = {}) {
+    checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseCase');
     this.profile = options.profile ?? defaultProfile('opsigelser');
   }
 
@@ -105,6 +107,7 @@ export class OpsigelseCase {
    * @throws ZodError when a stored message is not a valid typed message
    */
   static fromJSON(snapshot: OpsigelseCaseSnapshot, options: OpsigelseCaseOptions = {}): OpsigelseCase {
+    checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseCase.fromJSON');
     if (snapshot?.type !== 'opsigelse-case' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) {
       throw new TypeError('OpsigelseCase.fromJSON: not an opsigelse-case snapshot of version 1');
     }
@@ -170,6 +173,7 @@ export class OpsigelseCase {
    * @throws TypeError when the message belongs to another case reference (a caller error, not a rule)
    */
   apply(message: Opsigelse, options: CaseMessageOptions = {}): ApplyResult {
+    checkOptions(options, CASE_MESSAGE_OPTION_CHECKS, 'OpsigelseCase.apply');
     const reference = this.reference;
     if (reference !== undefined && message.caseReference !== reference) {
       throw new TypeError(`OpsigelseCase.apply: message of case ${message.caseReference} offered to case ${reference}`);

@@ -11,6 +11,7 @@ import { defaultProfile, getProfile } from '../schema/profiles/index.js';
 import { explain, type Explanation } from './explanation.js';
 import { OpsigelseCase, type ApplyResult, type CaseMessageOptions } from './opsigelse-case.js';
 import { ACCEPTED_STATES, policyKeyOf } from './opsigelse-transitions.js';
+import { CASE_OPTION_CHECKS, checkOptions, MESSAGE_OPTION_CHECKS } from './option-checks.js';
 
 /** The JSON form of a registry: every message in the order it was applied. */
 export interface OpsigelseRegistrySnapshot {
@@ -34,6 +35,7 @@ export class OpsigelseRegistry {
 
   /** An empty registry. */
   constructor(options: { profile?: GuideProfile } = {}) {
+    checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseRegistry');
     this.profile = options.profile ?? defaultProfile('opsigelser');
   }
 
@@ -42,6 +44,7 @@ export class OpsigelseRegistry {
    * @throws TypeError when the snapshot is not a registry snapshot; Error when its profile id is not shipped and none is given
    */
   static fromJSON(snapshot: OpsigelseRegistrySnapshot, options: { profile?: GuideProfile } = {}): OpsigelseRegistry {
+    checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseRegistry.fromJSON');
     if (snapshot?.type !== 'opsigelse-registry' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) {
       throw new TypeError('OpsigelseRegistry.fromJSON: not an opsigelse-registry snapshot of version 1');
     }
@@ -62,6 +65,7 @@ export class OpsigelseRegistry {
 
   /** Applies a message to the case of its reference (creating it), after the cross-case checks. */
   apply(message: Opsigelse, options: Omit<CaseMessageOptions, 'externalViolations'> = {}): ApplyResult {
+    checkOptions(options, MESSAGE_OPTION_CHECKS, 'OpsigelseRegistry.apply');
     let target = this.cases.get(message.caseReference);
     if (target === undefined) {
       target = new OpsigelseCase({ profile: this.profile });

@@ -13,6 +13,7 @@ import { assertIsoDate, type IsoDate } from './dates.js';
 import { Declaration, type DeclarationOptions } from './declaration.js';
 import type { Due, Violation } from './explanation.js';
 import { OpsigelseRegistry } from './opsigelse-registry.js';
+import { checkOptions, REPLAY_OPTION_CHECKS } from './option-checks.js';
 
 /** One message to replay. */
 export interface ReplayMessage {
@@ -59,6 +60,7 @@ function isOpsigelse(message: FpMessage): message is Opsigelse {
  * came. Messages are sorted by message date (DTM 137), ties kept in the given order.
  */
 export function replayMessages(messages: readonly ReplayMessage[], options: ReplayOptions): CaseReport[] {
+  checkOptions(options, REPLAY_OPTION_CHECKS, 'replayMessages');
   const today = assertIsoDate(options.today, 'options.today');
   const ordered = messages
     .map((m, index) => ({ m, index }))

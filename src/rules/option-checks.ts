@@ -1,0 +1,92 @@
+/**
+ * The checks of the rules layer's options, as tables (see `syntax/options.ts`): a calendar
+ * that is no calendar, a notice of 1.5 months or a profile that is a number fails when the
+ * function starts, naming the function, the option and the value — not deep inside with
+ * `calendar.isWorkingDay is not a function`, or never.
+ *
+ * @module
+ */
+import { checkOptions, isBoolean, isFunction, isObject, isString, nonNegativeInteger, type OptionCheck } from '../syntax/options.js';
+import type { BusinessCalendar } from './calendar.js';
+
+/** A {@link BusinessCalendar}: an id and the two functions the deadlines call. */
+export const isCalendar = (v: unknown): boolean => {
+  if (!isObject(v)) return false;
+  const c = v as Record<string, unknown>;
+  return isString(c.id) && isFunction(c.isWorkingDay) && isFunction(c.holidayName);
+};
+/** A guide profile for opsigelser (a panthaver profile has none of the branch groups and codes the rules read). */
+const isOpsigelserProfile = (v: unknown): boolean => isObject(v) && !Array.isArray(v) && (v as Record<string, unknown>).exchange === 'opsigelser';
+const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
+const isDayCounts = (v: unknown): boolean => isObject(v) && Object.values(v as object).every(nonNegativeInteger);
+
+const CALENDAR: OptionCheck = ['calendar', isCalendar, 'a BusinessCalendar (id, isWorkingDay and holidayName)'];
+const PROFILE: OptionCheck = ['profile', isOpsigelserProfile, 'an opsigelser guide profile'];
+const ISO_DATE = 'an ISO date YYYY-MM-DD';
+const NOTICE_MONTHS: OptionCheck = ['noticeMonths', nonNegativeInteger, 'a whole number of months >= 0'];
+
+/** `contrlDueDate`, `contrlChaseDate`. */
+export const WORKING_DAY_OPTION_CHECKS: readonly OptionCheck[] = [CALENDAR];
+/** `latestOnTimeSendDate`. */
+export const NOTICE_OPTION_CHECKS: readonly OptionCheck[] = [CALENDAR, NOTICE_MONTHS];
+/** `isCancellationOnTime`'s context. */
+export const TIMELINESS_CONTEXT_CHECKS: readonly OptionCheck[] = [
+  CALENDAR,
+  NOTICE_MONTHS,
+  ['originalSentOn', isString, ISO_DATE],
+  ['policyStart', isString, ISO_DATE],
+  ['policyReceivedOn', isString, ISO_DATE],
+];
+/** `decideOnCancellation`. */
+export const ACCEPT_POLICY_OPTION_CHECKS: readonly OptionCheck[] = [
+  PROFILE,
+  ['today', isString, ISO_DATE],
+  ['receivedOn', isString, ISO_DATE],
+  ['lookupByIdentity', isFunction, 'a function'],
+  CALENDAR,
+  ['bothHoldersRequiredGroups', isStringList, 'an array of branch group codes'],
+  ['autoDecideFreeText', isBoolean, 'true or false'],
+];
+/** `toReply`. */
+export const TO_REPLY_OPTION_CHECKS: readonly OptionCheck[] = [
+  ['messageDate', isString, ISO_DATE],
+  PROFILE,
+  ['bonus', isObject, 'a bonus block'],
+  ['contact', isString, 'a string'],
+  ['ownVir', isString, 'a string'],
+];
+/** `createCalendar`. */
+export const CALENDAR_OPTION_CHECKS: readonly OptionCheck[] = [
+  ['id', isString, 'a string'],
+  ['base', isCalendar, 'a BusinessCalendar (id, isWorkingDay and holidayName)'],
+  ['extraHolidays', isObject, 'a map of ISO dates to holiday names'],
+  ['extraWorkingDays', isStringList, 'an array of ISO dates'],
+];
+/** `new OpsigelseCase`, `OpsigelseCase.replay`/`fromJSON`, `new OpsigelseRegistry`. */
+export const CASE_OPTION_CHECKS: readonly OptionCheck[] = [PROFILE];
+/** `OpsigelseRegistry.apply`, `Declaration.apply`. */
+export const MESSAGE_OPTION_CHECKS: readonly OptionCheck[] = [
+  ['receivedOn', isString, ISO_DATE],
+  ['source', isString, 'a string'],
+];
+/** `OpsigelseCase.apply`. */
+export const CASE_MESSAGE_OPTION_CHECKS: readonly OptionCheck[] = [...MESSAGE_OPTION_CHECKS, ['externalViolations', Array.isArray, 'an array of explanations']];
+/** `new Declaration`, `Declaration.replay`/`fromJSON`. */
+export const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
+  ['declarationTypeLetters', isObject, 'a map of declaration type codes to letters'],
+  ['rejectionDeadlineDays', isDayCounts, 'a map of declaration letters to whole numbers of days'],
+  ['reRegistrationWindowDays', nonNegativeInteger, 'a whole number of days'],
+];
+/** `replayMessages`. */
+export const REPLAY_OPTION_CHECKS: readonly OptionCheck[] = [
+  ['today', isString, ISO_DATE],
+  ['opsigelserProfile', isOpsigelserProfile, 'an opsigelser guide profile'],
+  ['declarationOptions', isObject, 'Declaration options'],
+];
+
+/** A calendar given as a plain argument (`addWorkingDays(date, n, calendar)`). */
+export function checkCalendar(calendar: unknown, where: string): void {
+  checkOptions({ calendar }, [CALENDAR], where);
+}
+
+export { checkOptions };
