@@ -55,7 +55,7 @@ function sameChars(a: ServiceChars, b: ServiceChars): boolean {
  * active one. Without a release character there is no escaping: values are returned as they are
  * ({@link serialize} refuses those that hold a service character).
  */
-export function makeEscaper(chars: ServiceChars): (value: string) => string {
+function makeEscaper(chars: ServiceChars): (value: string) => string {
   if (!releaseInUse(chars)) return (value) => value;
   const set = escapedServiceChars(chars);
   return (value) => {
