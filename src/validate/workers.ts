@@ -27,15 +27,14 @@ import {
   type BoundaryState,
   type ByteReader,
   type ByteSpan,
-  type PackedItems,
   type RangeItem,
   type RangeJob,
   type RangeOptions,
   type RangeResult,
   type WorkerData,
   type WorkerMessage,
-  unpackItems,
 } from './worker-range.js';
+import { unpackItems, type PackedItems } from './worker-packing.js';
 
 /** Options of {@link validateFile}: those of `validateStream`, and how to share the work. */
 export interface ValidateFileOptions extends ValidateOptions {
