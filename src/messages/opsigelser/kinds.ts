@@ -82,8 +82,10 @@ interface Hook {
 }
 
 function onlyRoles(roles: readonly string[], allowed: readonly string[], what: string, kind: string, ctx: DecodeContext, key: string): string[] {
-  const bad = roles.filter((r) => !allowed.includes(r));
-  for (const r of bad) ctx.error('14', `${what} ${r} is not allowed in a ${kind} message`, ctx.originOf(key));
+  // each one at its own segment (the reader records `osi.0`, `osi.1`, …)
+  roles.forEach((r, i) => {
+    if (!allowed.includes(r)) ctx.error('14', `${what} ${r} is not allowed in a ${kind} message`, ctx.originOf(`${key}.${i}`));
+  });
   return roles.filter((r) => allowed.includes(r));
 }
 

@@ -76,6 +76,7 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
         if (role === undefined) unknownCode(r, 0, 0, 'code');
         else {
           if (w.osi.length === 0) ctx.record('osi', r.at(0, 0));
+          ctx.record(`osi.${w.osi.length}`, r.at(0, 0));
           w.osi.push(role);
         }
         break;
@@ -85,6 +86,7 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
         if (role === undefined) unknownCode(r, 0, 0, 'document code');
         else {
           if (w.docs.length === 0) ctx.record('docs', r.at(0, 0));
+          ctx.record(`docs.${w.docs.length}`, r.at(0, 0));
           w.docs.push(role);
         }
         break;

@@ -1,0 +1,33 @@
+/**
+ * The family readers (opsigelser/read.ts, panthaver/read.ts) at what decode-fields.test.ts
+ * leaves open: a problem is reported at the segment that has it, and once.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeMessage } from '../../src/messages/decode.js';
+import { opsigelser55 } from '../../src/schema/profiles/index.js';
+import { parse } from '../../src/syntax/read.js';
+
+/** Message `fixture` (UNH..UNT) with `from` replaced by `to`, decoded; its errors as [code, segment, position, element, component]. */
+function errorsOf(fixture: string, from: string, to: string): unknown[][] {
+  const text = readFileSync(`fixtures/${fixture}`, 'latin1');
+  expect(text).toContain(from);
+  const segments = parse(text.replace(from, to)).segments.filter((s) => s.tag !== 'UNB' && s.tag !== 'UNZ');
+  const r = decodeMessage({ segments }, opsigelser55);
+  return r.ok ? [] : r.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.component]);
+}
+
+describe('a code the message kind does not take is 14 at its own segment, not at the first of its kind', () => {
+  it('a cancellation (9) with DOC 11 and then DOC 9: 14 at the DOC 9', () => {
+    expect(errorsOf('opsigelse-9-motor.edi', "DOC+11'", "DOC+11'DOC+9'")).toEqual([['14', 'DOC', 7, 1, 1]]);
+  });
+  it('a cancellation (9) with DOC 9 and then DOC 11: 14 at the DOC 9', () => {
+    expect(errorsOf('opsigelse-9-motor.edi', "DOC+11'", "DOC+9'DOC+11'")).toEqual([['14', 'DOC', 6, 1, 1]]);
+  });
+  it('an accept (29) with OSI ODC and then OSI BRO: 35 and 14 at the OSI BRO', () => {
+    expect(errorsOf('opsigelse-29-accept-with-date.edi', "OSI+ODC'", "OSI+ODC'OSI+BRO'")).toEqual([
+      ['35', 'OSI', 5, null, null],
+      ['14', 'OSI', 5, 1, 1],
+    ]);
+  });
+});
