@@ -31,3 +31,14 @@ describe('a code the message kind does not take is 14 at its own segment, not at
     ]);
   });
 });
+
+describe('a date missing from its DTM is one 13 at the date, not also a complaint about the value around it', () => {
+  it.each([
+    ['the last step change (DTM 290) of a bonus answer', 'opsigelse-11-bonus-answer.edi', 'DTM+290:20240101:102', 'DTM+290::102', ['13', 'DTM', 11, 1, 2]],
+    ['the underwriting date (DTM 291)', 'opsigelse-11-bonus-answer.edi', 'DTM+291:20150315:102', 'DTM+291::102', ['13', 'DTM', 10, 1, 2]],
+    ['a claim date (DTM 292)', 'opsigelse-11-bonus-answer.edi', 'DTM+292:20220614:102', 'DTM+292::102', ['13', 'DTM', 14, 1, 2]],
+    ['the cancellation date (DTM 287) of a 9', 'opsigelse-9-motor.edi', 'DTM+287:20250101:102', 'DTM+287::102', ['13', 'DTM', 5, 1, 2]],
+  ])('%s', (_name, fixture, from, to, expected) => {
+    expect(errorsOf(fixture, from, to)).toEqual([expected]);
+  });
+});

@@ -228,7 +228,8 @@ function readDtm(r: SegmentReader, group: string | null, w: OpsWire, profile: Gu
       b.lastStepChange = { unknown: true };
       ctx.record('bonus.lastStepChange', r.at(0, 0));
     } else if (key === 'lastStepChange') {
-      const d = readDtmDate(r, ctx, 'bonus.lastStepChange.date', fmt);
+      // a problem with the date is a problem with the whole { date } (the schema's union would complain again)
+      const d = readDtmDate(r, ctx, 'bonus.lastStepChange', fmt);
       b.lastStepChange = d === undefined ? {} : { date: d };
       ctx.record('bonus.lastStepChange', r.at(0, 1));
     } else {
