@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeMessage } from '../../src/messages/decode.js';
-import { opsigelser55 } from '../../src/schema/profiles/index.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import { parse } from '../../src/syntax/read.js';
 
 /** Message `fixture` (UNH..UNT) with `from` replaced by `to`, decoded; its errors as [code, segment, position, element, component]. */
@@ -13,7 +13,7 @@ function errorsOf(fixture: string, from: string, to: string): unknown[][] {
   const text = readFileSync(`fixtures/${fixture}`, 'latin1');
   expect(text).toContain(from);
   const segments = parse(text.replace(from, to)).segments.filter((s) => s.tag !== 'UNB' && s.tag !== 'UNZ');
-  const r = decodeMessage({ segments }, opsigelser55);
+  const r = decodeMessage({ segments }, fixture.startsWith('panthaver') ? panthaver52 : opsigelser55);
   return r.ok ? [] : r.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.component]);
 }
 
@@ -40,5 +40,22 @@ describe('a date missing from its DTM is one 13 at the date, not also a complain
     ['the cancellation date (DTM 287) of a 9', 'opsigelse-9-motor.edi', 'DTM+287:20250101:102', 'DTM+287::102', ['13', 'DTM', 5, 1, 2]],
   ])('%s', (_name, fixture, from, to, expected) => {
     expect(errorsOf(fixture, from, to)).toEqual([expected]);
+  });
+});
+
+describe('a segment that repeats a value already read is 35 and is not read further (nothing in it is reported)', () => {
+  it.each([
+    ['opsigelser: a second ERC, without its code', 'opsigelse-27-rejection.edi', "ERC+9'", "ERC+9'ERC+'", ['ERC', 4]],
+    ['opsigelser: a second BRC, with data nobody reads', 'opsigelse-27-rejection.edi', "BRC+001:002'", "BRC+001:002'BRC+001:002:X'", ['BRC', 11]],
+    ['opsigelser: a second CTA, without a name', 'opsigelse-27-rejection.edi', "BRC+001:002'", "BRC+001:002'CTA+IC+:Jens'CTA+IC'", ['CTA', 12]],
+    ['panthaver: a second RFF REF, without the reference', 'panthaver-33-accept.edi', "RFF+REF:NB-LOAN-88213'", "RFF+REF:NB-LOAN-88213'RFF+REF'", ['RFF', 5]],
+    ['panthaver: a second DTM 7, without the date', 'panthaver-33-accept.edi', "DTM+7:20241015:102'", "DTM+7:20241015:102'DTM+7::102'", ['DTM', 10]],
+    ['panthaver: a second ATT PRI, without the code', 'panthaver-33-accept.edi', "ATT+PRI++Z91'", "ATT+PRI++Z91'ATT+PRI'", ['ATT', 13]],
+    ['panthaver: a second ICD, without the cover type', 'panthaver-33-accept.edi', "ICD+DK+ZKA'", "ICD+DK+ZKA'ICD+DK'", ['ICD', 14]],
+    ['panthaver: a second MOA FSU, without the amount', 'panthaver-Z15-sum-changed.edi', "MOA+FSU:450000'", "MOA+FSU:450000'MOA+FSU'", ['MOA', 11]],
+    ['panthaver: a second NAD MS, with an id type that is not VIR', 'panthaver-33-accept.edi', "NAD+MS+22222222::VIR'", "NAD+MS+22222222::VIR'NAD+MS+1::CPR'", ['NAD', 16]],
+    ['panthaver: a second CTA, without a name', 'panthaver-33-accept.edi', "UNT+17+1'", "CTA+IC+:Jens'CTA+IC'UNT+19+1'", ['CTA', 18]],
+  ])('%s', (_name, fixture, from, to, [tag, position]) => {
+    expect(errorsOf(fixture, from, to)).toEqual([['35', tag, position, null, null]]);
   });
 });
