@@ -59,3 +59,14 @@ describe('a segment that repeats a value already read is 35 and is not read furt
     expect(errorsOf(fixture, from, to)).toEqual([['35', tag, position, null, null]]);
   });
 });
+
+describe('panthaver: a qualifier the profile does not know is 14 at the qualifier, and nothing of its segment is read', () => {
+  it.each([
+    ['DTM 999', "DTM+7:20241015:102'", "DTM+7:20241015:102'DTM+999:20241015:102'", ['DTM', 9]],
+    ['ATT XXX', "ATT+PRI++Z91'", "ATT+PRI++Z91'ATT+XXX++Z91'", ['ATT', 12]],
+    ['MOA XXX', "ATT+PRI++Z91'", "ATT+PRI++Z91'MOA+XXX:100'", ['MOA', 12]],
+    ['NAD XX', "UNT+15+1'", "NAD+XX+1::VIR'UNT+16+1'", ['NAD', 15]],
+  ])('%s', (_name, from, to, [tag, position]) => {
+    expect(errorsOf('panthaver-30-new-declaration.edi', from, to)).toEqual([['14', tag, position, 1, 1]]);
+  });
+});
