@@ -83,6 +83,10 @@ describe('buildRejection (27): the reason', () => {
   it.each(['abc', '1234', 'a1', ''])('%j is neither a named reason nor an ERC code (an..3, capitals and digits): MessageBuildError', (reason) => {
     expect(() => buildRejection(motor9, { ...DAY, reason })).toThrow(MessageBuildError);
   });
+  it('a reason that is not a string is a MessageBuildError naming it, in both exchanges (it was "value is not iterable")', () => {
+    expect(() => buildRejection(motor9, { ...DAY, reason: 11 as never })).toThrow('rejection reason 11 is neither a named reason of profile');
+    expect(() => buildDeclarationRejection(decl30, { ...DAY, reasons: [5 as never] })).toThrow(MessageBuildError);
+  });
   it.each(['1', '23', 'X9'])('%j is sent as the ERC code', (reason) => {
     expect(buildRejection(motor9, { ...DAY, reason }).reasonCode).toBe(reason);
   });

@@ -54,7 +54,7 @@ export function finish<T>(schema: z.ZodType<T>, value: unknown, what: string): T
   );
 }
 
-/** `true` when `s` looks like a wire code (an..3, upper case or digits). */
+/** `true` when `s` looks like a wire code (an..3, upper case or digits); never for a non-string (a caller's `reason: 11`). */
 export function looksLikeCode(s: string): boolean {
-  return CODE_PATTERN.test(s) && charLength(s) <= 3;
+  return typeof s === 'string' && CODE_PATTERN.test(s) && charLength(s) <= 3;
 }
