@@ -10,7 +10,7 @@ import { checkOptions, isBoolean, isFunction, isObject, isString, nonNegativeInt
 import type { BusinessCalendar } from './calendar.js';
 
 /** A {@link BusinessCalendar}: an id and the two functions the deadlines call. */
-export const isCalendar = (v: unknown): boolean => {
+const isCalendar = (v: unknown): boolean => {
   if (!isObject(v)) return false;
   const c = v as Record<string, unknown>;
   return isString(c.id) && isFunction(c.isWorkingDay) && isFunction(c.holidayName);
@@ -20,7 +20,8 @@ const isOpsigelserProfile = (v: unknown): boolean => isObject(v) && !Array.isArr
 const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 const isDayCounts = (v: unknown): boolean => isObject(v) && Object.values(v as object).every(nonNegativeInteger);
 
-const CALENDAR: OptionCheck = ['calendar', isCalendar, 'a BusinessCalendar (id, isWorkingDay and holidayName)'];
+const A_CALENDAR = 'a BusinessCalendar (id, isWorkingDay and holidayName)';
+const CALENDAR: OptionCheck = ['calendar', isCalendar, A_CALENDAR];
 const PROFILE: OptionCheck = ['profile', isOpsigelserProfile, 'an opsigelser guide profile'];
 const ISO_DATE = 'an ISO date YYYY-MM-DD';
 const NOTICE_MONTHS: OptionCheck = ['noticeMonths', nonNegativeInteger, 'a whole number of months >= 0'];
@@ -58,7 +59,7 @@ export const TO_REPLY_OPTION_CHECKS: readonly OptionCheck[] = [
 /** `createCalendar`. */
 export const CALENDAR_OPTION_CHECKS: readonly OptionCheck[] = [
   ['id', isString, 'a string'],
-  ['base', isCalendar, 'a BusinessCalendar (id, isWorkingDay and holidayName)'],
+  ['base', isCalendar, A_CALENDAR],
   ['extraHolidays', isObject, 'a map of ISO dates to holiday names'],
   ['extraWorkingDays', isStringList, 'an array of ISO dates'],
 ];
