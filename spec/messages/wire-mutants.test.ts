@@ -24,9 +24,16 @@ describe('decodeMessage: what the segment walk reports and still reads', () => {
   it('the reference message decodes', () => {
     expect(decodeText(MOTOR).ok).toBe(true);
   });
-  it('a repeated data element (syntax 4 repetition) is 15 at its segment: the messages use none', () => {
+  it('a repeated data element (syntax 4 repetition) is 15 at its element: the messages use none', () => {
     const r = decodeText(`UNA:+.?*'${MOTOR.replace('RFF+REG:AB12345', 'RFF+REG:AB12345*XY')}`);
-    expect(places(r)).toEqual([['15', 'RFF', 11, null, null]]);
+    expect(places(r)).toEqual([['15', 'RFF', 11, 1, null]]);
+    // one 15 per repeated element, each at its own (BRC has one element: the second is unexpected data too)
+    const two = decodeText(`UNA:+.?*'${MOTOR.replace("BRC+001:002'", "BRC+001:002*003+X*Y'")}`);
+    expect(places(two)).toEqual([
+      ['15', 'BRC', 12, 2, 1],
+      ['15', 'BRC', 12, 1, null],
+      ['15', 'BRC', 12, 2, null],
+    ]);
     // the same text without a repetition is clean
     expect(decodeText(`UNA:+.?*'${MOTOR}`).ok).toBe(true);
   });

@@ -154,8 +154,9 @@ export class SegmentReader {
         }
       });
     });
-    if (this.segment.repeats && Object.keys(this.segment.repeats).length > 0) {
-      this.ctx.error('15', `${this.tag}: repeated data elements are not used in this message`, this.at());
+    // Keys are the 0-based indexes of the repeated elements; each is reported at its own element.
+    for (const key of Object.keys(this.segment.repeats ?? {})) {
+      this.ctx.error('15', `${this.tag}: element ${Number(key) + 1} is repeated, but repeated data elements are not used in this message`, this.at(Number(key)));
     }
   }
 }
