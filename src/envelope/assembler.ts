@@ -1,6 +1,6 @@
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
 import { componentAt, digitsAt, type Segment } from '../syntax/segment.js';
-import { checkOptions, positiveInteger, type OptionCheck } from '../syntax/options.js';
+import { checkOptions, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
 import type { TokenizerHandler } from '../syntax/tokenizer.js';
 import type { EdifactMessage, GroupHeader, InterchangeHeader, InterchangeSummary, MessageHeader, PartyId } from './types.js';
@@ -18,7 +18,7 @@ export interface EnvelopeLimits {
   maxMessageSegments?: number;
 }
 
-const ENVELOPE_LIMIT_CHECKS: readonly OptionCheck[] = [['maxMessageSegments', positiveInteger, 'a positive integer']];
+const ENVELOPE_LIMIT_CHECKS: readonly OptionCheck[] = [positiveIntegerOption('maxMessageSegments')];
 
 /** Mandatory elements of the service segments: [element index (0-based), component index, name]. */
 const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number, string]>>> = {

@@ -36,7 +36,6 @@ export interface DeclarationOptions {
   reRegistrationWindowDays?: number;
 }
 
-
 /** What happened to one message. */
 export interface DeclarationApplyResult {
   /** `applied` (state may change), `refused` (not allowed; state unchanged), `ignored` (a duplicate). */

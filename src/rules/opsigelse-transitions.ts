@@ -177,16 +177,9 @@ export function transition(model: CaseModel, message: Opsigelse, receivedOn: Iso
     case 'cancellation':
       return onCancellation(next, message, receivedOn, ctx);
     case 'bonusQuery': {
-      const pure = next.cancellation === undefined;
       const referenceDate = message.policyEndDate ?? next.cancellation?.message.cancellationDate.date;
       const request: BonusRequest = { via: 'bonusQuery', sentOn: message.messageDate, receivedOn, answered: false, ...(referenceDate !== undefined ? { referenceDate } : {}) };
-      const result = onBonusRequest(next, request, message, ctx);
-      if (result.status === 'applied' && pure && message.policyEndDate === undefined) {
-        result.violations.push(
-          explain('bonus.pure-query-end-date', { sentOn: message.messageDate }, `The bonus query of ${message.messageDate} is not sent with a cancellation, so it must give the policy end date (DTM 295).`),
-        );
-      }
-      return result;
+      return onBonusRequest(next, request, message, ctx);
     }
     case 'reminder':
       return onReminder(next, message);
@@ -247,11 +240,14 @@ function onBonusRequest(model: CaseModel, request: BonusRequest, message: Opsige
     return refused(model, explain('case.bonus-query-max-2', dates, `Claims data were already requested twice in this case (${model.bonusRequests.map((r) => r.sentOn).join(' and ')}); a third request is not allowed.`));
   }
   model.bonusRequests.push(request);
-  if (message.kind === 'bonusQuery') {
-    model.policyNumber ??= message.policyNumber;
-    model.activity = 'bonus-requested';
-  }
-  return applied(model);
+  if (message.kind !== 'bonusQuery') return applied(model);
+  model.policyNumber ??= message.policyNumber;
+  model.activity = 'bonus-requested';
+  // A query in a case without a cancellation is a pure one (section 2.7): it must give the policy end date.
+  if (model.cancellation !== undefined || message.policyEndDate !== undefined) return applied(model);
+  return applied(model, [
+    explain('bonus.pure-query-end-date', { sentOn: message.messageDate }, `The bonus query of ${message.messageDate} is not sent with a cancellation, so it must give the policy end date (DTM 295).`),
+  ]);
 }
 
 function onReminder(model: CaseModel, message: Extract<Opsigelse, { kind: 'reminder' }>): Transition {

@@ -22,6 +22,9 @@ export const oneOf =
   (v: unknown): boolean =>
     values.includes(v);
 
+/** An option that takes a positive integer (a limit, a count, a size). */
+export const positiveIntegerOption = (name: string): OptionCheck => [name, positiveInteger, 'a positive integer'];
+
 /** The `errors` and `onError` options of every reading face (`ErrorHandling`). */
 export const ERROR_HANDLING_CHECKS: readonly OptionCheck[] = [
   ['errors', oneOf('throw', 'collect'), `'throw' or 'collect'`],

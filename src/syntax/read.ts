@@ -35,9 +35,8 @@ export interface ParseResult {
   errors: EdifactSyntaxError[];
 }
 
-/** The error handler of a face; refuses options it does not know how to honour. */
+/** The error handler of a face (its options checked by the face first). */
 function errorSink(options: ErrorHandling, collected?: EdifactSyntaxError[]): (error: EdifactSyntaxError) => void {
-  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   if (options.errors === 'collect') {
     return (error) => {
       collected?.push(error);
@@ -57,6 +56,7 @@ function errorSink(options: ErrorHandling, collected?: EdifactSyntaxError[]): (e
  * const { segments } = parse("UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+1'UNZ+0+1'");
  */
 export function parse(input: Uint8Array | string, options: ReadOptions = {}): ParseResult {
+  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   const segments: Segment[] = [];
   const errors: EdifactSyntaxError[] = [];
   const tokenizer = new Tokenizer({ segment: (s) => segments.push(s), error: errorSink(options, errors) }, options);
@@ -72,6 +72,7 @@ export function parse(input: Uint8Array | string, options: ReadOptions = {}): Pa
  * than tokenizing it. Chunks may split the input anywhere. Empty arrays are not yielded.
  */
 export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | string>, options: ReadOptions = {}): AsyncGenerator<Segment[]> {
+  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   let batch: Segment[] = new Array(BATCH_SLOTS);
   let count = 0;
   const tokenizer = new Tokenizer({ segment: (s) => void (batch[count++] = s), error: errorSink(options) }, options);
@@ -102,6 +103,7 @@ export async function* readSegments(source: AsyncIterable<Uint8Array | string>, 
  * In `throw` mode the stream fails with the first `EdifactSyntaxError`.
  */
 export function createSegmentStream(options: ReadOptions = {}): Transform {
+  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   let tokenizer: Tokenizer;
   const stream = new Transform({
     readableObjectMode: true,

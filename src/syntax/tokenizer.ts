@@ -2,7 +2,7 @@ import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidC
 import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, serviceCharsInUse } from './service-chars.js';
-import { checkOptions, positiveInteger, withDefaults, type OptionCheck } from './options.js';
+import { checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
@@ -24,7 +24,7 @@ export interface TokenizerHandler {
 }
 
 const DEFAULT_LIMITS: Required<TokenizerLimits> = { maxSegmentLength: 65_536, maxElements: 99, maxComponents: 99 };
-const LIMIT_CHECKS: readonly OptionCheck[] = Object.keys(DEFAULT_LIMITS).map((name) => [name, positiveInteger, 'a positive integer'] as const);
+const LIMIT_CHECKS: readonly OptionCheck[] = Object.keys(DEFAULT_LIMITS).map(positiveIntegerOption);
 const UTF8_BOM_BINARY = '\xEF\xBB\xBF';
 const BOM_TEXT = '\uFEFF';
 

@@ -1,5 +1,7 @@
-import { checkOptions, positiveInteger } from '../syntax/options.js';
+import { checkOptions, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 import { detach } from '../syntax/segment.js';
+
+const STORE_OPTION_CHECKS: readonly OptionCheck[] = [positiveIntegerOption('maxInterchanges')];
 
 /**
  * Duplicate detection (syntax error 26): the validator asks a store whether it has seen an
@@ -27,7 +29,7 @@ export interface MemoryDuplicateStoreOptions {
  * starts, so a repeated interchange is one duplicate, not one per message), so memory stays bounded on endless streams.
  */
 export function createMemoryDuplicateStore(options: MemoryDuplicateStoreOptions = {}): DuplicateStore {
-  checkOptions(options, [['maxInterchanges', positiveInteger, 'a positive integer']], 'createMemoryDuplicateStore');
+  checkOptions(options, STORE_OPTION_CHECKS, 'createMemoryDuplicateStore');
   const max = options.maxInterchanges ?? 100_000;
   const interchanges = new Set<string>();
   let currentSender = '';

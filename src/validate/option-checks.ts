@@ -1,5 +1,5 @@
 /** The checks of `validate*` and `validateFile*` options (see `syntax/options.ts`). */
-import { isBoolean, isFunction, isObject, isString, nonNegativeInteger, oneOf, positiveInteger, type OptionCheck } from '../syntax/options.js';
+import { isBoolean, isFunction, isObject, isString, nonNegativeInteger, oneOf, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 
 const isDuplicateStore = (v: unknown): boolean => isObject(v) && isFunction((v as Record<string, unknown>).seenInterchange) && isFunction((v as Record<string, unknown>).seenMessage);
 // A string is iterable too, but its characters are not VIR numbers.
@@ -17,12 +17,12 @@ export const VALIDATE_OPTION_CHECKS: readonly OptionCheck[] = [
   ['replyReference', isFunction, 'a function returning a reference'],
   ['replies', isBoolean, 'true or false'],
   ['captureSegments', isBoolean, 'true or false'],
-  ['maxMessageSegments', positiveInteger, 'a positive integer'],
+  positiveIntegerOption('maxMessageSegments'),
 ];
 
 /** What `validateFile` and `validateFileBatches` accept besides. */
 export const FILE_OPTION_CHECKS: readonly OptionCheck[] = [
-  ['workers', positiveInteger, 'a positive integer'],
+  positiveIntegerOption('workers'),
   ['minParallelBytes', nonNegativeInteger, 'a non-negative integer'],
-  ['chunkBytes', positiveInteger, 'a positive integer'],
+  positiveIntegerOption('chunkBytes'),
 ];
