@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/validate.js';
+import { formatTextInterchangeEnd } from '../../src/validate/format/text.js';
 import { patchProfile } from '../../src/schema/patch.js';
 import { opsigelser55 } from '../../src/schema/profiles/index.js';
 import { NOW, parseLines, runValidate } from './helpers.js';
@@ -90,6 +91,21 @@ describe('validate --format text', () => {
     expect(stdout).toContain("> RFF+POL:ukendt'");
     expect(stdout).toContain("12'er: UNA");
     expect(stdout).toContain('ACCEPTED (CONTRL UCI 7)');
+  });
+
+  it('places an error that has no segment in its message, not in the interchange (text and HTML)', async () => {
+    // The message date is a content rule's: without DTM 137 there is no segment to point at.
+    const text = motorText.replace(/DTM\+137:[0-9]+:102'/, '').replace(/UNT\+([0-9]+)/, (_m, n: string) => `UNT+${Number(n) - 1}`);
+    const { code, stdout } = await runValidate(bytes(text), { format: 'text' });
+    expect(code).toBe(1);
+    expect(stdout).toContain('F01 message: the message date (DTM 137) is missing [rule required-segment-missing]');
+    expect(stdout).not.toContain('F01 interchange:');
+    const html = (await runValidate(bytes(text), { format: 'html' })).stdout;
+    expect(html).toContain('F01</span> message: the message date');
+    // An interchange's own error without a position still reads as the interchange's.
+    const unplaced = { code: '13', rule: null, segment: null, segmentPosition: null, element: null, component: null, offset: null, message: 'no place' };
+    const outcome = { position: 0, interchange: { reference: 'R', sender: 'S', recipient: 'T', syntax: 'UNOC:3', messageCount: 0 }, accepted: false, contrl: '', errors: [unplaced], counts: { accepted: 0, rejected: 0, 'content-error': 0 }, header: null };
+    expect(formatTextInterchangeEnd(outcome)).toContain('  13  interchange: no place');
   });
 });
 

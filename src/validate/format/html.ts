@@ -5,7 +5,7 @@
  */
 import type { InterchangeHeader } from '../../envelope/types.js';
 import type { InterchangeOutcome, MessageReport, ValidationError } from '../types.js';
-import { describeErrorPosition } from './text.js';
+import { describeErrorPosition, type ErrorScope } from './text.js';
 
 /** Escapes text for HTML element content and attribute values. */
 function escapeHtml(text: string): string {
@@ -23,10 +23,10 @@ tr.content-error td{background:#fff4d6}
 code,pre{font-family:ui-monospace,monospace;font-size:12px;white-space:pre-wrap;word-break:break-all}
 pre{background:#f7f7f7;padding:6px;margin:4px 0}`;
 
-function errorHtml(e: ValidationError, segmentText: string | undefined): string {
+function errorHtml(e: ValidationError, scope: ErrorScope, segmentText: string | undefined): string {
   const rule = e.rule ? ` <em>rule ${escapeHtml(e.rule)}</em>` : '';
   const seg = segmentText === undefined ? '' : `<pre>${escapeHtml(segmentText)}</pre>`;
-  return `<div><span class="err">${escapeHtml(e.code)}</span> ${escapeHtml(describeErrorPosition(e))}: ${escapeHtml(e.message)}${rule}${seg}</div>`;
+  return `<div><span class="err">${escapeHtml(e.code)}</span> ${escapeHtml(describeErrorPosition(e, scope))}: ${escapeHtml(e.message)}${rule}${seg}</div>`;
 }
 
 /** Collects the report page as results arrive; `toString()` gives the whole document. */
@@ -47,7 +47,7 @@ export class HtmlReport {
 
   /** One message row. */
   message(m: MessageReport): void {
-    const errors = m.errors.map((e) => errorHtml(e, e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined)).join('');
+    const errors = m.errors.map((e) => errorHtml(e, 'message', e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined)).join('');
     const reply = m.reply ? `<details><summary>12'er</summary><pre>${escapeHtml(m.reply)}</pre></details>` : '';
     const cell = (v: string | number | null) => `<td>${escapeHtml(String(v ?? ''))}</td>`;
     this.parts.push(
@@ -57,7 +57,7 @@ export class HtmlReport {
 
   /** Closes the table with the interchange's verdict, own errors and CONTRL. */
   end(o: InterchangeOutcome): void {
-    const errors = o.errors.map((e) => errorHtml(e, undefined)).join('');
+    const errors = o.errors.map((e) => errorHtml(e, 'interchange', undefined)).join('');
     const verdict = o.accepted ? '<span class="ok">accepted (CONTRL UCI 7)</span>' : '<span class="err">rejected (CONTRL UCI 4)</span>';
     const c = o.counts;
     this.parts.push(

@@ -2,19 +2,22 @@
 import type { InterchangeHeader } from '../../envelope/types.js';
 import type { InterchangeOutcome, MessageReport, ValidationError } from '../types.js';
 
-/** `segment 5 (DTM), element 1:2, byte 123` — where an error is. */
-export function describeErrorPosition(e: ValidationError): string {
+/** Whose error it is: where an error without a segment, element or byte sits. */
+export type ErrorScope = 'message' | 'interchange';
+
+/** `segment 5 (DTM), element 1:2, byte 123` — where an error is; its scope when nothing narrower is known. */
+export function describeErrorPosition(e: ValidationError, scope: ErrorScope): string {
   const parts: string[] = [];
   if (e.segmentPosition !== null) parts.push(`segment ${e.segmentPosition}${e.segment ? ` (${e.segment})` : ''}`);
   else if (e.segment) parts.push(`segment ${e.segment}`);
   if (e.element !== null) parts.push(`element ${e.element}${e.component !== null ? `:${e.component}` : ''}`);
   if (e.offset !== null) parts.push(`byte ${e.offset}`);
-  return parts.join(', ') || 'interchange';
+  return parts.join(', ') || scope;
 }
 
-function errorLines(e: ValidationError, indent: string, segmentText?: string): string[] {
+function errorLines(e: ValidationError, scope: ErrorScope, indent: string, segmentText?: string): string[] {
   const rule = e.rule ? ` [rule ${e.rule}]` : '';
-  const lines = [`${indent}${e.code.padEnd(3)} ${describeErrorPosition(e)}: ${e.message}${rule}`];
+  const lines = [`${indent}${e.code.padEnd(3)} ${describeErrorPosition(e, scope)}: ${e.message}${rule}`];
   if (segmentText !== undefined) lines.push(`${indent}    > ${segmentText}`);
   return lines;
 }
@@ -29,7 +32,7 @@ export function formatTextInterchangeStart(position: number, header: Interchange
 export function formatTextMessage(m: MessageReport): string {
   const kind = m.documentCode ? `BGM ${m.documentCode}${m.kind ? ` (${m.kind})` : ''}` : 'no BGM';
   const lines = [`  message ${m.index}  ref ${m.reference ?? '-'}  ${m.messageType ?? '?'}  ${kind}  ${m.status}`];
-  for (const e of m.errors) lines.push(...errorLines(e, '    ', e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined));
+  for (const e of m.errors) lines.push(...errorLines(e, 'message', '    ', e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined));
   if (m.reply) lines.push(`    12'er: ${m.reply}`);
   return `${lines.join('\n')}\n`;
 }
@@ -37,7 +40,7 @@ export function formatTextMessage(m: MessageReport): string {
 /** The end of an interchange: its own errors, the verdict and the CONTRL. */
 export function formatTextInterchangeEnd(o: InterchangeOutcome): string {
   const lines: string[] = [];
-  for (const e of o.errors) lines.push(...errorLines(e, '  '));
+  for (const e of o.errors) lines.push(...errorLines(e, 'interchange', '  '));
   const c = o.counts;
   lines.push(
     `  ${o.interchange.messageCount} message(s): ${c.accepted} accepted, ${c.rejected} rejected, ${c['content-error']} with content errors`,
