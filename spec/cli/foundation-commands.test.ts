@@ -56,6 +56,45 @@ describe('fp-edifact to-json / from-json', () => {
   });
 });
 
+describe('fp-edifact --help', () => {
+  it('lists every command with its summary on its own line, no line wider than 120 characters', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    for (const name of ['inspect', 'to-json', 'from-json', 'decode', 'encode', 'profile', 'audit', 'validate']) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect(r.stdout).toMatch(/^  validate <file\|->[^\n]*\n( {8}[^\n]*\n)*? {6}CONTRL for the interchange/m);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
+  });
+
+  it.each([['validate', '--help'], ['validate', '-h'], ['help', 'validate'], ['validate', 'x.edi', '--workers', '2', '--help']])('%s %s prints that command\'s usage and exits 0', async (...args) => {
+    const r = await run(args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('usage: fp-edifact validate <file|-> [--json | --format text|json|html]');
+    expect(r.stdout).toContain('CONTRL for the interchange');
+    expect(r.stdout).not.toContain('inspect <file|->');
+  });
+
+  it('an option the command does not know is a usage error that shows the command\'s usage', async () => {
+    const r = await run(['decode', '--bogus', 'fixtures/opsigelse-9-motor.edi']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("fp-edifact decode: Unknown option '--bogus'");
+    expect(r.stderr).toContain('usage: fp-edifact decode <file|-> [--profile p.json]');
+  });
+
+  it('help for an unknown command is a usage error', async () => {
+    const r = await run(['help', 'frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('a file named --help is still reachable after --', async () => {
+    const r = await run(['inspect', '--', '--help']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--help');
+    expect(r.stdout).not.toContain('usage:');
+  });
+});
+
 describe('the built bin', () => {
   it('runs as a command with the documented exit codes', () => {
     const ok = spawnSync(process.execPath, ['dist/cli.cjs', 'inspect', 'fixtures/batch-mixed.edi'], { encoding: 'utf8' });

@@ -4,28 +4,73 @@ import { type CommandIo, ExitCode, UsageError } from './io.js';
 
 const commands: Command[] = [...baseCommands];
 
+const EXIT_CODES = 'exit codes: 0 ok, 1 the input has errors, 2 usage or I/O error';
+const HELP_WIDTH = 100;
+
+/** A usage folded before `HELP_WIDTH`, breaking only between words and whole `[…]` options. */
+function foldUsage(usage: string, indent: string): string {
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of usage.match(/\[[^\]]*\]|[^\s[]+/g) ?? []) {
+    if (line.trim() !== '' && line.length + 1 + word.length > HELP_WIDTH) {
+      lines.push(line);
+      line = `${indent}      `;
+    }
+    line += line.trim() === '' ? word : ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** Every command: its usage, and its summary on the next line (usages are too long for columns). */
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     'usage: fp-edifact <command> [options]',
+    '       fp-edifact <command> --help',
     '',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `${foldUsage(c.usage, '  ')}\n      ${c.summary}`),
     '',
-    'exit codes: 0 ok, 1 the input has errors, 2 usage or I/O error',
+    EXIT_CODES,
   ].join('\n');
+}
+
+function commandUsage(command: Command): string {
+  return foldUsage(`usage: fp-edifact ${command.usage}`, '');
+}
+
+function commandHelp(command: Command): string {
+  return [commandUsage(command), '', `  ${command.summary}`, '', EXIT_CODES].join('\n');
+}
+
+/** `--help` or `-h` among a command's arguments, before any `--` (after it, they are file names). */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+function unknownCommand(name: string, io: CommandIo): number {
+  io.stderr(`fp-edifact: unknown command ${JSON.stringify(name)}\n${help()}\n`);
+  return ExitCode.usage;
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined) {
+    const command = commands.find((c) => c.name === rest[0]);
+    if (!command) return unknownCommand(rest[0], io);
+    io.stdout(`${commandHelp(command)}\n`);
+    return ExitCode.ok;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${help()}\n`);
     return name ? ExitCode.ok : ExitCode.usage;
   }
   const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(`fp-edifact: unknown command ${JSON.stringify(name)}\n${help()}\n`);
-    return ExitCode.usage;
+  if (!command) return unknownCommand(name, io);
+  if (asksForHelp(rest)) {
+    io.stdout(`${commandHelp(command)}\n`);
+    return ExitCode.ok;
   }
   try {
     const { positionals, values } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
@@ -33,7 +78,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   } catch (err) {
     const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr(`fp-edifact ${command.name}: ${(err as Error).message}\n`);
-    if (!usage) io.stderr(`${(err as Error).stack ?? ''}\n`);
+    io.stderr(usage ? `${commandUsage(command)}\n` : `${(err as Error).stack ?? ''}\n`);
     return ExitCode.usage;
   }
 }
