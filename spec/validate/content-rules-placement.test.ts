@@ -45,6 +45,9 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['NAD OPS in a 27 with ERC 10 (not 9)', swap(TWENTY_SEVEN, 'ERC+9', 'ERC+10'), [['F04', 'nad-ops-not-allowed', 9, null, null]]],
   ['NAD OPS in a 29', swap(TWENTY_NINE, 'BRC+002:001', 'NAD+OPS+33333333::VIR', 'BRC+002:001'), [['F04', 'nad-ops-not-allowed', 11, null, null]]],
   ['a second NAD FT1', swap(NINE, FT1, FT1, 'NAD+FT1+0202802345::CPR++Grete Hansen'), [['F04', 'segment-not-allowed-for-kind', 9, null, null]]],
+  // seed 002, 2.9.6 Afvisning (kode 27): 'NAD (det tredje) med VIR-nummer … på det forsikringsselskab, der allerede har
+  // opsagt forsikringen' — one third NAD, so a second NAD OPS is as misplaced as a second NAD FT1
+  ['a second NAD OPS in a 27 with ERC 9', swap(TWENTY_SEVEN, 'NAD+OPS+33333333::VIR', 'NAD+OPS+33333333::VIR', 'NAD+OPS+44444444::VIR'), [['F04', 'segment-not-allowed-for-kind', 10, null, null]]],
   ['a second RFF POL', swap(NINE, 'RFF+POL:00-123', 'RFF+POL:00-123', 'RFF+POL:00-124'), [['F04', 'segment-not-allowed-for-kind', 10, null, null]]],
   ['a message-level DTM the kind has no use for (a cancellation date in a 15)', swap(FIFTEEN, 'DTM+137:20241212:102', 'DTM+137:20241212:102', 'DTM+287:20250101:102'), [['F04', 'segment-not-allowed-for-kind', 5, null, null]]],
   ['a second cancellation date in a 9', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250101:102', 'DTM+294:20250101:102'), [['F04', 'segment-not-allowed-for-kind', 6, null, null]]],

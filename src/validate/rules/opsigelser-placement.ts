@@ -91,10 +91,8 @@ function placement(p: GuideProfile): Placement {
           break;
         case 'NAD': {
           const code = val(s, 0);
-          if (code === cancelledBy) {
-            if (ctx.kind !== 'rejection' || erc === undefined || erc !== k.byCompanyErc) {
-              mark(n, i, ['nad-ops-not-allowed', `NAD ${code} (the company that already cancelled) is only for a rejection with ERC ${k.byCompanyErc ?? '9'}`]);
-            }
+          if (code === cancelledBy && (ctx.kind !== 'rejection' || erc === undefined || erc !== k.byCompanyErc)) {
+            mark(n, i, ['nad-ops-not-allowed', `NAD ${code} (the company that already cancelled) is only for a rejection with ERC ${k.byCompanyErc ?? '9'}`]);
           } else if (!allowed.nad.has(code)) {
             if (nad.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `NAD ${code} (${nad.get(code)}) is not allowed in ${what(ctx)}`]);
           } else if (seenNad.includes(code)) {
