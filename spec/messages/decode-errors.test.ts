@@ -55,6 +55,12 @@ describe('decodeMessage reports problems with positions (UNH = 1) and never thro
     const r = decodeText(MOTOR.replace("DOC+11'", "DOC+11'DOC+11'DOC+11'"));
     expect(r.ok || r.errors.map((e) => e.code)).toContain('35');
   });
+  it('a DOC code repeated within its two repetitions: 35 at the second (seed 002, 2.9.5: the 2 DOC of a reminder chase two different answers)', () => {
+    const r = decodeText(MOTOR.replace("DOC+11'", "DOC+11'DOC+11'"));
+    expect(r.ok || r.errors).toEqual([expect.objectContaining({ code: '35', segment: 'DOC', segmentPosition: 7 })]);
+    const reminder = decodeText(`UNH+1+OPSIGE:1:911:UN'BGM+15'RFF+OPS:X'DTM+137:20241212:102'DOC+9'DOC+9'NAD+MR+1::VIR'NAD+MS+2::VIR'BRC+001:002'UNT+10+1'`);
+    expect(reminder.ok || reminder.errors).toEqual([expect.objectContaining({ code: '35', segment: 'DOC', segmentPosition: 6 })]);
+  });
   it('OSI ODC without a corrected date in an accept: 13', () => {
     const r = decodeText(`BGM+29'RFF+OPS:X'OSI+ODC'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'NAD+FT1+++A'BRC+001:002'`);
     expect(r.ok || r.errors).toEqual([expect.objectContaining({ code: '13', segment: 'OSI' })]);

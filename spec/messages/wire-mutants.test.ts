@@ -44,6 +44,7 @@ describe('decodeMessage: what the segment walk reports and still reads', () => {
     const r = decodeText(MOTOR.replace("DOC+11'", "DOC+11'DOC+11'DOC+99'"));
     expect(places(r)).toEqual([
       ['35', 'DOC', 8, null, null],
+      ['35', 'DOC', 7, null, null], // the second DOC 11: a DOC code occurs once
       ['14', 'DOC', 8, 1, 1],
     ]);
   });

@@ -48,6 +48,11 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   // seed 002, 2.9.6 Afvisning (kode 27): 'NAD (det tredje) med VIR-nummer … på det forsikringsselskab, der allerede har
   // opsagt forsikringen' — one third NAD, so a second NAD OPS is as misplaced as a second NAD FT1
   ['a second NAD OPS in a 27 with ERC 9', swap(TWENTY_SEVEN, 'NAD+OPS+33333333::VIR', 'NAD+OPS+33333333::VIR', 'NAD+OPS+44444444::VIR'), [['F04', 'segment-not-allowed-for-kind', 10, null, null]]],
+  // seed 002, 2.9.5 Rykker (kode 15): 'Der kan rykkes såvel for svar på en opsigelse som for svar på bonusforespørgsel.
+  // Derfor kan der forekomme 2 DOC segmenter' — two DOCs chase two different answers; a repeated DOC code is misplaced
+  ['a reminder chasing the answer to the cancellation twice (DOC 9, DOC 9)', swap(FIFTEEN, 'DOC+9', 'DOC+9', 'DOC+9'), [['F04', 'segment-not-allowed-for-kind', 6, null, null]]],
+  // 2.9.1 Opsigelse (kode 9): 'DOC med kode 11 hvis der samtidig anmodes om fremsendelse af skadedata' — one DOC 11
+  ['a 9 asking for claims data twice (DOC 11, DOC 11)', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250101:102', 'DOC+11', 'DOC+11'), [['F04', 'segment-not-allowed-for-kind', 7, null, null]]],
   ['a second RFF POL', swap(NINE, 'RFF+POL:00-123', 'RFF+POL:00-123', 'RFF+POL:00-124'), [['F04', 'segment-not-allowed-for-kind', 10, null, null]]],
   ['a message-level DTM the kind has no use for (a cancellation date in a 15)', swap(FIFTEEN, 'DTM+137:20241212:102', 'DTM+137:20241212:102', 'DTM+287:20250101:102'), [['F04', 'segment-not-allowed-for-kind', 5, null, null]]],
   ['a second cancellation date in a 9', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250101:102', 'DTM+294:20250101:102'), [['F04', 'segment-not-allowed-for-kind', 6, null, null]]],

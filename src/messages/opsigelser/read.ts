@@ -84,7 +84,10 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
       case 'DOC': {
         const role = roleOf(profile, 'DOC', r.raw(0, 0));
         if (role === undefined) unknownCode(r, 0, 0, 'document code');
-        else {
+        else if (w.docs.includes(role)) {
+          ctx.error('35', `DOC ${r.raw(0, 0)} occurs more than once`, r.at());
+          r.skip();
+        } else {
           if (w.docs.length === 0) ctx.record('docs', r.at(0, 0));
           ctx.record(`docs.${w.docs.length}`, r.at(0, 0));
           w.docs.push(role);

@@ -61,6 +61,7 @@ function placement(p: GuideProfile): Placement {
     // Fresh per message: emptying a used array (`length = 0`) is a runtime call in V8.
     const seenNad: string[] = [];
     const seenRff: string[] = [];
+    const seenDoc: string[] = [];
     let dates = 0;
     let erc: string | undefined;
     for (let i = 0; i < n; i++) {
@@ -76,9 +77,13 @@ function placement(p: GuideProfile): Placement {
           else if (spec.osi.length === 0) mark(n, i, ['segment-not-allowed-for-kind', `OSI is not allowed in ${what(ctx)}`]);
           break;
         }
-        case 'DOC':
+        case 'DOC': {
+          const code = val(s, 0);
           if (spec.doc.length === 0) mark(n, i, [ctx.kind === 'rejection' ? 'doc-in-rejection' : 'segment-not-allowed-for-kind', `DOC is not allowed in ${what(ctx)}`]);
+          else if (seenDoc.includes(code)) mark(n, i, ['segment-not-allowed-for-kind', `a second DOC ${code}`]);
+          seenDoc.push(code);
           break;
+        }
         case 'FTX':
           if (!spec.ftx) mark(n, i, ['segment-not-allowed-for-kind', `FTX (free text) is not allowed in ${what(ctx)}`]);
           break;
