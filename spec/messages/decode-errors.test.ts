@@ -142,6 +142,11 @@ describe('encodeMessage', () => {
       expect((e as MessageEncodeError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['messageDate', 'recipient', 'reasonCode']));
     }
   });
+  it('refuses a reminder chasing the same answer twice, which the decoder would refuse (seed 002, 2.9.5: two DOCs chase two different answers)', () => {
+    const reminder = { kind: 'reminder', caseReference: 'X', messageDate: '2024-12-12', recipient: { vir: '1' }, sender: { vir: '2' }, branch: { group: '001', product: '002' } } as const;
+    expect(() => encodeMessage({ ...reminder, chases: ['cancellationAnswer', 'bonusAnswer'] }, opsigelser55)).not.toThrow();
+    expect(() => encodeMessage({ ...reminder, chases: ['cancellationAnswer', 'cancellationAnswer'] }, opsigelser55)).toThrow(MessageEncodeError);
+  });
   it('names the family, and the kind when there is one, in its message', () => {
     expect(() => encodeMessage({ kind: 'cancellation' } as never, opsigelser55)).toThrow('not a valid opsigelser message of kind cancellation');
     expect(() => encodeMessage(null as never, panthaver52)).toThrow(/^not a valid panthaver message:/);

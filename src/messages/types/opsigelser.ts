@@ -150,8 +150,12 @@ export const chased = z.enum(['cancellationAnswer', 'bonusAnswer']);
 export const reminderSchema = z.strictObject({
   kind: z.literal('reminder'),
   ...header,
-  /** what is chased (1–2 DOC segments, in order). */
-  chases: z.array(chased).min(1).max(2),
+  /** what is chased (1–2 DOC segments, in order; each answer once). */
+  chases: z
+    .array(chased)
+    .min(1)
+    .max(2)
+    .refine((c) => new Set(c).size === c.length, 'each answer is chased once'),
 });
 
 /** BGM 27 afvisning: the ceding insurer rejects the cancellation. */
