@@ -164,3 +164,23 @@ describe('reminders and deadlines on their last day', () => {
     expect(rejected().apply(normal)).toEqual({ status: 'applied', violations: [] });
   });
 });
+
+describe('an accept per another date', () => {
+  // Seed 002, 2.9.7 Accept af overtagelse (kode 29): "OSI med kode ODC, hvis opsigelsesdato er ændret … Disse 2 segmenter
+  // sendes kun, hvis der accepteres per anden dato end den i opsigelsen anførte."
+  it('flags OSI ODC + DTM that repeat the requested date, and counts the accept as a plain one', () => {
+    const same = { ...buildAccept(nine, { messageDate: '2024-11-22' }), correctedDate: { ...nine.cancellationDate } };
+    const c = replay(nine);
+    const result = c.apply(same);
+    expect(result.status).toBe('applied');
+    expect(rulesOf(result)).toEqual(['case.corrected-date-differs']);
+    expect(explanations(result)).toEqual([`The accept carries OSI ODC with the cancellation date ${nine.cancellationDate.date}, which is the requested date; OSI ODC and its date are sent only when accepting per another date.`]);
+    expect(c.state).toBe('accepted');
+  });
+
+  it('an accept per another date than requested is clean and accepted with that date', () => {
+    const c = replay(nine);
+    expect(c.apply(buildAccept(nine, { messageDate: '2024-11-22', correctedDate: '2025-02-01' }))).toEqual({ status: 'applied', violations: [] });
+    expect(c.state).toBe('accepted-with-date');
+  });
+});

@@ -299,6 +299,11 @@ function onAccept(model: CaseModel, message: OpsigelseAccept): Transition {
     return refused(model, explain('case.reply-needs-request', {}, `The accept answers nothing: ${why}.`));
   }
   const violations = lateReply('accept', cancellation.receivedOn, message.messageDate);
+  const requested = cancellation.message.cancellationDate.date;
+  const changedDate = message.correctedDate !== undefined && message.correctedDate.date !== requested;
+  if (message.correctedDate !== undefined && !changedDate) {
+    violations.push(explain('case.corrected-date-differs', { requestedDate: requested }, `The accept carries OSI ODC with the cancellation date ${requested}, which is the requested date; OSI ODC and its date are sent only when accepting per another date.`));
+  }
   const request = model.bonusRequests.find((r) => r.via === 'cancellation' && !r.answered);
   if (request !== undefined && message.bonus !== undefined) {
     request.answered = true;
@@ -306,7 +311,7 @@ function onAccept(model: CaseModel, message: OpsigelseAccept): Transition {
     violations.push(...checkBonusBlock(message.bonus, { referenceDate, messageDate: message.messageDate, messageKind: 'accept' }));
   }
   cancellation.outcome =
-    cancellation.message.cancellationDate.basis === 'withdrawal' ? 'withdrawn' : message.correctedDate !== undefined ? 'accepted-with-date' : 'accepted';
+    cancellation.message.cancellationDate.basis === 'withdrawal' ? 'withdrawn' : changedDate ? 'accepted-with-date' : 'accepted';
   model.lastAccept = message;
   return applied(model, violations);
 }

@@ -282,6 +282,14 @@ const caseRules = {
       'A reply with nothing outstanding to answer (a second, different accept; an accept after a rejection; a bonus answer ' +
       'nobody asked for) is refused.',
   },
+  'case.corrected-date-differs': {
+    id: 'case.corrected-date-differs',
+    guideSection: S.kode29,
+    text:
+      'An accept carries OSI ODC and the DTM with the cancellation date only when it accepts per another date than the one ' +
+      'in the cancellation.',
+    interpretation: 'An accept whose corrected date is the requested date is applied as a plain accept, with this violation.',
+  },
   'case.reminder-needs-outstanding': {
     id: 'case.reminder-needs-outstanding',
     guideSection: S.kode15,
