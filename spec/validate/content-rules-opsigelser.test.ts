@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ErrorRow, messageErrors, oneMessage } from './helpers.js';
-import { ELEVEN, FIFTEEN, NINE, swap, THIRTEEN, TWENTY_NINE, TWENTY_SEVEN } from './opsigelser-bodies.js';
+import { ELEVEN, FIFTEEN, FT1, NINE, swap, THIRTEEN, TWENTY_NINE, TWENTY_SEVEN } from './opsigelser-bodies.js';
 
 const errorsOf = (body: readonly string[]) => messageErrors(oneMessage(body));
 
@@ -53,6 +53,10 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ]],
   ['a bonus block without the last premium-step change (290) is reported at SIF', swap(ELEVEN, 'DTM+290:20240101:102'), [['F01', 'required-segment-missing', 9, null, null]]],
   ['a bonus answer without the policy end date (295) is reported at SIF', swap(ELEVEN, 'DTM+295:20241231:102'), [['F01', 'required-segment-missing', 9, null, null]]],
+  // seed 002, 2.9.1–2.9.7: 'NAD med forsikringstager 1's navn og adresse og om muligt CVR eller CPR nummer', 'NAD med
+  // forsikringstager 2's navn og om muligt adresse …' — the name is required, the CPR/CVR number only 'om muligt'
+  ['a policyholder 1 with a CPR number but no name', swap(NINE, FT1, 'NAD+FT1+0101801234::CPR'), [['F01', 'required-segment-missing', 8, 4, 1]]],
+  ['a policyholder 2 with a CPR number but no name (accept)', swap(TWENTY_NINE, FT1, FT1, 'NAD+FT2+0202802345::CPR'), [['F01', 'required-segment-missing', 10, 4, 1]]],
   // bonus information only for branch 001 with products 001, 002, 004, 999 (F02 at BRC)
   ['a bonus answer on building insurance', swap(ELEVEN, 'BRC+001:001', 'BRC+002:001'), [['F02', 'bonus-query-branch-not-allowed', 8, 1, null]]],
   ['an accept with a bonus block on building insurance', [...TWENTY_NINE, 'SIF+10+4', 'DTM+291:20150315:102', 'DTM+290:20240101:102'], [['F02', 'bonus-query-branch-not-allowed', 11, 1, null]]],

@@ -16,7 +16,7 @@ describe('allowed where the guide allows them (no error)', () => {
     ['OSI BRO in a 9 (the acquirer has written building fire)', swap(NINE, 'RFF+OPS:R-1', 'RFF+OPS:R-1', 'OSI+BRO')],
     ['DOC 11 in a motor 9 (asking for claims data too)', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250101:102', 'DOC+11')],
     ['premium step FASTP (fixed premium) in a bonus answer', swap(ELEVEN, 'SIF+10+4', 'SIF+FASTP+4')],
-    ['a policyholder without an id (CPR/CVR only "if possible")', swap(NINE, FT1, 'NAD+FT1++++Hans Hansen')],
+    ['a policyholder without an id (CPR/CVR only "if possible")', swap(NINE, FT1, 'NAD+FT1+++Hans Hansen')],
     ['a policyholder identified by CVR', swap(NINE, FT1, 'NAD+FT1+12345678::CVR++Hans Hansen')],
   ])('%s', async (_, body) => {
     expect(await errorsOf(body)).toEqual([]);

@@ -98,6 +98,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
               break;
             case 'NAD':
               for (let r = 0; r < spec.requiredNad.length; r++) if (q === k.nad[spec.requiredNad[r]!]) nads |= 1 << r;
+              if ((q === k.nad.policyholder1 || q === k.nad.policyholder2) && val(s, 3, 0) === '') report(i, `NAD ${q} (a policyholder) has no name`, 4, 1);
               break;
             case 'ERC':
               erc = true;
