@@ -54,8 +54,8 @@ describe('constituents beyond the layout', () => {
     expect(await messageErrors(oneMessage([...NINE, 'CTA++++']))).toEqual([]);
   });
   it('data in an element after the last one of the layout is 16 at that element', async () => {
-    expect(await messageErrors(oneMessage(swap(NINE, 'BRC+001:002', 'BRC+001:002++X')))).toEqual([['16', null, 10, 3, null]]);
-    expect(await messageErrors(oneMessage([...NINE, 'CTA++++X']))).toEqual([['16', null, 11, 4, null]]);
+    expect(await messageErrors(oneMessage(swap(NINE, 'BRC+001:002', 'BRC+001:002++X')))).toEqual([['16', null, 11, 3, null]]);
+    expect(await messageErrors(oneMessage([...NINE, 'CTA++++X']))).toEqual([['16', null, 12, 4, null]]);
   });
 });
 

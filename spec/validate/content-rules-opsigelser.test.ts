@@ -23,7 +23,10 @@ describe('the base messages of these tests are clean', () => {
     ['9 per another date (288) with the reason in FTX', swap(NINE, 'DTM+287:20250101:102', 'DTM+288:20250101:102', 'FTX+AAI+++Flytter')],
     ['27 with ERC 19 (withdrawal refused) needs no end date', swap(swap(swap(TWENTY_SEVEN, 'ERC+9', 'ERC+19'), 'DTM+295:20250101:102'), 'NAD+OPS+33333333::VIR')],
     ['9 with shortened notice (296) on motor', swap(NINE, 'DTM+287:20250101:102', 'DTM+296:20250101:102')],
-    ['9 on business insurance (004) with a normal cancellation date', swap(NINE, 'BRC+001:002', 'BRC+004:001')],
+    ['9 on business insurance (004) with a normal cancellation date', swap(swap(NINE, 'RFF+REG:AB12345'), 'BRC+001:002', 'BRC+004:001')],
+    ['9 on family insurance (003) needs neither a registration number nor a matrikel', swap(swap(NINE, 'RFF+REG:AB12345'), 'BRC+001:002', 'BRC+003:001')],
+    ['29 on motor needs no registration number', swap(swap(swap(TWENTY_NINE, 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK'), 'RFF+MAT:12a:::Aeroeskoebing Koebstad'), 'BRC+002:001', 'BRC+001:002')],
+    ['a matrikel without ejerlav is enough (seed 002: no machine rejection for a missing ejerlav)', swap(TWENTY_NINE, 'RFF+MAT:12a:::Aeroeskoebing Koebstad', 'RFF+MAT:12a')],
   ])('%s', async (_, body) => {
     expect(await errorsOf(body)).toEqual([]);
   });
@@ -40,12 +43,12 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
       ['F04', 'segment-not-allowed-for-kind', 10, null, null],
     ],
   ],
-  ['an RFF other than the policy number without its value (RFF+REG)', swap(NINE, 'BRC+001:002', 'RFF+REG', 'BRC+001:002'), [['F01', 'required-segment-missing', 10, 1, 2]]],
+  ['an RFF other than the policy number without its value (RFF+REG): the empty value, once', swap(NINE, 'RFF+REG:AB12345', 'RFF+REG'), [['F01', 'required-segment-missing', 10, 1, 2]]],
   ['a 9 whose only date besides 137 is the end date 295 lacks the cancellation date', swap(NINE, 'DTM+287:20250101:102', 'DTM+295:20250101:102'), [
     ['F04', 'end-date-in-cancellation', 5, null, null],
     ['F01', 'required-segment-missing', null, null, null],
   ]],
-  ['a BRC without its product group', swap(NINE, 'BRC+001:002', 'BRC+001'), [['F01', 'required-segment-missing', 10, 1, 2]]],
+  ['a BRC without its product group', swap(NINE, 'BRC+001:002', 'BRC+001'), [['F01', 'required-segment-missing', 11, 1, 2]]],
   ['a reminder without DOC (it must name what it chases)', swap(FIFTEEN, 'DOC+9'), [['F01', 'required-segment-missing', null, null, null]]],
   ['a bonus query whose DOC is not 11 lacks DOC 11, and DOC 9 is not for a 13', swap(THIRTEEN, 'DOC+11', 'DOC+9'), [
     ['F02', 'unknown-code', 6, 1, 1],
@@ -57,9 +60,16 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   // forsikringstager 2's navn og om muligt adresse …' — the name is required, the CPR/CVR number only 'om muligt'
   ['a policyholder 1 with a CPR number but no name', swap(NINE, FT1, 'NAD+FT1+0101801234::CPR'), [['F01', 'required-segment-missing', 8, 4, 1]]],
   ['a policyholder 2 with a CPR number but no name (accept)', swap(TWENTY_NINE, FT1, FT1, 'NAD+FT2+0202802345::CPR'), [['F01', 'required-segment-missing', 10, 4, 1]]],
+  // object-reference-missing (F01), seed 002 section 2.9: a 9 always sends 'RFF med registreringsnummer ved
+  // motorforsikring eller matrikelnummer ved bygningsforsikring'; a 29 'RFF med det afgivende selskabs oplysninger om
+  // matrikelnummer og ejerlav (ved bygningsforsikring)'
+  ['a motor 9 without the registration number (RFF REG)', swap(NINE, 'RFF+REG:AB12345'), [['F01', 'object-reference-missing', null, null, null]]],
+  ['a motor 9 with a matrikel instead of the registration number', swap(NINE, 'RFF+REG:AB12345', 'RFF+MAT:12a'), [['F01', 'object-reference-missing', null, null, null]]],
+  ['a building 9 without the matrikel (RFF MAT)', swap(swap(swap(NINE, 'RFF+REG:AB12345'), FT1, FT1, 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK'), 'BRC+001:002', 'BRC+002:001'), [['F01', 'object-reference-missing', null, null, null]]],
+  ['a building 29 without its matrikel (RFF MAT)', swap(TWENTY_NINE, 'RFF+MAT:12a:::Aeroeskoebing Koebstad'), [['F01', 'object-reference-missing', null, null, null]]],
   // bonus information only for branch 001 with products 001, 002, 004, 999 (F02 at BRC)
   ['a bonus answer on building insurance', swap(ELEVEN, 'BRC+001:001', 'BRC+002:001'), [['F02', 'bonus-query-branch-not-allowed', 8, 1, null]]],
-  ['an accept with a bonus block on building insurance', [...TWENTY_NINE, 'SIF+10+4', 'DTM+291:20150315:102', 'DTM+290:20240101:102'], [['F02', 'bonus-query-branch-not-allowed', 11, 1, null]]],
+  ['an accept with a bonus block on building insurance', [...TWENTY_NINE, 'SIF+10+4', 'DTM+291:20150315:102', 'DTM+290:20240101:102'], [['F02', 'bonus-query-branch-not-allowed', 12, 1, null]]],
   ['a bonus query without DOC 11 on building insurance is still bonus outside motor', swap(swap(THIRTEEN, 'DOC+11'), 'BRC+001:002', 'BRC+002:001'), [
     ['F02', 'bonus-query-branch-not-allowed', 10, 1, null],
     ['F01', 'required-segment-missing', null, null, null],

@@ -27,13 +27,13 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   // F04: segments the kind must not carry — each under its own rule id, reported once
   ['ERC in a 9 is erc-in-cancellation only (not also an unknown code)', swap(NINE, 'BGM+9', 'BGM+9', 'ERC+9'), [['F04', 'erc-in-cancellation', 3, null, null]]],
   ['ERC in a 29 is segment-not-allowed-for-kind (erc-in-cancellation is for a 9)', swap(TWENTY_NINE, 'BGM+29', 'BGM+29', 'ERC+9'), [['F04', 'segment-not-allowed-for-kind', 3, null, null]]],
-  ['NAD OPS in a 29 that carries ERC 9: both are misplaced', swap(swap(TWENTY_NINE, 'BGM+29', 'BGM+29', 'ERC+9'), 'BRC+002:001', 'NAD+OPS+33333333::VIR', 'BRC+002:001'), [
+  ['NAD OPS in a 29 that carries ERC 9: both are misplaced', swap(swap(TWENTY_NINE, 'BGM+29', 'BGM+29', 'ERC+9'), 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD+OPS+33333333::VIR'), [
     ['F04', 'segment-not-allowed-for-kind', 3, null, null],
     ['F04', 'nad-ops-not-allowed', 12, null, null],
   ]],
   ['DOC in an 11 is segment-not-allowed-for-kind (doc-in-rejection is for a 27)', swap(ELEVEN, 'DTM+137:20241202:102', 'DTM+137:20241202:102', 'DOC+11'), [['F04', 'segment-not-allowed-for-kind', 5, null, null]]],
   ['the end date (295) in a 29 is segment-not-allowed-for-kind (end-date-in-cancellation is for a 9)', swap(TWENTY_NINE, 'DTM+287:20250201:102', 'DTM+287:20250201:102', 'DTM+295:20250301:102'), [['F04', 'segment-not-allowed-for-kind', 7, null, null]]],
-  ['a bonus block in a 9 outside motor is only misplaced (not also bonus outside motor)', [...swap(NINE, 'BRC+001:002', 'BRC+003:001'), ...BONUS_BLOCK], [['F04', 'bonus-block-not-allowed', 11, null, null]]],
+  ['a bonus block in a 9 outside motor is only misplaced (not also bonus outside motor)', [...swap(NINE, 'BRC+001:002', 'BRC+003:001'), ...BONUS_BLOCK], [['F04', 'bonus-block-not-allowed', 12, null, null]]],
   ['DOC in a 27 is doc-in-rejection only', swap(TWENTY_SEVEN, 'DTM+295:20250101:102', 'DTM+295:20250101:102', 'DOC+11'), [['F04', 'doc-in-rejection', 7, null, null]]],
   ['OSI in an 11 (which has no OSI) is not allowed for the kind', swap(ELEVEN, 'RFF+OPS:R-1', 'RFF+OPS:R-1', 'OSI+ODC'), [['F04', 'segment-not-allowed-for-kind', 4, null, null]]],
   ['OSI BRO in a 29 is osi-bro-outside-cancellation (and its DTM then lacks OSI ODC)', swap(TWENTY_NINE, 'OSI+ODC', 'OSI+BRO'), [
@@ -43,7 +43,7 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['a bonus block in a 13 is bonus-block-not-allowed', [...THIRTEEN, ...BONUS_BLOCK], [['F04', 'bonus-block-not-allowed', 12, null, null]]],
   ['a bonus block in a 15 is segment-not-allowed-for-kind', [...FIFTEEN, ...BONUS_BLOCK], [['F04', 'segment-not-allowed-for-kind', 9, null, null]]],
   ['NAD OPS in a 27 with ERC 10 (not 9)', swap(TWENTY_SEVEN, 'ERC+9', 'ERC+10'), [['F04', 'nad-ops-not-allowed', 9, null, null]]],
-  ['NAD OPS in a 29', swap(TWENTY_NINE, 'BRC+002:001', 'NAD+OPS+33333333::VIR', 'BRC+002:001'), [['F04', 'nad-ops-not-allowed', 11, null, null]]],
+  ['NAD OPS in a 29', swap(TWENTY_NINE, 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD+OPS+33333333::VIR'), [['F04', 'nad-ops-not-allowed', 11, null, null]]],
   ['a second NAD FT1', swap(NINE, FT1, FT1, 'NAD+FT1+0202802345::CPR++Grete Hansen'), [['F04', 'segment-not-allowed-for-kind', 9, null, null]]],
   // seed 002, 2.9.6 Afvisning (kode 27): 'NAD (det tredje) med VIR-nummer … på det forsikringsselskab, der allerede har
   // opsagt forsikringen' — one third NAD, so a second NAD OPS is as misplaced as a second NAD FT1

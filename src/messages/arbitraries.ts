@@ -141,6 +141,8 @@ interface BranchChoice {
   location: boolean;
   /** The branch group may use shortened notice (DTM 296). */
   shortened: boolean;
+  /** Per message kind, the object references (RFF roles, named as the typed fields) the branch group needs. */
+  references: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -155,7 +157,7 @@ function arbBranch(profile: GuideProfile, bonusOnly: boolean): fc.Arbitrary<Bran
   const pick = bonusPairs.length === 0 ? any : bonusOnly ? fc.constantFrom(...bonusPairs) : fc.oneof(fc.constantFrom(...bonusPairs), any);
   return pick.map((branch) => {
     const b = branchGroup(profile, branch.group);
-    return { branch, bonus: b?.bonusProductGroups.includes(branch.product) ?? false, location: b?.requiresInsuredLocation ?? false, shortened: b?.shortenedNoticeAllowed ?? true };
+    return { branch, bonus: b?.bonusProductGroups.includes(branch.product) ?? false, location: b?.requiresInsuredLocation ?? false, shortened: b?.shortenedNoticeAllowed ?? true, references: b?.requiredReferences ?? {} };
   });
 }
 
@@ -194,6 +196,11 @@ function arbRejection(profile: GuideProfile, b: BranchChoice): fc.Arbitrary<Reco
   );
 }
 
+/** The references `kind` needs on the chosen branch group (its typed fields share the RFF roles' names). */
+function referencesFor(b: BranchChoice, kind: OpsigelseKind): readonly string[] {
+  return Object.hasOwn(b.references, kind) ? (b.references[kind] ?? []) : [];
+}
+
 const CHASES = [['cancellationAnswer'], ['bonusAnswer'], ['cancellationAnswer', 'bonusAnswer'], ['bonusAnswer', 'cancellationAnswer']];
 
 type KindArb = (profile: GuideProfile, b: BranchChoice) => fc.Arbitrary<Record<string, unknown>>;
@@ -216,7 +223,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
           registrationNumber: arbRef,
           matrikel: arbMatrikel,
         },
-        ['policyholder1', 'policyNumber', ...(b.location ? ['insuredLocation'] : [])],
+        ['policyholder1', 'policyNumber', ...(b.location ? ['insuredLocation'] : []), ...referencesFor(b, 'cancellation')],
         arbCancellationDate(b.shortened),
       ),
   ],
@@ -248,7 +255,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
           matrikel: arbMatrikel,
           ...(b.bonus ? { bonus: bonusArb(p, false) } : {}),
         },
-        ['policyholder1', ...(b.location ? ['insuredLocation'] : [])],
+        ['policyholder1', ...(b.location ? ['insuredLocation'] : []), ...referencesFor(b, 'accept')],
       ),
   ],
 };

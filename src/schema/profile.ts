@@ -54,6 +54,11 @@ export const branchGroupSchema = z.strictObject({
   requiresInsuredLocation: z.boolean(),
   nameMustMatch: z.boolean(),
   shortenedNoticeAllowed: z.boolean(),
+  /**
+   * Message kind → the RFF roles (keys of `qualifiers.RFF`) a message of that kind must carry for
+   * this branch group: the reference that identifies the insured object. Absent: none.
+   */
+  requiredReferences: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
 });
 
 /** zod schema of a {@link GuideProfile}. */

@@ -53,7 +53,7 @@ const branch = (
   name: string,
   flag: 'S' | 'A',
   source: string,
-  o: { bonus?: string[]; location?: boolean; name?: boolean; shortened?: boolean } = {},
+  o: { bonus?: string[]; location?: boolean; name?: boolean; shortened?: boolean; references?: Record<string, string[]> } = {},
 ) => ({
   name,
   assumption: flag === 'A',
@@ -62,6 +62,7 @@ const branch = (
   requiresInsuredLocation: o.location ?? false,
   nameMustMatch: o.name ?? false,
   shortenedNoticeAllowed: o.shortened ?? true,
+  ...(o.references && { requiredReferences: o.references }),
 });
 
 /** The opsigelser 5.5 profile (reconstructed). Frozen by `getProfile`'s module. */
@@ -123,6 +124,7 @@ export const opsigelser55: GuideProfile = {
     'required-segment-missing': rule('F01', 'a segment or value the guide requires for this kind is missing', 'seed 002: segments per kind'),
     'policy-number-missing': rule('F01', 'policy number absent, empty, "ukendt" or "???"', 'seed 002: case rules (policy number must be present)'),
     'insured-location-missing': rule('F01', 'insured location (NAD FS) missing on building insurance', 'seed 002: 9 and 29 (insured location)'),
+    'object-reference-missing': rule('F01', 'the RFF identifying the insured object (registration number on motor, matrikel on building) missing', 'seed 002: 9 (registration number or matrikel) and 29 (matrikel on building)'),
     'end-date-missing-for-erc': rule('F01', 'end date (DTM 295) missing in a 27 with ERC 9, 10, 11 or 12', 'seed 002: 27 Afvisning'),
     'free-text-missing-for-288': rule('F01', 'FTX missing in a 9 with DTM 288', 'seed 002: 9 Opsigelse (288 needs FTX)'),
     'bonus-info-missing': rule('F01', 'SIF missing in an 11', 'seed 002: 11 Svar på bonusforespørgsel'),
@@ -151,8 +153,16 @@ export const opsigelser55: GuideProfile = {
     'cancellation-already-accepted': rule('F05', 'a cancellation on a policy whose cancellation was already accepted', 'seed 002: case rules (one EDI cancellation per policy)'),
   },
   branchGroups: {
-    '001': branch('motor', 'S', `${SEED}: branch 001, bonus products 001 002 004 999`, { bonus: ['001', '002', '004', '999'] }),
-    '002': branch('building', 'A', `${DP}: Bilag 2 not public`, { location: true }),
+    // Seed 002 section 2.9: a 9 always sends 'RFF med registreringsnummer ved motorforsikring eller matrikelnummer ved
+    // bygningsforsikring'; a 29 on building 'RFF med det afgivende selskabs oplysninger om matrikelnummer og ejerlav'.
+    '001': branch('motor', 'S', `${SEED}: branch 001, bonus products 001 002 004 999; a 9 carries the registration number`, {
+      bonus: ['001', '002', '004', '999'],
+      references: { cancellation: ['registrationNumber'] },
+    }),
+    '002': branch('building', 'A', `${DP}: Bilag 2 not public; a 9 and a 29 carry the matrikel (${SEED})`, {
+      location: true,
+      references: { cancellation: ['matrikel'], accept: ['matrikel'] },
+    }),
     '003': branch('family / contents', 'A', `${DP}: Bilag 2 not public`, { name: true }),
     '004': branch('business', 'S', `${SEED}: no shortened notice`, { shortened: false }),
     '005': branch('accident', 'A', `${DP}: Bilag 2 not public`, { name: true }),

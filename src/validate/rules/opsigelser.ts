@@ -160,6 +160,21 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
       },
     },
     {
+      id: 'object-reference-missing',
+      description: 'the RFF identifying the insured object (registration number on motor, matrikel on building) missing',
+      guideRef: `${GUIDE}: 9 (registration number or matrikel) and 29 (matrikel on building)`,
+      appliesTo: [...new Set(Object.values(p.branchGroups).flatMap((b) => Object.keys(b.requiredReferences ?? {})))],
+      defaultCode: 'F01',
+      check(ctx, report) {
+        const b = branchOf(ctx);
+        const roles = branchGroup(ctx.profile, b.group)?.requiredReferences;
+        for (const role of (roles && Object.hasOwn(roles, ctx.kind) ? roles[ctx.kind] : undefined) ?? []) {
+          // An empty one is required-segment-missing's (every RFF needs its value).
+          if (findTop(ctx, 'RFF', k.c('RFF', role)) === -1) report(null, `branch group ${b.group} needs the ${role} (RFF ${k.c('RFF', role)}) in a ${ctx.kind}`);
+        }
+      },
+    },
+    {
       id: 'end-date-missing-for-erc',
       description: 'end date (DTM 295) missing in a 27 with ERC 9, 10, 11 or 12',
       guideRef: `${GUIDE}: 27 Afvisning`,
