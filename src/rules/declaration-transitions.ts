@@ -230,6 +230,10 @@ function onAccept(model: DeclarationModel, message: PanthaverOf<'accept'> | Pant
     if (message.effectiveDate > latest) {
       return refused(model, explain('deadline.l-accept-latest', { receivedOn: model.receivedOn, acceptDate: message.effectiveDate, latest }, `The acceptance date ${message.effectiveDate} of the L declaration is later than ${latest}, 14 days after receipt.`));
     }
+    // Accepted later than receipt + 14: the acceptance date is receipt + 14 (seed 001, 'Accept').
+    if (message.messageDate > latest && message.effectiveDate !== latest) {
+      return refused(model, explain('deadline.l-accept-latest', { receivedOn: model.receivedOn, sentOn: message.messageDate, acceptDate: message.effectiveDate, latest }, `The L declaration is accepted ${message.messageDate}, later than 14 days after receipt, so its acceptance date must be ${latest}, not ${message.effectiveDate}.`));
+    }
   }
   if (model.state === 'under skift') {
     model.insurer = message.sender.vir;

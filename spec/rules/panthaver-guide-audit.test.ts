@@ -1,0 +1,34 @@
+/**
+ * Rules of the Panthaver Web-EDI user guide (seed 001, Danish original) that the declaration
+ * state machine must enforce; each test quotes the sentence it checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { Declaration } from '../../src/rules/declaration.js';
+import { accept, created, refusedBy } from './helpers.js';
+
+describe("seed 001 'Accept' (L-deklarationer)", () => {
+  // "Hvis der accepteres senere end 14 dage efter modtagelsen, skal brugeren indtaste en
+  // acceptdato, der er lig med modtagelsesdato + 14 dage."
+  const l = () => Declaration.replay([{ message: created('ZLL', '2024-02-20'), receivedOn: '2024-02-22' }]);
+  it('an L accept sent later than receipt + 14 days must be dated exactly receipt + 14', () => {
+    // Receipt 2024-02-22, so receipt + 14 = 2024-03-07; accepted on 2024-03-10 (late).
+    expect(refusedBy(l(), accept('2024-03-10', { effectiveDate: '2024-03-01', sumInsured: 250000 }))).toEqual(['deadline.l-accept-latest']);
+    expect(refusedBy(l(), accept('2024-03-08', { effectiveDate: '2024-03-06', sumInsured: 250000 }))).toEqual(['deadline.l-accept-latest']);
+    const late = l();
+    expect(late.apply(accept('2024-03-10', { effectiveDate: '2024-03-07', sumInsured: 250000 })).status).toBe('applied');
+    expect(late.state).toBe('aktivt');
+  });
+  it('an L accept sent within 14 days of receipt may carry an earlier acceptance date', () => {
+    // Sent on the last day (receipt + 14) is not later than 14 days after receipt.
+    for (const sent of ['2024-03-01', '2024-03-07']) {
+      const d = l();
+      expect(d.apply(accept(sent, { effectiveDate: '2024-03-01', sumInsured: 250000 })).status).toBe('applied');
+      expect(d.state).toBe('aktivt');
+    }
+  });
+  it('the rule is for L only: a late B accept keeps its own acceptance date', () => {
+    const d = Declaration.replay([{ message: created('ZBB', '2024-02-20'), receivedOn: '2024-02-22' }]);
+    expect(d.apply(accept('2024-03-20', { effectiveDate: '2024-03-01' })).status).toBe('applied');
+  });
+});
+
