@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Declaration } from '../../src/rules/declaration.js';
-import { accept, created, refusedBy } from './helpers.js';
+import { CEDING, LIENHOLDER, pant } from './fixtures.js';
+import { accept, active, created, notice, refusedBy, replayDeclaration } from './helpers.js';
 
 describe("seed 001 'Accept' (L-deklarationer)", () => {
   // "Hvis der accepteres senere end 14 dage efter modtagelsen, skal brugeren indtaste en
@@ -32,3 +33,20 @@ describe("seed 001 'Accept' (L-deklarationer)", () => {
   });
 });
 
+describe("seed 001 'Administrativ rettelse'", () => {
+  // "Meddelelsen Administrativ rettelse kan sendes på en accepteret og godkendt deklaration."
+  // A midlertidigt declaration is "afvist, men så sent at der er dækning" ('Sager'): rejected, not accepted.
+  const lateRejected = () =>
+    replayDeclaration([created(), pant('rejection', { sender: { vir: CEDING }, recipient: { vir: LIENHOLDER }, messageDate: '2024-03-02', reasons: ['1'] })], { rejectionDeadlineDays: { B: 10 } });
+  const z50 = () => notice('administrativeCorrection', '2024-03-10', { registrationNumber: 'CD98765' });
+  it('a Z50 on a late-rejected (midlertidigt) declaration is refused', () => {
+    const d = lateRejected();
+    expect(d.state).toBe('midlertidigt');
+    expect(refusedBy(d, z50())).toEqual(['declaration.notice-needs-accepted']);
+  });
+  it('a Z50 on an accepted (aktivt) declaration is applied', () => {
+    const d = active();
+    expect(d.apply(z50()).status).toBe('applied');
+    expect(d.state).toBe('aktivt');
+  });
+});

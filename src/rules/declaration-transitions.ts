@@ -282,7 +282,8 @@ function onReRegistration(model: DeclarationModel, message: PanthaverOf<'reRegis
 const LOCKED_TERMS = ['declarationType', 'coverType', 'priority', 'effectiveDate', 'sumInsured'] as const;
 
 function onCorrection(model: DeclarationModel, message: PanthaverOf<'administrativeCorrection'>, original: DeclarationModel): DeclarationTransition {
-  if (!ACTIVE.includes(model.state)) return notAccepted(original, message);
+  // "kan sendes på en accepteret og godkendt deklaration": not on a late-rejected (midlertidigt) one.
+  if (model.state !== 'aktivt') return notAccepted(original, message);
   const current: Record<string, unknown> = { ...model.terms, declarationType: model.declarationType };
   const changed = LOCKED_TERMS.filter((field) => message[field] !== undefined && current[field] !== undefined && message[field] !== current[field]);
   if (changed.length > 0) {

@@ -439,8 +439,9 @@ const declarationRules = {
       'The insurer must tell the lienholder about every change that affects its rights; these notices (coverage ended, sum ' +
       'changed, change of insurer, administrative correction, priority changed) are sent on accepted declarations.',
     interpretation:
-      'A Z10, Z11, Z12, Z15, Z50 or Z60 is allowed only while the declaration is aktivt or midlertidigt; a Z20 also under skift ' +
-      '(the customer regrets the change); a Z40 only while aktivt (a late-rejected, midlertidigt declaration has no policy to move).',
+      'A Z10, Z11, Z12, Z15 or Z60 is allowed only while the declaration is aktivt or midlertidigt; a Z20 also under skift ' +
+      '(the customer regrets the change); a Z40 only while aktivt (a late-rejected, midlertidigt declaration has no policy to move); ' +
+      'a Z50 only while aktivt (the guide: on an accepted and approved declaration, which a late-rejected one is not).',
   },
   'declaration.cover-type-not-del': {
     id: 'declaration.cover-type-not-del',
