@@ -36,6 +36,7 @@ describe('clean panthaver messages', () => {
     ['a new declaration of an L declaration (the sum insured comes with the accept)', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZLL', MR, MS, DEB]],
     ['a priority change with its new priority', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI++Z92', MR, MS]],
     ['a sum-insured change (Z15) that does not say the declaration type', ['BGM+Z15', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'MOA+FSU:450000', MR, MS]],
+    ['a lien amount (MOA PNT) in kroner and øre: only the sum insured is whole kroner', ['BGM+32', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZLE', 'ATT+DKL++ZFF', 'MOA+PNT:125000.50', MR, MS, DEB]],
   ])('%s', async (_, body) => {
     expect(await errorsOf(body)).toEqual([]);
   });
@@ -58,6 +59,12 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['a new declaration whose lien type is empty', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT', 'ATT+DKL++ZFF', MR, MS, DEB], [['F01', 'required-segment-missing', 5, 3, 1]]],
   ['a change of lienholder whose declaration type is empty', ['BGM+32', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL', MR, MS, DEB], [['F01', 'required-segment-missing', 6, 3, 1]]],
   ['a priority change whose new priority is empty', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI', MR, MS], [['F01', 'required-segment-missing', 5, 3, 1]]],
+  // seed 001 'Accept': "Ved L-deklarationer skal forsikringselskabet indtaste en acceptdato og en
+  // forsikringssum (i hele kroner uden punktum)" — the sum insured (MOA FSU) is whole kroner.
+  ['an L accept whose sum insured has øre', swap(ACCEPT_L, 'MOA+FSU:450000', 'MOA+FSU:450000.50'), [['F02', 'sum-insured-not-whole-kroner', 9, 1, 2]]],
+  ['an L accept whose sum insured has a decimal comma', swap(ACCEPT_L, 'MOA+FSU:450000', 'MOA+FSU:450000,00'), [['F02', 'sum-insured-not-whole-kroner', 9, 1, 2]]],
+  ['an L accept whose sum insured is negative', swap(ACCEPT_L, 'MOA+FSU:450000', 'MOA+FSU:-450000'), [['F02', 'sum-insured-not-whole-kroner', 9, 1, 2]]],
+  ['a sum-insured change (Z15) in kroner and øre', ['BGM+Z15', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'MOA+FSU:450000.5', MR, MS], [['F02', 'sum-insured-not-whole-kroner', 5, 1, 2]]],
 ];
 
 describe('panthaver rules report exactly these errors', () => {

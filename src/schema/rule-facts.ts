@@ -9,3 +9,9 @@ export const COVERAGE_ENDED_KINDS: readonly string[] = ['coverageEndedArrears', 
 
 /** A Z40 (change of insurer) may be sent at most this many days before the policy ends (seed 001). */
 export const CHANGE_OF_INSURER_MAX_DAYS = 30;
+
+/**
+ * A sum insured (forsikringssum, MOA FSU) is whole kroner: digits only, no decimal mark, sign or
+ * leading zeros (seed 001, 'Accept': "i hele kroner uden punktum"); at most 13 digits.
+ */
+export const WHOLE_KRONER = /^(0|[1-9]\d{0,12})$/;

@@ -4,6 +4,7 @@
  */
 import { dateFormat, idTypeCodes, roleOf, type GuideProfile } from '../profile.js';
 import { q } from '../../schema/access.js';
+import { WHOLE_KRONER } from '../../schema/rule-facts.js';
 import { readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, unknownCodeReporter } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import type { WalkedSegment } from '../wire/walk.js';
@@ -44,7 +45,7 @@ export type PantWire = Record<string, unknown> & { ercs: string[]; freeText: str
 function readAmount(r: SegmentReader, ctx: DecodeContext, key: string, whole: boolean): number | string | undefined {
   const raw = r.req(0, 1, 'the amount', key);
   if (raw === undefined) return undefined;
-  const ok = whole ? /^(0|[1-9]\d{0,12})$/.test(raw) : /^\d{1,15}([.,]\d{1,3})?$/.test(raw);
+  const ok = whole ? WHOLE_KRONER.test(raw) : /^\d{1,15}([.,]\d{1,3})?$/.test(raw);
   if (!ok) {
     ctx.fail(key, '12', `MOA: ${JSON.stringify(raw)} is not ${whole ? 'a whole number of kroner without leading zeros' : 'a decimal amount'}`, r.at(0, 1));
     return undefined;

@@ -133,6 +133,7 @@ export const panthaver52: GuideProfile = {
     'unknown-code': rule('F02', 'a code that is not in the code list for its position', 'default-profile.md F02'),
     'cover-type-change-not-allowed': rule('F02', 'a new cover type on a D, E or L declaration', 'seed 001: coverage ended'),
     'accept-date-too-late': rule('F02', 'an L accept dated later than receipt + 14 days', 'seed 001: accept'),
+    'sum-insured-not-whole-kroner': rule('F02', 'a sum insured (MOA FSU) that is not whole kroner', 'seed 001: accept (i hele kroner uden punktum)'),
     'first-nad-not-unb-recipient': rule('F03', 'first NAD is not the UNB recipient', 'default-profile.md F03'),
     'second-nad-not-unb-sender': rule('F03', 'second NAD is not the UNB sender', 'default-profile.md F03'),
     'reference-unknown': rule('F03', 'an answer whose declaration number is unknown', 'default-profile.md F03'),

@@ -1,13 +1,13 @@
 /**
  * Panthaver content rules that can be judged from one message (panthaver.md): what each kind
- * must carry (F01), codes in context (F02), ERC only where it belongs (F04), Z15 only on L,
- * no new cover type on D/E/L, Z40 at most 30 days ahead (F05). The L, D and E declaration-type
- * codes are the profile's `qualifiers.declarationTypeCodes`.
+ * must carry (F01), codes in context and the sum insured in whole kroner (F02), ERC only where
+ * it belongs (F04), Z15 only on L, no new cover type on D/E/L, Z40 at most 30 days ahead (F05).
+ * The L, D and E declaration-type codes are the profile's `qualifiers.declarationTypeCodes`.
  */
 import { declarationTypeCode, type DeclarationTypeRole } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { panthaver52 } from '../../schema/profiles/index.js';
-import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../../schema/rule-facts.js';
+import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS, WHOLE_KRONER } from '../../schema/rule-facts.js';
 import { codesOf, dayNumber, find, findTop, qualifier, val } from './helpers.js';
 import type { ValidationRule, RuleContext } from './types.js';
 
@@ -95,6 +95,21 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
             const v = val(s, 2, 0);
             if (list && v !== '' && !list.has(v)) report(i, `ATT ${val(s, 0)}: ${JSON.stringify(v)} is not a code of this attribute`, 3, 1);
           }
+        }
+      },
+    },
+    {
+      id: 'sum-insured-not-whole-kroner',
+      description: 'a sum insured (MOA FSU) that is not whole kroner',
+      guideRef: `${GUIDE}: accept (forsikringssum i hele kroner uden punktum)`,
+      appliesTo: kinds,
+      defaultCode: 'F02',
+      check(ctx, report) {
+        for (let i = 0; i < ctx.segments.length; i++) {
+          const s = ctx.segments[i]!;
+          if (s.tag !== 'MOA' || val(s, 0) !== FSU) continue;
+          const v = val(s, 0, 1);
+          if (v !== '' && !WHOLE_KRONER.test(v)) report(i, `MOA ${FSU}: ${JSON.stringify(v)} is not a sum insured in whole kroner (digits only, no decimal mark, sign or leading zeros)`, 1, 2);
         }
       },
     },
