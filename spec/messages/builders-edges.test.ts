@@ -219,3 +219,22 @@ describe('buildAcceptWithoutFee', () => {
     expect([receipt.recipient, receipt.oldLienholder, receipt.cessationDate]).toEqual([{ vir: '60000009' }, { vir: '60000009' }, decl30.effectiveDate]);
   });
 });
+
+describe("panthaver builders follow seed 001 'Accept' for L declarations", () => {
+  // "Ved L-deklarationer skal forsikringselskabet indtaste en acceptdato og en forsikringssum
+  // (i hele kroner uden punktum)."
+  const l30 = { ...decl30, declarationType: 'ZLL' } as PanthaverOf<'newDeclaration'>;
+  const l32 = { ...l30, kind: 'changeOfLienholder', oldLienholder: { vir: '60000009' } } as unknown as PanthaverOf<'changeOfLienholder'>;
+  it('an accept (33) or accept without fee (34) of an L declaration needs the sum insured', () => {
+    expect(() => buildDeclarationAccept(l30, DAY)).toThrow(new MessageBuildError('the accept of an L declaration (ZLL) needs the sum insured (forsikringssum, sumInsured) in whole kroner'));
+    expect(() => buildAcceptWithoutFee(l32, DAY)).toThrow(MessageBuildError);
+    expect(buildDeclarationAccept(l30, { ...DAY, sumInsured: 450000 }).sumInsured).toBe(450000);
+    expect(buildAcceptWithoutFee(l32, { ...DAY, sumInsured: 450000 }).accept.sumInsured).toBe(450000);
+  });
+  it('the L code is the profile\'s, and other declaration types need no sum insured', () => {
+    expect(buildDeclarationAccept(decl30, DAY).sumInsured).toBeUndefined();
+    const patched = { ...panthaver52, qualifiers: { ...panthaver52.qualifiers, declarationTypeCodes: { ...panthaver52.qualifiers.declarationTypeCodes, L: { ...panthaver52.qualifiers.declarationTypeCodes!.L!, value: 'ZFF' } } } };
+    expect(() => buildDeclarationAccept(decl30, DAY, patched as typeof panthaver52)).toThrow(MessageBuildError);
+    expect(buildDeclarationAccept(l30, { ...DAY }, patched as typeof panthaver52).kind).toBe('accept');
+  });
+});

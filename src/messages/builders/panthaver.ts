@@ -6,7 +6,7 @@
 import { panthaver52 } from '../../schema/profiles/index.js';
 import type { FpMessage } from '../decode.js';
 import { rejectionReasonCode, type GuideProfile } from '../profile.js';
-import { kindOfDocumentCode } from '../../schema/access.js';
+import { declarationTypeCode, kindOfDocumentCode } from '../../schema/access.js';
 import type { Company } from '../types/common.js';
 import {
   acceptSchema,
@@ -82,14 +82,25 @@ function acceptValue(kind: 'accept' | 'acceptWithoutFee', received: Panthaver, o
   });
 }
 
+/** An accept of an L declaration carries the sum insured (seed 001, 'Accept': "skal … indtaste en acceptdato og en forsikringssum"). */
+function assertLSumInsured(value: Record<string, unknown>, profile: GuideProfile): void {
+  const L = declarationTypeCode(profile, 'L');
+  if (L !== undefined && value.declarationType === L && value.sumInsured === undefined) {
+    throw new MessageBuildError(`the accept of an L declaration (${L}) needs the sum insured (forsikringssum, sumInsured) in whole kroner`);
+  }
+}
+
 /**
  * Builds the accept (33) of a received declaration (30, 32 or its reminder 31): NADs
  * swapped, the declaration's references, object, terms and debtor repeated, with the
  * acceptance date, policy number, priority, cover type and sum insured as given.
+ * @throws MessageBuildError for an L declaration (the profile's L code) without a sum insured
  */
-export function buildDeclarationAccept(received: Panthaver, options: DeclarationAcceptOptions): PanthaverOf<'accept'> {
+export function buildDeclarationAccept(received: Panthaver, options: DeclarationAcceptOptions, profile: GuideProfile = panthaver52): PanthaverOf<'accept'> {
   assertPanthaver(received, ['newDeclaration', 'changeOfLienholder', 'reminder'], 'an accept');
-  return finish(acceptSchema, acceptValue('accept', received, options), 'an accept (33)');
+  const value = acceptValue('accept', received, options);
+  assertLSumInsured(value, profile);
+  return finish(acceptSchema, value, 'an accept (33)');
 }
 
 /** Options of {@link buildAcceptWithoutFee}. */
@@ -104,14 +115,17 @@ export interface AcceptWithoutFeeOptions extends DeclarationAcceptOptions {
  * Answers a change of lienholder (32): the accept without fee (34) to the new lienholder,
  * and the receipt (Z70) to the old lienholder (MR and NAD GPH = the old lienholder; its
  * cessation date = the takeover date).
- * @throws MessageBuildError when the old lienholder is neither given nor in the 32
+ * @throws MessageBuildError when the old lienholder is neither given nor in the 32, or for an L declaration without a sum insured
  */
 export function buildAcceptWithoutFee(
   received: PanthaverOf<'changeOfLienholder'>,
   options: AcceptWithoutFeeOptions,
+  profile: GuideProfile = panthaver52,
 ): { accept: PanthaverOf<'acceptWithoutFee'>; receipt: PanthaverOf<'oldLienholderReceipt'> } {
   assertPanthaver(received, ['changeOfLienholder'], 'an accept without fee');
-  const accept = finish(acceptWithoutFeeSchema, acceptValue('acceptWithoutFee', received, options), 'an accept without fee (34)');
+  const value = acceptValue('acceptWithoutFee', received, options);
+  assertLSumInsured(value, profile);
+  const accept = finish(acceptWithoutFeeSchema, value, 'an accept without fee (34)');
   const old = options.oldLienholder ?? received.oldLienholder;
   if (old === undefined) throw new MessageBuildError('the receipt (Z70) needs the old lienholder: pass oldLienholder (the 32 has no NAD GPH)');
   const receipt = finish(
