@@ -42,6 +42,16 @@ describe('fp-edifact to-json / from-json', () => {
     });
   }
 
+  it('takes no line break for a terminator that is itself a line break (UNA terminator LF)', async () => {
+    const input = 'UNA:+.? \nUNB+UNOC:3+1+2+240101:1200+R\nUNH+1+OPSIGE:1:911:UN\nBGM+9\nUNT+2+1\nUNZ+1+R\n';
+    const json = await run(['to-json', '-'], input);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).interchanges[0].format.lineBreak).toBe('');
+    const back = await run(['from-json', '-'], json.stdoutBytes.toString('latin1'));
+    expect(back.code).toBe(0);
+    expect(back.stdoutBytes.toString('latin1')).toBe(input);
+  });
+
   it('keeps empty elements and components in the JSON', async () => {
     const r = await run(['to-json', '-'], "UNB+UNOC:3+1+2+240101:1200+R'NAD+MR+1::VIR++::'UNZ+0+R'");
     const doc = JSON.parse(r.stdout);

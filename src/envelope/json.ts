@@ -1,6 +1,6 @@
 import { EdifactSyntaxError } from '../syntax/errors.js';
 import type { Segment, SegmentInput } from '../syntax/segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString, parseServiceString } from '../syntax/service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString, isSegmentGap, parseServiceString, segmentGaps } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
 import { serializeToBytes } from '../syntax/writer.js';
 
@@ -27,11 +27,12 @@ function toJsonSegment(s: Segment): JsonSegment {
   return out;
 }
 
-function lineBreakBefore(input: Uint8Array | string, offset: number): '' | '\n' | '\r\n' {
+/** The line break before the segment at `offset`: only CR and LF that are not service characters (a terminator LF is no line break). */
+function lineBreakBefore(input: Uint8Array | string, offset: number, chars: ServiceChars): '' | '\n' | '\r\n' {
   const at = (i: number): number => (typeof input === 'string' ? input.charCodeAt(i) : (input[i] ?? 0));
-  if (offset >= 2 && at(offset - 2) === 0x0d && at(offset - 1) === 0x0a) return '\r\n';
-  if (offset >= 1 && at(offset - 1) === 0x0a) return '\n';
-  return '';
+  const gaps = segmentGaps(chars);
+  if (offset < 1 || at(offset - 1) !== 0x0a || !isSegmentGap(0x0a, gaps)) return '';
+  return offset >= 2 && at(offset - 2) === 0x0d && isSegmentGap(0x0d, gaps) ? '\r\n' : '\n';
 }
 
 /**
@@ -68,8 +69,8 @@ export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimit
   const json: EdifactJson = {
     fpEdifact: 1,
     interchanges: interchanges.map(({ first, second, ...ic }) => {
-      if (second) ic.format.lineBreak = lineBreakBefore(input, second.offset);
-      else if (first && ic.format.una) ic.format.lineBreak = lineBreakBefore(input, first.offset);
+      if (second) ic.format.lineBreak = lineBreakBefore(input, second.offset, ic.format.serviceChars);
+      else if (first && ic.format.una) ic.format.lineBreak = lineBreakBefore(input, first.offset, ic.format.serviceChars);
       return ic;
     }),
   };
