@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EdifactSyntaxError, Tokenizer, parse, parseServiceString, readSegments, serialize, type Segment } from '../../src/syntax/index.js';
+import { SegmentSplitter } from '../../src/syntax/split.js';
 
 async function* from(parts: Array<Uint8Array | string>) {
   for (const p of parts) yield p;
@@ -185,6 +186,24 @@ describe('hostile input', () => {
     tokenizer.end();
     expect(errors.map((e) => [e.code, e.offset])).toEqual([['18', 0]]);
     expect(segments.map((s) => s.tag)).toEqual(['BGM']);
+  });
+
+  it('a long segment full of released terminators, fed in small pieces, is split once, not again with every piece', () => {
+    // Each piece holds a released terminator: the carried-over segment was split from its
+    // start again per piece, so time grew with length × pieces (validate feeds 2 KiB pieces).
+    const splits = vi.spyOn(SegmentSplitter.prototype, 'splitInFull');
+    try {
+      const segments: Segment[] = [];
+      const tokenizer = new Tokenizer({ segment: (s) => segments.push(s), error: () => {} });
+      const text = `BGM+9'FTX+AAI+++${"?'".repeat(20_000)}'UNT+3+1'`;
+      for (let at = 0; at < text.length; at += 100) tokenizer.write(latin1(text.slice(at, at + 100)));
+      tokenizer.end();
+      expect(segments.map((s) => s.tag)).toEqual(['BGM', 'FTX', 'UNT']);
+      expect(segments[1]!.elements[3]).toEqual(["'".repeat(20_000)]);
+      expect(splits.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      splits.mockRestore();
+    }
   });
 
   it('skipping an oversized segment, release characters keep their meaning across every chunk boundary', () => {

@@ -248,8 +248,8 @@ export class Tokenizer {
           continue;
         }
       }
-      // A segment carried over from the last chunk: parse it only once its terminator is here.
-      if (this.scanFrom > pos && text.indexOf(this.chars.terminator, this.scanFrom) === -1) {
+      // A segment carried over from the last chunk: parse it only once its terminator (an unreleased one) is here.
+      if (this.scanFrom > pos && this.findTerminator(text, this.scanFrom, pos) === -1) {
         if (len - pos > this.limits.maxSegmentLength) {
           this.reportOversized(text, pos);
           this.skippingOversized = true;
