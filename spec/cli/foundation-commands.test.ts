@@ -52,6 +52,18 @@ describe('fp-edifact to-json / from-json', () => {
     expect(back.stdoutBytes.toString('latin1')).toBe(input);
   });
 
+  it("records the service characters in force for an interchange without its own UNA (an earlier UNA's)", async () => {
+    const input = "UNA:*.? 'UNB*UNOC:3*1*2*240101:1200*R'UNZ*0*R'UNB*UNOC:3*1*2*240101:1200*S'BGM*9?*1'UNZ*0*S'";
+    const json = await run(['to-json', '-'], input);
+    expect(json.code).toBe(0);
+    const second = JSON.parse(json.stdout).interchanges[1];
+    expect(second.format).toMatchObject({ una: false, serviceChars: { element: '*' } });
+    expect(second.segments[1]).toEqual(['BGM', ['9*1']]);
+    const back = await run(['from-json', '-'], json.stdoutBytes.toString('latin1'));
+    expect(back.code).toBe(0);
+    expect(back.stdoutBytes.toString('latin1')).toBe(input);
+  });
+
   it('keeps empty elements and components in the JSON', async () => {
     const r = await run(['to-json', '-'], "UNB+UNOC:3+1+2+240101:1200+R'NAD+MR+1::VIR++::'UNZ+0+R'");
     const doc = JSON.parse(r.stdout);

@@ -1,6 +1,6 @@
 import { EdifactSyntaxError } from '../syntax/errors.js';
 import type { Segment, SegmentInput } from '../syntax/segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, formatServiceString, isSegmentGap, parseServiceString, segmentGaps } from '../syntax/service-chars.js';
+import { type ServiceChars, formatServiceString, isSegmentGap, parseServiceString, segmentGaps } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
 import { serializeToBytes } from '../syntax/writer.js';
 
@@ -53,7 +53,8 @@ export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimit
       error: (e) => errors.push(e),
       segment: (s) => {
         if (s.tag === 'UNB' || !current) {
-          current = { format: { una: una !== null, serviceChars: una ?? DEFAULT_SERVICE_CHARS, lineBreak: '' }, segments: [] };
+          // Without a UNA of its own, the characters in force (an earlier UNA's) split it.
+          current = { format: { una: una !== null, serviceChars: una ?? tokenizer.serviceChars, lineBreak: '' }, segments: [] };
           interchanges.push(current);
           una = null;
         }
