@@ -24,6 +24,14 @@ describe('fp-edifact inspect', () => {
     expect(r.stdout).toMatch(/error 29: byte \d+, segment \d+ \(UNT\)/);
   });
 
+  it('exits 2 for a directory with one line naming it, no stack (inspect and validate stream their input)', async () => {
+    for (const args of [['inspect', 'fixtures'], ['validate', 'fixtures', '--json']]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`fp-edifact ${args[0]}: cannot read fixtures: EISDIR: illegal operation on a directory, read\n`);
+    }
+  });
+
   it('exits 2 for a missing file or an unknown command', async () => {
     expect((await run(['inspect', 'no/such/file.edi'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);

@@ -1,4 +1,4 @@
-import { accessSync, constants, createReadStream, readFileSync } from 'node:fs';
+import { accessSync, constants, createReadStream, readFileSync, statSync } from 'node:fs';
 
 /** Exit codes of every command: 0 ok, 1 the input has errors, 2 usage or I/O error. */
 export const ExitCode = { ok: 0, inputErrors: 1, usage: 2 } as const;
@@ -39,6 +39,8 @@ export function streamInput(path: string | undefined): AsyncIterable<Uint8Array>
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
   }
+  // A directory passes the access check; reading it fails (as readFileSync's EISDIR says).
+  if (statSync(path).isDirectory()) throw new UsageError(`cannot read ${path}: EISDIR: illegal operation on a directory, read`);
   // Opened only when iterated, so a command that stops on a usage error leaves no stream behind.
   return { [Symbol.asyncIterator]: () => createReadStream(path, { highWaterMark: READ_CHUNK })[Symbol.asyncIterator]() };
 }
