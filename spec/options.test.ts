@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createMemoryDuplicateStore, Declaration, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
+import { createCalendar, createMemoryDuplicateStore, Declaration, opsigelser55, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
 import { chunked } from './validate/helpers.js';
 
 const FILE = new URL('../fixtures/batch-mixed.edi', import.meta.url);
@@ -69,6 +69,10 @@ describe('validating', () => {
     [{ captureSegments: 1 }, TypeError, 'option captureSegments must be true or false, got 1'],
     [{ profile: 'opsigelser' }, TypeError, 'option profile must be a guide profile or a map of them by message type, got "opsigelser"'],
     [{ profile: { foo: 1 } }, TypeError, 'option profile is neither a guide profile nor a map of them (profile.foo is not one)'],
+    // A list of profiles (what decodeCommand and auditCommand take) was read as a map keyed '0', '1':
+    // the given profiles were silently never used; a Map had no entries at all.
+    [{ profile: [opsigelser55] }, TypeError, 'option profile must be a guide profile or a map of them by message type, got an array'],
+    [{ profile: new Map([['OPSIGE', opsigelser55]]) }, TypeError, 'option profile must be a guide profile or a map of them by message type, got an object'],
   ])('%j is refused by validate, validateStreamBatches and validateFile', async (options, type, message) => {
     const bad = options as never;
     await expect(validate(bytes, bad)).rejects.toThrow(type);
@@ -130,6 +134,14 @@ describe('writing', () => {
   });
 });
 
+describe('calendars', () => {
+  it('createCalendar refuses extraHolidays given as a list of dates (it failed on the date "0")', () => {
+    const bad = { id: 'x', extraHolidays: ['2025-12-29'] } as never;
+    expect(() => createCalendar(bad)).toThrow(TypeError);
+    expect(() => createCalendar(bad)).toThrow('fp-edifact: createCalendar: option extraHolidays must be a map of ISO dates to holiday names, got an array');
+  });
+});
+
 describe('the memory duplicate store', () => {
   it('refuses a maxInterchanges that would not bound it', () => {
     for (const bad of [Number.NaN, 0, -1, 2.5]) expect(() => createMemoryDuplicateStore({ maxInterchanges: bad })).toThrow(RangeError);
@@ -144,6 +156,9 @@ describe('declarations', () => {
     [{ reRegistrationWindowDays: '14' }, TypeError, 'option reRegistrationWindowDays must be a whole number of days, got "14"'],
     [{ rejectionDeadlineDays: { B: -3 } }, TypeError, 'option rejectionDeadlineDays must be a map of declaration letters to whole numbers of days, got an object'],
     [{ declarationTypeLetters: 'ZBB' }, TypeError, 'option declarationTypeLetters must be a map of declaration type codes to letters, got "ZBB"'],
+    // Arrays were maps keyed '0': [14] was silently no deadline at all.
+    [{ rejectionDeadlineDays: [14] }, TypeError, 'option rejectionDeadlineDays must be a map of declaration letters to whole numbers of days, got an array'],
+    [{ declarationTypeLetters: ['F'] }, TypeError, 'option declarationTypeLetters must be a map of declaration type codes to letters, got an array'],
   ])('new Declaration(%j) is refused at once (a NaN window threw "Date arithmetic left the supported range" at the first re-registration)', (options, type, message) => {
     expect(() => new Declaration(options as never)).toThrow(type);
     expect(() => Declaration.replay([], options as never)).toThrow(`fp-edifact: Declaration: ${message}`);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { checkOptions, isBoolean, isFunction, isObject, isString, nonNegativeInteger, type OptionCheck } from '../syntax/options.js';
+import { checkOptions, isBoolean, isFunction, isObject, isRecord, isString, nonNegativeInteger, type OptionCheck } from '../syntax/options.js';
 import type { BusinessCalendar } from './calendar.js';
 
 /** A {@link BusinessCalendar}: an id and the two functions the deadlines call. */
@@ -18,7 +18,7 @@ const isCalendar = (v: unknown): boolean => {
 /** A guide profile for opsigelser (a panthaver profile has none of the branch groups and codes the rules read). */
 const isOpsigelserProfile = (v: unknown): boolean => isObject(v) && !Array.isArray(v) && (v as Record<string, unknown>).exchange === 'opsigelser';
 const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
-const isDayCounts = (v: unknown): boolean => isObject(v) && Object.values(v as object).every(nonNegativeInteger);
+const isDayCounts = (v: unknown): boolean => isRecord(v) && Object.values(v as object).every(nonNegativeInteger);
 
 const A_CALENDAR = 'a BusinessCalendar (id, isWorkingDay and holidayName)';
 const CALENDAR: OptionCheck = ['calendar', isCalendar, A_CALENDAR];
@@ -60,7 +60,7 @@ export const TO_REPLY_OPTION_CHECKS: readonly OptionCheck[] = [
 export const CALENDAR_OPTION_CHECKS: readonly OptionCheck[] = [
   ['id', isString, 'a string'],
   ['base', isCalendar, A_CALENDAR],
-  ['extraHolidays', isObject, 'a map of ISO dates to holiday names'],
+  ['extraHolidays', isRecord, 'a map of ISO dates to holiday names'],
   ['extraWorkingDays', isStringList, 'an array of ISO dates'],
 ];
 /** `new OpsigelseCase`, `OpsigelseCase.replay`/`fromJSON`, `new OpsigelseRegistry`. */
@@ -74,7 +74,7 @@ export const MESSAGE_OPTION_CHECKS: readonly OptionCheck[] = [
 export const CASE_MESSAGE_OPTION_CHECKS: readonly OptionCheck[] = [...MESSAGE_OPTION_CHECKS, ['externalViolations', Array.isArray, 'an array of explanations']];
 /** `new Declaration`, `Declaration.replay`/`fromJSON`. */
 export const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
-  ['declarationTypeLetters', isObject, 'a map of declaration type codes to letters'],
+  ['declarationTypeLetters', isRecord, 'a map of declaration type codes to letters'],
   ['rejectionDeadlineDays', isDayCounts, 'a map of declaration letters to whole numbers of days'],
   ['reRegistrationWindowDays', nonNegativeInteger, 'a whole number of days'],
 ];

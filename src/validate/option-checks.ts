@@ -1,5 +1,5 @@
 /** The checks of `validate*` and `validateFile*` options (see `syntax/options.ts`). */
-import { isBoolean, isFunction, isObject, isString, nonNegativeInteger, oneOf, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
+import { isBoolean, isFunction, isObject, isRecord, isString, nonNegativeInteger, oneOf, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 
 const isDuplicateStore = (v: unknown): boolean => isObject(v) && isFunction((v as Record<string, unknown>).seenInterchange) && isFunction((v as Record<string, unknown>).seenMessage);
 // A string is iterable too, but its characters are not VIR numbers.
@@ -7,7 +7,7 @@ const isSenderList = (v: unknown): boolean => isFunction(v) || (isObject(v) && i
 
 /** What `validate`, `validateStream` and `validateStreamBatches` accept. */
 export const VALIDATE_OPTION_CHECKS: readonly OptionCheck[] = [
-  ['profile', isObject, 'a guide profile or a map of them by message type'],
+  ['profile', isRecord, 'a guide profile or a map of them by message type'],
   ['ownVir', isString, 'a string'],
   ['knownSenders', isSenderList, 'an iterable of sender ids or a predicate'],
   ['duplicates', isDuplicateStore, 'a DuplicateStore (seenInterchange and seenMessage functions)'],
