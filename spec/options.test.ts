@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCalendar, createMemoryDuplicateStore, Declaration, opsigelser55, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
+import { createCalendar, createMemoryDuplicateStore, Declaration, encodeMessage, opsigelser55, panthaver52, createSegmentStream, DEFAULT_SERVICE_CHARS, parse, serialize, writeInterchange, parseInterchanges, readMessages, readSegmentBatches, validate, validateFile, validateStreamBatches } from '../src/index.js';
 import { chunked } from './validate/helpers.js';
 
 const FILE = new URL('../fixtures/batch-mixed.edi', import.meta.url);
@@ -131,6 +131,23 @@ describe('writing', () => {
   it('writes with any six distinct service characters a UNA allows, spaces where allowed', () => {
     expect(serialize(segments, { serviceChars: { ...DEFAULT_SERVICE_CHARS, decimal: ',' } })).toBe("UNA:+,? 'BGM+9+a:b'");
     expect(serialize(segments, { serviceChars: { ...DEFAULT_SERVICE_CHARS, release: ' ' } })).toBe("UNA:+.  'BGM+9+a:b'");
+  });
+});
+
+describe('encoding typed messages', () => {
+  const reminder = { kind: 'reminder', messageDate: '2024-11-05', recipient: { vir: '22222222' }, sender: { vir: '60000001' }, declarationNumber: 'PD1', lienAmount: '100.5' } as const;
+  it.each([
+    [{ decimalMark: 0 }, 'got 0'], // wrote MOA+PNT:10005, a hundred times the amount
+    [{ decimalMark: ';' }, 'got ";"'],
+    [{ decimalMark: 'comma' }, 'got "comma"'],
+  ])('encodeMessage refuses %j instead of writing the amount with it', (options, got) => {
+    expect(() => encodeMessage(reminder, panthaver52, options as never)).toThrow(TypeError);
+    expect(() => encodeMessage(reminder, panthaver52, options as never)).toThrow(`fp-edifact: encodeMessage: option decimalMark must be '.' or ',', got`);
+    expect(() => encodeMessage(reminder, panthaver52, options as never)).toThrow(got);
+  });
+  it('writes either mark it accepts, and the default for undefined', () => {
+    const moa = (o: object) => serialize(encodeMessage(reminder, panthaver52, o).body.filter((s) => s.tag === 'MOA'));
+    expect([moa({ decimalMark: ',' }), moa({ decimalMark: '.' }), moa({ decimalMark: undefined })]).toEqual(["MOA+PNT:100,5'", "MOA+PNT:100.5'", "MOA+PNT:100.5'"]);
   });
 });
 

@@ -3,6 +3,7 @@
  * (BGM … last body segment), through a guide profile. UNH/UNT are added by
  * `buildInterchange`, which also counts the segments.
  */
+import { checkOptions, oneOf, type OptionCheck } from '../syntax/options.js';
 import type { SegmentInput } from '../syntax/segment.js';
 import type { FpMessage } from './decode.js';
 import { opsigelseToWire } from './opsigelser/kinds.js';
@@ -27,6 +28,9 @@ export interface EncodeOptions {
   decimalMark?: '.' | ',';
 }
 
+/** `decimalMark: 0` once wrote the amount 100.5 as 10005. */
+const ENCODE_OPTION_CHECKS: readonly OptionCheck[] = [['decimalMark', oneOf('.', ','), `'.' or ','`]];
+
 /**
  * Checks a typed value against the profile's family schema and returns the parsed value.
  * Throws {@link MessageEncodeError} listing every problem.
@@ -46,13 +50,15 @@ export function parseTyped(value: unknown, profile: GuideProfile): FpMessage {
 
 /**
  * Encodes a typed message. Writers never emit trailing empty elements or components.
- * Throws {@link MessageEncodeError} when the value is not valid for its kind.
+ * Throws {@link MessageEncodeError} when the value is not valid for its kind, and a `TypeError` for a
+ * `decimalMark` other than `.` or `,`.
  *
  * @example
  * const { header, body } = encodeMessage(cancellation, opsigelserProfile);
  * const text = serialize(buildInterchange({ sender, recipient, reference, messages: [{ header, body }] }), { una: true });
  */
 export function encodeMessage(value: FpMessage, profile: GuideProfile, options: EncodeOptions = {}): EncodedMessage {
+  checkOptions(options, ENCODE_OPTION_CHECKS, 'encodeMessage');
   const v = parseTyped(value, profile);
   const code = documentCode(profile, v.kind);
   const body =
