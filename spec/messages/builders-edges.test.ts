@@ -182,6 +182,11 @@ describe('panthaver builders: what an answer repeats and where a notice goes', (
     });
     expect(fromAccept).not.toHaveProperty('senderReference');
   });
+  it('takes every notice kind by its document code too, Z70 included (its type refused the code it runs with)', () => {
+    const byCode = buildDeclarationNotice(decl30, 'Z70', { ...DAY, cessationDate: '2024-12-01' });
+    expect(byCode).toEqual(buildDeclarationNotice(decl30, 'oldLienholderReceipt', { ...DAY, cessationDate: '2024-12-01' }));
+    expect(byCode.kind).toBe('oldLienholderReceipt');
+  });
   it.each(['accept', '33', 'Z99'])('%j is not a notice: MessageBuildError', (kind) => {
     expect(() => buildDeclarationNotice(accept33, kind as never, DAY)).toThrow(MessageBuildError);
   });

@@ -195,14 +195,14 @@ export type DeclarationNoticeData = { messageDate: string; text?: TextInput } & 
 
 /**
  * Builds a notice about an accepted declaration (Z10, Z11, Z12, Z15, Z20, Z40, Z50, Z60,
- * Z80 — given as document code or kind name) to the lienholder. `declaration` is the
+ * Z70, Z80 — given as document code or kind name) to the lienholder. `declaration` is the
  * lienholder's declaration (NADs swapped) or our own accept of it (same direction); its
  * declaration number, policy number and debtor are repeated, then `data` is applied.
  * @throws MessageEncodeError when the notice lacks what its kind needs (e.g. Z40 without newInsurer)
  */
 export function buildDeclarationNotice(
   declaration: Panthaver,
-  kind: DeclarationNoticeKind | 'Z10' | 'Z11' | 'Z12' | 'Z15' | 'Z20' | 'Z40' | 'Z50' | 'Z60' | 'Z80',
+  kind: DeclarationNoticeKind | 'Z10' | 'Z11' | 'Z12' | 'Z15' | 'Z20' | 'Z40' | 'Z50' | 'Z60' | 'Z70' | 'Z80',
   data: DeclarationNoticeData,
   profile: GuideProfile = panthaver52,
 ): Panthaver {
