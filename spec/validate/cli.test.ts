@@ -53,7 +53,10 @@ describe('validate --json', () => {
   });
 
   it('exits 2 on usage and I/O errors', async () => {
-    expect((await runValidate(motor, { detail: 'everything' as never })).code).toBe(2);
+    const detail = await runValidate(motor, { detail: 'everything' as never });
+    expect(detail.code).toBe(2);
+    // interchange (the default, in --help) was missing from the list of what --detail takes
+    expect(detail.stderr).toContain('unknown --detail "everything" (interchange, message or segment)');
     expect((await runValidate(motor, { profile: '/nonexistent/p.json' })).code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'fp-validate-'));
     writeFileSync(join(dir, 'bad.json'), '{"id": "x"}');

@@ -61,7 +61,7 @@ const FLUSH_AT = 64 * 1024;
 
 function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
   if (!['json', 'text', 'html'].includes(options.format)) throw new UsageError(`unknown format ${JSON.stringify(options.format)} (json, text or html)`);
-  if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new UsageError(`unknown --detail ${JSON.stringify(options.detail)} (message or segment)`);
+  if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new UsageError(`unknown --detail ${JSON.stringify(options.detail)} (interchange, message or segment)`);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
     throw new UsageError(`--workers must be a positive integer, not ${JSON.stringify(String(options.workers))}`);
   }
