@@ -125,6 +125,16 @@ describe('fp-edifact --help', () => {
   });
 });
 
+describe('fp-edifact encode', () => {
+  it('names each problem without an empty path in front (": not JSON")', async () => {
+    const notJson = await run(['encode', '-'], '{');
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(/^not JSON: /);
+    const noParties = await run(['encode', '-'], '{"interchange":{},"messages":[]}');
+    expect(noParties.stderr).toMatch(/^interchange: /);
+  });
+});
+
 describe('the built bin', () => {
   it('runs as a command with the documented exit codes', () => {
     const ok = spawnSync(process.execPath, ['dist/cli.cjs', 'inspect', 'fixtures/batch-mixed.edi'], { encoding: 'utf8' });

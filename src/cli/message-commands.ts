@@ -14,7 +14,7 @@ export function runDecode(input: Buffer, profiles: GuideProfile[], io: CommandIo
 export function runEncode(input: Buffer, profiles: GuideProfile[], io: CommandIo, newline: boolean): number {
   const result = encodeCommand(input.toString('utf8'), profiles, { newline: newline ? '\n' : '' });
   if (result.output.length > 0) io.stdout(result.output);
-  for (const e of result.errors) io.stderr(`${e.message === null ? '' : `message ${e.message}: `}${e.path}: ${e.reason}\n`);
+  for (const e of result.errors) io.stderr(`${e.message === null ? '' : `message ${e.message}: `}${e.path === '' ? '' : `${e.path}: `}${e.reason}\n`);
   return result.exitCode;
 }
 
