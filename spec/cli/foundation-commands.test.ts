@@ -125,6 +125,14 @@ describe('fp-edifact --help', () => {
   });
 });
 
+describe('fp-edifact profile', () => {
+  it('names the command in front of an unknown --id, as every other usage error does', async () => {
+    const r = await run(['profile', '--id', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fp-edifact profile: no profile with id "nope"; known: fp-opsigelser\/5\.5-reconstructed, fp-panthaver\/5\.2-reconstructed\nusage: fp-edifact profile /);
+  });
+});
+
 describe('fp-edifact encode', () => {
   it('names each problem without an empty path in front (": not JSON")', async () => {
     const notJson = await run(['encode', '-'], '{');

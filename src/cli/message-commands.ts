@@ -1,7 +1,7 @@
 import { decodeCommand, encodeCommand } from '../messages/cli-commands.js';
 import { listAssumptions } from '../schema/patch.js';
 import type { GuideProfile } from '../schema/profile.js';
-import { type CommandIo, ExitCode } from './io.js';
+import { type CommandIo, ExitCode, UsageError } from './io.js';
 
 /** `decode`: typed messages of every interchange as JSON. */
 export function runDecode(input: Buffer, profiles: GuideProfile[], io: CommandIo): number {
@@ -21,10 +21,7 @@ export function runEncode(input: Buffer, profiles: GuideProfile[], io: CommandIo
 /** `profile`: a profile as JSON, or with `--assumptions` every assumed value with its source note. */
 export function runProfile(profiles: GuideProfile[], io: CommandIo, options: { assumptions: boolean; json: boolean; id?: string }): number {
   const chosen = options.id ? profiles.filter((p) => p.id === options.id) : profiles;
-  if (chosen.length === 0) {
-    io.stderr(`no profile with id ${JSON.stringify(options.id)}; known: ${profiles.map((p) => p.id).join(', ')}\n`);
-    return ExitCode.usage;
-  }
+  if (chosen.length === 0) throw new UsageError(`no profile with id ${JSON.stringify(options.id)}; known: ${profiles.map((p) => p.id).join(', ')}`);
   if (!options.assumptions) {
     io.stdout(`${JSON.stringify(chosen.length === 1 ? chosen[0] : chosen, null, 2)}\n`);
     return ExitCode.ok;
