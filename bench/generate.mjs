@@ -145,6 +145,8 @@ export function generate({ sizeMiB, seed = 1, newlines = false, out }) {
   return counts;
 }
 
+const USAGE = 'usage: node bench/generate.mjs --size-mib <n> --out <file> [--seed <int>] [--newlines[=crlf]]';
+
 function parseArgs(argv) {
   const opts = { seed: 1, newlines: false };
   for (let i = 0; i < argv.length; i++) {
@@ -157,14 +159,19 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${a}`);
   }
   if (!(opts.sizeMiB > 0) || !opts.out || !Number.isInteger(opts.seed)) {
-    throw new Error('usage: node bench/generate.mjs --size-mib <n> --out <file> [--seed <int>] [--newlines[=crlf]]');
+    throw new Error(USAGE);
   }
   return opts;
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   try {
-    console.log(JSON.stringify(generate(parseArgs(process.argv.slice(2)))));
+    console.log(JSON.stringify(generate(parseArgs(args))));
   } catch (e) {
     console.error(e.message);
     process.exit(2);

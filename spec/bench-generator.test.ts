@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,5 +50,13 @@ describe('bench/generate.mjs', () => {
     const text = bytes.toString('latin1');
     for (const escape of ['?+', "?'", '?:', '??']) expect(text, escape).toContain(escape);
     expect(bytes.includes(0x0a)).toBe(false); // line breaks only when asked
+  });
+
+  it('--help prints the usage and exits 0 (it was "unknown argument --help", exit 2)', () => {
+    for (const flag of ['--help', '-h']) {
+      const r = spawnSync(process.execPath, ['bench/generate.mjs', flag], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^usage: node bench\/generate\.mjs --size-mib <n> --out <file>/);
+    }
   });
 });
