@@ -76,9 +76,11 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     const { positionals, values } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     return await command.run({ positionals, values: values as CommandArgs["values"] }, io);
   } catch (err) {
-    const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    // Arguments the parser refused get the command's usage; our own usage and I/O errors say enough.
+    const badArguments = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
     io.stderr(`fp-edifact ${command.name}: ${(err as Error).message}\n`);
-    io.stderr(usage ? `${commandUsage(command)}\n` : `${(err as Error).stack ?? ''}\n`);
+    if (badArguments) io.stderr(`${commandUsage(command)}\n`);
+    else if (!(err instanceof UsageError)) io.stderr(`${(err as Error).stack ?? ''}\n`);
     return ExitCode.usage;
   }
 }
