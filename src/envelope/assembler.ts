@@ -54,7 +54,10 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number, 
 };
 
 const orNull = (value: string): string | null => (value === '' ? null : value);
-const party = (s: Segment, e: number): PartyId => ({ id: componentAt(s, e, 0), qualifier: orNull(componentAt(s, e, 1)) });
+const party = (s: Segment, e: number): PartyId => {
+  const routing = componentAt(s, e, 2);
+  return { id: componentAt(s, e, 0), qualifier: orNull(componentAt(s, e, 1)), ...(routing !== '' && { routing }) };
+};
 const positionOf = (s: Segment) => ({ offset: s.offset, segmentNumber: s.segmentNumber });
 
 /** Most digits of a trailer's control count: UNZ 0036 and UNE 0060 are n..6, UNT 0074 is n..10. */

@@ -11,6 +11,8 @@ export interface MessageSpec {
 export interface PartySpec {
   id: string;
   qualifier?: string;
+  /** UNB only: the sender's address for reverse routing (S002 0008) or the recipient's routing address (S003 0014). */
+  routing?: string;
 }
 
 /** A functional group to wrap (UNG … UNE). */
@@ -88,8 +90,8 @@ export function buildInterchange(spec: InterchangeSpec): SegmentInput[] {
     segment(
       'UNB',
       [spec.syntaxId ?? 'UNOC', syntaxVersion],
-      [spec.sender.id, spec.sender.qualifier ?? 'ZZ'],
-      [spec.recipient.id, spec.recipient.qualifier ?? 'ZZ'],
+      [spec.sender.id, spec.sender.qualifier ?? 'ZZ', spec.sender.routing],
+      [spec.recipient.id, spec.recipient.qualifier ?? 'ZZ', spec.recipient.routing],
       [date, time],
       spec.reference,
       undefined,

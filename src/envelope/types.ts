@@ -7,6 +7,11 @@ export interface PartyId {
   id: string;
   /** Identification code qualifier (0007), e.g. `ZZ`. */
   qualifier: string | null;
+  /**
+   * UNB only, when given: the sender's address for reverse routing (S002 0008), or the
+   * recipient's routing address (S003 0014). An answer puts the sender's into its own S003 0014.
+   */
+  routing?: string;
 }
 
 /** Where a structure starts in the input. */

@@ -57,8 +57,9 @@ function errorElements(e: ValidationError | undefined): Array<string | string[] 
   return [e.code, isServiceTag(e.segment) ? e.segment! : undefined, position(e)];
 }
 
+/** S002/S003 of a party: id, qualifier (the fallback when it had none) and its routing address when it has one. */
 function party(p: PartyId, fallback: string): string[] {
-  return [p.id, p.qualifier ?? fallback];
+  return p.routing === undefined ? [p.id, p.qualifier ?? fallback] : [p.id, p.qualifier ?? fallback, p.routing];
 }
 
 /** Collects one interchange's CONTRL as its messages are validated. */
@@ -143,7 +144,7 @@ export class ContrlBuilder {
     const clock = ediClock(options.now);
     const uci = segment('UCI', answered.reference, party(answered.sender, q), party(answered.recipient, q), accepted ? '7' : '4', ...errorElements(first));
     const head: SegmentInput[] = [
-      segment('UNB', ['UNOC', '3'], party(answered.recipient, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference),
+      segment('UNB', ['UNOC', '3'], party({ id: answered.recipient.id, qualifier: answered.recipient.qualifier }, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference),
       segment('UNH', '1', [CONTRL_IDENTIFIER.type, CONTRL_IDENTIFIER.version, CONTRL_IDENTIFIER.release, CONTRL_IDENTIFIER.agency]),
       uci,
     ];

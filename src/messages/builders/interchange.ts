@@ -39,7 +39,8 @@ export function buildReplyInterchange(
   const d = interchangeDefaults(profile);
   return buildInterchange({
     sender: { id: received.recipient.id, qualifier: received.recipient.qualifier ?? d.idQualifier },
-    recipient: { id: received.sender.id, qualifier: received.sender.qualifier ?? d.idQualifier },
+    // The sender's address for reverse routing is our answer's routing address (ISO 9735 S002 0008 → S003 0014).
+    recipient: { id: received.sender.id, qualifier: received.sender.qualifier ?? d.idQualifier, ...(received.sender.routing !== undefined && { routing: received.sender.routing }) },
     reference: options.reference,
     ...(options.date !== undefined ? { date: options.date } : {}),
     ...(options.time !== undefined ? { time: options.time } : {}),
