@@ -32,6 +32,7 @@ describe('clean panthaver messages', () => {
     ['a change of insurer exactly 30 days before the policy ends', Z40],
     ['coverage ended on a D declaration without a new cover type', Z10_D],
     ['a content error with F02', TWELVE],
+    ['a rejection with three reasons', ['BGM+27', 'ERC+1', 'ERC+2', 'ERC+3', 'RFF+DEK:PD1', 'DTM+137:20241202:102', MR, MS]],
     ['a new declaration with lien type, declaration type and debtor', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZFF', MR, MS, DEB]],
     ['a new declaration of an L declaration (the sum insured comes with the accept)', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZLL', MR, MS, DEB]],
     ['a priority change with its new priority', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI++Z92', MR, MS]],
@@ -49,6 +50,12 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['an accept without fee (34) of an L declaration without the sum insured', swap(swap(ACCEPT_L, 'MOA+FSU:450000'), 'BGM+33', 'BGM+34'), [['F01', 'required-segment-missing', null, null, null]]],
   ['a rejection reason in an accept is only misplaced (F04), not also an unknown code', swap(ACCEPT, 'BGM+33', 'BGM+33', 'ERC+1'), [['F04', 'segment-not-allowed-for-kind', 3, null, null]]],
   ['a rejection reason (1) in a content error', swap(TWELVE, 'ERC+F02', 'ERC+1'), [['F02', 'unknown-code', 3, 1, 1]]],
+  // a 12'er names one content error ('ERC med kode for fejlårsag (F01 - F05)'); decodeMessage already says 35
+  ['a content error with a second ERC: the second is misplaced', swap(TWELVE, 'ERC+F02', 'ERC+F02', 'ERC+F01'), [['F04', 'segment-not-allowed-for-kind', 4, null, null]]],
+  ['a content error with three ERCs: the second and third are misplaced', swap(TWELVE, 'ERC+F02', 'ERC+F02', 'ERC+F01', 'ERC+F03'), [
+    ['F04', 'segment-not-allowed-for-kind', 4, null, null],
+    ['F04', 'segment-not-allowed-for-kind', 5, null, null],
+  ]],
   ['a change of insurer 31 days before the policy ends', swap(Z40, 'DTM+137:20241202:102', 'DTM+137:20241201:102'), [['F05', 'change-of-insurer-too-early', 5, 1, 2]]],
   ['a change of insurer without the end date', swap(Z40, 'DTM+206:20250101:102'), [['F01', 'required-segment-missing', null, null, null]]],
   ['a change of insurer without the message date', swap(Z40, 'DTM+137:20241202:102'), [['F01', 'required-segment-missing', null, null, null]]],

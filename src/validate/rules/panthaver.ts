@@ -30,6 +30,9 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string |
   contentError: [['ERC', null]],
 };
 
+/** How many ERCs a kind carries: a rejection its reasons (the segment table allows 1–3), a 12'er its one content error; others none. */
+const ERCS_ALLOWED: Readonly<Record<string, number>> = { rejection: Number.POSITIVE_INFINITY, contentError: 1 };
+
 /** The panthaver rules, bound to a profile. */
 export function panthaverRules(p: GuideProfile): ValidationRule[] {
   const c = (tag: string, role: string): string => qualifier(p, tag, role) ?? `\u0000${tag}.${role}`;
@@ -55,7 +58,6 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
   };
   const rejectionCodes = codesOf(p, 'rejectionReasons');
   const contentErrorCodes = codesOf(p, 'contentErrorCodes');
-  const ercKinds = new Set(['rejection', 'contentError']);
   return [
     {
       id: 'required-segment-missing',
@@ -116,12 +118,16 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
     {
       id: 'segment-not-allowed-for-kind',
       description: 'a segment the table allows but this kind must not carry',
-      guideRef: `${GUIDE}: rejection reasons only in a rejection`,
+      guideRef: `${GUIDE}: rejection reasons only in a rejection, one content error in a 12'er`,
       appliesTo: kinds,
       defaultCode: 'F04',
       check(ctx, report) {
-        if (ercKinds.has(ctx.kind)) return;
-        for (let i = 0; i < ctx.segments.length; i++) if (ctx.segments[i]!.tag === 'ERC') report(i, `ERC is not allowed in a ${ctx.kind} (${ctx.documentCode})`);
+        const allowed = Object.hasOwn(ERCS_ALLOWED, ctx.kind) ? ERCS_ALLOWED[ctx.kind]! : 0;
+        let seen = 0;
+        for (let i = 0; i < ctx.segments.length; i++) {
+          if (ctx.segments[i]!.tag !== 'ERC' || ++seen <= allowed) continue;
+          report(i, allowed === 0 ? `ERC is not allowed in a ${ctx.kind} (${ctx.documentCode})` : `a ${ctx.kind} (${ctx.documentCode}) carries ${allowed === 1 ? 'one ERC' : `at most ${allowed} ERCs`}; this is ERC number ${seen}`);
+        }
       },
     },
     {
