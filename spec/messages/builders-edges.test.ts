@@ -204,12 +204,12 @@ describe('buildReplyInterchange', () => {
     expect(segs.slice(2, -2)).toEqual(encodeMessage(accept33, panthaver52).body);
   });
   it('takes the date and time from the clock given, a profile given, and the received sender’s qualifier', () => {
-    const segs = buildReplyInterchange(buildAccept(motor9, DAY), { sender: { id: 'A', qualifier: '30' }, recipient: { id: 'B', qualifier: null } }, {
+    const segs = buildReplyInterchange(buildAccept(motor9, DAY), { sender: { id: motor9.sender.vir, qualifier: '30' }, recipient: { id: motor9.recipient.vir, qualifier: null } }, {
       reference: 'R8',
       now: () => new Date('2024-03-04T05:06:00Z'),
       profile: opsigelser55,
     });
-    expect(segs[0]!.elements.slice(1, 4)).toEqual([['B', 'ZZ'], ['A', '30'], ['240304', '0506']]);
+    expect(segs[0]!.elements.slice(1, 4)).toEqual([[motor9.recipient.vir, 'ZZ'], [motor9.sender.vir, '30'], ['240304', '0506']]);
     expect(segs[1]!.elements[1]![0]).toBe('OPSIGE');
   });
 });
@@ -222,6 +222,32 @@ describe('buildAcceptWithoutFee', () => {
     );
     const { receipt } = buildAcceptWithoutFee(change32, { ...DAY, oldLienholder: { vir: '60000009' } });
     expect([receipt.recipient, receipt.oldLienholder, receipt.cessationDate]).toEqual([{ vir: '60000009' }, { vir: '60000009' }, decl30.effectiveDate]);
+  });
+});
+
+describe('buildReplyInterchange puts only messages between the two parties of the received interchange', () => {
+  // The first NAD names the UNB recipient and the second the UNB sender (rules first-nad-not-unb-recipient and
+  // second-nad-not-unb-sender, F03): a Z70 to the old lienholder cannot travel in the interchange to the new one.
+  const change32 = { ...decl30, kind: 'changeOfLienholder', oldLienholder: { vir: '60000009' } } as unknown as PanthaverOf<'changeOfLienholder'>;
+  const received = { sender: { id: decl30.sender.vir, qualifier: 'ZZ' }, recipient: { id: decl30.recipient.vir, qualifier: 'ZZ' } };
+  it('the 34 goes back to the new lienholder; the Z70 beside it is refused, naming it and where it must go', () => {
+    const { accept, receipt } = buildAcceptWithoutFee(change32, DAY);
+    expect(buildReplyInterchange(accept, received, { reference: 'R1' })[0]!.elements[2]![0]).toBe(decl30.sender.vir);
+    expect(() => buildReplyInterchange([accept, receipt], received, { reference: 'R1' })).toThrow(
+      new MessageBuildError(`reply 2 (oldLienholderReceipt) is addressed to 60000009, but this interchange goes to ${decl30.sender.vir} (the received interchange's sender); build its own interchange`),
+    );
+  });
+  it('a reply must also come from the received interchange\'s recipient', () => {
+    const accept = buildDeclarationAccept(decl30, DAY);
+    const otherSender = { ...accept, sender: { vir: '99999999' } };
+    expect(() => buildReplyInterchange(otherSender, received, { reference: 'R1' })).toThrow(
+      new MessageBuildError(`reply 1 (accept) is sent by 99999999, but this interchange comes from ${decl30.recipient.vir} (the received interchange's recipient)`),
+    );
+  });
+  it('the Z70 goes in an interchange of its own, built with the old lienholder as the party answered', () => {
+    const { receipt } = buildAcceptWithoutFee(change32, DAY);
+    const segs = buildReplyInterchange(receipt, { sender: { id: '60000009', qualifier: 'ZZ' }, recipient: received.recipient }, { reference: 'R2' });
+    expect(segs[0]!.elements[2]![0]).toBe('60000009');
   });
 });
 

@@ -6,6 +6,7 @@ import type { SegmentInput } from '../../syntax/segment.js';
 import type { FpMessage } from '../decode.js';
 import { encodeMessage } from '../encode.js';
 import { interchangeDefaults, type GuideProfile } from '../profile.js';
+import { MessageBuildError } from '../wire/errors.js';
 import { isOpsigelse } from './common.js';
 
 /** Options of {@link buildReplyInterchange}. */
@@ -23,10 +24,25 @@ export interface ReplyInterchangeOptions {
 }
 
 /**
+ * A reply's NADs name the UNB's parties (F03 otherwise): it goes to the received interchange's
+ * sender and comes from its recipient. A message for a third party (the Z70 to the old
+ * lienholder beside a 34) needs an interchange of its own.
+ */
+function assertBetween(m: FpMessage, i: number, received: { sender: PartyId; recipient: PartyId }): void {
+  if (m.recipient.vir !== received.sender.id) {
+    throw new MessageBuildError(`reply ${i + 1} (${m.kind}) is addressed to ${m.recipient.vir}, but this interchange goes to ${received.sender.id} (the received interchange's sender); build its own interchange`);
+  }
+  if (m.sender.vir !== received.recipient.id) {
+    throw new MessageBuildError(`reply ${i + 1} (${m.kind}) is sent by ${m.sender.vir}, but this interchange comes from ${received.recipient.id} (the received interchange's recipient)`);
+  }
+}
+
+/**
  * Encodes replies and wraps them in an interchange whose UNB sender and recipient are the
  * received interchange's recipient and sender (qualifiers kept; the profile's when absent).
  *
  * @param received the received interchange's header (`parseInterchanges(...).interchanges[i].header`)
+ * @throws MessageBuildError when a reply is not addressed to the received interchange's sender or not sent by its recipient
  */
 export function buildReplyInterchange(
   replies: FpMessage | readonly FpMessage[],
@@ -34,6 +50,7 @@ export function buildReplyInterchange(
   options: ReplyInterchangeOptions,
 ): SegmentInput[] {
   const list = Array.isArray(replies) ? (replies as readonly FpMessage[]) : [replies as FpMessage];
+  list.forEach((m, i) => assertBetween(m, i, received));
   const first = list[0];
   const profile = options.profile ?? (first === undefined || isOpsigelse(first) ? opsigelser55 : panthaver52);
   const d = interchangeDefaults(profile);
