@@ -39,6 +39,9 @@ describe('free text given to a builder becomes FTX segments of at most 5 lines o
     ['each given line is cut on its own', ['x'.repeat(71), 'y'], [['x'.repeat(70), 'x', 'y']]],
     ['lines are counted in characters, not UTF-16 units', '😀'.repeat(70), [['😀'.repeat(70)]]],
     ['6 lines make a second FTX', ['1', '2', '3', '4', '5', '6'], [['1', '2', '3', '4', '5'], ['6']]],
+    ['a long line breaks after its last space within 70 characters, not inside a word (the space stays, so the lines join back)', `${'a'.repeat(60)} bbbbbbbbbbbb ccc`, [[`${'a'.repeat(60)} `, 'bbbbbbbbbbbb ccc']]],
+    ['a space as the 70th character ends the line there', `${'a'.repeat(69)} b`, [[`${'a'.repeat(69)} `, 'b']]],
+    ['a space as the 71st character is not in the line: the word before it is cut at a space before it', `${'a'.repeat(30)} ${'b'.repeat(39)} c`, [[`${'a'.repeat(30)} `, `${'b'.repeat(39)} c`]]],
     ['FTX segments given as lines of lines are kept as they are', [['a', 'b'], ['c']], [['a', 'b'], ['c']]],
   ])('%s', (_name, text, expected) => {
     expect(freeTextOf(text)).toEqual(expected);

@@ -14,9 +14,23 @@ export function isOpsigelse(value: FpMessage): value is Opsigelse {
 /** Free text as the builders accept it: one string, lines, or FTX segments of lines. */
 export type TextInput = string | readonly string[] | readonly (readonly string[])[];
 
+const LINE = 70;
+
+/** `chars` in lines of at most 70: each ends after its last space (kept, so the lines join back), or at 70 when it has none. */
+function cutLines(chars: readonly string[], out: string[]): void {
+  let from = 0;
+  while (chars.length - from > LINE) {
+    const space = chars.lastIndexOf(' ', from + LINE - 1);
+    const end = space >= from ? space + 1 : from + LINE;
+    out.push(chars.slice(from, end).join(''));
+    from = end;
+  }
+  if (from < chars.length) out.push(chars.slice(from).join(''));
+}
+
 /**
  * Normalises free text to FTX segments: long strings are cut into lines of at most 70
- * characters, and lines are grouped five to an FTX segment.
+ * characters, after a space where there is one, and lines are grouped five to an FTX segment.
  * @throws MessageBuildError when the text needs more than 5 FTX segments (25 lines)
  */
 export function toFreeText(text: TextInput): FreeText {
@@ -25,8 +39,7 @@ export function toFreeText(text: TextInput): FreeText {
   }
   const lines: string[] = [];
   for (const s of typeof text === 'string' ? [text] : (text as readonly string[])) {
-    const chars = [...s];
-    for (let i = 0; i < chars.length; i += 70) lines.push(chars.slice(i, i + 70).join(''));
+    cutLines([...s], lines);
   }
   const segments: string[][] = [];
   for (let i = 0; i < lines.length; i += 5) segments.push(lines.slice(i, i + 5));
