@@ -136,7 +136,8 @@ describe('fp-edifact profile', () => {
 describe('fp-edifact encode', () => {
   it('names each problem without an empty path in front (": not JSON")', async () => {
     const notJson = await run(['encode', '-'], '{');
-    expect(notJson.code).toBe(1);
+    // Input that is not JSON at all is unusable, as in from-json (2); a JSON document with errors is 1.
+    expect(notJson.code).toBe(2);
     expect(notJson.stderr).toMatch(/^not JSON: /);
     const noParties = await run(['encode', '-'], '{"interchange":{},"messages":[]}');
     expect(noParties.stderr).toMatch(/^interchange: /);

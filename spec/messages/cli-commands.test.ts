@@ -38,7 +38,7 @@ describe('decodeCommand / encodeCommand', () => {
     expect(m.errors[0].offset).toBe(bad.indexOf('DTM+287'));
   });
   it('reports invalid encode input with message index and path', () => {
-    expect(encodeCommand('{').exitCode).toBe(1);
+    expect(encodeCommand('{').exitCode).toBe(2);
     const r = encodeCommand(JSON.stringify({ interchange: { sender: '1', recipient: '2', reference: 'R' }, messages: [{ kind: 'cancellation', caseReference: 'X' }] }));
     expect(r.exitCode).toBe(1);
     expect(r.output).toBe('');

@@ -90,8 +90,8 @@ export interface EncodeCommandInput {
 export interface EncodeCommandResult {
   /** The interchange as bytes in its character set (Latin-1 for UNOC); empty on error. */
   output: Uint8Array | string;
-  /** 0 written; 1 the input is not valid. */
-  exitCode: 0 | 1;
+  /** 0 written; 1 the document has errors; 2 the input is not JSON at all (unusable, as `from-json` says). */
+  exitCode: 0 | 1 | 2;
   /** What is wrong with the input (`message` is the 0-based index in `messages`, `path` the dotted path in it). */
   errors: Array<{ message: number | null; path: string; reason: string }>;
 }
@@ -117,7 +117,7 @@ export function encodeCommand(jsonText: string, profile?: CommandProfiles, optio
   try {
     input = JSON.parse(jsonText) as EncodeCommandInput;
   } catch (e) {
-    return fail([{ message: null, path: '', reason: `not JSON: ${(e as Error).message}` }]);
+    return { output: '', exitCode: 2, errors: [{ message: null, path: '', reason: `not JSON: ${(e as Error).message}` }] };
   }
   const ic = input?.interchange;
   if (!ic || typeof ic.reference !== 'string' || (typeof ic.sender !== 'string' && typeof ic.sender?.id !== 'string') || (typeof ic.recipient !== 'string' && typeof ic.recipient?.id !== 'string')) {
