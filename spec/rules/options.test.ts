@@ -61,6 +61,18 @@ describe('deadlines and calendars', () => {
     expect(contrlDueDate('2025-01-03', { calendar: saturdays })).toBe('2025-01-04');
     expect(addWorkingDays('2025-01-03', 1, danishCalendar)).toBe('2025-01-06');
   });
+
+  it('the working-day helpers also take { calendar }, as the deadline functions do', () => {
+    const saturdays = createCalendar({ id: 'with-saturday', extraWorkingDays: ['2025-01-04'] });
+    expect(addWorkingDays('2025-01-03', 1, { calendar: saturdays })).toBe('2025-01-04');
+    expect(nextWorkingDayOnOrAfter('2025-01-04', { calendar: saturdays })).toBe('2025-01-04');
+    expect(previousWorkingDayOnOrBefore('2025-01-05', { calendar: saturdays })).toBe('2025-01-04');
+    expect(lastWorkingDayOfMonth('2024-12-05', { calendar: danishCalendar })).toBe(lastWorkingDayOfMonth('2024-12-05'));
+    expect(addWorkingDays('2025-01-03', 1, { calendar: undefined })).toBe('2025-01-06');
+    expect(() => lastWorkingDayOfMonth('2024-12-05', bad({ calendar: 5 }))).toThrow(
+      new TypeError('fp-edifact: lastWorkingDayOfMonth: option calendar must be a BusinessCalendar (id, isWorkingDay and holidayName), got 5'),
+    );
+  });
 });
 
 describe('accept policy, replies, cases and replays', () => {

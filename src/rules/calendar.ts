@@ -10,7 +10,7 @@
  * @module
  */
 import { addDays, assertIsoDate, endOfMonth, isoWeekday, type IsoDate } from './dates.js';
-import { CALENDAR_OPTION_CHECKS, checkCalendar, checkOptions } from './option-checks.js';
+import { CALENDAR_OPTION_CHECKS, calendarArgument, checkOptions } from './option-checks.js';
 
 /** Decides which dates are working days. All dates are ISO `YYYY-MM-DD` strings. */
 export interface BusinessCalendar {
@@ -193,15 +193,18 @@ function findWorkingDay(from: IsoDate, step: 1 | -1, calendar: BusinessCalendar)
   );
 }
 
+/** The last argument of the working-day helpers: a calendar, or `{ calendar }` as the deadline functions take it. */
+export type CalendarArgument = BusinessCalendar | { calendar?: BusinessCalendar | undefined };
+
 /** `date` itself when it is a working day, else the nearest working day after it. */
-export function nextWorkingDayOnOrAfter(date: IsoDate, calendar: BusinessCalendar = danishCalendar): IsoDate {
-  checkCalendar(calendar, 'nextWorkingDayOnOrAfter');
+export function nextWorkingDayOnOrAfter(date: IsoDate, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
+  const calendar = calendarArgument(calendarOrOptions, 'nextWorkingDayOnOrAfter') ?? danishCalendar;
   return findWorkingDay(assertIsoDate(date, 'date'), 1, calendar);
 }
 
 /** `date` itself when it is a working day, else the nearest working day before it. */
-export function previousWorkingDayOnOrBefore(date: IsoDate, calendar: BusinessCalendar = danishCalendar): IsoDate {
-  checkCalendar(calendar, 'previousWorkingDayOnOrBefore');
+export function previousWorkingDayOnOrBefore(date: IsoDate, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
+  const calendar = calendarArgument(calendarOrOptions, 'previousWorkingDayOnOrBefore') ?? danishCalendar;
   return findWorkingDay(assertIsoDate(date, 'date'), -1, calendar);
 }
 
@@ -215,8 +218,8 @@ export function previousWorkingDayOnOrBefore(date: IsoDate, calendar: BusinessCa
  *
  * @throws RangeError when `date` is not a real `YYYY-MM-DD` date or `n` is not an integer
  */
-export function addWorkingDays(date: IsoDate, n: number, calendar: BusinessCalendar = danishCalendar): IsoDate {
-  checkCalendar(calendar, 'addWorkingDays');
+export function addWorkingDays(date: IsoDate, n: number, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
+  const calendar = calendarArgument(calendarOrOptions, 'addWorkingDays') ?? danishCalendar;
   assertIsoDate(date, 'date');
   if (!Number.isSafeInteger(n)) {
     throw new RangeError(`Parameter "n" must be an integer number of working days, got ${String(n)}`);
@@ -235,8 +238,8 @@ export function addWorkingDays(date: IsoDate, n: number, calendar: BusinessCalen
  *
  * @throws Error when the calendar has no working day in that month
  */
-export function lastWorkingDayOfMonth(date: IsoDate, calendar: BusinessCalendar = danishCalendar): IsoDate {
-  checkCalendar(calendar, 'lastWorkingDayOfMonth');
+export function lastWorkingDayOfMonth(date: IsoDate, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
+  const calendar = calendarArgument(calendarOrOptions, 'lastWorkingDayOfMonth') ?? danishCalendar;
   const monthEnd = endOfMonth(assertIsoDate(date, 'date'));
   const candidate = findWorkingDay(monthEnd, -1, calendar);
   if (candidate.slice(0, 7) !== date.slice(0, 7)) {

@@ -86,8 +86,21 @@ export const REPLAY_OPTION_CHECKS: readonly OptionCheck[] = [
 ];
 
 /** A calendar given as a plain argument (`addWorkingDays(date, n, calendar)`). */
-export function checkCalendar(calendar: unknown, where: string): void {
+function checkCalendar(calendar: unknown, where: string): void {
   checkOptions({ calendar }, [CALENDAR], where);
+}
+
+/**
+ * A working-day helper's last argument: the calendar itself, or `{ calendar }` as the deadline
+ * functions take it (an object with a `calendar` key). `undefined`: the default calendar.
+ */
+export function calendarArgument(value: unknown, where: string): BusinessCalendar | undefined {
+  if (isObject(value) && Object.hasOwn(value as object, 'calendar')) {
+    checkOptions(value, WORKING_DAY_OPTION_CHECKS, where);
+    return (value as { calendar?: BusinessCalendar }).calendar;
+  }
+  checkCalendar(value, where);
+  return value as BusinessCalendar;
 }
 
 export { checkOptions };
