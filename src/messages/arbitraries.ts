@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { buildInterchange } from '../envelope/builder.js';
-import { branchGroup, declarationTypeCode } from '../schema/access.js';
+import { branchGroup, declarationTypeCode, requiredReferences } from '../schema/access.js';
 import { CONTENT_ERROR_CODES } from '../schema/profile.js';
 import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
@@ -141,8 +141,6 @@ interface BranchChoice {
   location: boolean;
   /** The branch group may use shortened notice (DTM 296). */
   shortened: boolean;
-  /** Per message kind, the object references (RFF roles, named as the typed fields) the branch group needs. */
-  references: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -157,7 +155,7 @@ function arbBranch(profile: GuideProfile, bonusOnly: boolean): fc.Arbitrary<Bran
   const pick = bonusPairs.length === 0 ? any : bonusOnly ? fc.constantFrom(...bonusPairs) : fc.oneof(fc.constantFrom(...bonusPairs), any);
   return pick.map((branch) => {
     const b = branchGroup(profile, branch.group);
-    return { branch, bonus: b?.bonusProductGroups.includes(branch.product) ?? false, location: b?.requiresInsuredLocation ?? false, shortened: b?.shortenedNoticeAllowed ?? true, references: b?.requiredReferences ?? {} };
+    return { branch, bonus: b?.bonusProductGroups.includes(branch.product) ?? false, location: b?.requiresInsuredLocation ?? false, shortened: b?.shortenedNoticeAllowed ?? true };
   });
 }
 
@@ -196,11 +194,6 @@ function arbRejection(profile: GuideProfile, b: BranchChoice): fc.Arbitrary<Reco
   );
 }
 
-/** The references `kind` needs on the chosen branch group (its typed fields share the RFF roles' names). */
-function referencesFor(b: BranchChoice, kind: OpsigelseKind): readonly string[] {
-  return Object.hasOwn(b.references, kind) ? (b.references[kind] ?? []) : [];
-}
-
 const CHASES = [['cancellationAnswer'], ['bonusAnswer'], ['cancellationAnswer', 'bonusAnswer'], ['bonusAnswer', 'cancellationAnswer']];
 
 type KindArb = (profile: GuideProfile, b: BranchChoice) => fc.Arbitrary<Record<string, unknown>>;
@@ -209,7 +202,7 @@ type KindArb = (profile: GuideProfile, b: BranchChoice) => fc.Arbitrary<Record<s
 const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: KindArb]> = {
   cancellation: [
     false,
-    (_p, b) =>
+    (p, b) =>
       kindRecord(
         'cancellation',
         b,
@@ -223,7 +216,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
           registrationNumber: arbRef,
           matrikel: arbMatrikel,
         },
-        ['policyholder1', 'policyNumber', ...(b.location ? ['insuredLocation'] : []), ...referencesFor(b, 'cancellation')],
+        ['policyholder1', 'policyNumber', ...(b.location ? ['insuredLocation'] : []), ...requiredReferences(p, b.branch.group, 'cancellation')], // typed fields named as the RFF roles
         arbCancellationDate(b.shortened),
       ),
   ],
@@ -255,7 +248,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
           matrikel: arbMatrikel,
           ...(b.bonus ? { bonus: bonusArb(p, false) } : {}),
         },
-        ['policyholder1', ...(b.location ? ['insuredLocation'] : []), ...referencesFor(b, 'accept')],
+        ['policyholder1', ...(b.location ? ['insuredLocation'] : []), ...requiredReferences(p, b.branch.group, 'accept')],
       ),
   ],
 };

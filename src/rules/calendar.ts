@@ -198,13 +198,13 @@ export type CalendarArgument = BusinessCalendar | { calendar?: BusinessCalendar 
 
 /** `date` itself when it is a working day, else the nearest working day after it. */
 export function nextWorkingDayOnOrAfter(date: IsoDate, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
-  const calendar = calendarArgument(calendarOrOptions, 'nextWorkingDayOnOrAfter') ?? danishCalendar;
+  const calendar = calendarArgument(calendarOrOptions, 'nextWorkingDayOnOrAfter', danishCalendar);
   return findWorkingDay(assertIsoDate(date, 'date'), 1, calendar);
 }
 
 /** `date` itself when it is a working day, else the nearest working day before it. */
 export function previousWorkingDayOnOrBefore(date: IsoDate, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
-  const calendar = calendarArgument(calendarOrOptions, 'previousWorkingDayOnOrBefore') ?? danishCalendar;
+  const calendar = calendarArgument(calendarOrOptions, 'previousWorkingDayOnOrBefore', danishCalendar);
   return findWorkingDay(assertIsoDate(date, 'date'), -1, calendar);
 }
 
@@ -219,7 +219,7 @@ export function previousWorkingDayOnOrBefore(date: IsoDate, calendarOrOptions: C
  * @throws RangeError when `date` is not a real `YYYY-MM-DD` date or `n` is not an integer
  */
 export function addWorkingDays(date: IsoDate, n: number, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
-  const calendar = calendarArgument(calendarOrOptions, 'addWorkingDays') ?? danishCalendar;
+  const calendar = calendarArgument(calendarOrOptions, 'addWorkingDays', danishCalendar);
   assertIsoDate(date, 'date');
   if (!Number.isSafeInteger(n)) {
     throw new RangeError(`Parameter "n" must be an integer number of working days, got ${String(n)}`);
@@ -239,7 +239,7 @@ export function addWorkingDays(date: IsoDate, n: number, calendarOrOptions: Cale
  * @throws Error when the calendar has no working day in that month
  */
 export function lastWorkingDayOfMonth(date: IsoDate, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {
-  const calendar = calendarArgument(calendarOrOptions, 'lastWorkingDayOfMonth') ?? danishCalendar;
+  const calendar = calendarArgument(calendarOrOptions, 'lastWorkingDayOfMonth', danishCalendar);
   const monthEnd = endOfMonth(assertIsoDate(date, 'date'));
   const candidate = findWorkingDay(monthEnd, -1, calendar);
   if (candidate.slice(0, 7) !== date.slice(0, 7)) {

@@ -92,12 +92,12 @@ function checkCalendar(calendar: unknown, where: string): void {
 
 /**
  * A working-day helper's last argument: the calendar itself, or `{ calendar }` as the deadline
- * functions take it (an object with a `calendar` key). `undefined`: the default calendar.
+ * functions take it (an object with a `calendar` key); `fallback` when those options name none.
  */
-export function calendarArgument(value: unknown, where: string): BusinessCalendar | undefined {
+export function calendarArgument(value: unknown, where: string, fallback: BusinessCalendar): BusinessCalendar {
   if (isObject(value) && Object.hasOwn(value as object, 'calendar')) {
     checkOptions(value, WORKING_DAY_OPTION_CHECKS, where);
-    return (value as { calendar?: BusinessCalendar }).calendar;
+    return (value as { calendar?: BusinessCalendar }).calendar ?? fallback;
   }
   checkCalendar(value, where);
   return value as BusinessCalendar;

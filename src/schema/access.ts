@@ -98,6 +98,11 @@ export function branchGroup(profile: GuideProfile, code: string): BranchGroup | 
   return own(profile.branchGroups, code);
 }
 
+/** The RFF roles a message of `kind` must carry on branch group `code` (its `requiredReferences`); none when it names none. */
+export function requiredReferences(profile: GuideProfile, code: string, kind: string): readonly string[] {
+  return own(branchGroup(profile, code)?.requiredReferences, kind) ?? [];
+}
+
 /**
  * All code lists a layout can bind to, by name, for `checkSegment`'s `codeLists` option:
  * the profile's `codeLists`, plus `documentCodes`, `branchGroups`, `dateFormat` and one

@@ -5,6 +5,7 @@
  * {@link Annotated} value that says whether it is our assumption and where it comes from.
  */
 import { z } from 'zod';
+import { isRecord } from '../syntax/options.js';
 import { segmentLayoutSchema } from './segments.js';
 import { messageStructureSchema, structureTags } from './structure.js';
 
@@ -138,12 +139,11 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
  */
 export function assertPlainData(value: unknown, path: readonly string[] = []): void {
   if (value === null || typeof value !== 'object') return;
-  const proto = Object.getPrototypeOf(value) as unknown;
   if (Array.isArray(value)) {
     value.forEach((v, i) => assertPlainData(v, [...path, String(i)]));
     return;
   }
-  if (proto !== Object.prototype && proto !== null) {
+  if (!isRecord(value)) {
     throw new ProfileError([{ path: path.join('.'), message: 'not a plain object (a prototype key such as __proto__ is not allowed)' }]);
   }
   for (const key of Object.keys(value)) {

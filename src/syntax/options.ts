@@ -19,12 +19,13 @@ export const isString = (v: unknown): boolean => typeof v === 'string';
 export const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
 /**
  * A plain object used as a map of keys to values: not an array (read as a map it is keyed
- * '0', '1', …) nor a `Map` or other class instance (whose entries `Object.entries` never sees).
+ * '0', '1', …), a `Map` or other class instance (whose entries `Object.entries` never sees),
+ * nor an object whose prototype a literal `__proto__` key set.
  */
 export const isRecord = (v: unknown): boolean => {
   if (!isObject(v) || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as object | null;
-  return proto === null || Object.getPrototypeOf(proto) === null;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 };
 export const oneOf =
   (...values: readonly unknown[]) =>

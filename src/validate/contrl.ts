@@ -57,9 +57,14 @@ function errorElements(e: ValidationError | undefined): Array<string | string[] 
   return [e.code, isServiceTag(e.segment) ? e.segment! : undefined, position(e)];
 }
 
-/** S002/S003 of a party: id, qualifier (the fallback when it had none) and its routing address when it has one. */
+/** A party's id and qualifier (the fallback when it had none). */
+function identification(p: PartyId, fallback: string): string[] {
+  return [p.id, p.qualifier ?? fallback];
+}
+
+/** S002/S003 of a party as it came: id, qualifier and its routing address when it has one. */
 function party(p: PartyId, fallback: string): string[] {
-  return p.routing === undefined ? [p.id, p.qualifier ?? fallback] : [p.id, p.qualifier ?? fallback, p.routing];
+  return p.routing === undefined ? identification(p, fallback) : [...identification(p, fallback), p.routing];
 }
 
 /** Collects one interchange's CONTRL as its messages are validated. */
@@ -144,7 +149,7 @@ export class ContrlBuilder {
     const clock = ediClock(options.now);
     const uci = segment('UCI', answered.reference, party(answered.sender, q), party(answered.recipient, q), accepted ? '7' : '4', ...errorElements(first));
     const head: SegmentInput[] = [
-      segment('UNB', ['UNOC', '3'], party({ id: answered.recipient.id, qualifier: answered.recipient.qualifier }, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference),
+      segment('UNB', ['UNOC', '3'], identification(answered.recipient, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference),
       segment('UNH', '1', [CONTRL_IDENTIFIER.type, CONTRL_IDENTIFIER.version, CONTRL_IDENTIFIER.release, CONTRL_IDENTIFIER.agency]),
       uci,
     ];

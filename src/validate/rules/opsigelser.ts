@@ -4,7 +4,7 @@
  */
 import { END_DATE_REASONS } from '../../messages/builders/opsigelser.js';
 import { rejectionReasonCode } from '../../messages/profile.js';
-import { branchGroup } from '../../schema/access.js';
+import { branchGroup, requiredReferences } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES, OPS_KINDS } from './opsigelser-kinds.js';
@@ -167,10 +167,10 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
       defaultCode: 'F01',
       check(ctx, report) {
         const b = branchOf(ctx);
-        const roles = branchGroup(ctx.profile, b.group)?.requiredReferences;
-        for (const role of (roles && Object.hasOwn(roles, ctx.kind) ? roles[ctx.kind] : undefined) ?? []) {
+        for (const role of requiredReferences(ctx.profile, b.group, ctx.kind)) {
           // An empty one is required-segment-missing's (every RFF needs its value).
-          if (findTop(ctx, 'RFF', k.c('RFF', role)) === -1) report(null, `branch group ${b.group} needs the ${role} (RFF ${k.c('RFF', role)}) in a ${ctx.kind}`);
+          const rff = k.c('RFF', role);
+          if (findTop(ctx, 'RFF', rff) === -1) report(null, `branch group ${b.group} needs the ${role} (RFF ${rff}) in a ${ctx.kind}`);
         }
       },
     },
