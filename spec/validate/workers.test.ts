@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -357,6 +357,25 @@ describe('validateFile with worker threads (the built package)', () => {
       })();`;
     const hash = (workers: number) => execFileSync(process.execPath, ['-e', script, one, String(workers)], { encoding: 'utf8' });
     expect(hash(2)).toBe(hash(1));
+  });
+
+  it('starts no more threads than the machine has CPUs, whatever workers asks for', async () => {
+    // Counts the Worker constructions of the CommonJS build (it reads the constructor at each call).
+    const script = `
+      const threads = require('worker_threads');
+      const Real = threads.Worker;
+      let started = 0;
+      threads.Worker = class extends Real { constructor(...a) { super(...a); started++; } };
+      const { validateFile } = require('./dist/index.cjs');
+      (async () => {
+        let messages = 0;
+        for await (const ev of validateFile(process.argv[1], { workers: 16, minParallelBytes: 0, chunkBytes: 64 * 1024 })) if (ev.type === 'message') messages++;
+        process.stdout.write(JSON.stringify({ started, messages }));
+      })();`;
+    const got = JSON.parse(execFileSync(process.execPath, ['-e', script, batch], { encoding: 'utf8' })) as { started: number; messages: number };
+    expect(got.started).toBeGreaterThan(0);
+    expect(got.started).toBeLessThanOrEqual(availableParallelism());
+    expect(got.messages).toBe(expectWellFormed(await run(batch, { workers: 1 })));
   });
 
   it('stops its workers when the caller stops early', async () => {

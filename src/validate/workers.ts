@@ -9,6 +9,7 @@
  * the same order as on one thread).
  */
 import { closeSync, createReadStream, existsSync, openSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
@@ -40,8 +41,8 @@ import { unpackItems, type PackedItems } from './worker-packing.js';
 export interface ValidateFileOptions extends ValidateOptions {
   /**
    * Worker threads that tokenize and validate parts of the file (default 1: everything on the
-   * calling thread, exactly `validateStream(createReadStream(path), options)`). The events are
-   * the same whatever the number.
+   * calling thread, exactly `validateStream(createReadStream(path), options)`), at most
+   * `os.availableParallelism()` of them. The events are the same whatever the number.
    */
   workers?: number;
   /** Files smaller than this many bytes are validated on the calling thread (default 32 MiB). */
@@ -446,7 +447,8 @@ export async function* validateFileWith(
   observe?: (job: RangeJob, result: RangeResult) => void,
 ): AsyncGenerator<ValidationEvent[]> {
   checkOptions(options, FILE_OPTION_CHECKS, 'validateFile');
-  const workers = options.workers ?? 1;
+  // More threads than CPUs only add memory (each holds its isolate and two ranges' results).
+  const workers = mode === 'threads' ? Math.min(options.workers ?? 1, availableParallelism()) : (options.workers ?? 1);
   const size = statSync(path).size;
   if ((mode === 'threads' && workers <= 1) || size < (options.minParallelBytes ?? DEFAULT_MIN_PARALLEL) || !cloneable(options.profile)) {
     yield* validateStreamBatches(createReadStream(path), options);
