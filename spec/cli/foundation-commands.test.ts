@@ -72,6 +72,14 @@ describe('fp-edifact to-json / from-json', () => {
     expect(back.stdoutBytes.toString('latin1')).toBe(input);
   });
 
+  it('exits 1 for input without a segment, as inspect does', async () => {
+    for (const input of ['', '\r\n']) {
+      const r = await run(['to-json', '-'], input);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/byte \d+: no segment found/);
+    }
+  });
+
   it('keeps empty elements and components in the JSON', async () => {
     const r = await run(['to-json', '-'], "UNB+UNOC:3+1+2+240101:1200+R'NAD+MR+1::VIR++::'UNZ+0+R'");
     const doc = JSON.parse(r.stdout);

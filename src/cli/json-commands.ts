@@ -1,4 +1,4 @@
-import { checkEdifactJson, fromEdifactJson, toEdifactJson } from '../envelope/json.js';
+import { type EdifactJson, fromEdifactJson, toEdifactJson } from '../envelope/json.js';
 import { EdifactSyntaxError } from '../syntax/errors.js';
 import { type CommandIo, ExitCode, UsageError } from './io.js';
 import { formatError } from './inspect.js';
@@ -20,7 +20,7 @@ export function fromJsonCommand(input: Buffer, io: CommandIo): number {
     throw new UsageError(`input is not JSON: ${(err as Error).message}`);
   }
   try {
-    io.stdout(fromEdifactJson(checkEdifactJson(parsed)));
+    io.stdout(fromEdifactJson(parsed as EdifactJson));
     return ExitCode.ok;
   } catch (err) {
     if (!(err instanceof EdifactSyntaxError)) throw err;

@@ -1,4 +1,4 @@
-import { EdifactSyntaxError } from '../syntax/errors.js';
+import { EdifactSyntaxError, SyntaxErrorCode } from '../syntax/errors.js';
 import type { Segment, SegmentInput } from '../syntax/segment.js';
 import { type ServiceChars, formatServiceString, isSegmentGap, parseServiceString, segmentGaps } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
@@ -67,6 +67,10 @@ export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimit
   );
   tokenizer.write(input);
   tokenizer.end();
+  if (interchanges.length === 0 && errors.length === 0) {
+    // As the envelope reader reports an input without a UNB: an empty file is never a good one.
+    errors.push(new EdifactSyntaxError(SyntaxErrorCode.missing, 'no segment found: the input holds no EDIFACT data', { offset: input.length }));
+  }
   const json: EdifactJson = {
     fpEdifact: 1,
     interchanges: interchanges.map(({ first, second, ...ic }) => {
@@ -78,11 +82,14 @@ export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimit
   return { json, errors };
 }
 
+const isStrings = (values: unknown[]): boolean => values.every((c) => typeof c === 'string');
+
 function isJsonSegment(value: unknown): value is JsonSegment {
   if (!Array.isArray(value) || typeof value[0] !== 'string') return false;
   return value.slice(1).every((el) => {
-    if (Array.isArray(el)) return el.every((c) => typeof c === 'string');
-    return typeof el === 'object' && el !== null && Array.isArray((el as { repeats?: unknown }).repeats);
+    if (Array.isArray(el)) return isStrings(el);
+    const repeats = typeof el === 'object' && el !== null ? (el as { repeats?: unknown }).repeats : undefined;
+    return Array.isArray(repeats) && repeats.every((r) => Array.isArray(r) && isStrings(r));
   });
 }
 
@@ -124,9 +131,13 @@ function fromJsonSegment(s: JsonSegment): SegmentInput {
   return hasRepeats ? { tag, elements: flat, repeats } : { tag, elements: flat };
 }
 
-/** Writes an `EdifactJson` document back to bytes, each interchange in its own charset and format. */
+/**
+ * Writes an `EdifactJson` document back to bytes, each interchange in its own charset and format.
+ * The document is checked first ({@link checkEdifactJson}), so a wrong shape throws an
+ * `EdifactSyntaxError` naming its path.
+ */
 export function fromEdifactJson(doc: EdifactJson): Uint8Array {
-  const parts = doc.interchanges.map((ic) =>
+  const parts = checkEdifactJson(doc).interchanges.map((ic) =>
     serializeToBytes(ic.segments.map(fromJsonSegment), {
       una: ic.format.una,
       serviceChars: ic.format.serviceChars,
