@@ -51,19 +51,25 @@ describe('the code sets tell short codes apart whatever their characters', () =>
 
 /** A layout of every format class and length, simple, as components and conditional, for the isClean property. */
 function layoutFor(format: string, codeLists?: string[]): SegmentLayout {
-  const value = (id: string, status: 'M' | 'C') => ({ id, name: id, status, format, ...(codeLists ? { codeLists } : {}) });
+  const value = (id: string, status: 'M' | 'C' | 'N') => ({ id, name: id, status, format, ...(codeLists ? { codeLists } : {}) });
   return {
     tag: 'TST',
     name: 'test',
     assumption: false,
     source: 'test',
-    elements: [value('1', 'M'), { id: 'C1', name: 'C1', status: 'C', components: [value('2', 'M'), value('3', 'C')] }, value('4', 'C')],
+    elements: [
+      value('1', 'M'),
+      { id: 'C1', name: 'C1', status: 'C', components: [value('2', 'M'), value('3', 'C'), value('3N', 'N')] },
+      value('4', 'C'),
+      value('5N', 'N'),
+      { id: 'C2N', name: 'C2N', status: 'N', components: [value('6', 'M'), value('7', 'C')] },
+    ],
   };
 }
 
 describe('compiled isClean never says clean when checkSegment reports, for every format class and length', () => {
   const values = [...VALUES, '0', '0A', 'A0', 'AB0', '00', '000', '0000', 'a0', 'ABC', 'ABCD', '🙂A', 'A🙂', '🙂🙂', 'AB🙂', 'Æ', 'ÆØÅ', '1.2', '-12', '123'];
-  const arb = fc.array(fc.array(fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 3 }), { maxLength: 4 });
+  const arb = fc.array(fc.array(fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 3 }), { maxLength: 6 });
   const lists = { LST: { codes: { A0: {}, ABC: {}, '12': {} } } } as never;
   it.each(['a1', 'a3', 'a..3', 'an1', 'an2', 'an3', 'an..3', 'n1', 'n3', 'n..3'])('%s, with and without a code list', (format) => {
     for (const layout of [layoutFor(format), layoutFor(format, ['LST'])]) {

@@ -1,6 +1,7 @@
 /**
  * Element-level check of one segment against its layout: missing mandatory elements and
- * components (13), too many elements, components or repetitions (16), format errors
+ * components (13), data where the guide uses none (15, status `N`), too many elements,
+ * components or repetitions (16), format errors
  * (37, 39, 40, 19 via `checkFormat`) and values outside a bound code list (12).
  *
  * Conventions:
@@ -17,8 +18,8 @@ import type { ComponentLayout, ElementLayout, SegmentLayout } from './segments.j
 
 /** An element-level problem in one segment. */
 export interface ElementIssue {
-  /** ISO 9735 0085: 13 missing, 16 too many constituents, 12 invalid value, 37/39/40/19 format. */
-  code: '13' | '16' | '12' | '37' | '39' | '40' | '19';
+  /** ISO 9735 0085: 13 missing, 15 in a position the guide does not use, 16 too many constituents, 12 invalid value, 37/39/40/19 format. */
+  code: '13' | '15' | '16' | '12' | '37' | '39' | '40' | '19';
   /** 1-based data element position (the tag is element 0). */
   element: number;
   /** 1-based component position, or `null` for the element as a whole. */
@@ -80,6 +81,10 @@ function checkElement(value: readonly string[], def: ElementLayout, options: Che
     if (def.status === 'M') push({ code: '13', component: null, reason: `mandatory ${def.components ? 'composite' : 'element'} ${def.id} ${def.name} is missing` });
     return;
   }
+  if (def.status === 'N') {
+    push({ code: '15', component: null, reason: `${def.id} ${def.name} is not used in this guide` });
+    return;
+  }
   if (!def.components) {
     for (let k = 1; k < value.length; k++) {
       if (value[k] !== '') {
@@ -94,6 +99,10 @@ function checkElement(value: readonly string[], def: ElementLayout, options: Che
     const v = value[k] ?? '';
     if (v === '') {
       if (comp.status === 'M') push({ code: '13', component: k + 1, reason: `mandatory component ${comp.id} ${comp.name} of ${def.id} is missing` });
+      return;
+    }
+    if (comp.status === 'N') {
+      push({ code: '15', component: k + 1, reason: `component ${comp.id} ${comp.name} of ${def.id} is not used in this guide` });
       return;
     }
     checkValue(v, comp, k + 1, options, push);

@@ -17,14 +17,20 @@ import { ELEMENTS, elementDef } from './elements.js';
 import { isFormat } from './formats.js';
 import type { SegmentStatus } from './structure.js';
 
+/**
+ * Status of a data element or component in a layout: mandatory, conditional, or `N` — not used
+ * by the guide (data there is syntax error 15, not supported in this position).
+ */
+export type ElementStatus = SegmentStatus | 'N';
+
 /** One component of a composite element in a layout. */
 export interface ComponentLayout {
   /** Simple data element id, e.g. `3039`. */
   id: string;
   /** Element name. */
   name: string;
-  /** Mandatory or conditional within the composite. */
-  status: SegmentStatus;
+  /** Mandatory, conditional or not used within the composite. */
+  status: ElementStatus;
   /** EDIFACT format, e.g. `an..35`. */
   format: string;
   /** Names of the code lists the value must be in (any of them). */
@@ -37,8 +43,8 @@ export interface ElementLayout {
   id: string;
   /** Element or composite name. */
   name: string;
-  /** Mandatory or conditional in the segment. */
-  status: SegmentStatus;
+  /** Mandatory, conditional or not used in the segment. */
+  status: ElementStatus;
   /** Maximum repetitions (syntax 4 repetition separator); 1 when absent. */
   repeat?: number | undefined;
   /** Format of a simple element. */
@@ -70,7 +76,7 @@ const listsSchema = z.array(z.string().min(1)).optional();
 export const componentLayoutSchema: z.ZodType<ComponentLayout> = z.strictObject({
   id: z.string().min(1),
   name: z.string(),
-  status: z.enum(['M', 'C']),
+  status: z.enum(['M', 'C', 'N']),
   format: formatSchema,
   codeLists: listsSchema,
 });
@@ -80,7 +86,7 @@ export const elementLayoutSchema: z.ZodType<ElementLayout> = z
   .strictObject({
     id: z.string().min(1),
     name: z.string(),
-    status: z.enum(['M', 'C']),
+    status: z.enum(['M', 'C', 'N']),
     repeat: z.number().int().min(1).optional(),
     format: formatSchema.optional(),
     codeLists: listsSchema,
@@ -197,13 +203,47 @@ export const STANDARD_LAYOUTS: Readonly<Record<string, SegmentLayout>> = Object.
   Object.fromEntries(Object.entries(SPECS).map(([tag, spec]) => [tag, expandLayout(tag, spec)])),
 );
 
-/** The named layouts from {@link STANDARD_LAYOUTS}, deep-copied (for building a profile). */
-export function pickLayouts(tags: readonly string[]): Record<string, SegmentLayout> {
+/**
+ * The positions of a segment a guide uses, by tag: `'2'` a whole element, `'2.3'` one component
+ * of a composite (1-based, as in `lists`). A tag that is not named keeps every position.
+ */
+export type UsedPositions = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The positions of the segments both F&P exchanges write alike (default-profile.md):
+ * `BGM+<kind>'` (1004 "not used", seed 002), `ERC+<code>'`,
+ * `NAD+<q>+<id>::<id type>++<name>:<name 2>+<street>+<city>++<postcode>+<country>'`,
+ * `FTX+<subject>+++<text>:<text>…'` and `CTA+<function>+:<name>'`.
+ */
+export const FP_SHARED_USE: UsedPositions = {
+  BGM: ['1.1'],
+  ERC: ['1.1'],
+  NAD: ['1', '2.1', '2.3', '4.1', '4.2', '5.1', '6', '8', '9'],
+  FTX: ['1', '4'],
+  CTA: ['1', '2.2'],
+};
+
+/** `layout` with every position `used` does not name marked not used (`N`). */
+function narrowLayout(layout: SegmentLayout, used: readonly string[]): SegmentLayout {
+  const elements = layout.elements.map((el, i): ElementLayout => {
+    if (used.includes(`${i + 1}`)) return el;
+    if (!el.components || !used.some((u) => u.startsWith(`${i + 1}.`))) return { ...el, status: 'N' };
+    return { ...el, components: el.components.map((c, k) => (used.includes(`${i + 1}.${k + 1}`) ? c : { ...c, status: 'N' })) };
+  });
+  return { ...layout, elements, source: `${layout.source}; only ${used.join(', ')} used (the rest N)` };
+}
+
+/**
+ * The named layouts from {@link STANDARD_LAYOUTS}, deep-copied (for building a profile); for the
+ * tags in `used`, every position not named there is marked not used.
+ */
+export function pickLayouts(tags: readonly string[], used: UsedPositions = {}): Record<string, SegmentLayout> {
   const out: Record<string, SegmentLayout> = {};
   for (const t of tags) {
     const l = STANDARD_LAYOUTS[t];
     if (!l) throw new Error(`no standard layout for segment ${t}`);
-    out[t] = structuredClone(l);
+    const copy = structuredClone(l);
+    out[t] = Object.hasOwn(used, t) ? narrowLayout(copy, used[t]!) : copy;
   }
   return out;
 }

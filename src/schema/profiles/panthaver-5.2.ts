@@ -5,7 +5,7 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, table } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { pickLayouts } from '../segments.js';
+import { FP_SHARED_USE, pickLayouts } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 001';
@@ -145,7 +145,14 @@ export const panthaver52: GuideProfile = {
     'reminder-too-early': rule('F05', 'a reminder earlier than 20 days after the declaration', 'seed 001: reminder'),
   },
   branchGroups: {},
-  segments: pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT']),
+  // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref>, ATT+<q>++<code>, ICD+DK+<cover>, MOA+<q>:<amount>.
+  segments: pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT'], {
+    ...FP_SHARED_USE,
+    RFF: ['1.1', '1.2'],
+    ATT: ['1', '3.1'],
+    ICD: ['1.1', '2.1'],
+    MOA: ['1.1', '1.2'],
+  }),
   structure: {
     assumption: true,
     source: 'default-profile.md (A); Bilag 1 5.2 fragments (ATT C 9, RFF C 9) in research-notes.md',

@@ -90,13 +90,14 @@ function codeSet(names: readonly string[] | undefined, lists: Readonly<Record<st
   return out;
 }
 
-function compileValue(def: ElementLayout | ComponentLayout, mandatory: boolean, lists: Readonly<Record<string, CodeListLike>>): CompiledValue {
+function compileValue(def: ElementLayout | ComponentLayout, unused: boolean, lists: Readonly<Record<string, CodeListLike>>): CompiledValue {
   const f = parseFormat(def.format!);
   return {
-    mandatory,
+    mandatory: def.status === 'M',
     charClass: f.charClass === 'a' ? ValueClass.alpha : f.charClass === 'n' ? ValueClass.numeric : ValueClass.alphanumeric,
     min: f.minLength,
-    max: f.maxLength,
+    // No value fits a position the guide does not use: any data there leaves the fast path.
+    max: unused || def.status === 'N' ? -1 : f.maxLength,
     codes: codeSet(def.codeLists, lists),
   };
 }
@@ -106,8 +107,8 @@ export function compileLayout(layout: SegmentLayout, lists: Readonly<Record<stri
   const elements = layout.elements.map(
     (def): CompiledElement =>
       def.components
-        ? { mandatory: def.status === 'M', simple: null, components: def.components.map((c) => compileValue(c, c.status === 'M', lists)) }
-        : { mandatory: def.status === 'M', simple: compileValue(def, def.status === 'M', lists), components: [] },
+        ? { mandatory: def.status === 'M', simple: null, components: def.components.map((c) => compileValue(c, def.status === 'N', lists)) }
+        : { mandatory: def.status === 'M', simple: compileValue(def, false, lists), components: [] },
   );
   return { layout, elements };
 }

@@ -1,0 +1,55 @@
+/**
+ * Positions a guide does not use. The shipped profiles follow default-profile.md's wire forms
+ * (`BGM+<kind>'` — "1004 not used", seed 002 —, `NAD+<q>+<id>::<type>++<name>:<name 2>+…`,
+ * `FTX+<subject>+++<text>…`, …): data anywhere else in those segments is refused by the
+ * CONTRL with 15 (not supported in this position) at its element and component, as the typed
+ * decoder refuses it, instead of a positive CONTRL for a message nobody can read.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseInterchanges } from '../../src/envelope/index.js';
+import { decodeMessage } from '../../src/messages/index.js';
+import { getProfile, patchProfile } from '../../src/schema/index.js';
+import { validate } from '../../src/validate/index.js';
+import { NOW } from './helpers.js';
+
+const motor = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1');
+
+async function contrlOf(text: string): Promise<string> {
+  const [r] = await validate(text, { now: NOW, detail: 'segment' });
+  return r!.contrl;
+}
+
+describe('positions the guide does not use', () => {
+  it("BGM 1004 (message number, 'not used' in opsigelser): CONTRL 15 at element 2, and the decoder refuses it too", async () => {
+    const text = motor.replace("BGM+9'", "BGM+9+4711'");
+    expect(await contrlOf(text)).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+15+2'");
+    const message = parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!;
+    expect(decodeMessage(message, getProfile('fp-opsigelser/5.5-reconstructed')).ok).toBe(false);
+  });
+
+  it('an unused component between used ones (NAD C082 1131, between the id and its type): 15 at element 2, component 2', async () => {
+    expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222:X1:VIR'))).toContain("UCS+7'UCD+15+2:2'");
+  });
+
+  it('an unused element between used ones (NAD C058 before the name): 15 at element 3', async () => {
+    expect(await contrlOf(motor.replace('CPR++Søren', 'CPR+X1+Søren'))).toContain("UCS+9'UCD+15+3'");
+  });
+
+  it('is profile data: a patch that gives BGM 1004 status C takes the message number again', async () => {
+    const base = getProfile('fp-opsigelser/5.5-reconstructed');
+    const elements = base.segments.BGM!.elements.map((e, i) => (i === 1 ? { ...e, status: 'C' as const } : e));
+    const profile = patchProfile(base, { segments: { BGM: { elements } } });
+    const [r] = await validate(motor.replace("BGM+9'", "BGM+9+4711'"), { now: NOW, profile });
+    expect(r!.accepted).toBe(true);
+    expect(r!.errors).toEqual([]);
+  });
+
+  it('keeps every position the wire forms use: the shipped fixtures still validate clean', async () => {
+    for (const f of ['opsigelse-9-building.edi', 'opsigelse-12-content-error.edi', 'opsigelse-29-accept-with-date.edi', 'panthaver-30-new-declaration.edi', 'panthaver-Z15-sum-changed.edi']) {
+      const [r] = await validate(readFileSync(`fixtures/${f}`), { now: NOW });
+      expect(r!.accepted, f).toBe(true);
+      expect(r!.errors, f).toEqual([]);
+    }
+  });
+});
