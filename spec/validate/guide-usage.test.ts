@@ -5,7 +5,7 @@
  * CONTRL with 15 (not supported in this position) at its element and component, as the typed
  * decoder refuses it, instead of a positive CONTRL for a message nobody can read.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges } from '../../src/envelope/index.js';
 import { decodeMessage } from '../../src/messages/index.js';
@@ -51,5 +51,59 @@ describe('positions the guide does not use', () => {
       expect(r!.accepted, f).toBe(true);
       expect(r!.errors, f).toEqual([]);
     }
+  });
+});
+
+/** Each way of putting `X1` where a segment line has no data: one element more, one component more, an empty position filled. */
+function variants(segmentText: string): string[] {
+  const elements = segmentText.split('+');
+  const out = [`${segmentText}+X1`];
+  elements.forEach((element, e) => {
+    if (e === 0) return;
+    const components = element.split(':');
+    const withElement = (x: string) => elements.map((y, k) => (k === e ? x : y)).join('+');
+    out.push(withElement(`${element}:X1`));
+    components.forEach((c, k) => {
+      if (c === '') out.push(withElement(components.map((d, j) => (j === k ? 'X1' : d)).join(':')));
+    });
+  });
+  return out;
+}
+
+describe('validate and the decoder agree on where data may be', () => {
+  it('a message the validator accepts with X1 added anywhere, the decoder reads, but for positions only the party qualifier rules out', async () => {
+    const disagreements: string[] = [];
+    for (const file of readdirSync('fixtures').filter((f) => /^(opsigelse|panthaver)-.*\.edi$/.test(f))) {
+      const lines = readFileSync(`fixtures/${file}`, 'latin1').split('\n');
+      const profile = getProfile(file.startsWith('opsigelse') ? 'fp-opsigelser/5.5-reconstructed' : 'fp-panthaver/5.2-reconstructed');
+      for (let i = 0; i < lines.length; i++) {
+        if (!lines[i] || /^(UNA|UNB|UNH|UNT|UNZ)/.test(lines[i]!)) continue;
+        for (const changed of variants(lines[i]!.slice(0, -1))) {
+          const text = lines.map((l, k) => (k === i ? `${changed}'` : l)).join('\n');
+          const [r] = await validate(text, { now: NOW, profile });
+          if (r!.errors.length > 0 || r!.counts.accepted !== 1) continue;
+          const message = parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!;
+          if (!decodeMessage(message, profile).ok) disagreements.push(changed);
+        }
+      }
+    }
+    // Left to the decoder, because one layout serves every qualifier: a company NAD (VIR) has no
+    // address or second name, an address-only NAD (FS) no id or name, and a policyholder's id
+    // needs its type (CPR or CVR).
+    expect([...new Set(disagreements)].sort()).toEqual([
+      'NAD+FS+++X1+Brogade 3+Ærøskøbing++5970+DK',
+      'NAD+FS+X1+++Brogade 3+Ærøskøbing++5970+DK',
+      'NAD+FT2+X1++Jens Østergård',
+      'NAD+MR+60000001::VIR++Nordbank A/S+X1',
+      'NAD+MR+60000001::VIR++Nordbank A/S:X1',
+      'NAD+MR+60000002::VIR++Finansieringsselskabet Vest A/S+X1',
+      'NAD+MR+60000002::VIR++Finansieringsselskabet Vest A/S:X1',
+      'NAD+MS+60000001::VIR++Nordbank A/S+X1',
+      'NAD+MS+60000001::VIR++Nordbank A/S:X1',
+      'NAD+NFS+33333333::VIR++Tredje Forsikring A/S+X1',
+      'NAD+NFS+33333333::VIR++Tredje Forsikring A/S:X1',
+      'NAD+OPS+33333333::VIR++Tredje Forsikring A/S+X1',
+      'NAD+OPS+33333333::VIR++Tredje Forsikring A/S:X1',
+    ]);
   });
 });
