@@ -89,6 +89,25 @@ describe('bonus requests', () => {
     expect(c.state).toBe('answered');
   });
 
+  // Seed 002, 2.9.7 Accept af overtagelse (kode 29): "Hvis der i forbindelse med overtagelsen tillige fulgte en
+  // bonusforespørgsel, sendes følgende segmenter: SIF med skadeinformation, DTM med tegningsdato, …"
+  it('flags an accept without the bonus block when the cancellation asked for claims data and nothing answered it yet', () => {
+    const c = replay(withDoc);
+    const result = c.apply(buildAccept(withDoc, { messageDate: '2024-11-25' }));
+    expect(result.status).toBe('applied');
+    expect(rulesOf(result)).toEqual(['case.accept-needs-bonus']);
+    expect(explanations(result)).toEqual([`The cancellation of ${withDoc.messageDate} asked for claims data (DOC 11), which no bonus answer has given; the accept must carry the bonus block (SIF, underwriting date, last step change, claims).`]);
+    expect(c.state).toBe('accepted');
+    // The request stays open: the acquirer may chase the bonus answer.
+    expect(c.dueOn('2024-12-20').map((d) => d.action)).toEqual(['bonus-answer', 'reminder']);
+  });
+
+  it('takes an accept without the bonus block when a bonus answer already gave the claims data, or none was asked for', () => {
+    const answered = replay(withDoc, buildBonusAnswer(withDoc, { messageDate: '2024-11-22', bonus: BONUS }));
+    expect(answered.apply(buildAccept(withDoc, { messageDate: '2024-11-25' })).violations).toEqual([]);
+    expect(replay(nine).apply(buildAccept(nine, { messageDate: '2024-11-25' })).violations).toEqual([]);
+  });
+
   it('checks the bonus block of an accept against the corrected date when there is one', () => {
     const claim: Bonus = { ...BONUS, claims: [{ consequence: '4', date: '2020-06-15' }] };
     // Window of the requested 2025-01-01: from 2020-01-01 (claim inside); of the corrected 2026-01-01: from 2021-01-01 (outside).

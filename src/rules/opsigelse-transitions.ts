@@ -309,6 +309,11 @@ function onAccept(model: CaseModel, message: OpsigelseAccept): Transition {
     request.answered = true;
     const referenceDate = message.correctedDate?.date ?? cancellation.message.cancellationDate.date;
     violations.push(...checkBonusBlock(message.bonus, { referenceDate, messageDate: message.messageDate, messageKind: 'accept' }));
+  } else if (request !== undefined) {
+    // The request stays open: the acquirer may still chase the bonus answer.
+    violations.push(
+      explain('case.accept-needs-bonus', { requestSentOn: request.sentOn }, `The cancellation of ${request.sentOn} asked for claims data (DOC 11), which no bonus answer has given; the accept must carry the bonus block (SIF, underwriting date, last step change, claims).`),
+    );
   }
   cancellation.outcome =
     cancellation.message.cancellationDate.basis === 'withdrawal' ? 'withdrawn' : changedDate ? 'accepted-with-date' : 'accepted';

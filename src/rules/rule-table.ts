@@ -290,6 +290,16 @@ const caseRules = {
       'in the cancellation.',
     interpretation: 'An accept whose corrected date is the requested date is applied as a plain accept, with this violation.',
   },
+  'case.accept-needs-bonus': {
+    id: 'case.accept-needs-bonus',
+    guideSection: S.kode29,
+    text:
+      'If a bonus query came with the cancellation (DOC 11), the accept carries SIF with the claims information, the ' +
+      'underwriting date, the date of the last premium-step change and the claims (SHI + DTM, up to 10).',
+    interpretation:
+      'An accept without the bonus block, while no bonus answer (11) has answered the cancellation’s request, is applied ' +
+      'with this violation; the request stays outstanding, so the acquirer may chase it with a reminder.',
+  },
   'case.reminder-needs-outstanding': {
     id: 'case.reminder-needs-outstanding',
     guideSection: S.kode15,
