@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSegment } from '../../src/schema/check.js';
-import { profileCodeLists } from '../../src/schema/access.js';
+import { layoutFor, profileCodeLists } from '../../src/schema/access.js';
 import { getProfile } from '../../src/schema/profiles/index.js';
 import { STANDARD_LAYOUTS } from '../../src/schema/segments.js';
 
@@ -86,5 +86,31 @@ describe('checkSegment', () => {
   it('skips code-list checks without code lists', () => {
     expect(checkSegment(seg('BGM+99'), ops.segments.BGM!)).toEqual([]);
     expect(Object.keys(lists)).toContain('qualifiers.RFF');
+  });
+});
+
+describe('layoutFor: the layout a segment is checked against', () => {
+  const profile = getProfile('fp-opsigelser/5.5-reconstructed');
+  const codeLists = profileCodeLists(profile);
+  const check = (tag: string, ...elements: string[][]) => {
+    const segment = { tag, elements };
+    return checkSegment(segment, layoutFor(profile, segment)!, { codeLists }).map((i) => [i.code, i.element, i.component]);
+  };
+
+  it("narrows a NAD to its party's positions: a company has no second name or address, the policyholder has", () => {
+    expect(check('NAD', ['MR'], ['22222222', '', 'VIR'], [], ['Afgivende A/S', 'Afd. 2'], ['Vej 1'])).toEqual([
+      ['15', 4, 2],
+      ['15', 5, null],
+    ]);
+    expect(check('NAD', ['FT1'], ['0101801234', '', 'CPR'], [], ['Søren', 'c/o Hansen'], ['Vej 1'])).toEqual([]);
+    expect(check('NAD', ['FS'], ['0101801234', '', 'CPR'], [], ['Søren'], ['Vej 1'])).toEqual([
+      ['15', 2, null],
+      ['15', 4, null],
+    ]);
+  });
+
+  it('is the layout itself for a segment without byQualifier, and undefined for a tag without a layout', () => {
+    expect(layoutFor(profile, { tag: 'DTM', elements: [['137']] })).toBe(profile.segments.DTM);
+    expect(layoutFor(profile, { tag: 'XYZ', elements: [] })).toBeUndefined();
   });
 });

@@ -88,6 +88,14 @@ describe('loadProfile', () => {
     bad2.contentRules.NotKebab = bad2.contentRules['brc-changed'];
     expect(() => loadProfile(bad2)).toThrow(/contentRules\.NotKebab/);
   });
+  it('rejects a byQualifier role the qualifier table does not have, or a position that is not one', () => {
+    const bad = JSON.parse(JSON.stringify(ops));
+    bad.segments.NAD.byQualifier.recipent = ['1'];
+    expect(() => loadProfile(bad)).toThrow(/segments\.NAD\.byQualifier\.recipent: recipent is not a role of qualifiers\.NAD/);
+    const bad2 = JSON.parse(JSON.stringify(ops));
+    bad2.segments.NAD.byQualifier.recipient = ['0.1'];
+    expect(() => loadProfile(bad2)).toThrow(/segments\.NAD\.byQualifier\.recipient\.0/);
+  });
   it('rejects duplicate document codes and unknown keys', () => {
     const bad = JSON.parse(JSON.stringify(ops));
     bad.documentCodes.accept.value = '9';

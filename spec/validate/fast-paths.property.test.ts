@@ -5,14 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { profileCodeLists } from '../../src/schema/access.js';
+import { profileCodeLists, qualifierLayouts } from '../../src/schema/access.js';
 import { checkSegment } from '../../src/schema/check.js';
 import { CONTRL_STRUCTURE } from '../../src/schema/contrl.js';
 import { matchStructure } from '../../src/schema/match.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import type { SegmentLayout } from '../../src/schema/segments.js';
 import { structureTags, type MessageStructure } from '../../src/schema/structure.js';
-import { CodeSet, compileLayout, isClean } from '../../src/validate/compile/layout.js';
+import { CodeSet, compileLayout, isClean, layoutOfSegment } from '../../src/validate/compile/layout.js';
 import { FastStructureMatcher, type FastMatch } from '../../src/validate/compile/structure.js';
 
 const VALUES = ['', '1', '12', '001', '002', '9', 'Z40', 'ZLL', '-1', '1.5', '1,5', '.5', '5.', '1-2', 'A', 'AB', 'abc', 'æøå', '2024', '20241120', 'x'.repeat(35), 'x'.repeat(36), '9'.repeat(18), '9'.repeat(19), '🙂', 'UNOC', 'VIR', 'MR', '137', '102'];
@@ -91,16 +91,21 @@ describe('compiled isClean never says clean when checkSegment reports', () => {
   for (const profile of [opsigelser55, panthaver52]) {
     const lists = profileCodeLists(profile);
     for (const [tag, layout] of Object.entries(profile.segments)) {
-      it(`${profile.id} ${tag}`, () => {
-        const compiled = compileLayout(layout, lists);
-        fc.assert(
-          fc.property(fc.array(arbElement, { maxLength: layout.elements.length + 2 }), (elements) => {
-            const issues = checkSegment({ tag, elements }, layout, { codeLists: lists });
-            if (isClean({ elements }, compiled)) expect(issues).toEqual([]);
-          }),
-          { numRuns: 300 },
-        );
-      });
+      // With its variants by party qualifier, each the segment's layout when element 1 holds that code.
+      for (const [code, own] of [['', layout] as const, ...qualifierLayouts(profile, tag)]) {
+        it(`${profile.id} ${tag} ${code}`, () => {
+          const compiled = layoutOfSegment({ elements: [[code]] }, compileLayout(layout, lists, qualifierLayouts(profile, tag)));
+          expect(compiled.layout).toBe(own);
+          const arb = fc.array(arbElement, { maxLength: layout.elements.length + 2 }).map((els) => (code === '' ? els : [[code], ...els.slice(1)]));
+          fc.assert(
+            fc.property(arb, (elements) => {
+              const issues = checkSegment({ tag, elements }, own, { codeLists: lists });
+              if (isClean({ elements }, compiled)) expect(issues).toEqual([]);
+            }),
+            { numRuns: 300 },
+          );
+        });
+      }
     }
   }
   it('says clean for the common well-formed values (the fast path is taken)', () => {

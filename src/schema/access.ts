@@ -5,6 +5,7 @@
  */
 import type { CodeListLike } from './check.js';
 import type { BranchGroup, ContentErrorCode, GuideProfile } from './profile.js';
+import { narrowLayout, type SegmentLayout } from './segments.js';
 
 function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
@@ -49,6 +50,41 @@ export function rolesOf(profile: GuideProfile, tag: string): ReadonlyMap<string,
 /** The role whose qualifier in `tag` is `value`, or `undefined` (the reverse of {@link q}; the first role when two share a value). */
 export function roleOf(profile: GuideProfile, tag: string, value: string): string | undefined {
   return rolesOf(profile, tag).get(value);
+}
+
+/** Per layout (profiles are data, never changed in place): its variants by qualifier code. */
+const variantsCache = new WeakMap<SegmentLayout, ReadonlyMap<string, SegmentLayout>>();
+
+/**
+ * The layouts of a segment by the qualifier code in its element 1: for each role of the layout's
+ * `byQualifier`, the layout narrowed to that role's positions. Empty when the layout has none.
+ */
+export function qualifierLayouts(profile: GuideProfile, tag: string): ReadonlyMap<string, SegmentLayout> {
+  const layout = own(profile.segments, tag);
+  if (layout?.byQualifier === undefined) return new Map();
+  let variants = variantsCache.get(layout);
+  if (variants === undefined) {
+    const out = new Map<string, SegmentLayout>();
+    for (const [role, used] of Object.entries(layout.byQualifier)) {
+      const code = qualifier(profile, tag, role);
+      if (code === undefined || out.has(code)) continue;
+      const { byQualifier: _all, ...narrowed } = narrowLayout(layout, used);
+      out.set(code, { ...narrowed, source: `${layout.source}; for ${tag} ${code} only ${used.join(', ')}` });
+    }
+    variantsCache.set(layout, (variants = out));
+  }
+  return variants;
+}
+
+/**
+ * The layout `checkSegment` checks a segment against: the profile's layout for its tag, narrowed
+ * to the positions its party uses when the layout has `byQualifier` (a company `NAD` has no
+ * address); `undefined` for a tag the profile has no layout for.
+ */
+export function layoutFor(profile: GuideProfile, segment: { tag: string; elements: readonly (readonly string[])[] }): SegmentLayout | undefined {
+  const layout = own(profile.segments, segment.tag);
+  if (layout?.byQualifier === undefined) return layout;
+  return qualifierLayouts(profile, segment.tag).get(segment.elements[0]?.[0] ?? '') ?? layout;
 }
 
 /**

@@ -88,6 +88,11 @@ export const guideProfileSchema = z
   .superRefine((p, ctx) => {
     for (const [tag, layout] of Object.entries(p.segments)) {
       if (layout.tag !== tag) ctx.addIssue({ code: 'custom', path: ['segments', tag, 'tag'], message: `layout under key ${tag} has tag ${layout.tag}` });
+      for (const role of Object.keys(layout.byQualifier ?? {})) {
+        if (!Object.hasOwn(p.qualifiers[tag] ?? {}, role)) {
+          ctx.addIssue({ code: 'custom', path: ['segments', tag, 'byQualifier', role], message: `${role} is not a role of qualifiers.${tag}` });
+        }
+      }
     }
     for (const tag of structureTags(p.structure)) {
       if (!Object.hasOwn(p.segments, tag)) ctx.addIssue({ code: 'custom', path: ['segments', tag], message: `segment ${tag} is in the structure but has no layout` });

@@ -63,6 +63,12 @@ export interface SegmentLayout {
   name: string;
   /** Data elements after the tag, in order (element 1 first). */
   elements: ElementLayout[];
+  /**
+   * Positions used by party, keyed by a role of `qualifiers.<tag>`: when element 1 holds that
+   * role's code, every other position is not used (e.g. a company NAD has no address). A code
+   * without an entry uses the layout as it is.
+   */
+  byQualifier?: Record<string, string[]> | undefined;
   /** `true` when the layout (or how F&P uses it) is our assumption. */
   assumption: boolean;
   /** Where the layout comes from. */
@@ -99,6 +105,7 @@ export const segmentLayoutSchema: z.ZodType<SegmentLayout> = z.strictObject({
   tag: z.string().regex(/^[A-Z][A-Z0-9]{2}$/, 'a three-character segment tag'),
   name: z.string(),
   elements: z.array(elementLayoutSchema),
+  byQualifier: z.record(z.string().min(1), z.array(z.string().regex(/^[1-9]\d*(\.[1-9]\d*)?$/, "a position such as '2' or '2.3'"))).optional(),
   assumption: z.boolean(),
   source: z.string().min(1),
 });
@@ -223,8 +230,20 @@ export const FP_SHARED_USE: UsedPositions = {
   CTA: ['1', '2.2'],
 };
 
+/** A company NAD (recipient, sender, a company named in a reply): `NAD+<q>+<VIR>::VIR++<name>'`. */
+export const FP_COMPANY_NAD = ['1', '2.1', '2.3', '4.1'];
+/** An address-only NAD (the insured location): `NAD+FS++++<street>+<city>++<postcode>+<country>'`. */
+export const FP_ADDRESS_NAD = ['1', '5.1', '6', '8', '9'];
+
+/** `layouts` with `byQualifier` set on the layout of `tag` (a copy; the others as they are). */
+export function withQualifierUse(layouts: Record<string, SegmentLayout>, tag: string, byQualifier: Record<string, string[]>): Record<string, SegmentLayout> {
+  const layout = layouts[tag];
+  if (!layout) throw new Error(`no layout for segment ${tag}`);
+  return { ...layouts, [tag]: { ...layout, byQualifier } };
+}
+
 /** `layout` with every position `used` does not name marked not used (`N`). */
-function narrowLayout(layout: SegmentLayout, used: readonly string[]): SegmentLayout {
+export function narrowLayout(layout: SegmentLayout, used: readonly string[]): SegmentLayout {
   const elements = layout.elements.map((el, i): ElementLayout => {
     if (used.includes(`${i + 1}`)) return el;
     if (!el.components || !used.some((u) => u.startsWith(`${i + 1}.`))) return { ...el, status: 'N' };

@@ -10,7 +10,7 @@ import { STANDARD_LAYOUTS } from '../schema/segments.js';
 import type { Segment } from '../syntax/segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
 import { serialize } from '../syntax/writer.js';
-import { compileLayout, isClean, type CompiledLayout } from './compile/layout.js';
+import { compileLayout, isClean, layoutOfSegment, type CompiledLayout } from './compile/layout.js';
 import type { CompiledProfile, ProfileLookup } from './compile/profile.js';
 import type { FastMatch } from './compile/structure.js';
 import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError } from './errors.js';
@@ -70,8 +70,9 @@ function checkElements(
   envelope13: ReadonlySet<string> | null,
   errors: ValidationError[] | null,
 ): ValidationError[] | null {
-  if (isClean(s, layout)) return errors;
-  for (const issue of checkSegment(s, layout.layout, { codeLists: compiled?.codeLists ?? {} })) {
+  const own = layoutOfSegment(s, layout);
+  if (isClean(s, own)) return errors;
+  for (const issue of checkSegment(s, own.layout, { codeLists: compiled?.codeLists ?? {} })) {
     if (issue.code === '13' && envelope13?.has(`${s.offset}:${issue.element}`)) continue;
     errors = push(errors, fromElementIssue(issue, s, position));
   }

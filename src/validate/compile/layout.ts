@@ -39,6 +39,8 @@ interface CompiledElement {
 export interface CompiledLayout {
   layout: SegmentLayout;
   elements: CompiledElement[];
+  /** The layout narrowed per qualifier code in element 1 (`byQualifier`), or `null`. */
+  variants: ReadonlyMap<string, CompiledLayout> | null;
 }
 
 /** Longest code looked up as a number. */
@@ -102,15 +104,28 @@ function compileValue(def: ElementLayout | ComponentLayout, unused: boolean, lis
   };
 }
 
-/** Compiles a layout against the code lists `checkSegment` will be given. */
-export function compileLayout(layout: SegmentLayout, lists: Readonly<Record<string, CodeListLike>>): CompiledLayout {
+/**
+ * Compiles a layout against the code lists `checkSegment` will be given, with its variants by
+ * qualifier code (the profile's `qualifierLayouts`).
+ */
+export function compileLayout(
+  layout: SegmentLayout,
+  lists: Readonly<Record<string, CodeListLike>>,
+  byQualifier: ReadonlyMap<string, SegmentLayout> = new Map(),
+): CompiledLayout {
   const elements = layout.elements.map(
     (def): CompiledElement =>
       def.components
         ? { mandatory: def.status === 'M', simple: null, components: def.components.map((c) => compileValue(c, def.status === 'N', lists)) }
         : { mandatory: def.status === 'M', simple: compileValue(def, false, lists), components: [] },
   );
-  return { layout, elements };
+  const variants = byQualifier.size === 0 ? null : new Map([...byQualifier].map(([code, l]) => [code, compileLayout(l, lists)]));
+  return { layout, elements, variants };
+}
+
+/** The compiled layout a segment is checked against: its qualifier's variant when there is one. */
+export function layoutOfSegment(segment: Pick<Segment, 'elements'>, compiled: CompiledLayout): CompiledLayout {
+  return compiled.variants === null ? compiled : (compiled.variants.get(segment.elements[0]?.[0] ?? '') ?? compiled);
 }
 
 function hasSurrogate(s: string): boolean {

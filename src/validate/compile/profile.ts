@@ -3,7 +3,7 @@
  * layouts by tag (compiled), code lists, the fast structure matcher, BGM code → kind, the
  * content rules per kind. The CONTRL message gets the same treatment from `CONTRL_STRUCTURE`.
  */
-import { profileCodeLists } from '../../schema/access.js';
+import { profileCodeLists, qualifierLayouts } from '../../schema/access.js';
 import type { CodeListLike } from '../../schema/check.js';
 import { CONTRL_STRUCTURE } from '../../schema/contrl.js';
 import type { GuideProfile } from '../../schema/profile.js';
@@ -51,9 +51,13 @@ export interface CompiledProfile {
 
 const cache = new WeakMap<GuideProfile, CompiledProfile>();
 
-function compileLayouts(layouts: Readonly<Record<string, SegmentLayout>>, lists: Readonly<Record<string, CodeListLike>>): Map<string, CompiledLayout> {
+function compileLayouts(
+  layouts: Readonly<Record<string, SegmentLayout>>,
+  lists: Readonly<Record<string, CodeListLike>>,
+  variants: (tag: string) => ReadonlyMap<string, SegmentLayout>,
+): Map<string, CompiledLayout> {
   const out = new Map<string, CompiledLayout>();
-  for (const [tag, layout] of Object.entries(layouts)) out.set(tag, compileLayout(layout, lists));
+  for (const [tag, layout] of Object.entries(layouts)) out.set(tag, compileLayout(layout, lists, variants(tag)));
   return out;
 }
 
@@ -62,8 +66,9 @@ function compileStructure(
   structure: MessageStructure,
   segments: Readonly<Record<string, SegmentLayout>>,
   lists: Readonly<Record<string, CodeListLike>>,
+  variants: (tag: string) => ReadonlyMap<string, SegmentLayout> = () => new Map(),
 ): Pick<CompiledProfile, 'structure' | 'matcher' | 'groupHeads' | 'layouts'> {
-  const layouts = compileLayouts(segments, lists);
+  const layouts = compileLayouts(segments, lists, variants);
   return { structure, matcher: new FastStructureMatcher(structure, (tag) => layouts.get(tag)), groupHeads: groupHeadTags(structure), layouts };
 }
 
@@ -85,7 +90,7 @@ export function compileProfile(profile: GuideProfile): CompiledProfile {
         agency: profile.messageIdentifier.agency.value,
       },
     ],
-    ...compileStructure(profile.structure, profile.segments, codeLists),
+    ...compileStructure(profile.structure, profile.segments, codeLists, (tag) => qualifierLayouts(profile, tag)),
     codeLists,
     kinds,
     acceptedSyntaxIds: profile.interchange.acceptedSyntaxIds.value,
