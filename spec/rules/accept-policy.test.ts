@@ -70,6 +70,18 @@ describe('unknown policy number: CPR/CVR fallback (accept.identity-fallback)', (
   it('asks for a manual check instead of rejecting when no lookup is available', () => {
     expect(proposalOf(decide(unknown, motorPolicy()))).toMatchObject({ decision: 'reject', reason: 'policyUnknown' });
   });
+  it('masks the CPR number in the explanation (check-digits.md: never log a full CPR), but not a CVR', () => {
+    const two = cancellation({
+      policyNumber: '99-999',
+      policyholder1: { name: 'Søren Ærø Ågård', id: { value: '0101801234', type: 'CPR' } },
+      policyholder2: { name: 'Hansen & Søn ApS', id: { value: '13585628', type: 'CVR' } },
+    });
+    const d = decide(two, motorPolicy());
+    expect(d.rule).toBe('accept.identity-fallback');
+    expect(JSON.stringify(d)).not.toContain('1234');
+    expect(d.explanation).toContain('010180-****');
+    expect(d.explanation).toContain('13585628');
+  });
   it("treats 'ukendt' as an unknown number, with a note (accept.policy-number-required)", () => {
     const d = decide(cancellation({ policyNumber: 'ukendt' }), undefined, { lookupByIdentity: () => [motorPolicy()] });
     expect(d.decision).toBe('accept');

@@ -7,6 +7,7 @@
 import type { PersonId } from '../messages/types/common.js';
 import type { Branch, Cancellation } from '../messages/types/opsigelser.js';
 import { branchGroup } from '../schema/access.js';
+import { maskCpr } from '../schema/identifiers.js';
 import type { GuideProfile } from '../schema/profile.js';
 import { pass, type CheckOutcome, type RejectionReason } from './accept-decision.js';
 import type { IsoDate } from './dates.js';
@@ -22,6 +23,11 @@ export type IdentityLookup = (query: { ids: PersonId[]; branch: Branch }) => rea
 
 /** Branch groups whose policies need both holders named (accident, pleasure boat) by default. */
 export const DEFAULT_BOTH_HOLDERS_GROUPS: readonly string[] = ['005', '007'];
+
+/** A CPR/CVR number as an explanation may show it: a CPR's last four digits masked (check-digits.md), a CVR whole. */
+function shownId(id: PersonId): string {
+  return id.type === 'CPR' ? maskCpr(id.value) : id.value;
+}
 
 /** True when two branch/product codes are the same. */
 export function sameBranch(a: Branch, b: Branch): boolean {
@@ -61,7 +67,7 @@ export function identifyPolicy(received: Cancellation, record: PolicyRecord | un
     const why = explain(
       'accept.identity-fallback',
       {},
-      `No policy has the number ${number}; check the CPR/CVR number ${ids.map((i) => i.value).join(', ')} and the branch before rejecting.`,
+      `No policy has the number ${number}; check the CPR/CVR number ${ids.map(shownId).join(', ')} and the branch before rejecting.`,
     );
     return { outcome: { outcome: 'review', why, proposal: unknown, notes } };
   }
