@@ -7,6 +7,8 @@ import type { Cancellation } from '../../src/messages/types/opsigelser.js';
 import type { Address } from '../../src/messages/types/common.js';
 import { ruleTable } from '../../src/rules/rule-table.js';
 import { createCalendar } from '../../src/rules/calendar.js';
+import { defaultProfile } from '../../src/schema/profiles/index.js';
+import { patchProfile } from '../../src/schema/patch.js';
 import {
   ACQUIRER,
   buildingCancellation,
@@ -195,6 +197,23 @@ describe('accident and pleasure boats: names, both holders (accept.accident-boat
   });
   it('does not ask for both names on family insurance', () => {
     expect(decide(familyCancellation(), familyPolicy({ holders: [{ name: 'Jens Peter Hansen' }, { name: 'Lise Hansen' }] })).decision).toBe('accept');
+  });
+  it("reads which branch groups need both holders from the profile's branch groups (default-profile.md: the rules read the branch list from the profile)", () => {
+    const base = defaultProfile('opsigelser');
+    expect(Object.keys(base.branchGroups).filter((g) => base.branchGroups[g]?.bothHoldersRequired)).toEqual(['005', '007']);
+    // A partner's Bilag 2: pleasure boats are group 010, and 007 is something else.
+    const partner = patchProfile(base, {
+      branchGroups: {
+        '007': { name: 'travel', bothHoldersRequired: false, nameMustMatch: false },
+        '010': { name: 'pleasure boat', assumption: false, source: 'Bilag 2', bonusProductGroups: [], requiresInsuredLocation: false, nameMustMatch: true, shortenedNoticeAllowed: true, bothHoldersRequired: true },
+      },
+    });
+    const boat010 = (o = {}) => boat({ branch: { group: '010', product: '001' }, ...o });
+    const policy010 = boatPolicy({ branch: { group: '010', product: '001' }, holders: twoHolders });
+    expect(decide(boat010(), policy010, { profile: partner })).toMatchObject({ decision: 'reject', reason: 'nameMismatch', rule: 'accept.two-holders' });
+    expect(decide(boat(), boatPolicy({ holders: twoHolders }), { profile: partner }).decision).toBe('accept');
+    // The option still overrides the profile.
+    expect(decide(boat010(), policy010, { profile: partner, bothHoldersRequiredGroups: [] }).decision).toBe('accept');
   });
 });
 

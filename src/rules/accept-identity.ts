@@ -9,6 +9,7 @@ import type { Branch, Cancellation } from '../messages/types/opsigelser.js';
 import { branchGroup } from '../schema/access.js';
 import { maskCpr } from '../schema/identifiers.js';
 import type { GuideProfile } from '../schema/profile.js';
+import { defaultProfile } from '../schema/profiles/index.js';
 import { pass, type CheckOutcome, type RejectionReason } from './accept-decision.js';
 import type { IsoDate } from './dates.js';
 import { explain, type Explanation } from './explanation.js';
@@ -21,8 +22,15 @@ import { compareRegistrationNumbers } from './registration-number.js';
 /** Finds the policies of a customer by CPR/CVR number and branch/product (identity fallback, section 2.4). */
 export type IdentityLookup = (query: { ids: PersonId[]; branch: Branch }) => readonly PolicyRecord[];
 
-/** Branch groups whose policies need both holders named (accident, pleasure boat) by default. */
-export const DEFAULT_BOTH_HOLDERS_GROUPS: readonly string[] = ['005', '007'];
+/**
+ * Branch groups whose policies need both holders named, by default: the default profile's branch
+ * groups with `bothHoldersRequired` (accident 005, pleasure boat 007). Another profile brings its own.
+ */
+export const DEFAULT_BOTH_HOLDERS_GROUPS: readonly string[] = Object.freeze(
+  Object.entries(defaultProfile('opsigelser').branchGroups)
+    .filter(([, g]) => g.bothHoldersRequired === true)
+    .map(([code]) => code),
+);
 
 /** A CPR/CVR number as an explanation may show it: a CPR's last four digits masked (check-digits.md), a CVR whole. */
 function shownId(id: PersonId): string {
@@ -207,12 +215,15 @@ function matrikelNotes(received: Cancellation, policy: PolicyRecord): Explanatio
  * Family, accident and pleasure boat: the policyholders' names must be the policy's, with the
  * guide's tolerance; with two holders on accident or boat policies both must be named (rules
  * `accept.family-name`, `accept.accident-boat-name`, `accept.two-holders`, `accept.name-manual-check`).
+ * Which groups need both holders: `bothHoldersRequiredGroups` when given, else the profile's flag.
  */
-export function checkNames(received: Cancellation, policy: PolicyRecord, profile: GuideProfile, bothHoldersGroups: readonly string[]): CheckOutcome {
+export function checkNames(received: Cancellation, policy: PolicyRecord, profile: GuideProfile, bothHoldersRequiredGroups?: readonly string[]): CheckOutcome {
   const group = received.branch.group;
-  if (!branchGroup(profile, group)?.nameMustMatch || policy.holders.length === 0) return pass();
-  const nameRule = bothHoldersGroups.includes(group) ? 'accept.accident-boat-name' : 'accept.family-name';
-  if (bothHoldersGroups.includes(group) && policy.holders.length >= 2 && received.policyholder2 === undefined) {
+  const info = branchGroup(profile, group);
+  if (!info?.nameMustMatch || policy.holders.length === 0) return pass();
+  const bothHolders = bothHoldersRequiredGroups ? bothHoldersRequiredGroups.includes(group) : info.bothHoldersRequired === true;
+  const nameRule = bothHolders ? 'accept.accident-boat-name' : 'accept.family-name';
+  if (bothHolders && policy.holders.length >= 2 && received.policyholder2 === undefined) {
     const why = explain('accept.two-holders', {}, `Policy ${policy.policyNumber} has two policyholders (${policy.holders.map((h) => h.name).join(' and ')}), but the cancellation names only ${received.policyholder1.name}.`);
     return { outcome: 'reject', why, rejection: { reason: 'nameMismatch' }, notes: [] };
   }

@@ -26,7 +26,6 @@ import {
   checkNames,
   checkRegistration,
   checkStatus,
-  DEFAULT_BOTH_HOLDERS_GROUPS,
   identifyPolicy,
   type IdentityLookup,
 } from './accept-identity.js';
@@ -51,7 +50,10 @@ export interface AcceptPolicyOptions {
   lookupByIdentity?: IdentityLookup;
   /** Working days for the notice deadline; default the Danish calendar. */
   calendar?: BusinessCalendar;
-  /** Branch groups where a policy with two holders needs both named (accident, pleasure boat); default `['005', '007']`. */
+  /**
+   * Branch groups where a policy with two holders needs both named (accident, pleasure boat);
+   * default: the profile's branch groups with `bothHoldersRequired` (`['005', '007']` in the default profile).
+   */
   bothHoldersRequiredGroups?: readonly string[];
   /** Decide a re-send per another date (DTM 288, with free text) by machine instead of manual review; default false. */
   autoDecideFreeText?: boolean;
@@ -173,7 +175,7 @@ export function decideOnCancellation(received: Cancellation, policyRecord: Polic
     () => checkStatus(policy),
     () => checkRegistration(received, policy),
     () => checkLocation(received, policy, profile),
-    () => checkNames(received, policy, profile, options.bothHoldersRequiredGroups ?? DEFAULT_BOTH_HOLDERS_GROUPS),
+    () => checkNames(received, policy, profile, options.bothHoldersRequiredGroups),
   ];
   for (const check of checks) {
     const outcome = check();

@@ -139,7 +139,8 @@ const acceptPolicyRules = {
       'On accident insurance and pleasure boats with two policyholders, a cancellation naming only one of them may be ' +
       'rejected: there are often two owners, so both names must be given.',
     interpretation:
-      "Branch groups 005 and 007 by default (option bothHoldersRequiredGroups). Rejected directly (nameMismatch): a missing " +
+      'Branch groups whose profile flag bothHoldersRequired is set (005 and 007 in the default profile; option ' +
+      'bothHoldersRequiredGroups overrides it). Rejected directly (nameMismatch): a missing ' +
       'holder is not a name difference, so no manual check is needed.',
   },
   'accept.name-manual-check': {

@@ -56,6 +56,11 @@ export const branchGroupSchema = z.strictObject({
   nameMustMatch: z.boolean(),
   shortenedNoticeAllowed: z.boolean(),
   /**
+   * A cancellation of a policy with two holders must name both (accident, pleasure boat: the
+   * accept policy's `accept.two-holders`). Absent: false.
+   */
+  bothHoldersRequired: z.boolean().optional(),
+  /**
    * Message kind → the RFF roles (keys of `qualifiers.RFF`) a message of that kind must carry for
    * this branch group: the reference that identifies the insured object. Absent: none.
    */

@@ -53,7 +53,7 @@ const branch = (
   name: string,
   flag: 'S' | 'A',
   source: string,
-  o: { bonus?: string[]; location?: boolean; name?: boolean; shortened?: boolean; references?: Record<string, string[]> } = {},
+  o: { bonus?: string[]; location?: boolean; name?: boolean; bothHolders?: boolean; shortened?: boolean; references?: Record<string, string[]> } = {},
 ) => ({
   name,
   assumption: flag === 'A',
@@ -62,6 +62,7 @@ const branch = (
   requiresInsuredLocation: o.location ?? false,
   nameMustMatch: o.name ?? false,
   shortenedNoticeAllowed: o.shortened ?? true,
+  ...(o.bothHolders && { bothHoldersRequired: true }),
   ...(o.references && { requiredReferences: o.references }),
 });
 
@@ -165,9 +166,9 @@ export const opsigelser55: GuideProfile = {
     }),
     '003': branch('family / contents', 'A', `${DP}: Bilag 2 not public`, { name: true }),
     '004': branch('business', 'S', `${SEED}: no shortened notice`, { shortened: false }),
-    '005': branch('accident', 'A', `${DP}: Bilag 2 not public`, { name: true }),
+    '005': branch('accident', 'A', `${DP}: Bilag 2 not public`, { name: true, bothHolders: true }),
     '006': branch('agriculture', 'S', `${SEED}: no shortened notice`, { shortened: false }),
-    '007': branch('pleasure boat', 'A', `${DP}: Bilag 2 not public`, { name: true }),
+    '007': branch('pleasure boat', 'A', `${DP}: Bilag 2 not public`, { name: true, bothHolders: true }),
     '999': branch('other', 'A', `${DP}: Bilag 2 not public`),
   },
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref> (MAT:<number>:::<ejerlav>), DOC+<code>.
