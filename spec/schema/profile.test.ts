@@ -3,6 +3,7 @@ import { contentRuleCode, documentCode, kindOfDocumentCode, profileCodeLists, q,
 import { listAssumptions, patchProfile } from '../../src/schema/patch.js';
 import { loadProfile, ProfileError } from '../../src/schema/profile.js';
 import { getProfile, listProfileIds } from '../../src/schema/profiles/index.js';
+import { DEFAULT_VIR_RULE, validateVir } from '../../src/schema/identifiers.js';
 
 const ops = getProfile('fp-opsigelser/5.5-reconstructed');
 const pant = getProfile('fp-panthaver/5.2-reconstructed');
@@ -182,6 +183,18 @@ describe('listAssumptions', () => {
   it('follows a patch', () => {
     const p = patchProfile(ops, { qualifiers: { RFF: { policyNumber: { value: 'POL', assumption: false, source: 'Bilag 1' } } } });
     expect(listAssumptions(p).some((x) => x.path === 'qualifiers.RFF.policyNumber')).toBe(false);
+  });
+  it('lists the VIR number format (an assumption: 8 digits), which a profile carries and a patch replaces', () => {
+    for (const p of [ops, pant]) {
+      const vir = listAssumptions(p).find((x) => x.path === 'interchange.virRule');
+      expect(vir?.value, p.id).toEqual({ ...DEFAULT_VIR_RULE });
+      expect(vir?.source).toMatch(/not public/);
+    }
+    const partner = patchProfile(ops, { interchange: { virRule: { value: { pattern: '^[0-9]{5}$', description: '5 digits' }, assumption: false, source: 'Bilag 1' } } });
+    expect(validateVir('12345', partner.interchange.virRule?.value)).toMatchObject({ valid: true, rule: '5 digits' });
+    expect(validateVir('12345', ops.interchange.virRule?.value).valid).toBe(false);
+    expect(listAssumptions(partner).some((x) => x.path === 'interchange.virRule')).toBe(false);
+    expect(() => patchProfile(ops, { interchange: { virRule: { value: { pattern: '^(a+)+$' } } } })).toThrow(/interchange\.virRule/);
   });
   it('lists panthaver assumptions too', () => {
     const list = listAssumptions(pant);

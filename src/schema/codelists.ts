@@ -2,6 +2,7 @@
  * Helpers for writing profile data compactly, and the code lists the shipped profiles share.
  * `S` = seed-backed (`assumption: false`), `A` = our assumption (`assumption: true`).
  */
+import { DEFAULT_VIR_RULE, type VirRule } from './identifiers.js';
 import type { Annotated, CodeList, ContentErrorCode, ContentRule } from './profile.js';
 
 /** An annotated value: `a('POL', 'A', 'default-profile.md')`. */
@@ -90,4 +91,9 @@ export function contentErrorCodes(flag: 'S' | 'A', source: string): CodeList {
     ['F04', 'a segment this kind must not carry', 'A', meaning],
     ['F05', "the message is not allowed in the case's current state", 'A', meaning],
   ]);
+}
+
+/** The VIR number format of the shipped profiles: {@link DEFAULT_VIR_RULE}, 8 digits (an assumption). */
+export function virRule(): Annotated<VirRule> {
+  return a({ ...DEFAULT_VIR_RULE }, 'A', 'our assumption: the VIR number format is not public (research-notes.md: VIR numbers are the UNB ids); the VIR numbers in default-profile.md have 8 digits');
 }

@@ -321,8 +321,9 @@ export interface VirResult {
 
 /**
  * The default VIR rule: **8 digits**. This is an *assumption*: F&P does not publish the
- * VIR number format; all VIR numbers seen in public material are 8 digits. Override it
- * with a {@link VirRule} from the guide profile.
+ * VIR number format; all VIR numbers seen in public material are 8 digits. The shipped
+ * profiles carry it as `interchange.virRule` (listed by `fp-edifact profile --assumptions`);
+ * pass a profile's `interchange.virRule?.value` to {@link validateVir} to use its rule.
  */
 export const DEFAULT_VIR_RULE: VirRule = Object.freeze({
   pattern: '^[0-9]{8}$',
@@ -515,8 +516,8 @@ function compiledFor(rule: VirRule | CompiledVirRule): CompiledVirRule {
  * Validate a **VIR-nummer** (F&P's insurer id, used in UNB sender/recipient and in NAD MR/MS).
  *
  * The VIR format is **not public**: the default rule ({@link DEFAULT_VIR_RULE}) is 8 digits,
- * an assumption. Pass a {@link VirRule} (or a {@link CompiledVirRule}) from the guide
- * profile to override it. Surrounding white space is ignored; values longer than 35
+ * an assumption. Pass a {@link VirRule} (or a {@link CompiledVirRule}), e.g. a guide
+ * profile's `interchange.virRule?.value`, to override it. Surrounding white space is ignored; values longer than 35
  * characters are invalid without matching. Never throws on the value; throws on a bad or
  * unsafe rule (see {@link compileVirRule}).
  */

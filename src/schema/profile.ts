@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isRecord } from '../syntax/options.js';
+import { compileVirRule } from './identifiers.js';
 import { segmentLayoutSchema } from './segments.js';
 import { messageStructureSchema, structureTags } from './structure.js';
 
@@ -78,6 +79,8 @@ export const guideProfileSchema = z
       syntaxVersion: str,
       idQualifier: str,
       acceptedSyntaxIds: annotatedSchema(z.array(z.string().min(1)).min(1)),
+      /** The VIR number format (UNB ids, NAD MR/MS) for `validateVir`; absent: `DEFAULT_VIR_RULE`. */
+      virRule: annotatedSchema(z.strictObject({ pattern: z.string().min(1), description: z.string().min(1) })).optional(),
     }),
     messageIdentifier: z.strictObject({ type: str, version: str, release: str, agency: str }),
     dateFormat: str,
@@ -101,6 +104,14 @@ export const guideProfileSchema = z
     }
     for (const tag of structureTags(p.structure)) {
       if (!Object.hasOwn(p.segments, tag)) ctx.addIssue({ code: 'custom', path: ['segments', tag], message: `segment ${tag} is in the structure but has no layout` });
+    }
+    const vir = p.interchange.virRule;
+    if (vir !== undefined) {
+      try {
+        compileVirRule(vir.value);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', path: ['interchange', 'virRule', 'value', 'pattern'], message: (e as Error).message });
+      }
     }
     const seen = new Map<string, string>();
     for (const [kind, code] of Object.entries(p.documentCodes)) {

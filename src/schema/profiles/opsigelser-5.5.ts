@@ -3,7 +3,7 @@
  * `/work/shared/spec/default-profile.md` fixes it. Seed-backed values (`S`, seed 002 =
  * F&P "EDI-guide for Opsigelser" 5.5) have `assumption: false`; everything else is ours.
  */
-import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table } from '../codelists.js';
+import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
 import { FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, withQualifierUse } from '../segments.js';
 
@@ -76,6 +76,7 @@ export const opsigelser55: GuideProfile = {
     syntaxVersion: a('3', 'A', DP),
     idQualifier: a('ZZ', 'A', `${DP}; VIR numbers as ids are S`),
     acceptedSyntaxIds: a(['UNOA', 'UNOB', 'UNOC', 'UNOY'], 'A', `${DP}: readers accept these`),
+    virRule: virRule(),
   },
   messageIdentifier: {
     type: a('OPSIGE', 'A', DP),

@@ -3,7 +3,7 @@
  * exchange exactly as `/work/shared/spec/default-profile.md` fixes it. Seed 001 is F&P's
  * Web-EDI user guide (2011); "research-notes.md" holds the public facts beyond it.
  */
-import { a, codeList, contentErrorCodes, rejectionReasons, rule, table } from '../codelists.js';
+import { a, codeList, contentErrorCodes, rejectionReasons, rule, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
 import { FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, withQualifierUse } from '../segments.js';
 
@@ -37,6 +37,7 @@ export const panthaver52: GuideProfile = {
     syntaxVersion: a('3', 'A', DP),
     idQualifier: a('ZZ', 'A', DP),
     acceptedSyntaxIds: a(['UNOA', 'UNOB', 'UNOC', 'UNOY'], 'A', `${DP}: readers accept these`),
+    virRule: virRule(),
   },
   messageIdentifier: {
     type: a('PANTDE', 'A', DP),
