@@ -54,6 +54,25 @@ describe('patching the profile changes what is read and written, with no code ch
     expect(decodeMessage({ segments: enc.body }, p)).toEqual(original);
   });
 
+  it("the 27's end-date qualifier is its own assumed value (default-profile.md: 295 is S for a pure bonus query, A as the end date of a 27)", () => {
+    const role = opsigelser55.qualifiers.DTM?.endDate;
+    expect(role).toMatchObject({ value: '295', assumption: true });
+    expect(opsigelser55.qualifiers.DTM?.policyEndDate?.assumption).toBe(false);
+    const rejection = decodeMessage(message('opsigelse-27-rejection.edi'), opsigelser55);
+    if (!rejection.ok) throw new Error('fixture does not decode');
+    expect(rejection.value).toMatchObject({ kind: 'rejection', endDate: expect.any(String) });
+    // A partner's Bilag 1 gives the 27's end date another qualifier; the pure bonus query keeps 295.
+    const p = patchProfile(opsigelser55, { qualifiers: { DTM: { endDate: { value: '206', assumption: false, source: 'Bilag 1' } } } });
+    const enc = encodeMessage(rejection.value, p);
+    const text = serialize(enc.body);
+    expect(text).toMatch(/DTM\+206:\d{8}:102'/);
+    expect(text).not.toContain('DTM+295');
+    expect(decodeMessage({ segments: enc.body }, p)).toEqual(rejection);
+    expect(decodeMessage(message('opsigelse-27-rejection.edi'), p).ok).toBe(false);
+    const query = decodeMessage(message('opsigelse-13-bonus-query.edi'), p);
+    expect(query.ok).toBe(true);
+  });
+
   it('date format code', () => {
     const p = patchProfile(opsigelser55, { dateFormat: '203' });
     expect(serialize(encodeMessage(original.value, p).body)).toContain("DTM+137:20241120:203'");

@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ErrorRow, messageErrors, oneMessage } from './helpers.js';
+import { patchProfile } from '../../src/schema/patch.js';
+import { defaultProfile } from '../../src/schema/profiles/index.js';
 import { ELEVEN, FIFTEEN, FT1, NINE, swap, THIRTEEN, TWENTY_NINE, TWENTY_SEVEN } from './opsigelser-bodies.js';
 
 const errorsOf = (body: readonly string[]) => messageErrors(oneMessage(body));
@@ -98,5 +100,18 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
 describe('content rules report exactly these errors', () => {
   it.each(cases)('%s', async (_, body, want) => {
     expect(await errorsOf(body)).toEqual(want);
+  });
+});
+
+describe("a 27's end date follows the profile's own qualifier for it (qualifiers.DTM.endDate, an assumption)", () => {
+  const partner = patchProfile(defaultProfile('opsigelser'), { qualifiers: { DTM: { endDate: '206' } } });
+  it('takes DTM 206 as the end date, and refuses 295 there, while a bonus query keeps 295', async () => {
+    expect(await errorsOf(swap(TWENTY_SEVEN, 'DTM+295:20250101:102', 'DTM+206:20250101:102'))).not.toEqual([]);
+    expect(await messageErrors(oneMessage(swap(TWENTY_SEVEN, 'DTM+295:20250101:102', 'DTM+206:20250101:102')), { profile: partner })).toEqual([]);
+    expect(await messageErrors(oneMessage(TWENTY_SEVEN), { profile: partner })).toEqual([
+      ['F01', 'end-date-missing-for-erc', 3, 1, 1],
+      ['F04', 'segment-not-allowed-for-kind', 6, null, null],
+    ]);
+    expect(await messageErrors(oneMessage(THIRTEEN), { profile: partner })).toEqual([]);
   });
 });

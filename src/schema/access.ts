@@ -26,6 +26,15 @@ export function qualifier(profile: GuideProfile, tag: string, role: string): str
   return own(own(profile.qualifiers, tag), role)?.value;
 }
 
+/**
+ * The DTM qualifier of a rejection's (27) end date: the role `endDate` (295 in the default
+ * profile, an assumption), or for a profile without that role its `policyEndDate`; `undefined`
+ * when it has neither.
+ */
+export function endDateQualifier(profile: GuideProfile): string | undefined {
+  return qualifier(profile, 'DTM', 'endDate') ?? qualifier(profile, 'DTM', 'policyEndDate');
+}
+
 const NO_ROLES: ReadonlyMap<string, string> = new Map();
 /** Per qualifier table (profiles are data, never changed in place): the decoders look a role up per segment. */
 const rolesCache = new WeakMap<object, ReadonlyMap<string, string>>();

@@ -17,7 +17,7 @@ export const OPSIGELSE_FIELDS: Record<OpsigelseKind, FieldMapping[]> = {
   contentError: [...HEADER, ['errorCode', 'erc'], 'freeText'],
   bonusQuery: [...HEADER, 'policyEndDate', 'policyholder1', 'policyholder2', 'policyNumber', 'registrationNumber'],
   reminder: [...HEADER],
-  rejection: [...HEADER, ['reasonCode', 'erc'], ['endDate', 'policyEndDate'], 'cancelledBy'],
+  rejection: [...HEADER, ['reasonCode', 'erc'], 'endDate', 'cancelledBy'],
   accept: [...HEADER, ['correctedDate', 'cancellationDate'], 'policyholder1', 'policyholder2', 'insuredLocation', 'matrikel', 'bonus'],
 };
 
@@ -41,6 +41,7 @@ const SEGMENT_OF: Record<string, string> = {
   messageDate: 'DTM',
   cancellationDate: 'DTM',
   policyEndDate: 'DTM',
+  endDate: 'DTM',
   docs: 'DOC',
   freeText: 'FTX',
   recipient: 'NAD',
@@ -62,6 +63,7 @@ const DESCRIPTION: Record<string, string> = {
   osi: 'OSI',
   cancellationDate: 'the cancellation date (DTM 287/288/294/296)',
   policyEndDate: 'DTM 295 (policy end date)',
+  endDate: "the 27's end date (DTM 295)",
   docs: 'DOC',
   freeText: 'FTX (free text)',
   policyholder1: 'NAD policyholder 1',

@@ -5,7 +5,7 @@
  */
 import type { GuideProfile } from '../profile.js';
 import { dateFormat, idTypeCodes, roleOf } from '../profile.js';
-import { q } from '../../schema/access.js';
+import { endDateQualifier, kindOfDocumentCode, q, qualifier } from '../../schema/access.js';
 import { readAddress, readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, type IdTypeCodes, unknownCodeReporter } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import type { WalkedSegment } from '../wire/walk.js';
@@ -19,8 +19,10 @@ export interface OpsWire {
   osi: string[];
   messageDate?: string;
   cancellationDate?: Record<string, unknown>;
-  /** DTM 295 at message level. */
+  /** DTM 295 at message level (not in a 27). */
   policyEndDate?: string;
+  /** A 27's end date (DTM `endDate`, 295 in the default profile). */
+  endDate?: string;
   /** DOC codes as profile roles (`claimsData`, `cancellationAnswer`). */
   docs: string[];
   freeText: string[][];
@@ -241,12 +243,17 @@ function readDtm(r: SegmentReader, group: string | null, w: OpsWire, profile: Gu
     }
     return;
   }
-  if (role === 'messageDate' || role === 'policyEndDate') {
-    if (!r.once(rec, role, `DTM ${q}`)) return;
-    const d = readDtmDate(r, ctx, role, fmt);
-    if (d !== undefined) rec[role] = d;
+  // A 27 carries its end date under its own qualifier; other kinds the policy end date.
+  const rejection = w.documentCode !== undefined && kindOfDocumentCode(profile, w.documentCode) === 'rejection';
+  const endRole = rejection ? 'endDate' : 'policyEndDate';
+  const key = role === 'messageDate' ? role : q === (rejection ? endDateQualifier(profile) : qualifier(profile, 'DTM', endRole)) ? endRole : undefined;
+  if (key !== undefined) {
+    if (!r.once(rec, key, `DTM ${q}`)) return;
+    const d = readDtmDate(r, ctx, key, fmt);
+    if (d !== undefined) rec[key] = d;
     return;
   }
+  if (role === 'policyEndDate' || role === 'endDate') return notHere();
   const basis = role === undefined ? undefined : BASIS_BY_ROLE[role];
   if (basis === undefined) return notHere();
   if (!r.once(rec, 'cancellationDate', 'the cancellation date (DTM 287/288/294/296)')) return;

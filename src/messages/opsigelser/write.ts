@@ -1,12 +1,12 @@
 /**
  * The opsigelser wire record → body segments (BGM … last SHI/DTM), in segment-table order:
- * BGM, ERC, RFF (case), OSI, DTM (137, cancellation date, 295), DOC, FTX,
+ * BGM, ERC, RFF (case), OSI, DTM (137, cancellation date, 295 or a 27's end date), DOC, FTX,
  * NAD (MR, MS, FT1, FT2, FS, OPS), RFF (POL, REG, MAT), BRC, CTA, SIF + DTMs, SHI + DTM pairs.
  */
 import { segment } from '../../syntax/writer.js';
 import type { SegmentInput } from '../../syntax/segment.js';
 import { dateFormat, idTypeCodes, type GuideProfile } from '../profile.js';
-import { q } from '../../schema/access.js';
+import { endDateQualifier, q } from '../../schema/access.js';
 import type { Address, Company, NamedParty } from '../types/common.js';
 import type { Bonus, Branch, CancellationDate, Matrikel } from '../types/opsigelser.js';
 import { cta, dtm, ftx, nadAddress, nadCompany, nadNamed, rff } from '../wire/fields.js';
@@ -21,6 +21,8 @@ export interface OpsWireOut {
   messageDate: string;
   cancellationDate?: CancellationDate;
   policyEndDate?: string;
+  /** A rejection's end date (DTM `endDate`). */
+  endDate?: string;
   docs?: string[];
   freeText?: string[][];
   recipient: Company;
@@ -49,6 +51,7 @@ export function writeOpsigelse(w: OpsWireOut, profile: GuideProfile): SegmentInp
   out.push(dtm(qualifier('DTM', 'messageDate'), w.messageDate, fmt));
   if (w.cancellationDate) out.push(dtm(qualifier('DTM', ROLE_BY_BASIS[w.cancellationDate.basis] ?? ''), w.cancellationDate.date, fmt));
   if (w.policyEndDate !== undefined) out.push(dtm(qualifier('DTM', 'policyEndDate'), w.policyEndDate, fmt));
+  if (w.endDate !== undefined) out.push(dtm(endDateQualifier(profile) ?? qualifier('DTM', 'endDate'), w.endDate, fmt));
   for (const role of w.docs ?? []) out.push(segment('DOC', qualifier('DOC', role)));
   for (const lines of w.freeText ?? []) out.push(ftx(qualifier('FTX', 'textSubject'), lines));
   out.push(nadCompany(qualifier('NAD', 'recipient'), w.recipient, codes));

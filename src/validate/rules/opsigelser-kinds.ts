@@ -57,7 +57,7 @@ export const OPS_KINDS: Readonly<Record<string, OpsKindSpec>> = {
     requiredNad: ['policyholder1'],
   },
   reminder: { dtm: [], nad: [], rff: [], doc: ['cancellationAnswer', 'claimsData'], osi: [], erc: false, ftx: false, bonus: false, requiredNad: [] },
-  rejection: { dtm: ['policyEndDate'], nad: ['cancelledBy'], rff: [], doc: [], osi: [], erc: true, ftx: false, bonus: false, requiredNad: [] },
+  rejection: { dtm: ['endDate'], nad: ['cancelledBy'], rff: [], doc: [], osi: [], erc: true, ftx: false, bonus: false, requiredNad: [] },
   accept: {
     dtm: CANCELLATION_DATES,
     nad: ['policyholder1', 'policyholder2', 'insuredLocation'],

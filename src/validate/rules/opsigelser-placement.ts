@@ -40,7 +40,8 @@ function placement(p: GuideProfile): Placement {
     byKind.set(kind, {
       nad: codes('NAD', ['recipient', 'sender', ...spec.nad]),
       rff: codes('RFF', ['caseReference', ...spec.rff]),
-      dtm: codes('DTM', ['messageDate', ...spec.dtm]),
+      // A 27's end date: endDateQualifier (the policy end date's code in a profile without the role).
+      dtm: new Set([...codes('DTM', ['messageDate', ...spec.dtm.filter((r) => r !== 'endDate')]), ...(spec.dtm.includes('endDate') ? [k.endDate] : [])]),
     });
   }
   const cancelledBy = k.nad.cancelledBy;

@@ -4,7 +4,7 @@
  */
 import { END_DATE_REASONS } from '../../messages/builders/opsigelser.js';
 import { rejectionReasonCode } from '../../messages/profile.js';
-import { branchGroup, requiredReferences } from '../../schema/access.js';
+import { branchGroup, endDateQualifier, requiredReferences } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES, OPS_KINDS } from './opsigelser-kinds.js';
@@ -25,6 +25,7 @@ export function opsCodes(p: GuideProfile) {
     messageDate: c('DTM', 'messageDate'),
     otherDate: c('DTM', 'otherDate'),
     policyEndDate: c('DTM', 'policyEndDate'),
+    endDate: endDateQualifier(p) ?? c('DTM', 'endDate'),
     shortenedNotice: c('DTM', 'shortenedNotice'),
     underwritingDate: c('DTM', 'underwritingDate'),
     lastStepChange: c('DTM', 'lastStepChange'),
@@ -183,7 +184,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
       check(ctx, report) {
         const e = find(ctx, 'ERC');
         if (e === -1 || !k.endDateErc.has(val(ctx.segments[e]!, 0))) return;
-        if (findTop(ctx, 'DTM', k.policyEndDate) === -1) report(e, `ERC ${val(ctx.segments[e]!, 0)} needs the end date (DTM ${k.policyEndDate})`, 1, 1);
+        if (findTop(ctx, 'DTM', k.endDate) === -1) report(e, `ERC ${val(ctx.segments[e]!, 0)} needs the end date (DTM ${k.endDate})`, 1, 1);
       },
     },
     {
