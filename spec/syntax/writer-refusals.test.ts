@@ -35,4 +35,15 @@ describe('serializeToBytes', () => {
     expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOY' }))).toBeNull();
     expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOQ' }))).toEqual({ code: '2', segmentNumber: undefined, tag: 'UNB', element: 1, component: 1 });
   });
+
+  it('refuses such a character in every occurrence of a repeated element and in the tag, not only in the first occurrence', () => {
+    const unb = { tag: 'UNB', elements: [['UNOC', '4'], ['1'], ['2'], ['20240101', '1200'], ['R']] };
+    const chars = { ...DEFAULT_SERVICE_CHARS, repetition: '*' };
+    const repeated = { tag: 'FTX', elements: [['AAA'], ['ok']], repeats: { 1: [['ok'], ['x', 'pris 5 €']] } };
+    expect(refusal(() => serializeToBytes([unb, repeated], { serviceChars: chars }))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
+    expect(refusal(() => serializeToBytes([unb, { tag: 'F€X', elements: [['AAA']] }]))).toMatchObject({ code: '21', segmentNumber: 2, element: 0 });
+    // What the charset carries is written, every occurrence read back.
+    const written = serializeToBytes([unb, { ...repeated, repeats: { 1: [['ok'], ['x', 'pris 5 kr']] } }], { serviceChars: chars });
+    expect(parse(written).segments[1]?.repeats).toEqual({ 1: [['ok'], ['x', 'pris 5 kr']] });
+  });
 });

@@ -1,5 +1,5 @@
-import { charsetFor, encodeText, firstUnencodableChar } from './charsets.js';
-import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
+import { type Charset, charsetFor, encodeText, firstUnencodableChar } from './charsets.js';
+import { EdifactSyntaxError, type Position, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
 import { checkOptions, describeValue, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
 import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse } from './service-chars.js';
@@ -133,9 +133,17 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   return parts.join('');
 }
 
+/** Throws syntax error 21 when `value` holds a character `charset` cannot carry. */
+function refuseUnencodable(charset: Charset, value: string, at: Position): void {
+  const bad = firstUnencodableChar(charset, value);
+  if (bad === -1) return;
+  throw new EdifactSyntaxError(SyntaxErrorCode.invalidCharacter, `character ${JSON.stringify(value[bad])} cannot be written in the ${charset.id} character set`, at);
+}
+
 /**
  * Writes segments as bytes in the charset of the interchange. A character the charset cannot
- * carry is syntax error 21, naming the segment, element and component — never replaced silently.
+ * carry — in the tag (element 0) or any occurrence of a repeated element — is syntax error 21,
+ * naming the segment, element and component; never replaced silently.
  */
 export function serializeToBytes(segments: ReadonlyArray<SegmentInput>, options: SerializeBytesOptions = {}): Uint8Array {
   const syntaxId = options.syntaxId ?? segments.find((s) => s.tag === 'UNB')?.elements[0]?.[0] ?? 'UNOC';
@@ -148,17 +156,13 @@ export function serializeToBytes(segments: ReadonlyArray<SegmentInput>, options:
     });
   }
   segments.forEach((segment, index) => {
+    const at = { segmentNumber: index + 1, tag: segment.tag };
+    refuseUnencodable(charset, segment.tag, { ...at, element: 0 });
     segment.elements.forEach((components, e) => {
-      components.forEach((value, c) => {
-        const bad = firstUnencodableChar(charset, value);
-        if (bad !== -1) {
-          throw new EdifactSyntaxError(
-            SyntaxErrorCode.invalidCharacter,
-            `character ${JSON.stringify(value[bad])} cannot be written in the ${charset.id} character set`,
-            { segmentNumber: index + 1, tag: segment.tag, element: e + 1, component: c + 1 },
-          );
-        }
-      });
+      // Every occurrence of a repeated element is written, not only the first (`elements[e]`).
+      for (const occurrence of segment.repeats?.[e] ?? [components]) {
+        occurrence.forEach((value, c) => refuseUnencodable(charset, value, { ...at, element: e + 1, component: c + 1 }));
+      }
     });
   });
   return encodeText(charset, serialize(segments, options));
