@@ -180,6 +180,16 @@ describe('options', () => {
     expect(r!.messages[0]!.segmentText).toEqual({ 12: "BRC+001:002:003'" });
   });
 
+  it('captureSegments writes a segment read after a UNA inside the message, which the UNB\'s service characters cannot write', async () => {
+    // Without a release character in the first UNA, "9+8" (released under the second) cannot be written under it.
+    const text = "UNA:+.  'UNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+R1'UNH+1+OPSIGE:1:911:UN'UNA:+.? 'BGM+9?+8'UNT+3+1'UNZ+1+R1'";
+    const [r] = await validate(text, { now: NOW, captureSegments: true });
+    const message = r!.messages[0]!;
+    expect(message.status).toBe('rejected');
+    expect(message.errors.find((e) => e.segment === 'BGM')?.segmentPosition).toBe(2);
+    expect(message.segmentText?.[2]).toBe("BGM+9?+8'");
+  });
+
   it('a single profile replaces the shipped one of its message type only', async () => {
     const patched = patchProfile(opsigelser55, { contentRules: { 'policy-number-missing': { code: { value: 'F05' } } } });
     const text = motor.toString('latin1').replace('RFF+POL:00-123?+456', 'RFF+POL:ukendt');

@@ -7,6 +7,7 @@ import type { EdifactMessage, InterchangeHeader } from '../envelope/types.js';
 import { checkSegment } from '../schema/check.js';
 import { matchStructure } from '../schema/match.js';
 import { STANDARD_LAYOUTS } from '../schema/segments.js';
+import { EdifactSyntaxError } from '../syntax/errors.js';
 import type { Segment } from '../syntax/segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
 import { serialize } from '../syntax/writer.js';
@@ -165,14 +166,27 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
   return report;
 }
 
-/** The text of each segment an error points at, by message position. */
+/** The default service characters with a repetition separator: they can write any segment. */
+const ANY_SEGMENT: ServiceChars = Object.freeze({ ...DEFAULT_SERVICE_CHARS, repetition: '*' });
+
+/**
+ * The text of each segment an error points at, by message position, under the interchange's
+ * service characters — or, for a segment they cannot write (read after a UNA inside the
+ * message changed them), under {@link ANY_SEGMENT}.
+ */
 export function segmentTexts(errors: readonly ValidationError[], segments: readonly Segment[], chars: ServiceChars): Record<number, string> {
   const out: Record<number, string> = {};
   for (const e of errors) {
     const p = e.segmentPosition;
     if (p === null || out[p] !== undefined) continue;
     const s = segments[p - 1];
-    if (s) out[p] = serialize([s], { serviceChars: chars, una: false });
+    if (!s) continue;
+    try {
+      out[p] = serialize([s], { serviceChars: chars, una: false });
+    } catch (err) {
+      if (!(err instanceof EdifactSyntaxError)) throw err;
+      out[p] = serialize([s], { serviceChars: ANY_SEGMENT, una: false });
+    }
   }
   return out;
 }
