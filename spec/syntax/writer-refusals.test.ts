@@ -25,6 +25,16 @@ describe('serialize without a release character (a space in the UNA)', () => {
   });
 });
 
+describe('serialize, repeated elements', () => {
+  it('refuses an element that repeats when no repetition separator is in use (error 35), instead of joining the occurrences with the space', () => {
+    const segments = [{ tag: 'BGM', elements: [['9']] }, { tag: 'FTX', elements: [['AAA'], ['a']], repeats: { 1: [['a'], ['b']] } }];
+    expect(refusal(() => serialize(segments))).toEqual({ code: '35', offset: undefined, segmentNumber: 2, tag: 'FTX', element: 2, component: undefined });
+    // One occurrence is no repetition: written as the element.
+    expect(serialize([{ tag: 'FTX', elements: [['AAA'], ['a']], repeats: { 1: [['a']] } }])).toBe("FTX+AAA+a'");
+    expect(refusal(() => serialize(segments, { serviceChars: { ...DEFAULT_SERVICE_CHARS, repetition: '*' } }))).toBeNull();
+  });
+});
+
 describe('serializeToBytes', () => {
   it('refuses a character its charset cannot carry (error 21) and an unknown syntax identifier (error 2)', () => {
     const segments = [

@@ -2,7 +2,7 @@ import { type Charset, charsetFor, encodeText, firstUnencodableChar } from './ch
 import { EdifactSyntaxError, type Position, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
 import { checkOptions, describeValue, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
-import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse, repetitionInUse } from './service-chars.js';
 
 /** How segments are written. */
 export interface SerializeOptions {
@@ -95,7 +95,9 @@ function refuseUnescapable(components: ReadonlyArray<string>, active: string, at
 /**
  * Writes segments as EDIFACT text, escaping exactly the active service characters. Without a
  * release character (a space in the UNA), a value holding a service character is syntax error 22,
- * naming its segment, element and component — never written so that it reads back differently.
+ * naming its segment, element and component; without a repetition separator, an element with
+ * more than one occurrence (`repeats`) is syntax error 35 — never written so that it reads back
+ * differently.
  *
  * @example
  * serialize([{ tag: 'BGM', elements: [['9']] }]) // "BGM+9'"
@@ -108,6 +110,7 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   const una = options.una ?? !sameChars(chars, DEFAULT_SERVICE_CHARS);
   const escape = makeEscaper(chars);
   const unescapable = releaseInUse(chars) ? null : escapedServiceChars(chars);
+  const repeatable = repetitionInUse(chars);
   const writeElement = (components: ReadonlyArray<string>): string => {
     if (components.length === 1) return escape(components[0] as string);
     return components.map(escape).join(chars.component);
@@ -121,6 +124,13 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
     const elements = segment.elements;
     for (let e = 0; e < elements.length; e++) {
       const occurrences = segment.repeats?.[e];
+      if (occurrences !== undefined && occurrences.length > 1 && !repeatable) {
+        throw new EdifactSyntaxError(
+          SyntaxErrorCode.tooManyRepetitions,
+          `the element repeats ${occurrences.length} times but no repetition separator is in use (a space in the UNA's fifth place)`,
+          { segmentNumber, tag: segment.tag, element: e + 1 },
+        );
+      }
       if (unescapable !== null) {
         const at = { segmentNumber, tag: segment.tag, element: e + 1 };
         for (const components of occurrences ?? [elements[e] as ReadonlyArray<string>]) refuseUnescapable(components, unescapable, at);
