@@ -25,6 +25,26 @@ describe('serialize without a release character (a space in the UNA)', () => {
   });
 });
 
+describe('serialize, tags', () => {
+  it('releases the service characters in a tag (all but the component separator, which nests a syntax 4 tag), so it reads back as given', () => {
+    const segments = [{ tag: "X'Y", elements: [['a']] }, { tag: 'A+B?', elements: [['b']] }, { tag: 'UNH:1', elements: [['c']] }];
+    const text = serialize(segments);
+    expect(text).toBe("X?'Y+a'A?+B??+b'UNH:1+c'");
+    expect(parse(text, { errors: 'collect' }).segments.map((s) => ({ tag: s.tag, elements: s.elements }))).toEqual(segments);
+  });
+
+  it('refuses a tag holding a service character when no release character is in use (error 22, element 0)', () => {
+    expect(refusal(() => serialize([{ tag: 'BGM', elements: [['9']] }, { tag: "X'Y", elements: [['a']] }], { serviceChars: NO_RELEASE }))).toEqual({
+      code: '22',
+      offset: undefined,
+      segmentNumber: 2,
+      tag: "X'Y",
+      element: 0,
+      component: undefined,
+    });
+  });
+});
+
 describe('serialize, repeated elements', () => {
   it('refuses an element that repeats when no repetition separator is in use (error 35), instead of joining the occurrences with the space', () => {
     const segments = [{ tag: 'BGM', elements: [['9']] }, { tag: 'FTX', elements: [['AAA'], ['a']], repeats: { 1: [['a'], ['b']] } }];

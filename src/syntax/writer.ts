@@ -52,12 +52,11 @@ function sameChars(a: ServiceChars, b: ServiceChars): boolean {
 
 /**
  * Builds the escaper for one set of service characters: the release char goes before each
- * active one. Without a release character there is no escaping: values are returned as they are
- * ({@link serialize} refuses those that hold a service character).
+ * of `set` (by default every active one). Without a release character there is no escaping:
+ * values are returned as they are ({@link serialize} refuses those that hold a service character).
  */
-function makeEscaper(chars: ServiceChars): (value: string) => string {
+function makeEscaper(chars: ServiceChars, set = escapedServiceChars(chars)): (value: string) => string {
   if (!releaseInUse(chars)) return (value) => value;
-  const set = escapedServiceChars(chars);
   return (value) => {
     let out = '';
     let run = 0;
@@ -85,8 +84,8 @@ function refuseUnescapable(components: ReadonlyArray<string>, active: string, at
       if (active.indexOf(value[i] as string) === -1) continue;
       throw new EdifactSyntaxError(
         SyntaxErrorCode.invalidServiceCharacter,
-        `the value holds the service character ${JSON.stringify(value[i])} and no release character is in use to escape it`,
-        { ...at, component: c + 1 },
+        `the ${at.element === 0 ? 'tag' : 'value'} holds the service character ${JSON.stringify(value[i])} and no release character is in use to escape it`,
+        at.element === 0 ? at : { ...at, component: c + 1 },
       );
     }
   }
@@ -95,7 +94,9 @@ function refuseUnescapable(components: ReadonlyArray<string>, active: string, at
 /**
  * Writes segments as EDIFACT text, escaping exactly the active service characters. Without a
  * release character (a space in the UNA), a value holding a service character is syntax error 22,
- * naming its segment, element and component; without a repetition separator, an element with
+ * naming its segment, element and component (a tag releases every service character but the
+ * component separator, which nests a syntax 4 tag, and is refused as element 0 without a
+ * release character); without a repetition separator, an element with
  * more than one occurrence (`repeats`) is syntax error 35 — never written so that it reads back
  * differently.
  *
@@ -110,6 +111,9 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   const una = options.una ?? !sameChars(chars, DEFAULT_SERVICE_CHARS);
   const escape = makeEscaper(chars);
   const unescapable = releaseInUse(chars) ? null : escapedServiceChars(chars);
+  // In a tag the component separator nests (syntax 4, `UNH:1`): every other service character is released.
+  const tagServiceChars = escapedServiceChars(chars).slice(chars.component.length);
+  const escapeTag = makeEscaper(chars, tagServiceChars);
   const repeatable = repetitionInUse(chars);
   const writeElement = (components: ReadonlyArray<string>): string => {
     if (components.length === 1) return escape(components[0] as string);
@@ -120,7 +124,8 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   let segmentNumber = 0;
   for (const segment of segments) {
     segmentNumber++;
-    let line = segment.tag;
+    if (unescapable !== null) refuseUnescapable([segment.tag], tagServiceChars, { segmentNumber, tag: segment.tag, element: 0 });
+    let line = escapeTag(segment.tag);
     const elements = segment.elements;
     for (let e = 0; e < elements.length; e++) {
       const occurrences = segment.repeats?.[e];
