@@ -1,6 +1,6 @@
-/** The lossless JSON form (`toEdifactJson` / `fromEdifactJson`, CLI `to-json` / `from-json`) at its edges. */
+/** The lossless JSON form (`toEdifactJson` / `fromEdifactJson` / `checkEdifactJson`, CLI `to-json` / `from-json`): its edges, and what a document must hold to be written back. */
 import { describe, expect, it } from 'vitest';
-import { type EdifactJson, fromEdifactJson, toEdifactJson } from '../../src/envelope/index.js';
+import { type EdifactJson, checkEdifactJson, fromEdifactJson, toEdifactJson } from '../../src/envelope/index.js';
 import { EdifactSyntaxError } from '../../src/syntax/index.js';
 
 const chars = { component: ':', element: '+', decimal: '.', release: '?', repetition: ' ', terminator: "'" };
@@ -41,6 +41,50 @@ describe('toEdifactJson of input without a segment', () => {
       expect(json.interchanges).toEqual([]);
       expect(errors.map((e) => [e.code, e.offset])).toEqual([['13', input.length]]);
       expect(errors[0]!.message).toMatch(/no segment found/);
+    }
+  });
+});
+
+const INPUT = "UNA:+.?*'UNB+UNOC:4+1+2+20240101:1200+R'FTX+AAA+a*b:c'UNZ+0+R'";
+
+/** The document of INPUT with `change` applied to a copy. */
+function changed(change: (ic: Record<string, any>) => void): unknown {
+  const doc = structuredClone(toEdifactJson(INPUT).json) as unknown as { interchanges: Array<Record<string, any>> };
+  change(doc.interchanges[0]!);
+  return doc;
+}
+
+/** The message of the error `checkEdifactJson` throws for `doc`, or `null` when it accepts it. */
+function checkRefusal(doc: unknown): string | null {
+  try {
+    checkEdifactJson(doc);
+  } catch (err) {
+    if (!(err instanceof EdifactSyntaxError)) throw err;
+    expect(err.code).toBe('12');
+    return err.message;
+  }
+  return null;
+}
+
+describe('checkEdifactJson', () => {
+  it('accepts what toEdifactJson makes, repeated elements included, and it is written back byte for byte', () => {
+    const doc = changed(() => {});
+    expect(checkRefusal(doc)).toBeNull();
+    expect(Buffer.from(fromEdifactJson(checkEdifactJson(doc))).toString('latin1')).toBe(INPUT);
+  });
+
+  it('refuses a repeated element whose occurrences are not arrays of strings, naming the segment', () => {
+    for (const repeats of [[['a'], 5], ['ab'], [[1]], [], 'a']) {
+      const message = checkRefusal(changed((ic) => (ic.segments[1][2] = { repeats })));
+      expect(message, JSON.stringify(repeats)).toContain('$.interchanges[0].segments[1]');
+    }
+  });
+
+  it('refuses a format whose una is not a boolean or whose lineBreak is not one of the three, naming the field', () => {
+    expect(checkRefusal(changed((ic) => (ic.format.una = 'yes')))).toContain('$.interchanges[0].format.una');
+    expect(checkRefusal(changed((ic) => (ic.format.serviceChars = null)))).toContain('$.interchanges[0].format.serviceChars: expected an object');
+    for (const lineBreak of ['XYZ', 5, null]) {
+      expect(checkRefusal(changed((ic) => (ic.format.lineBreak = lineBreak))), String(lineBreak)).toContain('$.interchanges[0].format.lineBreak');
     }
   });
 });

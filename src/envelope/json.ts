@@ -82,16 +82,19 @@ export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimit
   return { json, errors };
 }
 
-const isStrings = (values: unknown[]): boolean => values.every((c) => typeof c === 'string');
+const isComponents = (value: unknown): value is string[] => Array.isArray(value) && value.every((c) => typeof c === 'string');
 
 function isJsonSegment(value: unknown): value is JsonSegment {
   if (!Array.isArray(value) || typeof value[0] !== 'string') return false;
   return value.slice(1).every((el) => {
-    if (Array.isArray(el)) return isStrings(el);
+    if (Array.isArray(el)) return isComponents(el);
+    // A repeated element: one or more occurrences, each its components.
     const repeats = typeof el === 'object' && el !== null ? (el as { repeats?: unknown }).repeats : undefined;
-    return Array.isArray(repeats) && repeats.every((r) => Array.isArray(r) && isStrings(r));
+    return Array.isArray(repeats) && repeats.length > 0 && repeats.every(isComponents);
   });
 }
+
+const LINE_BREAKS: readonly unknown[] = ['', '\n', '\r\n'];
 
 /** Checks the shape of a parsed `EdifactJson` document; throws an error naming the bad path. */
 export function checkEdifactJson(value: unknown): EdifactJson {
@@ -105,14 +108,17 @@ export function checkEdifactJson(value: unknown): EdifactJson {
   (doc.interchanges as unknown[]).forEach((ic, i) => {
     const c = ic as Partial<InterchangeJson>;
     if (typeof c !== 'object' || c === null || !c.format || !Array.isArray(c.segments)) fail(`$.interchanges[${i}]`, 'expected { format, segments }');
-    const chars = (c as InterchangeJson).format.serviceChars;
+    const { una, lineBreak, serviceChars: chars } = (c as InterchangeJson).format;
+    if (typeof una !== 'boolean') fail(`$.interchanges[${i}].format.una`, 'expected true or false');
+    if (!LINE_BREAKS.includes(lineBreak)) fail(`$.interchanges[${i}].format.lineBreak`, 'expected "", "\\n" or "\\r\\n"');
+    if (typeof chars !== 'object' || chars === null) fail(`$.interchanges[${i}].format.serviceChars`, 'expected an object of the six service characters');
     try {
       parseServiceString(formatServiceString(chars).slice(3));
     } catch (e) {
       fail(`$.interchanges[${i}].format.serviceChars`, (e as Error).message);
     }
     (c.segments as unknown[]).forEach((s, k) => {
-      if (!isJsonSegment(s)) fail(`$.interchanges[${i}].segments[${k}]`, 'expected [tag, ...elements] with string components');
+      if (!isJsonSegment(s)) fail(`$.interchanges[${i}].segments[${k}]`, 'expected [tag, ...elements] with string components, a repeated element as { repeats: [components, ...] }');
     });
   });
   return value as EdifactJson;
