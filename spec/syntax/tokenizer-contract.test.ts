@@ -60,10 +60,19 @@ describe('Tokenizer: where its errors point', () => {
     expect(unterminated.errors.map(positionOf)).toEqual([{ code: '13', offset: 29, segmentNumber: 2, tag: 'NAD', element: undefined, component: undefined }]);
     const oversized = run([`${UNB}BGM+9'FTX+${'x'.repeat(40)}'UNZ+0+R'`], { maxSegmentLength: 30 });
     expect(oversized.errors.map(positionOf)).toEqual([{ code: '18', offset: 35, segmentNumber: 3, tag: 'FTX', element: undefined, component: undefined }]);
+    // The skipped segment is still a segment of the input: the next one is numbered after it.
     expect(oversized.segments.map((s) => [s.tag, s.segmentNumber])).toEqual([
       ['UNB', 1],
       ['BGM', 2],
-      ['UNZ', 3],
+      ['UNZ', 4],
+    ]);
+    const inMessage = run([`${UNB}UNH+1+X:D:96A:UN'FTX+${'x'.repeat(40)}'DTM+1'UNT+4+1'`], { maxSegmentLength: 30 });
+    expect(inMessage.errors.map((e) => [e.code, e.segmentNumber, e.messageSegmentNumber])).toEqual([['18', 3, 2]]);
+    expect(inMessage.segments.map((s) => [s.tag, s.segmentNumber, s.messageSegmentNumber])).toEqual([
+      ['UNB', 1, 0],
+      ['UNH', 2, 1],
+      ['DTM', 4, 3],
+      ['UNT', 5, 4],
     ]);
   });
 

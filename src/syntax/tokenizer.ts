@@ -284,10 +284,14 @@ export class Tokenizer {
     return this.isReleased(text, len, from) ? len - 1 : len;
   }
 
+  /** Reports the segment at `pos` as over the limit. It is skipped, but counted: the segments after it keep their numbers. */
   private reportOversized(text: string, pos: number): void {
+    this.segmentNumber++;
+    if (this.messageSegmentNumber > 0) this.messageSegmentNumber++;
     this.fail(SyntaxErrorCode.unspecified, `segment longer than the limit of ${this.limits.maxSegmentLength} bytes; skipped`, {
       offset: this.base + pos,
-      segmentNumber: this.segmentNumber + 1,
+      segmentNumber: this.segmentNumber,
+      messageSegmentNumber: this.messageSegmentNumber || undefined,
       tag: text.slice(pos, pos + 3),
     });
   }
