@@ -32,6 +32,16 @@ describe('envelope checks', () => {
     expect(codes(text)).toEqual([['29', 'UNT', text.indexOf('UNT')]]);
   });
 
+  it('UNT counts a segment skipped for being over maxSegmentLength: the right count is no 29, one short is', () => {
+    const text = (count: number) => `${HEAD}UNH+1+OPSIGE:1:911:UN'\nBGM+9'\nFTX+AAI+++${'x'.repeat(80)}'\nDTM+137:20241120:102'\nUNT+${count}+1'\nUNZ+1+REF'\n`;
+    const found = (count: number) => parseInterchanges(text(count), { errors: 'collect', maxSegmentLength: 60 }).errors.map((e) => [e.code, e.tag]);
+    expect(found(5)).toEqual([['18', 'FTX']]);
+    expect(found(4)).toEqual([
+      ['18', 'FTX'],
+      ['29', 'UNT'],
+    ]);
+  });
+
   it('a count of the right number in the wrong form is 29 (n..10 in UNT, n..6 in UNZ)', () => {
     for (const count of [' 3', '3 ', '3.0', '0x3', '3e0', '00000000003']) {
       const text = `${HEAD}${msg('1', 3).replace('UNT+3+', `UNT+${count}+`)}UNZ+1+REF'\n`;

@@ -430,7 +430,8 @@ export class EnvelopeAssembler implements TokenizerHandler {
 
   private append(open: OpenMessage, segment: Segment): void {
     this.flushErrors(open.message.errors);
-    open.count++;
+    // The tokenizer's message segment number also counts segments it skipped (over maxSegmentLength), which UNT counts too.
+    open.count = Math.max(open.count + 1, segment.messageSegmentNumber);
     if (open.count <= this.maxMessageSegments) {
       open.message.segments.push(segment);
     } else if (!open.truncated) {
