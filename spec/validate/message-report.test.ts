@@ -20,6 +20,15 @@ describe('message reports', () => {
     ]);
   });
 
+  it('name segments after one skipped for its length by their position in the message, as the sender counts them', async () => {
+    // UNH 1, BGM 2, the skipped FTX 3, RFF 4, DTM 5 (with a qualifier not in the code list) … UNT 14.
+    const text = motor.replace("BGM+9'", `BGM+9'FTX+AAI+++${'x'.repeat(70_000)}'`).replace('DTM+137', 'DTM+ZZZ').replace('UNT+13+', 'UNT+14+');
+    expect(errorsOf(await report(text))).toEqual([
+      ['18', 'FTX', 3],
+      ['12', 'DTM', 5],
+    ]);
+  });
+
   it('find the document code and kind in a BGM that is not the second segment', async () => {
     const r = await report(motor.replace(/(UNH\+[^']*')/, "$1FTX+AAI+++x'"));
     expect(r.messages[0]).toMatchObject({ status: 'rejected', documentCode: '9', kind: 'cancellation' });

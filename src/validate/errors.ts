@@ -39,13 +39,22 @@ export function fromSyntaxError(e: EdifactSyntaxError, messageStart: number | nu
   };
 }
 
+/**
+ * The position in its message (UNH = 1) of the held segment `segments[index]`: its message
+ * segment number, which also counts a segment the tokenizer skipped for its length (not held),
+ * as the sender does; `index + 1` for a segment without one.
+ */
+export function positionInMessage(segments: readonly Segment[], index: number): number {
+  return segments[index]?.messageSegmentNumber || index + 1;
+}
+
 /** A structure issue of `matchStructure` for the message `segments` (UNH..UNT as held). */
 export function fromStructureIssue(issue: StructureIssue, segments: readonly Segment[]): ValidationError {
   const at = segments[issue.index];
   const before = segments[issue.index - 1] ?? segments[segments.length - 1];
   const missing = issue.code === '13';
   // ISO 9735 0096: a missing segment is reported at the last segment processed before it.
-  const segmentPosition = missing ? issue.index : issue.index + 1;
+  const segmentPosition = missing ? (issue.index === 0 ? 0 : positionInMessage(segments, issue.index - 1)) : positionInMessage(segments, issue.index);
   return {
     code: issue.code,
     rule: null,

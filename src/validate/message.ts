@@ -14,7 +14,7 @@ import { serialize } from '../syntax/writer.js';
 import { compileLayout, isClean, layoutOfSegment, type CompiledLayout } from './compile/layout.js';
 import type { CompiledProfile, ProfileLookup } from './compile/profile.js';
 import type { FastMatch } from './compile/structure.js';
-import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError } from './errors.js';
+import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError, positionInMessage } from './errors.js';
 import { runContentRules } from './rules/index.js';
 import type { MessageReport, ValidationError } from './types.js';
 
@@ -125,7 +125,7 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
     if (positions !== null && positions[i] === null) continue;
     const layout = (placedLayouts !== null ? placedLayouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
     if (layout === undefined) continue;
-    errors = checkElements(s, i + 1, layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
+    errors = checkElements(s, positionInMessage(segments, i), layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
   }
 
   const bgm = segments[1]?.tag === 'BGM' ? segments[1] : segments.find((s) => s.tag === 'BGM');
