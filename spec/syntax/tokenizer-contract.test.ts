@@ -83,6 +83,23 @@ describe('Tokenizer: where its errors point', () => {
     expect(parse(`UNA:+.? '${UNB}UNZ+0+R'UNA:+.? '${UNB}UNZ+0+R'`, { errors: 'collect' }).errors).toEqual([]);
   });
 
+  it('a message left without UNT ends at UNG, UNE or UNZ: they and the next interchange\'s UNA are outside it', () => {
+    // The UNZ closed the interchange: the UNA before the next UNB is where it belongs, not error 33.
+    const text = `UNA:+.? '${UNB}UNH+1+X:D:96A:UN'BGM+9'UNZ+1+R'UNA:+.? '${UNB}UNZ+0+R'`;
+    const { errors, segments } = parse(text, { errors: 'collect' });
+    expect(errors).toEqual([]);
+    expect(segments.map((s) => [s.tag, s.messageSegmentNumber])).toEqual([
+      ['UNB', 0],
+      ['UNH', 1],
+      ['BGM', 2],
+      ['UNZ', 0],
+      ['UNB', 0],
+      ['UNZ', 0],
+    ]);
+    const grouped = parse(`${UNB}UNG+X+1+2+240101:1200+G+UN+D:96A'UNH+1+X:D:96A:UN'UNE+1+G'UNG+X+1+2+240101:1200+H+UN+D:96A'UNE+0+H'UNZ+2+R'`, { errors: 'collect' });
+    expect(grouped.segments.map((s) => s.messageSegmentNumber)).toEqual([0, 0, 1, 0, 0, 0, 0]);
+  });
+
   it('a syntax version other than 1-4, or a UNB without S001, is error 2 at its component', () => {
     for (const version of ['5', '14', '0', '']) {
       const { errors } = parse(`UNB+UNOC:${version}+1+2+240101:1200+R'`, { errors: 'collect' });

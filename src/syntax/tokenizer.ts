@@ -326,7 +326,11 @@ export class Tokenizer {
       this.segmentNumber++;
     }
     if (split.tag === 'UNH') this.messageSegmentNumber = 1;
-    else if (this.messageSegmentNumber > 0) this.messageSegmentNumber++;
+    else if (this.messageSegmentNumber > 0) {
+      // UNG, UNE and UNZ end a message that lacks its UNT: they (and a UNA after them) are outside it.
+      if (split.tag === 'UNZ' || split.tag === 'UNE' || split.tag === 'UNG') this.messageSegmentNumber = 0;
+      else this.messageSegmentNumber++;
+    }
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
 
