@@ -41,6 +41,21 @@ describe('message reports', () => {
     expect(r.errors.map((e) => [e.code, e.segment])).toEqual([['13', 'UNZ']]);
   });
 
+  it('place a missing UNT at the last segment of its message (0096), whatever segment comes instead', async () => {
+    // The motor message is UNH … BRC (12 segments) + UNT: without its UNT, BRC (12) is the last one processed.
+    const noUnt = motor.replace(/UNT\+[^']*'\s*/, '');
+    const ends = {
+      UNZ: noUnt,
+      'next UNH': noUnt.replace(/UNZ\+1\+/, "UNH+2+OPSIGE:1:911:UN'BGM+9'UNT+3+2'UNZ+2+"),
+      UNE: noUnt.replace(/(UNB[^']*')/, "$1UNG+OPSIGE+11111111:ZZ+22222222:ZZ+241120:2300+G+UN+1:911'").replace(/UNZ\+1\+/, "UNE+1+G'UNZ+1+"),
+      'end of input': noUnt.replace(/UNZ[^']*'\s*$/, ''),
+    };
+    for (const [end, text] of Object.entries(ends)) {
+      const r = await report(text);
+      expect(r.messages[0]!.errors.map((e) => [e.code, e.segment, e.segmentPosition]), end).toEqual([['13', 'UNT', 12]]);
+    }
+  });
+
   it('name each UNH identifier component that differs from the profile (14), and leave an empty one to the layout check (13)', async () => {
     const withUnh = (s009: string) => report(motor.replace('UNH+1+OPSIGE:1:911:UN', `UNH+1+${s009}`));
     const identifierErrors = (r: Awaited<ReturnType<typeof report>>) => r.messages[0]!.errors.map((e) => [e.code, e.segment, e.element, e.component]);

@@ -1,4 +1,4 @@
-import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
+import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
 import { componentAt, digitsAt, type Segment } from '../syntax/segment.js';
 import { checkOptions, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
@@ -169,7 +169,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     const at = { offset: endOffset };
     if (this.open) {
       this.flushErrors(this.open.message.errors);
-      this.closeMessage(this.problem(SyntaxErrorCode.missing, 'input ends inside a message: UNT is missing', { ...at, tag: 'UNT' }));
+      this.closeMessage(this.missingUnt(this.open, 'input ends inside a message: UNT is missing', { ...at, tag: 'UNT' }));
     }
     if (this.group) {
       this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'input ends inside a functional group: UNE is missing', { ...at, tag: 'UNE' }));
@@ -230,7 +230,16 @@ export class EnvelopeAssembler implements TokenizerHandler {
 
   /** Closes the open message, if any, as missing its UNT before `segment` (`next` names it in the reason). */
   private closeOpenMessageBefore(segment: Segment, next: string): void {
-    if (this.open) this.closeMessage(this.problem(SyntaxErrorCode.missing, `message has no UNT before ${next}`, this.at(segment)));
+    if (this.open) this.closeMessage(this.missingUnt(this.open, `message has no UNT before ${next}`, this.at(segment)));
+  }
+
+  /**
+   * Syntax error 13 for the UNT `open` lacks, found at `at` (the segment that came instead, or
+   * the end of the input), in the message at its last segment: ISO 9735 0096 reports a missing
+   * segment at the last one processed before it.
+   */
+  private missingUnt(open: OpenMessage, reason: string, at: Position): EdifactSyntaxError {
+    return this.problem(SyntaxErrorCode.missing, reason, { ...at, messageSegmentNumber: open.count });
   }
 
   /**
