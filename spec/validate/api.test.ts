@@ -88,6 +88,17 @@ describe('CONTRL', () => {
     expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+29+UNT+1'");
   });
 
+  it('gives S011 in UCI and UCM only with the service segment (0013) it points into', async () => {
+    // An element error in BGM (a body segment): UCI and UCM name the code only; the position is UCD's.
+    const text = motor.toString('latin1').replace("BGM+9'", `BGM+9+${'X'.repeat(40)}'`);
+    const [uci] = await validate(text, { now: NOW });
+    expect(uci!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+39'");
+    const [ucm] = await validate(text, { now: NOW, detail: 'message' });
+    expect(ucm!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4+39'");
+    const [ucd] = await validate(text, { now: NOW, detail: 'segment' });
+    expect(ucd!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+39+2'");
+  });
+
   it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
     const text = batch.toString('latin1').replace("BGM+15'", "BGM+15'BGM+15'").replace('UNT+9+3', 'UNT+10+3');
     const [r] = await validate(text, { now: NOW, detail: 'message' });

@@ -2,7 +2,7 @@
  * CONTRL (ISO 9735 syntax and service report, `CONTRL:2:2:UN`, syntax 3) for one received
  * interchange. F&P's default is interchange level only — `UNH`, `UCI`, `UNT`: UCI action 7
  * when the interchange and every message passed syntax and structure, else 4 with the first
- * error's code (0085), its service segment tag (0013) and element position (S011).
+ * error's code (0085) and, for an error in a service segment, its tag (0013) and element position (S011).
  * `detail: 'message'` adds one UCM per message (4 rejected, 7 accepted; the UCI then answers
  * the envelope only, and when it says 4 only the rejected messages' UCMs are kept); `'segment'` adds UCS (segment position, UNH = 1) and UCD (element
  * position) under each rejected UCM. Content errors (12'ere) never reach the CONTRL.
@@ -51,10 +51,13 @@ function position(e: ValidationError): string[] | undefined {
   return e.component === null ? [String(e.element)] : [String(e.element), String(e.component)];
 }
 
-/** `0085`, `0013`, `S011` of a UCI/UCM for an error. */
+/**
+ * `0085`, `0013`, `S011` of a UCI/UCM for an error. S011 is a position in the service segment
+ * 0013 names: an error elsewhere (a body segment's element, which UCD reports) gives the code only.
+ */
 function errorElements(e: ValidationError | undefined): Array<string | string[] | undefined> {
   if (e === undefined) return [];
-  return [e.code, isServiceTag(e.segment) ? e.segment! : undefined, position(e)];
+  return isServiceTag(e.segment) ? [e.code, e.segment!, position(e)] : [e.code];
 }
 
 /** A party's id and qualifier (the fallback when it had none). */
