@@ -58,6 +58,15 @@ describe('a received CONTRL (a partner answering our interchange) is validated a
     // [code, rule, segment position (UCS is the 4th), element, component]
     expect(await errorsOf(contrl('2:2', withDetail.replace('UCS+3', 'UCS+ABC')))).toEqual([['37', null, 4, 1, null]]);
   });
+  it('takes action codes 4, 7 and 8 in UCI and UCM (0083), and gives 12 for any other', async () => {
+    for (const action of ['4', '7', '8']) {
+      expect(await errorsOf(contrl('2:2', withDetail.replace('22222222:ZZ+4', `22222222:ZZ+${action}`).replace('911:UN+4', `911:UN+${action}`))), action).toEqual([]);
+    }
+    expect(await errorsOf(contrl('2:2', withDetail.replace('22222222:ZZ+4', '22222222:ZZ+9').replace('911:UN+4', '911:UN+1')))).toEqual([
+      ['12', null, 2, 4, null],
+      ['12', null, 3, 3, null],
+    ]);
+  });
   it('refuses a CONTRL version it does not know, at the version and the release', async () => {
     expect(await errorsOf(contrl('9:9', withDetail))).toEqual([['14', null, 1, 2, 2], ['14', null, 1, 2, 3]]);
   });

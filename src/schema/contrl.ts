@@ -27,3 +27,15 @@ export const CONTRL_STRUCTURE: MessageStructure = Object.freeze({
     { position: '0080', tag: 'UNT', status: 'M', maxRepeat: 1 },
   ],
 }) as MessageStructure;
+
+/** Name of the code list of UCI and UCM 0083 (bound in their layouts). */
+export const CONTRL_ACTION_LIST = 'contrl.action';
+
+/**
+ * The CONTRL's code lists: 0083 action, coded — 4 this level and all lower levels rejected,
+ * 7 this level acknowledged (lower levels unless explicitly rejected), 8 interchange received
+ * (syntax 4).
+ */
+export const CONTRL_CODE_LISTS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  [CONTRL_ACTION_LIST]: Object.freeze(['4', '7', '8']),
+});

@@ -12,6 +12,7 @@
  * profile's `codeLists`. A value is valid if it is in any bound list that the profile has.
  */
 import { z } from 'zod';
+import { CONTRL_ACTION_LIST } from './contrl.js';
 import { compositeDef } from './composites.js';
 import { ELEMENTS, elementDef } from './elements.js';
 import { isFormat } from './formats.js';
@@ -159,8 +160,8 @@ const SPECS: Record<string, LayoutSpec> = {
   UNE: { name: 'Functional group trailer', spec: '0060/M 0048/M', assumption: false, source: ISO },
   UNH: { name: 'Message header', spec: '0062/M S009/M 0068/C S010/C', assumption: false, source: ISO },
   UNT: { name: 'Message trailer', spec: '0074/M 0062/M', assumption: false, source: ISO },
-  UCI: { name: 'Interchange response', spec: '0020/M S002/M S003/M 0083/M 0085/C 0013/C S011/C', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
-  UCM: { name: 'Message response', spec: '0062/M S009/M 0083/M 0085/C 0013/C S011/C', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
+  UCI: { name: 'Interchange response', spec: '0020/M S002/M S003/M 0083/M 0085/C 0013/C S011/C', lists: { '4': [CONTRL_ACTION_LIST] }, assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
+  UCM: { name: 'Message response', spec: '0062/M S009/M 0083/M 0085/C 0013/C S011/C', lists: { '3': [CONTRL_ACTION_LIST] }, assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
   UCS: { name: 'Segment error indication', spec: '0096/M 0085/C', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
   UCD: { name: 'Data element error indication', spec: '0085/M S011/M', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
   BGM: { name: 'Beginning of message', spec: 'C002/C 1004/C 1225/C 4343/C', lists: { '1.1': ['documentCodes'] }, assumption: false, source: `${UN}; kinds seed 002` },

@@ -5,7 +5,7 @@
  */
 import { profileCodeLists, qualifierLayouts } from '../../schema/access.js';
 import type { CodeListLike } from '../../schema/check.js';
-import { CONTRL_STRUCTURE } from '../../schema/contrl.js';
+import { CONTRL_CODE_LISTS, CONTRL_STRUCTURE } from '../../schema/contrl.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { defaultProfiles } from '../../schema/profiles/index.js';
 import { STANDARD_LAYOUTS, type SegmentLayout } from '../../schema/segments.js';
@@ -120,8 +120,8 @@ export function compiledContrl(): CompiledProfile {
       { version: 'D', release: '3', agency: 'UN' },
       { version: '4', release: '1', agency: 'UN' },
     ],
-    ...compileStructure(CONTRL_STRUCTURE, layouts, {}),
-    codeLists: {},
+    ...compileStructure(CONTRL_STRUCTURE, layouts, CONTRL_CODE_LISTS),
+    codeLists: CONTRL_CODE_LISTS,
     kinds: new Map(),
     acceptedSyntaxIds: null,
     rules: null,
