@@ -99,6 +99,24 @@ describe('CONTRL', () => {
     expect(ucd!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+39+2'");
   });
 
+  it('answers a message its UCM cannot name (no UNH 0062 or S009) in the UCI, never with a UCM lacking them', async () => {
+    const unnamed = {
+      'no reference': motor.toString('latin1').replace('UNH+1+OPSIGE:1:911:UN', 'UNH++OPSIGE:1:911:UN').replace('UNT+13+1', 'UNT+13+'),
+      'no S009': motor.toString('latin1').replace('UNH+1+OPSIGE:1:911:UN', 'UNH+1'),
+      'S009 without its version': motor.toString('latin1').replace('UNH+1+OPSIGE:1:911:UN', 'UNH+1+OPSIGE'),
+    };
+    for (const [what, text] of Object.entries(unnamed)) {
+      for (const detail of ['message', 'segment'] as const) {
+        const [r] = await validate(text, { now: NOW, detail });
+        expect(r!.accepted, `${what}, ${detail}`).toBe(false);
+        expect(r!.contrl, `${what}, ${detail}`).toMatch(/UCI\+20241120230001\+11111111:ZZ\+22222222:ZZ\+4\+13\+UNH\+[12][^']*'UNT\+3\+1'/);
+        // The CONTRL itself holds: validated as a received CONTRL it has no errors.
+        const [check] = await validate(r!.contrl, { now: NOW });
+        expect(check!.messages[0]!.errors, `${what}, ${detail}`).toEqual([]);
+      }
+    }
+  });
+
   it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
     const text = batch.toString('latin1').replace("BGM+15'", "BGM+15'BGM+15'").replace('UNT+9+3', 'UNT+10+3');
     const [r] = await validate(text, { now: NOW, detail: 'message' });

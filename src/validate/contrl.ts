@@ -5,7 +5,8 @@
  * error's code (0085) and, for an error in a service segment, its tag (0013) and element position (S011).
  * `detail: 'message'` adds one UCM per message (4 rejected, 7 accepted; the UCI then answers
  * the envelope only, and when it says 4 only the rejected messages' UCMs are kept); `'segment'` adds UCS (segment position, UNH = 1) and UCD (element
- * position) under each rejected UCM. Content errors (12'ere) never reach the CONTRL.
+ * position) under each rejected UCM; a rejected message whose UNH lacks 0062 or S009 cannot have
+ * a UCM and rejects the interchange in the UCI. Content errors (12'ere) never reach the CONTRL.
  *
  * Messages are added as they are validated; only the UCM/UCS/UCD text is kept (nothing in
  * `interchange` detail), so memory does not grow with the messages' size.
@@ -70,6 +71,11 @@ function party(p: PartyId, fallback: string): string[] {
   return p.routing === undefined ? identification(p, fallback) : [...identification(p, fallback), p.routing];
 }
 
+/** Whether a UNH gives what a UCM repeats: 0062 and S009's mandatory 0065, 0052, 0054 and 0051. */
+function named(h: MessageHeader): boolean {
+  return h.reference !== '' && h.type !== '' && h.version !== '' && h.release !== '' && h.agency !== '';
+}
+
 /** Collects one interchange's CONTRL as its messages are validated. */
 export class ContrlBuilder {
   private readonly detail: ContrlDetail;
@@ -78,6 +84,8 @@ export class ContrlBuilder {
   private sg1Counts: number[] = [];
   private sg1Rejected: boolean[] = [];
   private firstMessageError: ValidationError | undefined;
+  /** With UCMs: the first error of the rejected messages a UCM cannot name (they reject the interchange). */
+  private firstUnnamedError: ValidationError | undefined;
   private rejectedMessages = 0;
 
   constructor(detail: ContrlDetail = 'interchange') {
@@ -91,6 +99,11 @@ export class ContrlBuilder {
       this.rejectedMessages++;
       const first = firstError(report.errors);
       if (first !== undefined && (this.firstMessageError === undefined || compareErrors(first, this.firstMessageError) < 0)) this.firstMessageError = first;
+      // A UCM must name its message (0062 and S009 are mandatory): one the UNH does not name is answered in the UCI.
+      if (this.detail !== 'interchange' && !named(header)) {
+        if (first !== undefined && (this.firstUnnamedError === undefined || compareErrors(first, this.firstUnnamedError) < 0)) this.firstUnnamedError = first;
+        return;
+      }
     }
     if (this.detail === 'interchange') return;
     const s009 = [header.type, header.version, header.release, header.agency, header.associationCode ?? undefined];
@@ -143,9 +156,8 @@ export class ContrlBuilder {
    */
   finish(answered: AnsweredInterchange | null, interchangeErrors: readonly ValidationError[], options: ContrlWriteOptions): ContrlResult {
     let first = firstError(interchangeErrors);
-    if (this.detail === 'interchange' && this.firstMessageError && (first === undefined || compareErrors(this.firstMessageError, first) < 0)) {
-      first = this.firstMessageError;
-    }
+    const fromMessages = this.detail === 'interchange' ? this.firstMessageError : this.firstUnnamedError;
+    if (fromMessages && (first === undefined || compareErrors(fromMessages, first) < 0)) first = fromMessages;
     const accepted = first === undefined;
     if (answered === null || answered.reference === '' || answered.sender.id === '' || answered.recipient.id === '') return { contrl: '', accepted };
     const q = options.idQualifier ?? 'ZZ';
