@@ -67,6 +67,22 @@ describe('envelope checks', () => {
     ]);
   });
 
+  it('a missing mandatory element is 13 at its position: a component only inside a composite (S011 0104)', () => {
+    const where = (text: string) => parseInterchanges(text, { errors: 'collect' }).errors.map((e) => [e.tag, e.element, e.component ?? null]);
+    // Simple elements: UNH 0062, UNT 0062, UNZ 0036 and UNB 0020 have no components.
+    expect(where(`${HEAD}UNH++OPSIGE:1:911:UN'\nBGM+9'\nUNT+3'\nUNZ++REF'\n`)).toEqual([
+      ['UNH', 1, null],
+      ['UNT', 2, null],
+      ['UNZ', 1, null],
+    ]);
+    expect(where(`UNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300'\n${msg('1')}UNZ+1+'\n`)).toContainEqual(['UNB', 5, null]);
+    // A composite's component keeps its place: S004 0019, S009 0052.
+    expect(where(`UNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120+REF'\nUNH+1+OPSIGE::911:UN'\nBGM+9'\nUNT+3+1'\nUNZ+1+REF'\n`)).toEqual([
+      ['UNB', 4, 2],
+      ['UNH', 2, 2],
+    ]);
+  });
+
   it('missing UNZ at end of input is 13 at the end offset', () => {
     const text = `${HEAD}${msg('1')}`;
     expect(codes(text)).toEqual([['13', 'UNZ', text.length]]);
@@ -102,8 +118,8 @@ describe('envelope checks', () => {
     const { errors } = parseInterchanges("UNB+UNOC:3+1:ZZ+2:ZZ+241120'UNH+1+X:1:1:UN'BGM+9'UNT+3+1'UNZ+1+'", { errors: 'collect' });
     expect(errors.map((e) => [e.code, e.tag, e.element, e.component])).toEqual([
       ['13', 'UNB', 4, 2],
-      ['13', 'UNB', 5, 1],
-      ['13', 'UNZ', 2, 1],
+      ['13', 'UNB', 5, undefined],
+      ['13', 'UNZ', 2, undefined],
     ]);
   });
 

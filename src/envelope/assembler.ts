@@ -20,8 +20,8 @@ export interface EnvelopeLimits {
 
 const ENVELOPE_LIMIT_CHECKS: readonly OptionCheck[] = [positiveIntegerOption('maxMessageSegments')];
 
-/** Mandatory elements of the service segments: [element index (0-based), component index, name]. */
-const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number, string]>>> = {
+/** Mandatory elements of the service segments: [element index (0-based), component index or `null` for a simple element, name]. */
+const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number | null, string]>>> = {
   UNB: [
     [0, 0, 'syntax identifier (S001 0001)'],
     [0, 1, 'syntax version (S001 0002)'],
@@ -29,27 +29,27 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number, 
     [2, 0, 'recipient identification (S003 0010)'],
     [3, 0, 'date of preparation (S004 0017)'],
     [3, 1, 'time of preparation (S004 0019)'],
-    [4, 0, 'interchange control reference (0020)'],
+    [4, null, 'interchange control reference (0020)'],
   ],
   UNH: [
-    [0, 0, 'message reference number (0062)'],
+    [0, null, 'message reference number (0062)'],
     [1, 0, 'message type (S009 0065)'],
     [1, 1, 'message version number (S009 0052)'],
     [1, 2, 'message release number (S009 0054)'],
     [1, 3, 'controlling agency (S009 0051)'],
   ],
   UNT: [
-    [0, 0, 'number of segments in the message (0074)'],
-    [1, 0, 'message reference number (0062)'],
+    [0, null, 'number of segments in the message (0074)'],
+    [1, null, 'message reference number (0062)'],
   ],
   UNZ: [
-    [0, 0, 'interchange control count (0036)'],
-    [1, 0, 'interchange control reference (0020)'],
+    [0, null, 'interchange control count (0036)'],
+    [1, null, 'interchange control reference (0020)'],
   ],
-  UNG: [[4, 0, 'functional group reference number (0048)']],
+  UNG: [[4, null, 'functional group reference number (0048)']],
   UNE: [
-    [0, 0, 'number of messages (0060)'],
-    [1, 0, 'functional group reference number (0048)'],
+    [0, null, 'number of messages (0060)'],
+    [1, null, 'functional group reference number (0048)'],
   ],
 };
 
@@ -267,8 +267,8 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private checkRequired(segment: Segment, target: EdifactSyntaxError[]): boolean {
     let ok = true;
     for (const [e, c, name] of REQUIRED[segment.tag] ?? []) {
-      if (componentAt(segment, e, c) === '') {
-        target.push(this.problem(SyntaxErrorCode.missing, `${segment.tag} lacks the mandatory ${name}`, this.at(segment, e + 1, c + 1)));
+      if (componentAt(segment, e, c ?? 0) === '') {
+        target.push(this.problem(SyntaxErrorCode.missing, `${segment.tag} lacks the mandatory ${name}`, this.at(segment, e + 1, c === null ? undefined : c + 1)));
         ok = false;
       }
     }
