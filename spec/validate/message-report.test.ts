@@ -56,6 +56,20 @@ describe('message reports', () => {
     }
   });
 
+  it('name a missing UNZ or UNE as the segment concerned, not the segment found in its place, in the report and the UCI', async () => {
+    const grouped = motor.replace(/(UNB[^']*')/, "$1UNG+OPSIGE+11111111:ZZ+22222222:ZZ+241120:2300+G+UN+1:911'");
+    const cases: Array<[string, string, string]> = [
+      ['no UNZ before the next UNB', motor.replace(/UNZ[^']*'\s*$/, '') + motor.replace(/20241120230001/g, '20241120230002'), 'UNZ'],
+      ['no UNE before UNZ', grouped, 'UNE'],
+      ['no UNE before the next UNG', grouped.replace(/UNZ\+1\+/, "UNG+OPSIGE+11111111:ZZ+22222222:ZZ+241120:2300+H+UN+1:911'UNH+2+OPSIGE:1:911:UN'BGM+9'UNT+3+2'UNE+1+H'UNZ+2+"), 'UNE'],
+    ];
+    for (const [what, text, missing] of cases) {
+      const r = await report(text);
+      expect(r.errors.filter((e) => e.code === '13').map((e) => e.segment), what).toEqual([missing]);
+      expect(r.contrl, what).toContain(`+4+13+${missing}'`);
+    }
+  });
+
   it('name each UNH identifier component that differs from the profile (14), and leave an empty one to the layout check (13)', async () => {
     const withUnh = (s009: string) => report(motor.replace('UNH+1+OPSIGE:1:911:UN', `UNH+1+${s009}`));
     const identifierErrors = (r: Awaited<ReturnType<typeof report>>) => r.messages[0]!.errors.map((e) => [e.code, e.segment, e.element, e.component]);

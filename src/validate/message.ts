@@ -91,7 +91,6 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
   let envelope13: Set<string> | null = null;
   for (const e of message.errors) {
     const v = fromSyntaxError(e, start);
-    if (v.code === '13' && v.segment !== 'UNT' && /\bUNT\b/.test(v.message)) v.segment = 'UNT';
     if (v.code === '13' && v.element !== null) (envelope13 ??= new Set()).add(`${v.offset}:${v.element}`);
     errors = push(errors, v);
   }
