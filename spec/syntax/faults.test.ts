@@ -93,6 +93,17 @@ describe("the faults of today's JavaScript EDIFACT libraries, each absent", () =
     expect(errors.map((e) => [e.code, e.offset])).toEqual([['21', 36]]);
   });
 
+  it('the UNB itself is held to the repertoire it declares, whichever the interchange before it used', () => {
+    const unoa = "UNB+UNOA:3+1+2+240101:1200+R++opsige'UNZ+0+R'";
+    for (const text of [unoa, "UNB+UNOC:3+1+2+240101:1200+Q'UNZ+0+Q'" + unoa]) {
+      const { errors } = parse(latin1(text), { errors: 'collect' });
+      expect(errors.map((e) => [e.code, e.offset, e.tag]), text).toEqual([['21', text.indexOf('opsige'), 'UNB']]);
+    }
+    // A UNOC UNB after a UNOA interchange may hold what UNOA may not.
+    const after = "UNB+UNOA:3+1+2+240101:1200+R'UNZ+0+R'UNB+UNOC:3+1+2+240101:1200+Q++opsige'UNZ+0+Q'";
+    expect(parse(latin1(after), { errors: 'collect' }).errors).toEqual([]);
+  });
+
   it('invalid UTF-8 under UNOY is error 21 at the bad byte, not replaced silently', () => {
     const bytes = Buffer.concat([latin1("UNB+UNOY:4+1+2+20240101:1200+R'NAD+MR+ab"), Buffer.from([0xc3, 0x28]), latin1("'")]);
     const { errors } = parse(bytes, { errors: 'collect' });

@@ -317,7 +317,8 @@ export class Tokenizer {
   private emit(text: string, start: number, end: number): void {
     const offset = this.base + start;
     const split = this.splitter;
-    if (split.tag === 'UNB') {
+    const isHeader = split.tag === 'UNB';
+    if (isHeader) {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
       this.charset = this.charsetOfHeader(split.elements, offset);
@@ -336,7 +337,8 @@ export class Tokenizer {
 
     /** The decoded text the split ran on, when it is not `text` itself. */
     let decodedText: string | null = null;
-    if (split.hasSuspect) {
+    // A UNB was split under the charset before it: it is checked against the one it declares.
+    if (split.hasSuspect || isHeader) {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const raw = text.slice(start, end);
       const decoded = this.decode(raw, offset, segmentNumber);
