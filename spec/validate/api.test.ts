@@ -89,14 +89,14 @@ describe('CONTRL', () => {
   });
 
   it('gives S011 in UCI and UCM only with the service segment (0013) it points into', async () => {
-    // An element error in BGM (a body segment): UCI and UCM name the code only; the position is UCD's.
-    const text = motor.toString('latin1').replace("BGM+9'", `BGM+9+${'X'.repeat(40)}'`);
+    // An element error in BGM (a body segment; 1004 is not used): UCI and UCM name the code only; the position is UCD's.
+    const text = motor.toString('latin1').replace("BGM+9'", "BGM+9+4711'");
     const [uci] = await validate(text, { now: NOW });
-    expect(uci!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+39'");
+    expect(uci!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+15'");
     const [ucm] = await validate(text, { now: NOW, detail: 'message' });
-    expect(ucm!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4+39'");
+    expect(ucm!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4+15'");
     const [ucd] = await validate(text, { now: NOW, detail: 'segment' });
-    expect(ucd!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+39+2'");
+    expect(ucd!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+15+2'");
   });
 
   it('answers a message its UCM cannot name (no UNH 0062 or S009) in the UCI, never with a UCM lacking them', async () => {
