@@ -33,23 +33,23 @@ describe('envelopes left open at the end of the input', () => {
   });
 });
 
-describe('envelopes not closed before the next one', () => {
-  it('no UNZ before the next UNB: 13 at that UNB; both interchanges keep their messages', () => {
+describe('envelopes not closed before the next one (the error names the missing trailer, as at the end of the input)', () => {
+  it('no UNZ before the next UNB: 13 for the UNZ at that UNB\'s offset; both interchanges keep their messages', () => {
     const second = "UNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+REF2'\n";
     const text = `${HEAD}${msg('1')}${second}${msg('1')}UNZ+1+REF2'\n`;
     const { interchanges, errors } = parseInterchanges(text, { errors: 'collect' });
-    expect(errors.map((e) => [e.code, e.tag, e.offset])).toEqual([['13', 'UNB', text.indexOf(second)]]);
+    expect(errors.map((e) => [e.code, e.tag, e.offset])).toEqual([['13', 'UNZ', text.indexOf(second)]]);
     expect(interchanges.map((ic) => [ic.header?.reference, ic.messages.length])).toEqual([
       ['REF', 1],
       ['REF2', 1],
     ]);
   });
 
-  it('no UNE before the UNZ or before the next UNG: 13 at that segment', () => {
+  it('no UNE before the UNZ or before the next UNG: 13 for the UNE at that segment\'s offset', () => {
     const beforeUnz = `${HEAD}${UNG('G1')}${msg('1')}UNZ+1+REF'\n`;
-    expect(codes(beforeUnz)).toEqual([['13', 'UNZ', beforeUnz.indexOf('UNZ')]]);
+    expect(codes(beforeUnz)).toEqual([['13', 'UNE', beforeUnz.indexOf('UNZ')]]);
     const beforeUng = `${HEAD}${UNG('G1')}${msg('1')}${UNG('G2')}${msg('2')}UNE+1+G2'\nUNZ+2+REF'\n`;
-    expect(codes(beforeUng)).toEqual([['13', 'UNG', beforeUng.indexOf('UNG+OPSIGE+1:ZZ+2:ZZ+241120:2300+G2')]]);
+    expect(codes(beforeUng)).toEqual([['13', 'UNE', beforeUng.indexOf('UNG+OPSIGE+1:ZZ+2:ZZ+241120:2300+G2')]]);
   });
 });
 

@@ -230,13 +230,14 @@ export class EnvelopeAssembler implements TokenizerHandler {
 
   /** Closes the open message, if any, as missing its UNT before `segment` (`next` names it in the reason). */
   private closeOpenMessageBefore(segment: Segment, next: string): void {
-    if (this.open) this.closeMessage(this.missingUnt(this.open, `message has no UNT before ${next}`, this.at(segment)));
+    if (this.open) this.closeMessage(this.missingUnt(this.open, `message has no UNT before ${next}`, { ...this.at(segment), tag: 'UNT' }));
   }
 
   /**
-   * Syntax error 13 for the UNT `open` lacks, found at `at` (the segment that came instead, or
-   * the end of the input), in the message at its last segment: ISO 9735 0096 reports a missing
-   * segment at the last one processed before it.
+   * Syntax error 13 for the UNT `open` lacks, found at `at` (the offset of the segment that came
+   * instead, or the end of the input; its tag the missing UNT's, as for every missing trailer), in
+   * the message at its last segment: ISO 9735 0096 reports a missing segment at the last one
+   * processed before it.
    */
   private missingUnt(open: OpenMessage, reason: string, at: Position): EdifactSyntaxError {
     return this.problem(SyntaxErrorCode.missing, reason, { ...at, messageSegmentNumber: open.count });
@@ -278,7 +279,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private onHeader(segment: Segment): void {
     this.closeOpenMessageBefore(segment, 'the next UNB');
     if (this.interchange) {
-      this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', this.at(segment)));
+      this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', { ...this.at(segment), tag: 'UNZ' }));
       this.group = null;
       this.closeInterchange();
     }
@@ -310,7 +311,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     this.closeOpenMessageBefore(segment, 'UNZ');
     const errors = this.flushToInterchange();
     if (this.group) {
-      errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before UNZ', this.at(segment)));
+      errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before UNZ', { ...this.at(segment), tag: 'UNE' }));
       this.group = null;
     }
     const ic = this.interchange as InterchangeSummary;
@@ -339,7 +340,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private onGroupHeader(segment: Segment): void {
     this.closeOpenMessageBefore(segment, 'UNG');
     const errors = this.flushToInterchange();
-    if (this.group) errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before the next UNG', this.at(segment)));
+    if (this.group) errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before the next UNG', { ...this.at(segment), tag: 'UNE' }));
     const header: GroupHeader = {
       messageType: componentAt(segment, 0, 0),
       sender: party(segment, 1),

@@ -38,7 +38,7 @@ export interface Position {
   segmentNumber?: number | undefined;
   /** 1-based segment number in the message (UNH = 1). */
   messageSegmentNumber?: number | undefined;
-  /** Segment tag, e.g. `NAD`. */
+  /** Segment tag, e.g. `NAD`; for a missing segment (13) the missing one's, at the offset where it was expected. */
   tag?: string | undefined;
   /** 1-based data element position in the segment (the tag is element 0). */
   element?: number | undefined;

@@ -17,13 +17,6 @@ export function isServiceTag(tag: string | null): boolean {
 }
 
 /**
- * The service trailer an envelope 13 says is missing ("message has no UNT before UNZ",
- * "interchange has no UNZ before the next UNB", "… UNE is missing"): the envelope names the
- * segment it found instead, a report and the CONTRL (0013) the missing one.
- */
-const MISSING_TRAILER = /\bno (UNT|UNE|UNZ) before\b|\b(UNT|UNE|UNZ) is missing\b/;
-
-/**
  * A syntax or envelope error as a {@link ValidationError}. `messageStart` is the interchange
  * segment number of the message's UNH when the error belongs to a message (its position in
  * the message is derived from it), else `null`.
@@ -34,11 +27,10 @@ export function fromSyntaxError(e: EdifactSyntaxError, messageStart: number | nu
     if (e.messageSegmentNumber !== undefined) segmentPosition = e.messageSegmentNumber;
     else if (e.segmentNumber !== undefined && e.segmentNumber >= messageStart) segmentPosition = e.segmentNumber - messageStart + 1;
   }
-  const missing = e.code === '13' ? MISSING_TRAILER.exec(e.reason) : null;
   return {
     code: e.code,
     rule: null,
-    segment: missing !== null ? (missing[1] ?? missing[2])! : (e.tag ?? null),
+    segment: e.tag ?? null,
     segmentPosition,
     element: e.element ?? null,
     component: e.component ?? null,
