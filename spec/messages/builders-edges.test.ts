@@ -215,6 +215,13 @@ describe('buildReplyInterchange', () => {
     expect(segs[0]!.elements.slice(1, 4)).toEqual([[motor9.recipient.vir, 'ZZ'], [motor9.sender.vir, '30'], ['240304', '0506']]);
     expect(segs[1]!.elements[1]![0]).toBe('OPSIGE');
   });
+  it('marks the reply to a test interchange (UNB 0035 = 1) as a test, and no other', () => {
+    const received = { sender: { id: motor9.sender.vir, qualifier: 'ZZ' }, recipient: { id: motor9.recipient.vir, qualifier: 'ZZ' } };
+    const unb = (testIndicator?: boolean) => buildReplyInterchange(buildAccept(motor9, DAY), { ...received, ...(testIndicator !== undefined && { testIndicator }) }, { reference: 'R9', date: '2024-03-04', time: '0506' })[0]!;
+    expect(unb(true).elements.slice(4)).toEqual([['R9'], [''], [''], [''], [''], [''], ['1']]);
+    expect(unb(false).elements.slice(4)).toEqual([['R9']]);
+    expect(unb().elements.slice(4)).toEqual([['R9']]);
+  });
 });
 
 describe('buildAcceptWithoutFee', () => {

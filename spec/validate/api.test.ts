@@ -150,6 +150,17 @@ describe('CONTRL', () => {
     expect(r!.contrl).toContain("UCS+1+13'");
   });
 
+  it('answers a test interchange (UNB 0035 = 1) with a CONTRL and 12\'ere marked test, and only then', async () => {
+    const test = motor.toString('latin1').replace('+241120:2300+20241120230001', '+241120:2300+20241120230001++++++1').replace('RFF+POL:00-123?+456', 'RFF+POL:ukendt');
+    const unb = (text: string) => text.match(/UNB\+[^']*/)![0];
+    const [r] = await validate(test, { now: NOW });
+    expect(unb(r!.contrl)).toMatch(/^UNB\+UNOC:3\+22222222:ZZ\+11111111:ZZ\+241201:1000\+\w+\+\+\+\+\+\+1$/);
+    expect(unb(r!.messages[0]!.reply!)).toMatch(/\+\+\+\+\+\+1$/);
+    const [production] = await validate(motor.toString('latin1').replace('RFF+POL:00-123?+456', 'RFF+POL:ukendt'), { now: NOW });
+    expect(unb(production!.contrl)).toMatch(/\+241201:1000\+\w+$/);
+    expect(unb(production!.messages[0]!.reply!)).not.toContain('++');
+  });
+
   it('content errors do not touch the CONTRL', async () => {
     const text = motor.toString('latin1').replace('RFF+POL:00-123?+456', 'RFF+POL:ukendt');
     const [r] = await validate(text, { now: NOW });

@@ -28,6 +28,8 @@ export interface AnsweredInterchange {
   reference: string;
   sender: PartyId;
   recipient: PartyId;
+  /** UNB 0035 = 1: the answered interchange is a test, and so is the CONTRL. */
+  testIndicator?: boolean;
 }
 
 /** How the CONTRL interchange is written. */
@@ -164,7 +166,7 @@ export class ContrlBuilder {
     const clock = ediClock(options.now);
     const uci = segment('UCI', answered.reference, party(answered.sender, q), party(answered.recipient, q), accepted ? '7' : '4', ...errorElements(first));
     const head: SegmentInput[] = [
-      segment('UNB', ['UNOC', '3'], identification(answered.recipient, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference),
+      segment('UNB', ['UNOC', '3'], identification(answered.recipient, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference, ...(answered.testIndicator === true ? [undefined, undefined, undefined, undefined, undefined, '1'] : [])),
       segment('UNH', '1', [CONTRL_IDENTIFIER.type, CONTRL_IDENTIFIER.version, CONTRL_IDENTIFIER.release, CONTRL_IDENTIFIER.agency]),
       uci,
     ];

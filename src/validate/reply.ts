@@ -82,7 +82,7 @@ export function buildContentErrorReply(input: ReplyInput): string | null {
       code,
       ...(WITH_TEXT.has(code) ? { text: explanation(input.errors, code) } : {}),
     });
-    const segments = buildReplyInterchange(value, { sender: input.header.sender, recipient: input.header.recipient }, {
+    const segments = buildReplyInterchange(value, input.header, {
       reference: input.reference,
       profile: input.profile,
       now: () => input.now,

@@ -153,7 +153,7 @@ export interface ClosingInterchange {
 export function interchangeEvent(settings: RunSettings, ic: ClosingInterchange, errors: ValidationError[], messageCount: number): ValidationEvent {
   errors.sort(compareErrors);
   const h = ic.header;
-  const { contrl, accepted } = ic.contrl.finish(h === null ? null : { reference: h.reference, sender: h.sender, recipient: h.recipient }, errors, {
+  const { contrl, accepted } = ic.contrl.finish(h === null ? null : { reference: h.reference, sender: h.sender, recipient: h.recipient, testIndicator: h.testIndicator }, errors, {
     reference: settings.contrlReference(),
     now: settings.now(),
   });

@@ -39,14 +39,15 @@ function assertBetween(m: FpMessage, i: number, received: { sender: PartyId; rec
 
 /**
  * Encodes replies and wraps them in an interchange whose UNB sender and recipient are the
- * received interchange's recipient and sender (qualifiers kept; the profile's when absent).
+ * received interchange's recipient and sender (qualifiers kept; the profile's when absent),
+ * marked a test (UNB 0035 = 1) when the received one was.
  *
  * @param received the received interchange's header (`parseInterchanges(...).interchanges[i].header`)
  * @throws MessageBuildError when a reply is not addressed to the received interchange's sender or not sent by its recipient
  */
 export function buildReplyInterchange(
   replies: FpMessage | readonly FpMessage[],
-  received: { sender: PartyId; recipient: PartyId },
+  received: { sender: PartyId; recipient: PartyId; testIndicator?: boolean },
   options: ReplyInterchangeOptions,
 ): SegmentInput[] {
   const list = Array.isArray(replies) ? (replies as readonly FpMessage[]) : [replies as FpMessage];
@@ -64,6 +65,7 @@ export function buildReplyInterchange(
     ...(options.now !== undefined ? { now: options.now } : {}),
     syntaxId: d.syntaxId,
     syntaxVersion: d.syntaxVersion,
+    ...(received.testIndicator === true && { testIndicator: true }),
     messages: list.map((m) => encodeMessage(m, profile)),
   });
 }
