@@ -29,6 +29,12 @@ describe('message reports', () => {
     ]);
   });
 
+  it('quote, after a segment skipped for its length, the segment each error names (and nothing for the skipped one)', async () => {
+    const text = motor.replace("BGM+9'", `BGM+9'FTX+AAI+++${'x'.repeat(70_000)}'`).replace('DTM+137', 'DTM+ZZZ').replace('UNT+13+', 'UNT+14+');
+    const [r] = await validate(text, { now: NOW, captureSegments: true });
+    expect(r!.messages[0]!.segmentText).toEqual({ 5: "DTM+ZZZ:20241120:102'" });
+  });
+
   it('find the document code and kind in a BGM that is not the second segment', async () => {
     const r = await report(motor.replace(/(UNH\+[^']*')/, "$1FTX+AAI+++x'"));
     expect(r.messages[0]).toMatchObject({ status: 'rejected', documentCode: '9', kind: 'cancellation' });

@@ -169,16 +169,20 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
 const ANY_SEGMENT: ServiceChars = Object.freeze({ ...DEFAULT_SERVICE_CHARS, repetition: '*' });
 
 /**
- * The text of each segment an error points at, by message position, under the interchange's
+ * The text of each segment an error points at, by message position (none for a segment skipped
+ * for its length, which is not held), under the interchange's
  * service characters — or, for a segment they cannot write (read after a UNA inside the
  * message changed them), under {@link ANY_SEGMENT}.
  */
 export function segmentTexts(errors: readonly ValidationError[], segments: readonly Segment[], chars: ServiceChars): Record<number, string> {
   const out: Record<number, string> = {};
+  // Positions count a segment skipped for its length (not held), as the sender does: look them up, not index.
+  let byPosition: Map<number, Segment> | undefined;
   for (const e of errors) {
     const p = e.segmentPosition;
     if (p === null || out[p] !== undefined) continue;
-    const s = segments[p - 1];
+    byPosition ??= new Map(segments.map((s, i) => [positionInMessage(segments, i), s]));
+    const s = byPosition.get(p);
     if (!s) continue;
     try {
       out[p] = serialize([s], { serviceChars: chars, una: false });
