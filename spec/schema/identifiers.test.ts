@@ -95,6 +95,14 @@ describe('validateCpr', () => {
     expect(validateCpr(1234567890 as unknown as string).valid).toBe(false);
   });
 
+  it('says what is wrong: the form (not 10 digits) or the date', () => {
+    expect(validateCpr('01018012').reason).toBe('format');
+    expect(validateCpr('0101AB1234').reason).toBe('format');
+    expect(validateCpr('3213801234').reason).toBe('date');
+    expect(validateCpr('0113801234').reason).toBe('date');
+    expect(validateCpr('0101801234').reason).toBeUndefined();
+  });
+
   it('masks the last four digits', () => {
     expect(maskCpr('0101801234')).toBe('010180-****');
     expect(maskCpr('010180-1234')).toBe('010180-****');
@@ -199,6 +207,19 @@ describe('validateCvr', () => {
     const r = validateCvr(cvr);
     expect(r.valid).toBe(false);
     expect(r.problem).toBeTypeOf('string');
+  });
+
+  it('says what is wrong: the form (8 digits, not starting with 0) or the check digit', () => {
+    expect(validateCvr('13585629').reason).toBe('check-digit');
+    expect(validateCvr('1358562').reason).toBe('format');
+    expect(validateCvr('00000000').reason).toBe('format');
+    expect(validateCvr('13585628').reason).toBeUndefined();
+  });
+
+  it('does not repeat a value that is not 8 digits: it could be a CPR', () => {
+    const r = validateCvr('0101805678');
+    expect(r.problem).toBe('CVR must be 8 digits (got 10 digits)');
+    expect(validateCvr('010180-5678').problem).toBe('CVR must be 8 digits (got 10 digits and other characters)');
   });
 
   it('property: changing one digit of a valid CVR always breaks it', () => {

@@ -22,8 +22,8 @@ describe('validate --json', () => {
     const [r] = parseLines(stdout);
     expect(Object.keys(r!).sort()).toEqual(['accepted', 'contrl', 'errors', 'interchange', 'messages']);
     expect(r!.interchange).toEqual({ reference: '20241120230001', sender: '11111111', recipient: '22222222', syntax: 'UNOC:3', messageCount: 1 });
-    expect(Object.keys(r!.messages[0]!).sort()).toEqual(['documentCode', 'errors', 'index', 'kind', 'reference', 'reply', 'status']);
-    expect(r!.messages[0]).toEqual({ index: 1, reference: '1', kind: 'cancellation', documentCode: '9', status: 'accepted', errors: [], reply: null });
+    expect(Object.keys(r!.messages[0]!).sort()).toEqual(['documentCode', 'errors', 'index', 'kind', 'reference', 'reply', 'status', 'warnings']);
+    expect(r!.messages[0]).toEqual({ index: 1, reference: '1', kind: 'cancellation', documentCode: '9', status: 'accepted', errors: [], warnings: [], reply: null });
     expect(r!.accepted).toBe(true);
   });
 

@@ -119,6 +119,24 @@ function oneInterchange(text: string): string {
   return text.split(/UNZ\+[^']*'(?:UNA.{6})?UNB\+[^']*'/).join('');
 }
 
+/**
+ * `text` with some party ids broken — a policyholder's or debtor's CPR now and then on day 32, a
+ * CVR with its check digit off by one — which makes warnings, not errors.
+ */
+function withBadIds(text: string): string {
+  let n = 0;
+  return text
+    .replace(/(NAD\+(?:FT1|FT2|DEB)\+)\d\d(\d{8}::CPR)/g, (m, nad: string, rest: string) => (n++ % 3 === 0 ? `${nad}32${rest}` : m))
+    .replace(/(NAD\+(?:FT1|FT2|DEB)\+\d{7})(\d)(::CVR)/g, (m, head: string, d: string, tail: string) => (n++ % 2 === 0 ? `${head}${(Number(d) + 1) % 10}${tail}` : m));
+}
+
+/** Messages of `events` with warnings, by status. */
+function warned(events: ValidationEvent[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of events) if (e.type === 'message' && e.message.warnings.length > 0) out[e.message.status] = (out[e.message.status] ?? 0) + 1;
+  return out;
+}
+
 describe('validateFile: cutting and merging (on the calling thread)', () => {
   it('validates a file under the size threshold (default 32 MiB) on the calling thread, uncut', async () => {
     const file = 'fixtures/batch-mixed.edi';
@@ -274,6 +292,24 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
     }
   });
 
+  it('carries the warnings of bad CPRs and CVRs across ranges, also of duplicate (26) messages, with their segments', async () => {
+    const generated = join(dir, 'for-warnings.edi');
+    generate({ sizeMiB: 1, seed: 14, newlines: true, out: generated });
+    const text = withBadIds(readFileSync(generated, 'latin1'));
+    // Every message of an interchange numbered 1 (UNH and UNT): all but the first are duplicates (26).
+    const variants = { ids: text, 'ids-one-reference': text.replace(/UNH\+\d+\+/g, 'UNH+1+').replace(/(UNT\+\d+)\+\d+'/g, "$1+1'") };
+    for (const [name, variant] of Object.entries(variants)) {
+      const path = write(`${name}.edi`, variant);
+      for (const options of [{ now: NOW }, { now: NOW, detail: 'segment', captureSegments: true } satisfies ValidateOptions]) {
+        const want = await reference(path, options);
+        const counts = warned(want);
+        expect(counts[name === 'ids' ? 'accepted' : 'rejected'] ?? 0, name).toBeGreaterThan(100);
+        const { events } = await inline(path, { ...options, workers: 3, chunkBytes: 20_000 });
+        expectSame(events, want);
+      }
+    }
+  });
+
   it('lets a range run on past a split point that does not check out', async () => {
     // The UNZ lost its terminator: "UNA:+.? '" is the rest of the UNZ segment, not a service string advice.
     const motor = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1');
@@ -320,6 +356,7 @@ describe('validateFile with worker threads (the built package)', () => {
   let api: Api;
   let batch: string;
   let one: string;
+  let badIds: string;
 
   beforeAll(async () => {
     if (!existsSync('dist/validate-worker.js') || !existsSync('dist/validate-worker.cjs')) throw new Error('build the package first (npx tsup): the worker threads run dist/validate-worker.js');
@@ -329,6 +366,9 @@ describe('validateFile with worker threads (the built package)', () => {
     const generated = join(dir, 'threads-for-one.edi');
     generate({ sizeMiB: 2, seed: 12, newlines: true, out: generated });
     one = write('threads-one.edi', oneInterchange(readFileSync(generated, 'latin1')));
+    const forIds = join(dir, 'threads-for-ids.edi');
+    generate({ sizeMiB: 2, seed: 15, newlines: true, out: forIds });
+    badIds = write('threads-ids.edi', withBadIds(readFileSync(forIds, 'latin1')));
   });
 
   const run = async (path: string, options: ValidateFileOptions): Promise<ValidationEvent[]> =>
@@ -341,6 +381,14 @@ describe('validateFile with worker threads (the built package)', () => {
       expectSame(await run(path, { workers: 2 }), want);
       expectSame(await collectBatches(api.validateFileBatches(path, { now: NOW, minParallelBytes: 0, chunkBytes: 256 * 1024, workers: 2 })), want);
       expectSame(await run(path, { workers: 3, chunkBytes: 100_000, detail: 'segment', captureSegments: true }), await run(path, { workers: 1, detail: 'segment', captureSegments: true }));
+    }
+  });
+
+  it('yields the same warnings with 2 workers as with 1', async () => {
+    for (const options of [{}, { detail: 'segment', captureSegments: true } satisfies ValidateFileOptions]) {
+      const want = await run(badIds, { workers: 1, ...options });
+      expect(warned(want).accepted ?? 0).toBeGreaterThan(100);
+      expectSame(await run(badIds, { workers: 2, ...options }), want);
     }
   });
 

@@ -27,6 +27,8 @@ export interface CprResult {
   modulus11?: boolean;
   /** Why the value is invalid. Never contains the full CPR: the last four digits are masked. */
   problem?: string;
+  /** What is wrong (only on an invalid result): not 10 digits in the CPR form, or digits 1–6 are no date. */
+  reason?: 'format' | 'date';
 }
 
 const CPR_SHAPE = /^(\d{6})-?(\d{4})$/;
@@ -74,13 +76,14 @@ function cprModulus11(digits: string): boolean {
  * Never throws.
  */
 export function validateCpr(value: string): CprResult {
-  if (typeof value !== 'string') return { valid: false, problem: 'CPR must be a string' };
+  if (typeof value !== 'string') return { valid: false, problem: 'CPR must be a string', reason: 'format' };
   const text = value.trim();
   const m = CPR_SHAPE.exec(text);
   if (!m) {
     const digitCount = (text.match(/\d/g) ?? []).length;
     return {
       valid: false,
+      reason: 'format',
       problem: `CPR ${maskCpr(text)} is not 10 digits in the form DDMMYYSSSS or DDMMYY-SSSS (it has ${digitCount > 99 ? 'over 99' : digitCount} digits)`,
     };
   }
@@ -91,11 +94,12 @@ export function validateCpr(value: string): CprResult {
   const year = cprCentury(Number(digits[6]), yy) + yy;
   // The problem texts hold no digits beyond the masked value, so no serial can leak.
   if (mm < 1 || mm > 12) {
-    return { valid: false, problem: `CPR ${maskCpr(digits)} has no valid birth date: the month does not exist` };
+    return { valid: false, reason: 'date', problem: `CPR ${maskCpr(digits)} has no valid birth date: the month does not exist` };
   }
   if (dd < 1 || dd > daysInMonth(year, mm)) {
     return {
       valid: false,
+      reason: 'date',
       problem: `CPR ${maskCpr(digits)} has no valid birth date: the day does not exist in that month${mm === 2 && dd === 29 ? ' (not a leap year in the century digit 7 gives)' : ''}`,
     };
   }
@@ -116,7 +120,10 @@ export interface CvrResult {
   valid: boolean;
   /** The 8 digits (only on a valid result). */
   normalized?: string;
+  /** Why the value is invalid. A value that is not 8 digits is not repeated (it could be a CPR). */
   problem?: string;
+  /** What is wrong (only on an invalid result): not 8 digits with a first digit other than 0, or the modulus-11 check. */
+  reason?: 'format' | 'check-digit';
 }
 
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
@@ -129,16 +136,18 @@ const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
  * and modulus 11: weights 2,7,6,5,4,3,2,1, weighted sum divisible by 11. Never throws.
  */
 export function validateCvr(value: string): CvrResult {
-  if (typeof value !== 'string') return { valid: false, problem: 'CVR must be a string' };
+  if (typeof value !== 'string') return { valid: false, problem: 'CVR must be a string', reason: 'format' };
   const digits = value.trim().replace(/ /g, '');
   if (!/^\d{8}$/.test(digits)) {
-    return { valid: false, problem: `CVR must be 8 digits (got ${JSON.stringify(value.slice(0, 40))})` };
+    const digitCount = (digits.match(/\d/g) ?? []).length;
+    const other = digits.length > digitCount ? ' and other characters' : '';
+    return { valid: false, reason: 'format', problem: `CVR must be 8 digits (got ${digitCount > 99 ? 'over 99' : digitCount} digits${other})` };
   }
-  if (digits[0] === '0') return { valid: false, problem: `CVR ${digits} must not start with 0` };
+  if (digits[0] === '0') return { valid: false, reason: 'format', problem: `CVR ${digits} must not start with 0` };
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (CVR_WEIGHTS[i] ?? 0);
   if (sum % 11 !== 0) {
-    return { valid: false, problem: `CVR ${digits} fails the modulus-11 check (weighted sum ${sum} is not divisible by 11)` };
+    return { valid: false, reason: 'check-digit', problem: `CVR ${digits} fails the modulus-11 check (weighted sum ${sum} is not divisible by 11)` };
   }
   return { valid: true, normalized: digits };
 }

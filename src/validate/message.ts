@@ -1,7 +1,8 @@
 /**
  * Validation of one message: envelope and syntax errors from the lower layers, UNH message
  * identifier, structure against the segment table, element layouts and code lists (all
- * CONTRL errors), then — only when all of that holds — the content rules (12'er).
+ * CONTRL errors), then — only when all of that holds — the content rules (12'er); and, whatever
+ * the status, the warnings about party ids (CPR, CVR) that are reported but never rejected.
  */
 import type { EdifactMessage, InterchangeHeader } from '../envelope/types.js';
 import { checkSegment } from '../schema/check.js';
@@ -15,6 +16,7 @@ import { compileLayout, isClean, layoutOfSegment, type CompiledLayout } from './
 import type { CompiledProfile, ProfileLookup } from './compile/profile.js';
 import type { FastMatch } from './compile/structure.js';
 import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError, positionInMessage } from './errors.js';
+import { partyIdWarning } from './party-ids.js';
 import { runContentRules } from './rules/index.js';
 import type { MessageReport, ValidationError } from './types.js';
 
@@ -119,8 +121,15 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
 
   // The matcher's layouts when it placed the whole message, else each segment's by its tag.
   const placedLayouts = compiled !== undefined && positions === null ? fast.layouts : null;
+  // Party ids are checked for warnings in every NAD, whatever else the message breaks.
+  const partyIds = compiled?.partyIds ?? null;
+  let warnings: ValidationError[] | null = null;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
+    if (partyIds !== null && s.tag === 'NAD') {
+      const w = partyIdWarning(partyIds, s, positionInMessage(segments, i));
+      if (w !== null) warnings = push(warnings, w);
+    }
     if (positions !== null && positions[i] === null) continue;
     const layout = (placedLayouts !== null ? placedLayouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
     if (layout === undefined) continue;
@@ -157,11 +166,15 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
     documentCode,
     status,
     errors: errors ?? [],
+    warnings: warnings ?? [],
     reply,
     messageType: message.header.type || null,
     profileId: compiled?.id ?? null,
   };
-  if (env.captureSegments && errors !== null) report.segmentText = segmentTexts(errors, segments, env.header?.serviceChars ?? DEFAULT_SERVICE_CHARS);
+  if (env.captureSegments && (errors !== null || warnings !== null)) {
+    const shown = errors === null ? warnings! : warnings === null ? errors : [...errors, ...warnings];
+    report.segmentText = segmentTexts(shown, segments, env.header?.serviceChars ?? DEFAULT_SERVICE_CHARS);
+  }
   return report;
 }
 

@@ -51,6 +51,13 @@ export interface MessageReport {
   status: MessageStatus;
   /** Every problem of the message, in input order; content errors only when there are no CONTRL errors. */
   errors: ValidationError[];
+  /**
+   * What is reported but not rejected, in input order: a party's CPR that is no date or not 10
+   * digits (`cpr-invalid-date`, `cpr-malformed`), a CVR failing modulus 11 or not 8 digits
+   * (`cvr-check-digit`, `cvr-malformed`) — code `"12"`, the id's position (NAD element 2
+   * component 1), a CPR masked in the text. Whatever the status; never in the CONTRL or a 12'er.
+   */
+  warnings: ValidationError[];
   /** The ready 12'er interchange (EDIFACT text) for a content error, else `null`. */
   reply: string | null;
   /** UNH S009 0065 (not part of the JSON contract). */

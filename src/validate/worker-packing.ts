@@ -11,7 +11,7 @@ import type { RangeItem } from './worker-range.js';
  * property name of every object) it meets, so the one row per message most batches consist of
  * goes as numbers into one `Float64Array` (copied whole), the message references as one string,
  * repeated strings (kinds, codes, types, profiles, tags) as indexes into `strings`, and only
- * what is rare — a message's errors, segments, header; the other items — as values.
+ * what is rare — a message's errors, warnings, segments, header; the other items — as values.
  */
 export interface PackedItems {
   strings: Array<string | null>;
@@ -49,13 +49,14 @@ const STATUS: readonly MessageReport['status'][] = ['accepted', 'rejected', 'con
 /** A message's rare parts, in `rest` (a tuple: the clone writes no property names for it). */
 type PackedExtras = [
   errors: unknown[] | null,
+  warnings: unknown[] | null,
   segmentText: Record<number, string> | null,
   segments: unknown[] | null,
   unhText: string | null,
   header: Array<string | null> | null,
 ];
-const NO_EXTRAS: PackedExtras = [null, null, null, null, null];
-/** Values per error in a message's errors. */
+const NO_EXTRAS: PackedExtras = [null, null, null, null, null, null];
+/** Values per error in a message's errors or warnings. */
 const ERROR_WIDTH = 8;
 const NONE = -1;
 
@@ -77,6 +78,13 @@ export function packItems(items: readonly RangeItem[]): PackedItems {
     lastIndex = i;
     return i;
   };
+  /** A message's errors or warnings, {@link ERROR_WIDTH} values each; `null` for none. */
+  const packErrors = (list: readonly ValidationError[]): unknown[] | null => {
+    if (list.length === 0) return null;
+    const out: unknown[] = [];
+    for (const e of list) out.push(s(e.code), s(e.rule), s(e.segment), e.segmentPosition, e.element, e.component, e.offset, e.message);
+    return out;
+  };
   const rows = new Float64Array(items.length * ROW);
   let references = '';
   const rest: unknown[] = [];
@@ -89,11 +97,8 @@ export function packItems(items: readonly RangeItem[]): PackedItems {
       continue;
     }
     const r = item.report;
-    let errors: unknown[] | null = null;
-    if (r.errors.length > 0) {
-      errors = [];
-      for (const e of r.errors) errors.push(s(e.code), s(e.rule), s(e.segment), e.segmentPosition, e.element, e.component, e.offset, e.message);
-    }
+    const errors = packErrors(r.errors);
+    const warnings = packErrors(r.warnings);
     let segments: unknown[] | null = null;
     if (item.segments) {
       segments = [];
@@ -101,7 +106,7 @@ export function packItems(items: readonly RangeItem[]): PackedItems {
     }
     const h = item.header;
     const header = h ? [h.reference, h.type, h.version, h.release, h.agency, h.associationCode, h.commonAccessReference] : null;
-    const extras = errors !== null || r.segmentText !== undefined || segments !== null || item.unhText !== undefined || header !== null;
+    const extras = errors !== null || warnings !== null || r.segmentText !== undefined || segments !== null || item.unhText !== undefined || header !== null;
     rows[at + Col.what] = MSG;
     rows[at + Col.index] = r.index;
     rows[at + Col.referenceLength] = r.reference === null ? NONE : r.reference.length;
@@ -112,7 +117,7 @@ export function packItems(items: readonly RangeItem[]): PackedItems {
     rows[at + Col.profileId] = s(r.profileId);
     rows[at + Col.unhOffset] = item.unhOffset;
     if (extras) {
-      const packed: PackedExtras = [errors, r.segmentText ?? null, segments, item.unhText ?? null, header];
+      const packed: PackedExtras = [errors, warnings, r.segmentText ?? null, segments, item.unhText ?? null, header];
       rows[at + Col.extras] = rest.push(packed) - 1;
     } else rows[at + Col.extras] = NONE;
     if (r.reference !== null) references += r.reference;
@@ -154,7 +159,7 @@ export function unpackItems(packed: PackedItems): RangeItem[] {
       referenceAt += referenceLength;
     }
     const extrasAt = rows[at + Col.extras]!;
-    const [errors, segmentText, segs, unhText, h] = extrasAt === NONE ? NO_EXTRAS : (rest[extrasAt] as PackedExtras);
+    const [errors, warnings, segmentText, segs, unhText, h] = extrasAt === NONE ? NO_EXTRAS : (rest[extrasAt] as PackedExtras);
     const report: MessageReport = {
       index: rows[at + Col.index]!,
       reference,
@@ -162,6 +167,7 @@ export function unpackItems(packed: PackedItems): RangeItem[] {
       documentCode: str(rows[at + Col.documentCode]),
       status: STATUS[rows[at + Col.status]!]!,
       errors: errors === null ? [] : unpackErrors(errors, str),
+      warnings: warnings === null ? [] : unpackErrors(warnings, str),
       reply: null,
       messageType: str(rows[at + Col.messageType]),
       profileId: str(rows[at + Col.profileId]),

@@ -416,6 +416,7 @@ class RangeRunner implements TokenizerHandler {
     if (portion.dropped) return;
     const report = validateMessage(m, this.environment(portion), false);
     for (const e of report.errors) e.offset = this.absOrNull(e.offset);
+    for (const e of report.warnings) e.offset = this.absOrNull(e.offset);
     const item: RangeItem & { t: 'msg' } = { t: 'msg', report, unhOffset };
     if (this.options.messageHeaders) item.header = m.header;
     const h = portion.header;

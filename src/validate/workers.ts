@@ -153,6 +153,17 @@ function push<T>(target: T[], items: readonly T[]): void {
   for (const x of items) target.push(x);
 }
 
+/** The texts of `texts` at the positions of `errors`. */
+function textsAt(texts: Readonly<Record<number, string>> | undefined, errors: readonly ValidationError[]): Record<number, string> {
+  const out: Record<number, string> = {};
+  if (texts === undefined) return out;
+  for (const e of errors) {
+    const p = e.segmentPosition;
+    if (p !== null && texts[p] !== undefined) out[p] = texts[p]!;
+  }
+  return out;
+}
+
 /**
  * Merges range items, in file order, into `validateStream`'s events: the run-level work of
  * `stream.ts` (interchange positions, header checks, duplicates, CONTRL, 12'ere).
@@ -242,7 +253,8 @@ class Merger extends RunSettings {
       report.status = 'rejected';
       report.reply = null;
       if (this.options.captureSegments) {
-        const texts: Record<number, string> = rejected ? { ...report.segmentText } : {};
+        // A content error's segment goes with its error; a warning's stays.
+        const texts: Record<number, string> = rejected ? { ...report.segmentText } : textsAt(report.segmentText, report.warnings);
         if (item.unhText !== undefined) texts[1] = item.unhText;
         report.segmentText = texts;
       }

@@ -10,6 +10,7 @@ import type { GuideProfile } from '../../schema/profile.js';
 import { defaultProfiles } from '../../schema/profiles/index.js';
 import { STANDARD_LAYOUTS, type SegmentLayout } from '../../schema/segments.js';
 import type { MessageStructure } from '../../schema/structure.js';
+import { partyIdTypes, type PartyIdTypes } from '../party-ids.js';
 import { compileRuleSet, type RuleSet } from '../rules/index.js';
 import type { ProfileMap } from '../types.js';
 import { compileLayout, type CompiledLayout } from './layout.js';
@@ -47,6 +48,8 @@ export interface CompiledProfile {
   acceptedSyntaxIds: readonly string[] | null;
   /** Content rules, or `null` (CONTRL). */
   rules: RuleSet | null;
+  /** The NAD id types whose ids are checked for warnings (CPR, CVR), or `null` (CONTRL, or a profile without them). */
+  partyIds: PartyIdTypes | null;
 }
 
 const cache = new WeakMap<GuideProfile, CompiledProfile>();
@@ -95,6 +98,7 @@ export function compileProfile(profile: GuideProfile): CompiledProfile {
     kinds,
     acceptedSyntaxIds: profile.interchange.acceptedSyntaxIds.value,
     rules: compileRuleSet(profile),
+    partyIds: partyIdTypes(profile),
   };
   cache.set(profile, compiled);
   return compiled;
@@ -125,6 +129,7 @@ export function compiledContrl(): CompiledProfile {
     kinds: new Map(),
     acceptedSyntaxIds: null,
     rules: null,
+    partyIds: null,
   };
   return contrl;
 }

@@ -1,7 +1,7 @@
 /**
  * A self-contained HTML report (`fp-edifact validate --format html --out report.html`): one
  * table per interchange, one row per message, errors highlighted with the offending segment
- * shown. Everything from the input is HTML-escaped; the page loads nothing.
+ * shown, then warnings. Everything from the input is HTML-escaped; the page loads nothing.
  */
 import type { InterchangeHeader } from '../../envelope/types.js';
 import type { InterchangeOutcome, MessageReport, ValidationError } from '../types.js';
@@ -19,14 +19,17 @@ th{background:#f3f3f3}
 tr.rejected td{background:#fde8e8}
 tr.content-error td{background:#fff4d6}
 .err{color:#a00;font-weight:600}
+.warn{color:#8a5a00;font-weight:600}
 .ok{color:#070;font-weight:600}
 code,pre{font-family:ui-monospace,monospace;font-size:12px;white-space:pre-wrap;word-break:break-all}
 pre{background:#f7f7f7;padding:6px;margin:4px 0}`;
 
-function errorHtml(e: ValidationError, scope: ErrorScope, segmentText: string | undefined): string {
+/** One error (led by its code) or, with `warning`, one warning. */
+function errorHtml(e: ValidationError, scope: ErrorScope, segmentText: string | undefined, warning = false): string {
   const rule = e.rule ? ` <em>rule ${escapeHtml(e.rule)}</em>` : '';
   const seg = segmentText === undefined ? '' : `<pre>${escapeHtml(segmentText)}</pre>`;
-  return `<div><span class="err">${escapeHtml(e.code)}</span> ${escapeHtml(describeErrorPosition(e, scope))}: ${escapeHtml(e.message)}${rule}${seg}</div>`;
+  const label = warning ? '<span class="warn">warning</span>' : `<span class="err">${escapeHtml(e.code)}</span>`;
+  return `<div>${label} ${escapeHtml(describeErrorPosition(e, scope))}: ${escapeHtml(e.message)}${rule}${seg}</div>`;
 }
 
 /** Collects the report page as results arrive; `toString()` gives the whole document. */
@@ -42,12 +45,13 @@ export class HtmlReport {
     const what = header
       ? `Interchange ${escapeHtml(header.reference)} — ${escapeHtml(header.syntaxId)}:${escapeHtml(header.syntaxVersion)} from ${escapeHtml(header.sender.id)} to ${escapeHtml(header.recipient.id)}`
       : 'Segments outside any interchange';
-    this.parts.push(`<section><h2>#${position + 1} ${what}</h2><table><thead><tr><th>#</th><th>ref</th><th>type</th><th>BGM</th><th>kind</th><th>status</th><th>errors</th></tr></thead><tbody>`);
+    this.parts.push(`<section><h2>#${position + 1} ${what}</h2><table><thead><tr><th>#</th><th>ref</th><th>type</th><th>BGM</th><th>kind</th><th>status</th><th>errors and warnings</th></tr></thead><tbody>`);
   }
 
   /** One message row. */
   message(m: MessageReport): void {
-    const errors = m.errors.map((e) => errorHtml(e, 'message', e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined)).join('');
+    const text = (e: ValidationError) => (e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined);
+    const errors = m.errors.map((e) => errorHtml(e, 'message', text(e))).join('') + m.warnings.map((w) => errorHtml(w, 'message', text(w), true)).join('');
     const reply = m.reply ? `<details><summary>12'er</summary><pre>${escapeHtml(m.reply)}</pre></details>` : '';
     const cell = (v: string | number | null) => `<td>${escapeHtml(String(v ?? ''))}</td>`;
     this.parts.push(

@@ -16,6 +16,8 @@ export interface JsonMessage {
   documentCode: string | null;
   status: MessageReport['status'];
   errors: JsonError[];
+  /** Reported, never rejected (a party's CPR or CVR failing its check); same keys as an error. */
+  warnings: JsonError[];
   reply: string | null;
 }
 
@@ -51,6 +53,7 @@ export function messageToJson(m: MessageReport): JsonMessage {
     documentCode: m.documentCode,
     status: m.status,
     errors: m.errors.map(errorToJson),
+    warnings: m.warnings.map(errorToJson),
     reply: m.reply,
   };
 }

@@ -15,9 +15,10 @@ export function describeErrorPosition(e: ValidationError, scope: ErrorScope): st
   return parts.join(', ') || scope;
 }
 
-function errorLines(e: ValidationError, scope: ErrorScope, indent: string, segmentText?: string): string[] {
+/** `label`: what leads the line — the error's code, or `warning`. */
+function errorLines(e: ValidationError, scope: ErrorScope, indent: string, segmentText?: string, label = e.code.padEnd(3)): string[] {
   const rule = e.rule ? ` [rule ${e.rule}]` : '';
-  const lines = [`${indent}${e.code.padEnd(3)} ${describeErrorPosition(e, scope)}: ${e.message}${rule}`];
+  const lines = [`${indent}${label} ${describeErrorPosition(e, scope)}: ${e.message}${rule}`];
   if (segmentText !== undefined) lines.push(`${indent}    > ${segmentText}`);
   return lines;
 }
@@ -28,11 +29,13 @@ export function formatTextInterchangeStart(position: number, header: Interchange
   return `interchange #${position + 1} ${header.reference}  ${header.syntaxId}:${header.syntaxVersion}  from ${header.sender.id} to ${header.recipient.id}\n`;
 }
 
-/** One message: a summary line and its errors with positions and the rule broken. */
+/** One message: a summary line, its errors with positions and the rule broken, then its warnings. */
 export function formatTextMessage(m: MessageReport): string {
   const kind = m.documentCode ? `BGM ${m.documentCode}${m.kind ? ` (${m.kind})` : ''}` : 'no BGM';
   const lines = [`  message ${m.index}  ref ${m.reference ?? '-'}  ${m.messageType ?? '?'}  ${kind}  ${m.status}`];
-  for (const e of m.errors) lines.push(...errorLines(e, 'message', '    ', e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined));
+  const text = (e: ValidationError) => (e.segmentPosition !== null ? m.segmentText?.[e.segmentPosition] : undefined);
+  for (const e of m.errors) lines.push(...errorLines(e, 'message', '    ', text(e)));
+  for (const w of m.warnings) lines.push(...errorLines(w, 'message', '    ', text(w), 'warning'));
   if (m.reply) lines.push(`    12'er: ${m.reply}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,145 @@
+/**
+ * Warnings: a party's CPR or CVR that fails its check (/work/shared/spec/check-digits.md) is
+ * reported in `MessageReport.warnings` — never as an error, never in the CONTRL or a 12'er,
+ * never in the status or the exit code. A CPR is "well-formed date + 10 digits"; a CVR passes
+ * modulus 11; a CPR is never shown in full (last four digits masked).
+ */
+import { describe, expect, it } from 'vitest';
+import { patchProfile } from '../../src/schema/patch.js';
+import { opsigelser55 } from '../../src/schema/profiles/index.js';
+import { validate } from '../../src/validate/index.js';
+import type { InterchangeReport, ValidateOptions } from '../../src/validate/types.js';
+import { NOW, oneMessage, parseLines, runValidate } from './helpers.js';
+import { FT1, NINE, swap } from './opsigelser-bodies.js';
+
+const OPTIONS: ValidateOptions = { now: NOW, contrlReference: () => 'C1', replyReference: () => 'R1' };
+const bytes = (s: string) => Buffer.from(s, 'latin1');
+const run = async (text: string, options: ValidateOptions = {}) => (await validate(text, { ...OPTIONS, ...options }))[0]!;
+/** `[rule, segment, segment position, element, component]` of each warning of the only message. */
+const warningsOf = (r: InterchangeReport) => r.messages[0]!.warnings.map((w) => [w.rule, w.segment, w.segmentPosition, w.element, w.component]);
+/** The report without its messages' warnings (everything a warning must not change). */
+const withoutWarnings = (r: InterchangeReport) => ({ ...r, messages: r.messages.map(({ warnings: _w, ...m }) => m) });
+
+/** A motor cancellation whose policyholder NAD (segment 8) is `nad`. */
+const nine = (nad: string) => oneMessage(swap(NINE, FT1, nad));
+const MR = 'NAD+MR+22222222::VIR';
+const MS = 'NAD+MS+11111111::VIR';
+/** A panthaver accept (33) whose debtor NAD (segment 11) is `deb`. */
+const accept = (deb: string) =>
+  oneMessage(['BGM+33', 'RFF+DEK:PD1', 'RFF+POL:00-778899', 'DTM+137:20241021:102', 'DTM+7:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZFF', MR, MS, deb], 'PANTDE');
+
+describe('a policyholder or debtor id that fails its check is a warning', () => {
+  it.each([
+    ['a CPR whose first six digits are no date (day 32)', nine('NAD+FT1+3213801234::CPR++Hans Hansen'), 'cpr-invalid-date', 8],
+    ['a CPR whose month does not exist', nine('NAD+FT1+0113801234::CPR++Hans Hansen'), 'cpr-invalid-date', 8],
+    ['a CPR of 29 February 1900 (digit 7 = 1: the 1900s; 1900 was no leap year)', nine('NAD+FT1+2902001234::CPR++Hans Hansen'), 'cpr-invalid-date', 8],
+    ['a CPR of 8 digits', nine('NAD+FT1+01018012::CPR++Hans Hansen'), 'cpr-malformed', 8],
+    ['a CPR with letters', nine('NAD+FT1+0101AB1234::CPR++Hans Hansen'), 'cpr-malformed', 8],
+    ['a CVR failing modulus 11', nine('NAD+FT1+12345678::CVR++Hans Hansen ApS'), 'cvr-check-digit', 8],
+    ['a CVR of 9 digits', nine('NAD+FT1+135856280::CVR++Hans Hansen ApS'), 'cvr-malformed', 8],
+    ['a debtor CPR whose first six digits are no date', accept('NAD+DEB+3213801234::CPR++Karen Moelgaard'), 'cpr-invalid-date', 11],
+    ['a debtor CVR failing modulus 11', accept('NAD+DEB+13585629::CVR++Moelgaard ApS'), 'cvr-check-digit', 11],
+  ])('%s', async (_, text, rule, position) => {
+    const r = await run(text);
+    expect(warningsOf(r)).toEqual([[rule, 'NAD', position, 2, 1]]);
+    const w = r.messages[0]!.warnings[0]!;
+    expect(w.offset).toBe(text.indexOf(text.includes('NAD+FT1') ? 'NAD+FT1' : 'NAD+DEB'));
+    expect(w.message).toMatch(/^NAD (FT1|DEB): /);
+    expect(r.messages[0]!.status).toBe('accepted');
+    expect(r.messages[0]!.errors).toEqual([]);
+    expect(r.accepted).toBe(true);
+  });
+
+  it('masks the last four digits of a CPR in the warning text', async () => {
+    const [cpr] = (await run(nine('NAD+FT1+3213805678::CPR++Hans Hansen'))).messages[0]!.warnings;
+    expect(cpr!.message).toContain('321380-****');
+    expect(cpr!.message).not.toContain('5678');
+    const [short] = (await run(nine('NAD+FT1+010180567::CPR++Hans Hansen'))).messages[0]!.warnings;
+    expect(short!.message).not.toContain('567');
+    // A CPR where a CVR belongs is not shown in full either.
+    const [asCvr] = (await run(nine('NAD+FT1+3213805678::CVR++Hans Hansen'))).messages[0]!.warnings;
+    expect(asCvr!.rule).toBe('cvr-malformed');
+    expect(asCvr!.message).not.toContain('5678');
+  });
+
+  it('does not warn for valid ids, a CPR without modulus 11, ids without a number, VIR ids', async () => {
+    for (const nad of [
+      FT1,
+      'NAD+FT1+0101801235::CPR++Hans Hansen', // no modulus 11: issued since 2007, information only
+      'NAD+FT1+290200-4234::CPR++Hans Hansen', // 29 February 2000 (digit 7 = 4, year 00: the 2000s), with a dash
+      'NAD+FT1+13585628::CVR++Hans Hansen ApS',
+      'NAD+FT1+++Hans Hansen',
+      'NAD+FT1+::CPR++Hans Hansen',
+    ]) {
+      expect(warningsOf(await run(nine(nad))), nad).toEqual([]);
+    }
+    expect(warningsOf(await run(accept('NAD+DEB+0707614285::CPR++Karen Moelgaard')))).toEqual([]);
+  });
+
+  it('changes nothing else: status, errors, CONTRL, 12\'er — clean, with content errors, rejected, in every detail', async () => {
+    const bodies = {
+      clean: NINE,
+      'content error': swap(NINE, 'RFF+POL:00-123', 'RFF+POL:ukendt'),
+      rejected: swap(NINE, 'BRC+001:002', 'BRC+001:002', 'FTX+AAI+++x'),
+    };
+    for (const [name, body] of Object.entries(bodies)) {
+      for (const detail of ['interchange', 'message', 'segment'] as const) {
+        const good = await run(oneMessage(body), { detail });
+        const bad = await run(oneMessage(swap(body, FT1, 'NAD+FT1+3213801234::CPR++Hans Hansen')), { detail });
+        expect(warningsOf(bad), `${name} ${detail}`).toEqual([['cpr-invalid-date', 'NAD', 8, 2, 1]]);
+        expect(withoutWarnings(bad), `${name} ${detail}`).toEqual(withoutWarnings(good));
+      }
+    }
+  });
+
+  it('keeps the warnings of a duplicate message (26) and of a message with segments captured', async () => {
+    const text = nine('NAD+FT1+3213801234::CPR++Hans Hansen').replace("UNZ+1+REF1'", "UNH+1+OPSIGE:1:911:UN'\n" + swap(NINE, FT1, 'NAD+FT1+12345678::CVR++X').map((s) => `${s}'\n`).join('') + "UNT+12+1'\nUNZ+2+REF1'");
+    const r = await run(text, { captureSegments: true });
+    expect(r.messages.map((m) => [m.status, m.warnings.map((w) => w.rule)])).toEqual([
+      ['accepted', ['cpr-invalid-date']],
+      ['rejected', ['cvr-check-digit']],
+    ]);
+    expect(r.messages[0]!.segmentText?.[8]).toBe("NAD+FT1+3213801234::CPR++Hans Hansen'");
+    expect(r.messages[1]!.segmentText?.[8]).toBe("NAD+FT1+12345678::CVR++X'");
+  });
+
+  it('reads the id types from the profile: a patched CPR code is checked, the old one is not a CPR', async () => {
+    const patched = patchProfile(opsigelser55, { qualifiers: { NADIdType: { cpr: { value: 'PNR' } } } });
+    const r = await run(nine('NAD+FT1+3213801234::PNR++Hans Hansen'), { profile: patched });
+    expect(warningsOf(r)).toEqual([['cpr-invalid-date', 'NAD', 8, 2, 1]]);
+  });
+});
+
+describe('warnings in the reports', () => {
+  const text = nine('NAD+FT1+3213801234::CPR++Hans Hansen');
+
+  it('JSON: every message has warnings (same keys as an error); exit code 0 when there are only warnings', async () => {
+    const clean = await runValidate(bytes(nine(FT1)));
+    expect(parseLines(clean.stdout)[0]!.messages[0]!.warnings).toEqual([]);
+    const { code, stdout } = await runValidate(bytes(text));
+    expect(code).toBe(0);
+    const m = parseLines(stdout)[0]!.messages[0]!;
+    expect(m.status).toBe('accepted');
+    expect(m.warnings.length).toBe(1);
+    expect(Object.keys(m.warnings[0]!).sort()).toEqual(['code', 'component', 'element', 'message', 'offset', 'rule', 'segment', 'segmentPosition']);
+    expect(m.warnings[0]).toMatchObject({ rule: 'cpr-invalid-date', segment: 'NAD', segmentPosition: 8, element: 2, component: 1 });
+    expect(stdout).not.toContain('3213801234');
+  });
+
+  it('text: a warning line with position, rule and the segment; the verdict unchanged', async () => {
+    const { code, stdout } = await runValidate(bytes(text), { format: 'text' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('message 1  ref 1  OPSIGE  BGM 9 (cancellation)  accepted');
+    expect(stdout).toMatch(/warning segment 8 \(NAD\), element 2:1, byte \d+: NAD FT1: CPR 321380-\*{4} .*\[rule cpr-invalid-date\]/);
+    expect(stdout).toContain("> NAD+FT1+3213801234::CPR++Hans Hansen'");
+    expect(stdout).toContain('ACCEPTED (CONTRL UCI 7)');
+  });
+
+  it('HTML: the warning in the message row, marked as a warning', async () => {
+    const { code, stdout } = await runValidate(bytes(text), { format: 'html' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/<span class="warn">warning<\/span> segment 8 \(NAD\), element 2:1, byte \d+: NAD FT1: CPR 321380-\*{4}/);
+    expect(stdout).toContain('rule cpr-invalid-date');
+    expect(stdout).toContain('class="accepted"');
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Warnings about party ids: a NAD whose id (C082/3039, element 2 component 1) is typed as a
+ * CPR or CVR (C082/3055, the profile's `qualifiers.NADIdType.cpr` / `.cvr`) is checked as
+ * /work/shared/spec/check-digits.md says — a CPR is "well-formed date + 10 digits" (modulus 11
+ * is not required), a CVR passes modulus 11. A failing id is reported, never rejected (a
+ * policyholder's id is optional data): the result goes into `MessageReport.warnings` and
+ * changes no status, CONTRL, 12'er or exit code. The id type says what the id is, so every
+ * NAD role that carries a CPR or CVR (policyholders, debtor, a lienholder's CVR) is checked
+ * without naming a role; the CPR is masked in the text.
+ */
+import { qualifier } from '../schema/access.js';
+import { validateCpr, validateCvr } from '../schema/identifiers.js';
+import type { GuideProfile } from '../schema/profile.js';
+import type { Segment } from '../syntax/segment.js';
+import type { ValidationError } from './types.js';
+
+/**
+ * The ISO 9735 0085 code of a warning: 12, "invalid value" — what it is; a warning never goes
+ * into a CONTRL.
+ */
+export const WARNING_CODE = '12';
+
+/** The NAD id-type codes of a profile whose ids are checked: `''` for one the profile has not. */
+export interface PartyIdTypes {
+  cpr: string;
+  cvr: string;
+}
+
+/** The id-type codes to check in a profile's NADs, or `null` when it has neither. */
+export function partyIdTypes(profile: GuideProfile): PartyIdTypes | null {
+  const cpr = qualifier(profile, 'NADIdType', 'cpr') ?? '';
+  const cvr = qualifier(profile, 'NADIdType', 'cvr') ?? '';
+  return cpr === '' && cvr === '' ? null : { cpr, cvr };
+}
+
+/** Rule ids of the warnings, by id type and what is wrong. */
+const RULES = {
+  cpr: { format: 'cpr-malformed', date: 'cpr-invalid-date' },
+  cvr: { format: 'cvr-malformed', 'check-digit': 'cvr-check-digit' },
+} as const;
+
+/**
+ * The warning for a NAD `s` (at message position `position`) whose CPR or CVR fails its check,
+ * else `null`. A NAD without an id, or with another id type, is not looked at.
+ */
+export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number): ValidationError | null {
+  const c082 = s.elements[1];
+  const id = c082?.[0];
+  if (id === undefined || id === '') return null;
+  const type = c082![2];
+  if (type === undefined || type === '') return null;
+  let rule: string;
+  let problem: string | undefined;
+  if (type === types.cpr) {
+    const r = validateCpr(id);
+    if (r.valid) return null;
+    rule = RULES.cpr[r.reason ?? 'format'];
+    problem = r.problem;
+  } else if (type === types.cvr) {
+    const r = validateCvr(id);
+    if (r.valid) return null;
+    rule = RULES.cvr[r.reason ?? 'format'];
+    problem = r.problem;
+  } else {
+    return null;
+  }
+  const message = `NAD ${s.elements[0]?.[0] ?? ''}: ${problem ?? `not a valid ${type}`}`;
+  return { code: WARNING_CODE, rule, segment: s.tag, segmentPosition: position, element: 2, component: 1, offset: s.offset, message };
+}
