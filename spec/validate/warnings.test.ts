@@ -99,7 +99,7 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
       ['accepted', ['cpr-invalid-date']],
       ['rejected', ['cvr-check-digit']],
     ]);
-    expect(r.messages[0]!.segmentText?.[8]).toBe("NAD+FT1+3213801234::CPR++Hans Hansen'");
+    expect(r.messages[0]!.segmentText?.[8]).toBe("NAD+FT1+321380****::CPR++Hans Hansen'");
     expect(r.messages[1]!.segmentText?.[8]).toBe("NAD+FT1+12345678::CVR++X'");
   });
 
@@ -131,7 +131,9 @@ describe('warnings in the reports', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('message 1  ref 1  OPSIGE  BGM 9 (cancellation)  accepted');
     expect(stdout).toMatch(/warning segment 8 \(NAD\), element 2:1, byte \d+: NAD FT1: CPR 321380-\*{4} .*\[rule cpr-invalid-date\]/);
-    expect(stdout).toContain("> NAD+FT1+3213801234::CPR++Hans Hansen'");
+    // check-digits.md: never a full CPR in an error report — the quoted segment masks it too.
+    expect(stdout).toContain("> NAD+FT1+321380****::CPR++Hans Hansen'");
+    expect(stdout).not.toContain('3213801234');
     expect(stdout).toContain('ACCEPTED (CONTRL UCI 7)');
   });
 
@@ -141,5 +143,15 @@ describe('warnings in the reports', () => {
     expect(stdout).toMatch(/<span class="warn">warning<\/span> segment 8 \(NAD\), element 2:1, byte \d+: NAD FT1: CPR 321380-\*{4}/);
     expect(stdout).toContain('rule cpr-invalid-date');
     expect(stdout).toContain('class="accepted"');
+    expect(stdout).not.toContain('3213801234');
+  });
+
+  it('masks a valid CPR in a quoted segment that has an error, and leaves a CVR (a public company number) whole', async () => {
+    const long = 'x'.repeat(40);
+    const { stdout } = await runValidate(bytes(nine(`NAD+FT1+0101801234::CPR++${long}`)), { format: 'text' });
+    expect(stdout).toContain(`> NAD+FT1+010180****::CPR++${long}'`);
+    expect(stdout).not.toContain('0101801234');
+    const cvr = await runValidate(bytes(nine(`NAD+FT1+13585628::CVR++${long}`)), { format: 'text' });
+    expect(cvr.stdout).toContain(`> NAD+FT1+13585628::CVR++${long}'`);
   });
 });

@@ -16,7 +16,7 @@ import { compileLayout, isClean, layoutOfSegment, type CompiledLayout } from './
 import type { CompiledProfile, ProfileLookup } from './compile/profile.js';
 import type { FastMatch } from './compile/structure.js';
 import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError, positionInMessage } from './errors.js';
-import { partyIdWarning } from './party-ids.js';
+import { partyIdWarning, quotable, type PartyIdTypes } from './party-ids.js';
 import { runContentRules } from './rules/index.js';
 import type { MessageReport, ValidationError } from './types.js';
 
@@ -173,7 +173,7 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
   };
   if (env.captureSegments && (errors !== null || warnings !== null)) {
     const shown = errors === null ? warnings! : warnings === null ? errors : [...errors, ...warnings];
-    report.segmentText = segmentTexts(shown, segments, env.header?.serviceChars ?? DEFAULT_SERVICE_CHARS);
+    report.segmentText = segmentTexts(shown, segments, env.header?.serviceChars ?? DEFAULT_SERVICE_CHARS, partyIds);
   }
   return report;
 }
@@ -183,11 +183,11 @@ const ANY_SEGMENT: ServiceChars = Object.freeze({ ...DEFAULT_SERVICE_CHARS, repe
 
 /**
  * The text of each segment an error points at, by message position (none for a segment skipped
- * for its length, which is not held), under the interchange's
+ * for its length, which is not held; a CPR masked, see {@link quotable}), under the interchange's
  * service characters — or, for a segment they cannot write (read after a UNA inside the
  * message changed them), under {@link ANY_SEGMENT}.
  */
-export function segmentTexts(errors: readonly ValidationError[], segments: readonly Segment[], chars: ServiceChars): Record<number, string> {
+export function segmentTexts(errors: readonly ValidationError[], segments: readonly Segment[], chars: ServiceChars, partyIds: PartyIdTypes | null = null): Record<number, string> {
   const out: Record<number, string> = {};
   // Positions count a segment skipped for its length (not held), as the sender does: look them up, not index.
   let byPosition: Map<number, Segment> | undefined;
@@ -195,8 +195,9 @@ export function segmentTexts(errors: readonly ValidationError[], segments: reado
     const p = e.segmentPosition;
     if (p === null || out[p] !== undefined) continue;
     byPosition ??= new Map(segments.map((s, i) => [positionInMessage(segments, i), s]));
-    const s = byPosition.get(p);
-    if (!s) continue;
+    const held = byPosition.get(p);
+    if (!held) continue;
+    const s = quotable(held, partyIds);
     try {
       out[p] = serialize([s], { serviceChars: chars, una: false });
     } catch (err) {

@@ -67,3 +67,17 @@ export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number
   const message = `NAD ${s.elements[0]?.[0] ?? ''}: ${problem ?? `not a valid ${type}`}`;
   return { code: WARNING_CODE, rule, segment: s.tag, segmentPosition: position, element: 2, component: 1, offset: s.offset, message };
 }
+
+/**
+ * `s` as a report may quote it: a NAD's id typed as a CPR with its last four digits masked
+ * (check-digits.md: never a full CPR in an error report); any other segment as it is.
+ */
+export function quotable(s: Segment, types: PartyIdTypes | null): Segment {
+  if (types === null || types.cpr === '' || s.tag !== 'NAD') return s;
+  const c082 = s.elements[1];
+  const id = c082?.[0];
+  if (id === undefined || id.length < 4 || c082![2] !== types.cpr) return s;
+  const elements = s.elements.slice();
+  elements[1] = [`${id.slice(0, -4)}****`, ...c082!.slice(1)];
+  return { ...s, elements };
+}
