@@ -4,6 +4,8 @@ import {
   DEFAULT_VIR_RULE,
   compileVirRule,
   cprCentury,
+  isValidCpr,
+  isValidCvr,
   kidCheckDigit,
   maskCpr,
   validateCpr,
@@ -173,6 +175,19 @@ describe('validateCpr', () => {
 // ---------------------------------------------------------------------------------------
 // CVR
 // ---------------------------------------------------------------------------------------
+describe('isValidCpr and isValidCvr (the validator\'s cheap checks) answer as validateCpr / validateCvr do', () => {
+  const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const near = (n: number) => fc.oneof(digits(n), digits(n - 1), digits(n + 1), fc.string({ maxLength: n + 2 }), digits(n).map((d) => ` ${d}`), digits(n).map((d) => `${d.slice(0, 6)}-${d.slice(6)}`));
+  it('for any string near the wire forms', () => {
+    fc.assert(fc.property(near(10), (v) => isValidCpr(v) === validateCpr(v).valid), { numRuns: 3000 });
+    fc.assert(fc.property(near(8), (v) => isValidCvr(v) === validateCvr(v).valid), { numRuns: 3000 });
+  });
+  it('for the edges: 29 February by century digit, day 0, month 13, a CVR starting with 0', () => {
+    for (const v of ['2902001234', '2902004234', '2902005234', '2902009234', '0001801234', '3201801234', '0113801234', '3112991234']) expect(isValidCpr(v), v).toBe(validateCpr(v).valid);
+    for (const v of ['13585628', '13585629', '03585628', '00000000']) expect(isValidCvr(v), v).toBe(validateCvr(v).valid);
+  });
+});
+
 describe('validateCvr', () => {
   it.each([
     // weights 2 7 6 5 4 3 2 1

@@ -64,6 +64,53 @@ function cprModulus11(digits: string): boolean {
   return sum % 11 === 0;
 }
 
+/** What is wrong with a CPR's birth date (`year` with its century), or `null`. */
+function cprDateProblem(dd: number, mm: number, year: number): 'month' | 'day' | null {
+  if (mm < 1 || mm > 12) return 'month';
+  return dd < 1 || dd > daysInMonth(year, mm) ? 'day' : null;
+}
+
+/** The digit at `i` of `s`, or -1. */
+function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** Whether `s` is exactly `n` ASCII digits. */
+function allDigits(s: string, n: number): boolean {
+  if (s.length !== n) return false;
+  for (let i = 0; i < n; i++) if (digitAt(s, i) === -1) return false;
+  return true;
+}
+
+/**
+ * `validateCpr(value).valid`, cheaply: the wire form (10 digits) is checked without building
+ * strings or a result; any other form goes through {@link validateCpr}. For a validator that
+ * checks every party's id.
+ */
+export function isValidCpr(value: string): boolean {
+  if (!allDigits(value, 10)) return validateCpr(value).valid;
+  const yy = digitAt(value, 4) * 10 + digitAt(value, 5);
+  const year = cprCentury(digitAt(value, 6), yy) + yy;
+  return cprDateProblem(digitAt(value, 0) * 10 + digitAt(value, 1), digitAt(value, 2) * 10 + digitAt(value, 3), year) === null;
+}
+
+/** The CVR weighted sum of 8 digits (modulus 11 holds when it divides by 11). */
+function cvrSum(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += digitAt(digits, i) * (CVR_WEIGHTS[i] ?? 0);
+  return sum;
+}
+
+/**
+ * `validateCvr(value).valid`, cheaply: the wire form (8 digits) is checked without building
+ * strings or a result; any other form goes through {@link validateCvr}.
+ */
+export function isValidCvr(value: string): boolean {
+  if (!allDigits(value, 8)) return validateCvr(value).valid;
+  return value.charCodeAt(0) !== 48 && cvrSum(value) % 11 === 0;
+}
+
 /**
  * Validate a Danish **CPR-nummer** (personnummer, civil registration number), e.g. a
  * policyholder's id in `NAD+FT1+<cpr>::CPR`.
@@ -92,11 +139,12 @@ export function validateCpr(value: string): CprResult {
   const mm = Number(digits.slice(2, 4));
   const yy = Number(digits.slice(4, 6));
   const year = cprCentury(Number(digits[6]), yy) + yy;
+  const wrong = cprDateProblem(dd, mm, year);
   // The problem texts hold no digits beyond the masked value, so no serial can leak.
-  if (mm < 1 || mm > 12) {
+  if (wrong === 'month') {
     return { valid: false, reason: 'date', problem: `CPR ${maskCpr(digits)} has no valid birth date: the month does not exist` };
   }
-  if (dd < 1 || dd > daysInMonth(year, mm)) {
+  if (wrong === 'day') {
     return {
       valid: false,
       reason: 'date',
@@ -144,8 +192,7 @@ export function validateCvr(value: string): CvrResult {
     return { valid: false, reason: 'format', problem: `CVR must be 8 digits (got ${digitCount > 99 ? 'over 99' : digitCount} digits${other})` };
   }
   if (digits[0] === '0') return { valid: false, reason: 'format', problem: `CVR ${digits} must not start with 0` };
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (CVR_WEIGHTS[i] ?? 0);
+  const sum = cvrSum(digits);
   if (sum % 11 !== 0) {
     return { valid: false, reason: 'check-digit', problem: `CVR ${digits} fails the modulus-11 check (weighted sum ${sum} is not divisible by 11)` };
   }

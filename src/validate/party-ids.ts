@@ -9,7 +9,7 @@
  * without naming a role; the CPR is masked in the text.
  */
 import { qualifier } from '../schema/access.js';
-import { validateCpr, validateCvr } from '../schema/identifiers.js';
+import { isValidCpr, isValidCvr, validateCpr, validateCvr } from '../schema/identifiers.js';
 import type { GuideProfile } from '../schema/profile.js';
 import type { Segment } from '../syntax/segment.js';
 import type { ValidationError } from './types.js';
@@ -51,12 +51,15 @@ export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number
   if (type === undefined || type === '') return null;
   let rule: string;
   let problem: string | undefined;
+  // The common case, a valid id, costs no strings (isValid…); a failing one is described.
   if (type === types.cpr) {
+    if (isValidCpr(id)) return null;
     const r = validateCpr(id);
     if (r.valid) return null;
     rule = RULES.cpr[r.reason ?? 'format'];
     problem = r.problem;
   } else if (type === types.cvr) {
+    if (isValidCvr(id)) return null;
     const r = validateCvr(id);
     if (r.valid) return null;
     rule = RULES.cvr[r.reason ?? 'format'];
