@@ -236,6 +236,19 @@ export const FP_COMPANY_NAD = ['1', '2.1', '2.3', '4.1'];
 /** An address-only NAD (the insured location): `NAD+FS++++<street>+<city>++<postcode>+<country>'`. */
 export const FP_ADDRESS_NAD = ['1', '5.1', '6', '8', '9'];
 
+/**
+ * `layouts` with the components at `positions` (`'2.3'`) of the layout of `tag` made mandatory
+ * within their composite: present whenever the composite is (a copy; the others as they are).
+ */
+export function requireComponents(layouts: Record<string, SegmentLayout>, tag: string, positions: readonly string[]): Record<string, SegmentLayout> {
+  const layout = layouts[tag];
+  if (!layout) throw new Error(`no layout for segment ${tag}`);
+  const elements = layout.elements.map((el, i) =>
+    el.components ? { ...el, components: el.components.map((c, k): ComponentLayout => (positions.includes(`${i + 1}.${k + 1}`) ? { ...c, status: 'M' } : c)) } : el,
+  );
+  return { ...layouts, [tag]: { ...layout, elements } };
+}
+
 /** `layouts` with `byQualifier` set on the layout of `tag` (a copy; the others as they are). */
 export function withQualifierUse(layouts: Record<string, SegmentLayout>, tag: string, byQualifier: Record<string, string[]>): Record<string, SegmentLayout> {
   const layout = layouts[tag];

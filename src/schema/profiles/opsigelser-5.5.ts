@@ -5,7 +5,7 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, withQualifierUse } from '../segments.js';
+import { FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, requireComponents, withQualifierUse } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 002';
@@ -174,12 +174,17 @@ export const opsigelser55: GuideProfile = {
     '999': branch('other', 'A', `${DP}: Bilag 2 not public`),
   },
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref> (MAT:<number>:::<ejerlav>), DOC+<code>.
+  // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>.
   segments: withQualifierUse(
-    pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
-      ...FP_SHARED_USE,
-      RFF: ['1.1', '1.2', '1.5'],
-      DOC: ['1.1'],
-    }),
+    requireComponents(
+      pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
+        ...FP_SHARED_USE,
+        RFF: ['1.1', '1.2', '1.5'],
+        DOC: ['1.1'],
+      }),
+      'NAD',
+      ['2.3'],
+    ),
     'NAD',
     { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, cancelledBy: FP_COMPANY_NAD, insuredLocation: FP_ADDRESS_NAD },
   ),

@@ -5,7 +5,7 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, withQualifierUse } from '../segments.js';
+import { FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, requireComponents, withQualifierUse } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 001';
@@ -147,14 +147,19 @@ export const panthaver52: GuideProfile = {
   },
   branchGroups: {},
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref>, ATT+<q>++<code>, ICD+DK+<cover>, MOA+<q>:<amount>.
+  // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>.
   segments: withQualifierUse(
-    pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT'], {
-      ...FP_SHARED_USE,
-      RFF: ['1.1', '1.2'],
-      ATT: ['1', '3.1'],
-      ICD: ['1.1', '2.1'],
-      MOA: ['1.1', '1.2'],
-    }),
+    requireComponents(
+      pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT'], {
+        ...FP_SHARED_USE,
+        RFF: ['1.1', '1.2'],
+        ATT: ['1', '3.1'],
+        ICD: ['1.1', '2.1'],
+        MOA: ['1.1', '1.2'],
+      }),
+      'NAD',
+      ['2.3'],
+    ),
     'NAD',
     { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, oldLienholder: FP_COMPANY_NAD, newInsurer: FP_COMPANY_NAD },
   ),
