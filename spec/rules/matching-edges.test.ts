@@ -69,6 +69,18 @@ describe('insured locations (accept.building-location)', () => {
     expect(splitStreet('Brogade, 3')).toEqual({ streetName: 'Brogade', houseNumber: '3' });
     expect(splitStreet(' Bakken ')).toEqual({ streetName: 'Bakken', houseNumber: '' });
   });
+  it('strips every trailing space and comma before the number, mixed and in any amount', () => {
+    expect(splitStreet('Brogade ,\t, 3')).toEqual({ streetName: 'Brogade', houseNumber: '3' });
+    expect(splitStreet('Brogade\u00a0,3')).toEqual({ streetName: 'Brogade', houseNumber: '3' });
+    expect(splitStreet(', ,3')).toEqual({ streetName: '', houseNumber: '3' });
+  });
+  // A street line is untrusted input: 200,000 spaces before a letter and a digit once took
+  // minutes (a regex backtracking from every space); vitest's timeout is the guard here.
+  it('splits a street line of 200,000 spaces and commas without backtracking', () => {
+    const run = ' ,'.repeat(100_000);
+    expect(splitStreet(`${' '.repeat(200_000)}x${run}1`)).toEqual({ streetName: 'x', houseNumber: '1' });
+    expect(compareLocations({ street: `Brogade${run}3`, postcode: '5970' }, { street: 'Brogade 3', postcode: '5970' })).toEqual([]);
+  });
   it('counts a part missing on both sides as different: there is nothing to match it on', () => {
     expect(compareLocations({ postcode: '5970' }, { postcode: '5970' })).toEqual(['street', 'houseNumber']);
     expect(compareLocations({ street: 'Bakken', postcode: '5970' }, { street: 'Bakken', postcode: '5970' })).toEqual(['houseNumber']);

@@ -23,8 +23,24 @@ export interface StreetParts {
 export function splitStreet(street: string): StreetParts {
   const match = /^(.*?)(\d+)\s*([A-Za-zÆØÅæøå](?![A-Za-zÆØÅæøå.]))?/.exec(street);
   if (match === null) return { streetName: street.trim(), houseNumber: '' };
-  const streetName = (match[1] ?? '').replace(/[\s,]+$/, '').trim();
+  const streetName = trimSpacesAndCommas(match[1] ?? '');
   return { streetName, houseNumber: `${match[2] ?? ''}${(match[3] ?? '').toUpperCase()}` };
+}
+
+/**
+ * `text` without leading white space and without trailing white space and commas. A scan from
+ * the end, not `/[\s,]+$/`: that regex restarts at every space of a long run that is followed
+ * by something else, quadratic in the run (a street line is untrusted input).
+ */
+function trimSpacesAndCommas(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const ch = text[end - 1] as string;
+    // `trim` removes exactly what `\s` matches.
+    if (ch !== ',' && ch.trim() !== '') break;
+    end--;
+  }
+  return text.slice(0, end).trimStart();
 }
 
 /** The first 3 letters of a street name, Danish letters transliterated (`Åbyvej` → `aab`). */
