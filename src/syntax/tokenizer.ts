@@ -1,5 +1,5 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
-import { EdifactSyntaxError, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
+import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, serviceCharsInUse } from './service-chars.js';
 import { checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
@@ -334,6 +334,8 @@ export class Tokenizer {
     }
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
+    /** For this segment's errors: its number in the message, absent outside one (as the envelope's errors say it). */
+    const inMessage = messageSegmentNumber || undefined;
 
     /** The decoded text the split ran on, when it is not `text` itself. */
     let decodedText: string | null = null;
@@ -341,7 +343,7 @@ export class Tokenizer {
     if (split.hasSuspect || isHeader) {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const raw = text.slice(start, end);
-      const decoded = this.decode(raw, offset, segmentNumber);
+      const decoded = this.decode(raw, offset, segmentNumber, inMessage);
       // Only text the charset changed needs splitting again.
       if (decoded !== raw) {
         // Split the decoded text with the same loop (the terminator closes it).
@@ -354,16 +356,23 @@ export class Tokenizer {
       this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag ${JSON.stringify(tag.slice(0, 12))}: a tag is three upper-case letters or digits`, {
         offset,
         segmentNumber,
+        messageSegmentNumber: inMessage,
         tag: tag.slice(0, 12),
       });
     }
     if (strayReleaseAt !== -1) {
       const at = decodedText === null ? this.base + strayReleaseAt : this.base + sameCharInRaw(decodedText, strayReleaseAt, text, start);
-      this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', { offset: at, segmentNumber, tag, element: split.strayReleaseElement });
+      this.fail(SyntaxErrorCode.invalidServiceCharacter, 'release character not followed by a service character', {
+        offset: at,
+        segmentNumber,
+        messageSegmentNumber: inMessage,
+        tag,
+        element: split.strayReleaseElement,
+      });
     }
     // Only a segment longer than a limit can hold more elements or components than it allows.
     if (end - start > this.countCheckLength) {
-      this.checkCounts(elements, offset, segmentNumber, tag);
+      this.checkCounts(elements, { offset, segmentNumber, messageSegmentNumber: inMessage, tag });
     }
     const segment: Segment = { tag, elements, offset, segmentNumber, messageSegmentNumber };
     if (repeats) segment.repeats = repeats;
@@ -371,26 +380,15 @@ export class Tokenizer {
     this.handler.segment(segment);
   }
 
-  private checkCounts(elements: Element[], offset: number, segmentNumber: number, tag: string): void {
+  private checkCounts(elements: Element[], at: Position): void {
     const { maxElements, maxComponents } = this.limits;
     if (elements.length > maxElements) {
-      this.fail(SyntaxErrorCode.tooManyConstituents, `${elements.length} data elements exceed the limit of ${maxElements}`, {
-        offset,
-        segmentNumber,
-        tag,
-        element: maxElements + 1,
-      });
+      this.fail(SyntaxErrorCode.tooManyConstituents, `${elements.length} data elements exceed the limit of ${maxElements}`, { ...at, element: maxElements + 1 });
     }
     for (let e = 0; e < elements.length; e++) {
       const n = (elements[e] as string[]).length;
       if (n > maxComponents) {
-        this.fail(SyntaxErrorCode.tooManyConstituents, `${n} components exceed the limit of ${maxComponents}`, {
-          offset,
-          segmentNumber,
-          tag,
-          element: e + 1,
-          component: maxComponents + 1,
-        });
+        this.fail(SyntaxErrorCode.tooManyConstituents, `${n} components exceed the limit of ${maxComponents}`, { ...at, element: e + 1, component: maxComponents + 1 });
       }
     }
   }
@@ -415,14 +413,14 @@ export class Tokenizer {
   }
 
   /** Checks the repertoire and decodes one segment's text; invalid characters are error 21. */
-  private decode(raw: string, offset: number, segmentNumber: number): string {
+  private decode(raw: string, offset: number, segmentNumber: number, messageSegmentNumber: number | undefined): string {
     const bad = firstInvalidChar(this.charset, raw, this.serviceCharList);
-    if (bad !== -1) this.reportInvalidChar(raw, bad, offset, segmentNumber);
+    if (bad !== -1) this.reportInvalidChar(raw, bad, offset, segmentNumber, messageSegmentNumber);
     if (this.textMode) {
       if (this.charset.decode === 'identity') {
         for (let i = 0; i < raw.length; i++) {
           if (raw.charCodeAt(i) > 0xff) {
-            this.reportInvalidChar(raw, i, offset, segmentNumber);
+            this.reportInvalidChar(raw, i, offset, segmentNumber, messageSegmentNumber);
             break;
           }
         }
@@ -430,16 +428,16 @@ export class Tokenizer {
       return raw;
     }
     const { text, invalidAt } = decodeBinary(this.charset, raw);
-    if (invalidAt !== -1 && invalidAt !== bad) this.reportInvalidChar(raw, invalidAt, offset, segmentNumber);
+    if (invalidAt !== -1 && invalidAt !== bad) this.reportInvalidChar(raw, invalidAt, offset, segmentNumber, messageSegmentNumber);
     return text;
   }
 
-  private reportInvalidChar(raw: string, index: number, offset: number, segmentNumber: number): void {
+  private reportInvalidChar(raw: string, index: number, offset: number, segmentNumber: number, messageSegmentNumber: number | undefined): void {
     const code = raw.charCodeAt(index);
     this.fail(
       SyntaxErrorCode.invalidCharacter,
       `${this.textMode ? 'character' : 'byte'} 0x${code.toString(16).padStart(2, '0')} is not in the ${this.charset.id} character set`,
-      { offset: offset + index, segmentNumber, tag: raw.slice(0, 3) },
+      { offset: offset + index, segmentNumber, messageSegmentNumber, tag: raw.slice(0, 3) },
     );
   }
 }
