@@ -2,6 +2,7 @@ import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCod
 import { componentAt, digitsAt, type Segment } from '../syntax/segment.js';
 import { checkOptions, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
+import { shownTag } from '../syntax/shown.js';
 import type { TokenizerHandler } from '../syntax/tokenizer.js';
 import type { EdifactMessage, GroupHeader, InterchangeHeader, InterchangeSummary, MessageHeader, PartyId } from './types.js';
 
@@ -432,7 +433,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     this.flushToInterchange().push(
       this.problem(
         SyntaxErrorCode.invalidOccurrenceOutsideMessage,
-        `segment ${segment.tag} outside a message (not between UNH and UNT)`,
+        `segment ${shownTag(segment.tag)} outside a message (not between UNH and UNT)`,
         this.at(segment),
       ),
     );

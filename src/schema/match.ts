@@ -14,6 +14,7 @@
  * is consumed exactly once, so the walk always terminates.
  */
 import { groupHead, isGroup, structureTags, type MessageStructure, type SegmentEntry, type StructureEntry } from './structure.js';
+import { shownTag } from '../syntax/shown.js';
 
 /** Where one segment of the message landed in the segment table. */
 export interface MatchedSegment {
@@ -36,7 +37,7 @@ export interface StructureIssue {
    * which the mandatory one was expected (the segment count when it was expected at the end).
    */
   index: number;
-  /** The offending tag, or for 13 the missing tag (a group's head tag for a missing group). */
+  /** The offending tag as errors quote it ({@link shownTag}: a junk tag bounded and escaped), or for 13 the missing tag (a group's head tag for a missing group). */
   tag: string;
   /** Table position involved, or `null` for a segment that matched no row. */
   position: string | null;
@@ -195,10 +196,11 @@ export function matchStructure(segments: ReadonlyArray<{ tag: string }>, structu
       }
     }
     if (choice === undefined || stray) {
+      const shown = shownTag(tag);
       const why = known.has(tag)
-        ? `segment ${tag} is not allowed here (out of order)`
-        : `segment ${tag} is not part of this message's segment table`;
-      issues.push({ code: '15', index: i, tag, position: null, reason: why });
+        ? `segment ${shown} is not allowed here (out of order)`
+        : `segment ${shown} is not part of this message's segment table`;
+      issues.push({ code: '15', index: i, tag: shown, position: null, reason: why });
       matches.push({ index: i, position: null, tag, groupPath: pathOf(stack) });
       continue;
     }

@@ -1,3 +1,5 @@
+import { shownTag } from './shown.js';
+
 /**
  * ISO 9735 syntax error codes (data element 0085) that fp-edifact produces.
  * The numbers are the standard's; the names are ours.
@@ -38,7 +40,10 @@ export interface Position {
   segmentNumber?: number | undefined;
   /** 1-based segment number in the message (UNH = 1). */
   messageSegmentNumber?: number | undefined;
-  /** Segment tag, e.g. `NAD`; for a missing segment (13) the missing one's, at the offset where it was expected. */
+  /**
+   * Segment tag, e.g. `NAD`; for a missing segment (13) the missing one's, at the offset where it was
+   * expected. An error holds it as {@link shownTag} shows it (a junk tag bounded and escaped).
+   */
   tag?: string | undefined;
   /** 1-based data element position in the segment (the tag is element 0). */
   element?: number | undefined;
@@ -62,7 +67,9 @@ export class EdifactSyntaxError extends Error implements Position {
   /** The message without the position prefix. */
   readonly reason: string;
 
-  constructor(code: SyntaxErrorCodeValue, reason: string, position: Position = {}) {
+  constructor(code: SyntaxErrorCodeValue, reason: string, where: Position = {}) {
+    // A tag read from the wire may be 64 KiB of anything: every error quotes it one way.
+    const position = where.tag === undefined ? where : { ...where, tag: shownTag(where.tag) };
     super(`${describePosition(position)}: ${reason} (syntax error ${code})`);
     this.code = code;
     this.reason = reason;

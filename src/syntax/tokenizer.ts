@@ -3,6 +3,7 @@ import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCod
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, serviceCharsInUse } from './service-chars.js';
 import { checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
+import { shownTag } from './shown.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
@@ -353,11 +354,11 @@ export class Tokenizer {
     }
     const { tag, elements, repeats, strayReleaseAt } = split;
     if (!split.tagWellFormed) {
-      this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag ${JSON.stringify(tag.slice(0, 12))}: a tag is three upper-case letters or digits`, {
+      this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag "${shownTag(tag)}": a tag is three upper-case letters or digits`, {
         offset,
         segmentNumber,
         messageSegmentNumber: inMessage,
-        tag: tag.slice(0, 12),
+        tag,
       });
     }
     if (strayReleaseAt !== -1) {

@@ -1,6 +1,7 @@
 /** A readable per-message summary of validation results (`fp-edifact validate --format text`). */
 import type { InterchangeHeader } from '../../envelope/types.js';
 import type { InterchangeOutcome, MessageReport, ValidationError } from '../types.js';
+import { escapeControls } from '../../syntax/shown.js';
 
 /** Whose error it is: where an error without a segment, element or byte sits. */
 export type ErrorScope = 'message' | 'interchange';
@@ -19,7 +20,8 @@ export function describeErrorPosition(e: ValidationError, scope: ErrorScope): st
 function errorLines(e: ValidationError, scope: ErrorScope, indent: string, segmentText?: string, label = e.code.padEnd(3)): string[] {
   const rule = e.rule ? ` [rule ${e.rule}]` : '';
   const lines = [`${indent}${label} ${describeErrorPosition(e, scope)}: ${e.message}${rule}`];
-  if (segmentText !== undefined) lines.push(`${indent}    > ${segmentText}`);
+  // The segment as read: its control characters (a junk tag's terminal escapes) are escaped.
+  if (segmentText !== undefined) lines.push(`${indent}    > ${escapeControls(segmentText)}`);
   return lines;
 }
 
