@@ -150,6 +150,18 @@ describe('fp-edifact encode', () => {
     const noParties = await run(['encode', '-'], '{"interchange":{},"messages":[]}');
     expect(noParties.stderr).toMatch(/^interchange: /);
   });
+
+  it('refuses a bad interchange header with the JSON path and the rule, exit 1, nothing written', async () => {
+    const motor = JSON.parse((await run(['decode', 'fixtures/opsigelse-9-motor.edi'])).stdout).interchanges[0].messages[0].value;
+    const input = (interchange: object) => JSON.stringify({ interchange: { sender: '11111111', recipient: '22222222', reference: 'R', ...interchange }, messages: [motor] });
+    const long = await run(['encode', '-'], input({ reference: 'R'.repeat(100), time: '9999' }));
+    expect([long.code, long.stdout]).toEqual([1, '']);
+    expect(long.stderr).toMatch(/^interchange\.reference: UNB 0020 .*an\.\.14.*\ninterchange\.time: UNB S004 0019 .*HHMM.*\n$/);
+    // The built bin once failed here with "iso.replaceAll is not a function".
+    const bin = spawnSync(process.execPath, ['dist/cli.cjs', 'encode', '-'], { input: input({ date: 5 }), encoding: 'utf8' });
+    expect([bin.status, bin.stdout]).toEqual([1, '']);
+    expect(bin.stderr).toMatch(/^interchange\.date: UNB S004 0017 .*got 5\n$/);
+  });
 });
 
 describe('the built bin', () => {

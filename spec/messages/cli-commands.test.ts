@@ -44,4 +44,23 @@ describe('decodeCommand / encodeCommand', () => {
     expect(r.output).toBe('');
     expect(r.errors).toEqual(expect.arrayContaining([{ message: 0, path: 'policyNumber', reason: expect.any(String) }]));
   });
+  it('refuses interchange header values a reader would refuse, naming the JSON path and the rule', () => {
+    const motor = JSON.parse(decodeCommand(read('opsigelse-9-motor.edi')).json).interchanges[0].messages[0].value;
+    const encode = (interchange: object) => encodeCommand(JSON.stringify({ interchange: { sender: '11111111', recipient: '22222222', reference: 'R', ...interchange }, messages: [motor] }));
+    expect(encode({}).exitCode).toBe(0);
+    for (const [field, value, rule] of [
+      ['reference', 'R'.repeat(100), /UNB 0020 .*an\.\.14/],
+      ['reference', '', /UNB 0020 .*mandatory/],
+      ['date', '2024-13-45', /UNB S004 0017 .*real calendar date/],
+      ['date', 5, /UNB S004 0017 .*got 5/],
+      ['time', '9999', /UNB S004 0019 .*HHMM/],
+    ] as const) {
+      const r = encode({ [field]: value });
+      expect(r.exitCode, field).toBe(1);
+      expect(r.output).toBe('');
+      expect(r.errors).toEqual([{ message: null, path: `interchange.${field}`, reason: expect.stringMatching(rule) }]);
+    }
+    expect(encode({ sender: { id: 'S'.repeat(36) } }).errors.map((e) => e.path)).toEqual(['interchange.sender.id']);
+    expect(encode({ recipient: '' }).errors.map((e) => e.path)).toEqual(['interchange.recipient']);
+  });
 });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchStructure } from '../../src/schema/match.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
-import { parseFormat } from '../../src/schema/formats.js';
+import { parseFormat } from '../../src/syntax/formats.js';
 import type { GuideProfile } from '../../src/schema/profile.js';
 import { parse } from '../../src/syntax/read.js';
 import type { Segment, SegmentInput } from '../../src/syntax/segment.js';

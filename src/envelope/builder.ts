@@ -1,5 +1,6 @@
 import type { SegmentInput } from '../syntax/segment.js';
 import { segment, serialize, serializeToBytes, type SerializeOptions } from '../syntax/writer.js';
+import { HeaderChecker, type HeaderIssue } from './header-checks.js';
 
 /** A message to wrap: its UNH identifier and its body (BGM … last segment before UNT). */
 export interface MessageSpec {
@@ -59,6 +60,66 @@ export interface InterchangeSpec {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/**
+ * Thrown by {@link buildInterchange} for header values no reader would accept: a reference
+ * longer than its 14 characters, a date that is no calendar day, a time past 2359, an empty
+ * mandatory element, a value that is not a string. `issues` names each one by its path in the spec.
+ */
+export class InterchangeSpecError extends Error {
+  override readonly name = 'InterchangeSpecError';
+  /** Every refused value: `path` in the spec (`reference`, `messages.0.header.reference`) and the rule it breaks. */
+  readonly issues: HeaderIssue[];
+
+  constructor(issues: HeaderIssue[]) {
+    super(`buildInterchange: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    this.issues = issues;
+  }
+}
+
+/** Party ids, qualifiers and routing addresses of a UNB (S002/S003) or UNG (S006/S007). */
+function checkParty(c: HeaderChecker, path: string, party: PartySpec | undefined, where: string, id: '0004' | '0010' | '0040' | '0044', routing?: '0008' | '0014'): void {
+  const p = (party ?? {}) as Partial<PartySpec>;
+  c.element(`${path}.id`, p.id, where, id, true);
+  c.element(`${path}.qualifier`, p.qualifier, where, '0007', false);
+  if (routing !== undefined) c.element(`${path}.routing`, p.routing, where, routing, false);
+}
+
+function checkMessages(c: HeaderChecker, path: string, messages: ReadonlyArray<MessageSpec> | undefined): void {
+  (messages ?? []).forEach((m, i) => {
+    const h = (m?.header ?? {}) as Partial<MessageSpec['header']>;
+    const at = `${path}.${i}.header`;
+    // The reference is numbered when not given.
+    if (h.reference !== undefined) c.element(`${at}.reference`, h.reference, 'UNH', '0062', true);
+    c.element(`${at}.type`, h.type, 'UNH S009', '0065', true);
+    c.element(`${at}.version`, h.version, 'UNH S009', '0052', true);
+    c.element(`${at}.release`, h.release, 'UNH S009', '0054', true);
+    c.element(`${at}.agency`, h.agency, 'UNH S009', '0051', true);
+    c.element(`${at}.associationCode`, h.associationCode, 'UNH S009', '0057', false);
+  });
+}
+
+/** Every header value of `spec` that no reader would accept (empty when it can be written). */
+function headerIssues(spec: InterchangeSpec): HeaderIssue[] {
+  const c = new HeaderChecker();
+  c.element('reference', spec.reference, 'UNB', '0020', true);
+  c.date('date', spec.date);
+  c.time('time', spec.time);
+  checkParty(c, 'sender', spec.sender, 'UNB S002', '0004', '0008');
+  checkParty(c, 'recipient', spec.recipient, 'UNB S003', '0010', '0014');
+  c.element('applicationReference', spec.applicationReference, 'UNB', '0026', false);
+  checkMessages(c, 'messages', spec.messages);
+  (spec.groups ?? []).forEach((g, i) => {
+    const at = `groups.${i}`;
+    c.element(`${at}.functionalGroupId`, g?.functionalGroupId, 'UNG', '0038', true);
+    checkParty(c, `${at}.sender`, g?.sender, 'UNG S006', '0040');
+    checkParty(c, `${at}.recipient`, g?.recipient, 'UNG S007', '0044');
+    c.element(`${at}.reference`, g?.reference, 'UNG', '0048', true);
+    c.element(`${at}.agency`, g?.agency, 'UNG', '0051', false);
+    checkMessages(c, `${at}.messages`, g?.messages);
+  });
+  return c.issues;
+}
+
 /** UNH … UNT for each message; references number on from `first` unless given. */
 function wrapMessages(messages: ReadonlyArray<MessageSpec>, first: number, out: SegmentInput[]): void {
   messages.forEach((message, i) => {
@@ -77,9 +138,12 @@ function wrapMessages(messages: ReadonlyArray<MessageSpec>, first: number, out: 
  * same reference. Each group gets a UNG with the interchange's date and time and a UNE with
  * its message count and reference.
  * @throws Error when both `messages` and `groups` are given
+ * @throws InterchangeSpecError for header values no reader would accept (each named by its path)
  */
 export function buildInterchange(spec: InterchangeSpec): SegmentInput[] {
   if (spec.messages !== undefined && spec.groups !== undefined) throw new Error('buildInterchange: give messages or groups, not both');
+  const issues = headerIssues(spec);
+  if (issues.length > 0) throw new InterchangeSpecError(issues);
   const now = (spec.now ?? (() => new Date()))();
   const syntaxVersion = spec.syntaxVersion ?? '3';
   const iso = spec.date ?? `${now.getUTCFullYear()}-${pad2(now.getUTCMonth() + 1)}-${pad2(now.getUTCDate())}`;

@@ -2,7 +2,7 @@
  * The `decode` and `encode` CLI commands as pure functions (no I/O): the CLI reads the
  * input, calls these, writes `json`/`output` and exits with `exitCode`.
  */
-import { buildInterchange } from '../envelope/builder.js';
+import { buildInterchange, InterchangeSpecError } from '../envelope/builder.js';
 import { parseInterchanges } from '../envelope/read.js';
 import type { EdifactMessage } from '../envelope/types.js';
 import { profileForMessageType } from '../schema/access.js';
@@ -155,6 +155,18 @@ export function encodeCommand(jsonText: string, profile?: CommandProfiles, optio
     });
     return { output: serializeToBytes(segments, { una: true, newline: options.newline ?? '\n' }), exitCode: 0, errors: [] };
   } catch (e) {
+    if (e instanceof InterchangeSpecError) return fail(e.issues.map((i) => ({ message: null, path: inputPath(ic, i.path), reason: i.message })));
     return fail([{ message: null, path: '', reason: (e as Error).message }]);
   }
+}
+
+/**
+ * The path in the `encode` JSON of a value `buildInterchange` refused (`sender.id` → `interchange.sender`
+ * when the sender was given as a plain id). Message headers come from the profile, not the input.
+ */
+function inputPath(ic: EncodeCommandInput['interchange'], specPath: string): string {
+  const [head] = specPath.split('.');
+  if (head === 'messages' || head === 'groups') return '';
+  if ((head === 'sender' || head === 'recipient') && typeof ic[head] === 'string') return `interchange.${head}`;
+  return `interchange.${specPath}`;
 }

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { daysInMonth, isRealIsoDate } from '../schema/calendar-date.js';
+import { daysInMonth, isRealIsoDate } from '../syntax/calendar-date.js';
 import { describeValue } from '../syntax/options.js';
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. A plain string alias: documentation, not a brand. */

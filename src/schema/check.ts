@@ -13,7 +13,7 @@
  * - a code-list check is skipped when none of the bound lists is given in `options.codeLists`.
  */
 import type { Segment } from '../syntax/segment.js';
-import { checkFormat } from './formats.js';
+import { checkFormat } from '../syntax/formats.js';
 import type { ComponentLayout, ElementLayout, SegmentLayout } from './segments.js';
 
 /** An element-level problem in one segment. */

@@ -6,7 +6,7 @@
  * *argument* (an unknown KID method, a malformed or unsafe VIR rule) throws.
  * Algorithms: `/work/shared/spec/check-digits.md`; KID details from the DBS guide (seed `000_…`).
  */
-import { daysInMonth } from './calendar-date.js';
+import { daysInMonth } from '../syntax/calendar-date.js';
 
 // ---------------------------------------------------------------------------------------
 // CPR

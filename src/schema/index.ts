@@ -1,9 +1,11 @@
 /**
  * The schema layer: message structures, segment layouts, element formats and guide profiles
- * as data, and the checks that read them. Imports only `src/syntax`.
+ * as data, and the checks that read them. Imports only `src/syntax`. The value checks of
+ * element formats and calendar dates live there (the envelope's interchange builder uses them
+ * too) and are exported from here as before.
  */
-export * from './formats.js';
-export * from './calendar-date.js';
+export * from '../syntax/formats.js';
+export * from '../syntax/calendar-date.js';
 export * from './elements.js';
 export * from './composites.js';
 export { componentLayoutSchema, elementLayoutSchema, segmentLayoutSchema, STANDARD_LAYOUTS, type ComponentLayout, type ElementLayout, type SegmentLayout } from './segments.js';

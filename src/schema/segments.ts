@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { CONTRL_ACTION_LIST } from './contrl.js';
 import { compositeDef } from './composites.js';
 import { ELEMENTS, elementDef } from './elements.js';
-import { isFormat } from './formats.js';
+import { isFormat } from '../syntax/formats.js';
 import type { SegmentStatus } from './structure.js';
 
 /**

@@ -7,6 +7,7 @@ import type { InterchangeHeader } from '../envelope/types.js';
 import { checkSegment } from '../schema/check.js';
 import { STANDARD_LAYOUTS } from '../schema/segments.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
+import { isTimeOfDay } from '../syntax/calendar-date.js';
 import { charsetFor } from '../syntax/charsets.js';
 import type { Segment } from '../syntax/segment.js';
 import { compileLayout, isClean, type CompiledLayout } from './compile/layout.js';
@@ -42,10 +43,6 @@ export interface HeaderCheckOptions {
   duplicates: DuplicateStore;
 }
 
-function isTime(hhmm: string): boolean {
-  return /^\d{4}$/.test(hhmm) && Number(hhmm.slice(0, 2)) < 24 && Number(hhmm.slice(2)) < 60;
-}
-
 /** UNB date (S004 0017) and time (0019) for the syntax version. */
 function checkDateTime(h: InterchangeHeader, unb: Segment): ValidationError[] {
   const out: ValidationError[] = [];
@@ -56,7 +53,7 @@ function checkDateTime(h: InterchangeHeader, unb: Segment): ValidationError[] {
   } else if (/^\d+$/.test(h.date) && dayNumber(four ? h.date : `20${h.date}`) === null) {
     out.push(errorAt('12', `UNB date ${JSON.stringify(h.date)} is not a real date`, unb, null, 4, 1));
   }
-  if (/^\d{4}$/.test(h.time) && !isTime(h.time)) out.push(errorAt('12', `UNB time ${JSON.stringify(h.time)} is not a time of day (HHMM)`, unb, null, 4, 2));
+  if (/^\d{4}$/.test(h.time) && !isTimeOfDay(h.time)) out.push(errorAt('12', `UNB time ${JSON.stringify(h.time)} is not a time of day (HHMM)`, unb, null, 4, 2));
   return out;
 }
 

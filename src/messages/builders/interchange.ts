@@ -44,6 +44,7 @@ function assertBetween(m: FpMessage, i: number, received: { sender: PartyId; rec
  *
  * @param received the received interchange's header (`parseInterchanges(...).interchanges[i].header`)
  * @throws MessageBuildError when a reply is not addressed to the received interchange's sender or not sent by its recipient
+ * @throws InterchangeSpecError when `reference`, `date` or `time` is one no reader would accept (see `buildInterchange`)
  */
 export function buildReplyInterchange(
   replies: FpMessage | readonly FpMessage[],

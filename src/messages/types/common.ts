@@ -4,7 +4,7 @@
  * fast-check arbitraries (`../arbitraries.ts`) follow the same constraints.
  */
 import { z } from 'zod';
-import { isRealIsoDate } from '../../schema/calendar-date.js';
+import { isRealIsoDate } from '../../syntax/calendar-date.js';
 
 /**
  * Characters allowed in free data: anything but control characters. Whether a character

@@ -6,7 +6,7 @@
  * only when this check fails, so the common case builds no strings and no issue objects.
  */
 import { listCodes, type CodeListLike } from '../../schema/check.js';
-import { parseFormat } from '../../schema/formats.js';
+import { parseFormat } from '../../syntax/formats.js';
 import type { ComponentLayout, ElementLayout, SegmentLayout } from '../../schema/segments.js';
 import type { Segment } from '../../syntax/segment.js';
 

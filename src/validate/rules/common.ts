@@ -3,7 +3,7 @@
  * dates (F02).
  */
 import type { GuideProfile } from '../../schema/profile.js';
-import { isRealCcyymmdd } from '../../schema/calendar-date.js';
+import { isRealCcyymmdd } from '../../syntax/calendar-date.js';
 import { qualifier, unbParty, val } from './helpers.js';
 import type { ValidationRule, RuleReport, RuleContext } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Small readers the content rules share. */
-import { isRealCcyymmdd } from '../../schema/calendar-date.js';
+import { isRealCcyymmdd } from '../../syntax/calendar-date.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { componentAt as val, digitsAt, type Segment } from '../../syntax/segment.js';
 import type { RuleContext } from './types.js';

@@ -1,9 +1,9 @@
 /**
  * Calendar-date facts every layer needs (EDIFACT format 102 `CCYYMMDD`, ISO `YYYY-MM-DD`, CPR
- * birth dates): one place for month lengths and "is this a real day". Proleptic Gregorian,
- * years 0001–9999.
+ * birth dates, the `HHMM` of UNB/UNG S004): one place for month lengths, "is this a real day"
+ * and "is this a time of day". Proleptic Gregorian, years 0001–9999.
  */
-import { digitsAt } from '../syntax/segment.js';
+import { digitsAt } from './segment.js';
 
 /** Number of days in `month` (1–12) of `year`, leap years included. */
 export function daysInMonth(year: number, month: number): number {
@@ -34,4 +34,12 @@ export function isRealCcyymmdd(value: string): boolean {
   const month = digitsAt(value, 4, 6);
   const day = digitsAt(value, 6, 8);
   return year !== -1 && month !== -1 && day !== -1 && isCalendarDate(year, month, day);
+}
+
+/** True when `value` is `HHMM` naming a time of day, 0000–2359 (UNB/UNG S004 0019). */
+export function isTimeOfDay(value: string): boolean {
+  if (value.length !== 4) return false;
+  const hours = digitsAt(value, 0, 2);
+  const minutes = digitsAt(value, 2, 4);
+  return hours !== -1 && minutes !== -1 && hours < 24 && minutes < 60;
 }

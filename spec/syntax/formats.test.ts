@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFormat, isFormat, parseFormat } from '../../src/schema/formats.js';
+import { checkFormat, isFormat, parseFormat } from '../../src/syntax/formats.js';
 
 describe('parseFormat', () => {
   it.each([

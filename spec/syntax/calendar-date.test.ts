@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, isRealCcyymmdd, isRealIsoDate } from '../../src/schema/calendar-date.js';
+import { daysInMonth, isRealCcyymmdd, isRealIsoDate } from '../../src/syntax/calendar-date.js';
 
 describe('calendar dates (one implementation for every layer)', () => {
   it('knows month lengths and leap years', () => {

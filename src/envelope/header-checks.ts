@@ -1,0 +1,77 @@
+/**
+ * The checks `buildInterchange` runs on the header values it is given, before writing a byte:
+ * each service data element against its ISO 9735 format (the `checkFormat` the validator
+ * uses), the UNB date as a real calendar date and the time as `HHMM` 0000–2359. A value no
+ * reader would accept is an issue naming its path in the spec and the rule it breaks.
+ */
+import { isRealIsoDate, isTimeOfDay } from '../syntax/calendar-date.js';
+import { checkFormat } from '../syntax/formats.js';
+import { describeValue } from '../syntax/options.js';
+
+/**
+ * Formats of the service data elements the builder writes from its input (ISO 9735 syntax 3/4;
+ * the schema's element table says the same, which a test keeps so).
+ */
+export const SERVICE_ELEMENT_FORMATS = {
+  '0004': 'an..35',
+  '0007': 'an..4',
+  '0008': 'an..14',
+  '0010': 'an..35',
+  '0014': 'an..14',
+  '0020': 'an..14',
+  '0026': 'an..14',
+  '0038': 'an..6',
+  '0040': 'an..35',
+  '0044': 'an..35',
+  '0048': 'an..14',
+  '0051': 'an..3',
+  '0052': 'an..3',
+  '0054': 'an..3',
+  '0057': 'an..6',
+  '0062': 'an..14',
+  '0065': 'an..6',
+} as const;
+
+type ElementId = keyof typeof SERVICE_ELEMENT_FORMATS;
+
+/** One refused value: its path in the spec (`reference`, `groups.0.messages.1.header.reference`) and why. */
+export interface HeaderIssue {
+  path: string;
+  message: string;
+}
+
+/** Collects the issues of one spec. */
+export class HeaderChecker {
+  readonly issues: HeaderIssue[] = [];
+
+  /**
+   * `value` as service element `id` of `where` (`UNB`, `UNB S002`, `UNH S009`); `undefined` is
+   * absent, refused only when `mandatory`.
+   */
+  element(path: string, value: unknown, where: string, id: ElementId, mandatory: boolean): void {
+    const format = SERVICE_ELEMENT_FORMATS[id];
+    const rule = `${where} ${id} (${format}${mandatory ? ', mandatory' : ''})`;
+    if (value === undefined || value === '') {
+      if (mandatory) this.issues.push({ path, message: `${rule}: is ${value === '' ? 'empty' : 'missing'}; it is mandatory` });
+      return;
+    }
+    if (typeof value !== 'string') {
+      this.issues.push({ path, message: `${rule}: must be a string, got ${describeValue(value)}` });
+      return;
+    }
+    const issue = checkFormat(value, format);
+    if (issue !== null) this.issues.push({ path, message: `${rule}: ${issue.reason}` });
+  }
+
+  /** The UNB/UNG S004 date as given (`YYYY-MM-DD`), when given. */
+  date(path: string, value: unknown): void {
+    if (value === undefined || (typeof value === 'string' && isRealIsoDate(value))) return;
+    this.issues.push({ path, message: `UNB S004 0017 (date of preparation): must be a real calendar date YYYY-MM-DD, got ${describeValue(value)}` });
+  }
+
+  /** The UNB/UNG S004 time (`HHMM`), when given. */
+  time(path: string, value: unknown): void {
+    if (value === undefined || (typeof value === 'string' && isTimeOfDay(value))) return;
+    this.issues.push({ path, message: `UNB S004 0019 (time of preparation): must be HHMM, 0000–2359, got ${describeValue(value)}` });
+  }
+}
