@@ -5,8 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildInterchange, InterchangeSpecError, type InterchangeSpec, writeInterchange, writeInterchangeBytes } from '../../src/envelope/index.js';
-import { SERVICE_ELEMENT_FORMATS } from '../../src/envelope/header-checks.js';
-import { ELEMENTS } from '../../src/schema/elements.js';
 import { segment } from '../../src/syntax/index.js';
 
 const OPS = { type: 'OPSIGE', version: '1', release: '911', agency: 'UN' };
@@ -67,9 +65,5 @@ describe('interchange builder: header values', () => {
       expect(text).toContain(`+240229:${time}+${'R'.repeat(14)}'`);
       expect(text).toContain(`UNH+${'M'.repeat(14)}+`);
     }
-  });
-
-  it('checks each element against the format the ISO 9735 element table gives it', () => {
-    for (const [id, format] of Object.entries(SERVICE_ELEMENT_FORMATS)) expect([id, ELEMENTS[id]?.format]).toEqual([id, format]);
   });
 });

@@ -7,32 +7,8 @@
 import { isRealIsoDate, isTimeOfDay } from '../syntax/calendar-date.js';
 import { checkFormat } from '../syntax/formats.js';
 import { describeValue } from '../syntax/options.js';
+import { SERVICE_ELEMENTS, type ServiceElementId } from '../syntax/service-elements.js';
 
-/**
- * Formats of the service data elements the builder writes from its input (ISO 9735 syntax 3/4;
- * the schema's element table says the same, which a test keeps so).
- */
-export const SERVICE_ELEMENT_FORMATS = {
-  '0004': 'an..35',
-  '0007': 'an..4',
-  '0008': 'an..14',
-  '0010': 'an..35',
-  '0014': 'an..14',
-  '0020': 'an..14',
-  '0026': 'an..14',
-  '0038': 'an..6',
-  '0040': 'an..35',
-  '0044': 'an..35',
-  '0048': 'an..14',
-  '0051': 'an..3',
-  '0052': 'an..3',
-  '0054': 'an..3',
-  '0057': 'an..6',
-  '0062': 'an..14',
-  '0065': 'an..6',
-} as const;
-
-type ElementId = keyof typeof SERVICE_ELEMENT_FORMATS;
 
 /** One refused value: its path in the spec (`reference`, `groups.0.messages.1.header.reference`) and why. */
 export interface HeaderIssue {
@@ -48,8 +24,8 @@ export class HeaderChecker {
    * `value` as service element `id` of `where` (`UNB`, `UNB S002`, `UNH S009`); `undefined` is
    * absent, refused only when `mandatory`.
    */
-  element(path: string, value: unknown, where: string, id: ElementId, mandatory: boolean): void {
-    const format = SERVICE_ELEMENT_FORMATS[id];
+  element(path: string, value: unknown, where: string, id: ServiceElementId, mandatory: boolean): void {
+    const format = SERVICE_ELEMENTS[id].format;
     const rule = `${where} ${id} (${format}${mandatory ? ', mandatory' : ''})`;
     if (value === undefined || value === '') {
       if (mandatory) this.issues.push({ path, message: `${rule}: is ${value === '' ? 'empty' : 'missing'}; it is mandatory` });
