@@ -8,7 +8,7 @@ export * from '../syntax/formats.js';
 export * from '../syntax/calendar-date.js';
 export * from './elements.js';
 export * from './composites.js';
-export { componentLayoutSchema, elementLayoutSchema, segmentLayoutSchema, STANDARD_LAYOUTS, type ComponentLayout, type ElementLayout, type SegmentLayout } from './segments.js';
+export { componentLayoutSchema, elementLayoutSchema, segmentLayoutSchema, STANDARD_LAYOUTS, type ComponentLayout, type ElementLayout, type ElementStatus, type SegmentLayout } from './segments.js';
 export {
   isGroup,
   structureTags,
