@@ -45,6 +45,11 @@ describe('envelopes not closed before the next one (the error names the missing 
     ]);
   });
 
+  it('segments before the first UNB are outside any interchange (33), not an interchange missing its UNZ', () => {
+    const text = `NAD+X'\n${HEAD}${msg('1')}UNZ+1+REF'\n`;
+    expect(codes(text)).toEqual([['33', 'NAD', 0]]);
+  });
+
   it('no UNE before the UNZ or before the next UNG: 13 for the UNE at that segment\'s offset', () => {
     const beforeUnz = `${HEAD}${UNG('G1')}${msg('1')}UNZ+1+REF'\n`;
     expect(codes(beforeUnz)).toEqual([['13', 'UNE', beforeUnz.indexOf('UNZ')]]);

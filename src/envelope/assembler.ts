@@ -280,7 +280,10 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private onHeader(segment: Segment): void {
     this.closeOpenMessageBefore(segment, 'the next UNB');
     if (this.interchange) {
-      this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', { ...this.at(segment), tag: 'UNZ' }));
+      // Segments before the first UNB are no interchange: they have their 33s, not a missing UNZ.
+      if (this.interchange.header) {
+        this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', { ...this.at(segment), tag: 'UNZ' }));
+      }
       this.group = null;
       this.closeInterchange();
     }
