@@ -186,6 +186,12 @@ describe('isValidCpr and isValidCvr (the validator\'s cheap checks) answer as va
     for (const v of ['2902001234', '2902004234', '2902005234', '2902009234', '0001801234', '3201801234', '0113801234', '3112991234']) expect(isValidCpr(v), v).toBe(validateCpr(v).valid);
     for (const v of ['13585628', '13585629', '03585628', '00000000']) expect(isValidCvr(v), v).toBe(validateCvr(v).valid);
   });
+  it('for values that are not strings (plain-JS callers): false, as the full validators say, never a TypeError', () => {
+    for (const v of [null, undefined, 101801234, 13585628, {}, [], new String('0101801234'), new String('13585628')] as unknown as string[]) {
+      expect(isValidCpr(v), String(v)).toBe(validateCpr(v).valid);
+      expect(isValidCvr(v), String(v)).toBe(validateCvr(v).valid);
+    }
+  });
 });
 
 describe('validateCvr', () => {

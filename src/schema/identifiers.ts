@@ -76,9 +76,9 @@ function digitAt(s: string, i: number): number {
   return d >= 0 && d <= 9 ? d : -1;
 }
 
-/** Whether `s` is exactly `n` ASCII digits. */
+/** Whether `s` is a string of exactly `n` ASCII digits (a plain-JS caller may pass anything). */
 function allDigits(s: string, n: number): boolean {
-  if (s.length !== n) return false;
+  if (typeof s !== 'string' || s.length !== n) return false;
   for (let i = 0; i < n; i++) if (digitAt(s, i) === -1) return false;
   return true;
 }
