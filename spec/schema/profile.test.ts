@@ -97,6 +97,17 @@ describe('loadProfile', () => {
     bad2.segments.NAD.byQualifier.recipient = ['0.1'];
     expect(() => loadProfile(bad2)).toThrow(/segments\.NAD\.byQualifier\.recipient\.0/);
   });
+  it.each([
+    ['an element the layout does not have', ['1', '2.1', '2.3', '4.1', '10'], /byQualifier\.recipient\.4: position 10: NAD has 9 elements/],
+    ['a component its composite does not have', ['1', '2.1', '2.3', '2.9', '4.1'], /byQualifier\.recipient\.3: position 2\.9: C082 has 3 components/],
+    ['a component of a simple element', ['1', '2.1', '2.3', '4.1', '6.1'], /byQualifier\.recipient\.4: position 6\.1: element 6 \(3164\) is simple/],
+    ['no element 1: the qualifier that selects the layout would be not used', ['2.1', '2.3', '4.1'], /byQualifier\.recipient: leaves out position 1 \(3035, mandatory\)/],
+  ])('rejects a byQualifier naming %s', (_, used, message) => {
+    const bad = JSON.parse(JSON.stringify(ops));
+    bad.segments.NAD.byQualifier.recipient = used;
+    expect(() => loadProfile(bad)).toThrow(message);
+    expect(() => patchProfile(ops, { segments: { NAD: { byQualifier: { recipient: used } } } })).toThrow(message);
+  });
   it('rejects duplicate document codes and unknown keys', () => {
     const bad = JSON.parse(JSON.stringify(ops));
     bad.documentCodes.accept.value = '9';

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isRecord } from '../syntax/options.js';
 import { compileVirRule } from './identifiers.js';
-import { segmentLayoutSchema } from './segments.js';
+import { segmentLayoutSchema, usedPositionIssues } from './segments.js';
 import { messageStructureSchema, structureTags } from './structure.js';
 
 /** A fact about the wire format, with whether it is our assumption and its source. */
@@ -96,10 +96,10 @@ export const guideProfileSchema = z
   .superRefine((p, ctx) => {
     for (const [tag, layout] of Object.entries(p.segments)) {
       if (layout.tag !== tag) ctx.addIssue({ code: 'custom', path: ['segments', tag, 'tag'], message: `layout under key ${tag} has tag ${layout.tag}` });
-      for (const role of Object.keys(layout.byQualifier ?? {})) {
-        if (!Object.hasOwn(p.qualifiers[tag] ?? {}, role)) {
-          ctx.addIssue({ code: 'custom', path: ['segments', tag, 'byQualifier', role], message: `${role} is not a role of qualifiers.${tag}` });
-        }
+      for (const [role, used] of Object.entries(layout.byQualifier ?? {})) {
+        const path = ['segments', tag, 'byQualifier', role];
+        if (!Object.hasOwn(p.qualifiers[tag] ?? {}, role)) ctx.addIssue({ code: 'custom', path, message: `${role} is not a role of qualifiers.${tag}` });
+        for (const { index, message } of usedPositionIssues(layout, used)) ctx.addIssue({ code: 'custom', path: index === null ? path : [...path, index], message });
       }
     }
     for (const tag of structureTags(p.structure)) {

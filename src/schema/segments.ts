@@ -256,6 +256,36 @@ export function withQualifierUse(layouts: Record<string, SegmentLayout>, tag: st
   return { ...layouts, [tag]: { ...layout, byQualifier } };
 }
 
+/** One problem of a `byQualifier` position list: `index` of the bad entry, or `null` for the list. */
+export interface UsedPositionIssue {
+  index: number | null;
+  message: string;
+}
+
+/**
+ * What is wrong with `used` as positions of `layout` (a `byQualifier` entry): a position the
+ * layout does not have, and a mandatory element left out — {@link narrowLayout} would mark it
+ * not used, so every segment of that party (element 1 selects it) would break its own layout.
+ */
+export function usedPositionIssues(layout: SegmentLayout, used: readonly string[]): UsedPositionIssue[] {
+  const issues: UsedPositionIssue[] = [];
+  const n = layout.elements.length;
+  used.forEach((pos, index) => {
+    const [e, c] = pos.split('.').map(Number) as [number, number | undefined];
+    const el = layout.elements[e - 1];
+    if (el === undefined) issues.push({ index, message: `position ${pos}: ${layout.tag} has ${n} element${n === 1 ? '' : 's'}` });
+    else if (c !== undefined && el.components === undefined) issues.push({ index, message: `position ${pos}: element ${e} (${el.id}) is simple` });
+    else if (c !== undefined && c > el.components!.length) issues.push({ index, message: `position ${pos}: ${el.id} has ${el.components!.length} components` });
+  });
+  layout.elements.forEach((el, i) => {
+    const at = `${i + 1}`;
+    if (el.status === 'M' && !used.some((u) => u === at || u.startsWith(`${at}.`))) {
+      issues.push({ index: null, message: `leaves out position ${at} (${el.id}, mandatory): a mandatory element cannot be not used` });
+    }
+  });
+  return issues;
+}
+
 /** `layout` with every position `used` does not name marked not used (`N`). */
 export function narrowLayout(layout: SegmentLayout, used: readonly string[]): SegmentLayout {
   const elements = layout.elements.map((el, i): ElementLayout => {
