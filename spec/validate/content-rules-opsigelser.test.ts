@@ -115,3 +115,10 @@ describe("a 27's end date follows the profile's own qualifier for it (qualifiers
     expect(await messageErrors(oneMessage(THIRTEEN), { profile: partner })).toEqual([]);
   });
 });
+
+describe('a profile without a NAD id-type table (qualifiers.NADIdType: null) does not check NAD id types', () => {
+  it('no F02 for the company or policyholder NADs (it said: id type \\u0000NADIdType.vir, not "VIR")', async () => {
+    const profile = patchProfile(defaultProfile('opsigelser'), { qualifiers: { NADIdType: null } });
+    expect(await messageErrors(oneMessage(NINE), { profile })).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * profile but not in their context (F02 `unknown-code`).
  */
 import type { ContentErrorCode, GuideProfile } from '../../schema/profile.js';
-import { codesOf, rolesOf, val } from './helpers.js';
+import { codesOf, qualifier, rolesOf, val } from './helpers.js';
 import { opsCodes } from './opsigelser.js';
 import { OPS_KINDS } from './opsigelser-kinds.js';
 import type { ValidationRule, RuleContext } from './types.js';
@@ -190,8 +190,9 @@ export function opsigelserCodeRule(p: GuideProfile): ValidationRule {
   const claimDate = c('DTM', 'claimDate');
   const companyRoles = new Set(['recipient', 'sender', 'cancelledBy']);
   const personRoles = new Set(['policyholder1', 'policyholder2']);
-  const vir = c('NADIdType', 'vir');
-  const persons = new Set([c('NADIdType', 'cpr'), c('NADIdType', 'cvr')]);
+  // An id type the profile has not (qualifiers.NADIdType) is not expected: that check is off.
+  const vir = qualifier(p, 'NADIdType', 'vir');
+  const persons = new Set(['cpr', 'cvr'].flatMap((r) => qualifier(p, 'NADIdType', r) ?? []));
   return {
     id: 'unknown-code',
     description: 'a code that is not valid for its position or message kind',
@@ -230,8 +231,9 @@ export function opsigelserCodeRule(p: GuideProfile): ValidationRule {
             const role = nad.get(v) ?? '';
             const type = val(s, 1, 2);
             if (type === '') break;
-            if (companyRoles.has(role) && type !== vir) report(i, `NAD ${v} identifies a company: id type ${vir}, not ${JSON.stringify(type)}`, 2, 3);
-            else if (personRoles.has(role) && !persons.has(type)) report(i, `NAD ${v} identifies a policyholder: id type ${[...persons].join(' or ')}, not ${JSON.stringify(type)}`, 2, 3);
+            if (companyRoles.has(role)) {
+              if (vir !== undefined && type !== vir) report(i, `NAD ${v} identifies a company: id type ${vir}, not ${JSON.stringify(type)}`, 2, 3);
+            } else if (personRoles.has(role) && persons.size > 0 && !persons.has(type)) report(i, `NAD ${v} identifies a policyholder: id type ${[...persons].join(' or ')}, not ${JSON.stringify(type)}`, 2, 3);
             break;
           }
         }
