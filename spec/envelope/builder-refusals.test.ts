@@ -46,6 +46,14 @@ describe('interchange builder: header values', () => {
     ['groups.0.reference', grouped({ reference: 'G'.repeat(15) }), /UNG 0048 .*an\.\.14/],
     ['groups.0.functionalGroupId', grouped({ functionalGroupId: '' }), /UNG 0038 .*mandatory/],
     ['groups.0.messages.0.header.reference', grouped({}, { reference: 'M'.repeat(15) }), /UNH 0062 .*an\.\.14/],
+    ['syntaxId', { ...base, syntaxId: 'UNOX' }, /UNB S001 0001 .*not a syntax identifier fp-edifact writes.*UNOC/],
+    ['syntaxId', { ...base, syntaxId: 'UNOCUNOC' }, /UNB S001 0001 .*a4/],
+    ['syntaxId', { ...base, syntaxId: 5 }, /UNB S001 0001 .*a string.*got 5/],
+    ['syntaxVersion', { ...base, syntaxVersion: 'abc' }, /UNB S001 0002 .*n1/],
+    ['syntaxVersion', { ...base, syntaxVersion: '' }, /UNB S001 0002 .*mandatory/],
+    ['syntaxVersion', { ...base, syntaxId: 'UNOY' }, /UNB S001 0002 .*UNOY needs syntax version 4/],
+    ['groups.0.version.version', grouped({ version: { version: 'x'.repeat(20), release: '911' } }), /UNG S008 0052 .*an\.\.3/],
+    ['groups.0.version.release', grouped({ version: { version: '1', release: 5 } }), /UNG S008 0054 .*a string/],
   ])('refuses %s: %j', (path, spec, rule) => {
     const issues = issuesOf(spec);
     expect(issues.map((i) => i.path)).toEqual([path]);

@@ -106,6 +106,7 @@ function headerIssues(spec: InterchangeSpec): HeaderIssue[] {
   c.time('time', spec.time);
   checkParty(c, 'sender', spec.sender, 'UNB S002', '0004', '0008');
   checkParty(c, 'recipient', spec.recipient, 'UNB S003', '0010', '0014');
+  c.syntax(spec.syntaxId ?? 'UNOC', spec.syntaxVersion ?? '3');
   c.element('applicationReference', spec.applicationReference, 'UNB', '0026', false);
   checkMessages(c, 'messages', spec.messages);
   (spec.groups ?? []).forEach((g, i) => {
@@ -115,6 +116,12 @@ function headerIssues(spec: InterchangeSpec): HeaderIssue[] {
     checkParty(c, `${at}.recipient`, g?.recipient, 'UNG S007', '0044');
     c.element(`${at}.reference`, g?.reference, 'UNG', '0048', true);
     c.element(`${at}.agency`, g?.agency, 'UNG', '0051', false);
+    if (g?.version !== undefined) {
+      const v = (g.version ?? {}) as Partial<NonNullable<GroupSpec['version']>>;
+      c.element(`${at}.version.version`, v.version, 'UNG S008', '0052', true);
+      c.element(`${at}.version.release`, v.release, 'UNG S008', '0054', true);
+      c.element(`${at}.version.associationCode`, v.associationCode, 'UNG S008', '0057', false);
+    }
     checkMessages(c, `${at}.messages`, g?.messages);
   });
   return c.issues;

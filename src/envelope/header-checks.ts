@@ -5,6 +5,7 @@
  * reader would accept is an issue naming its path in the spec and the rule it breaks.
  */
 import { isRealIsoDate, isTimeOfDay } from '../syntax/calendar-date.js';
+import { needsSyntaxVersion4, SUPPORTED_SYNTAX_IDS } from '../syntax/charsets.js';
 import { checkFormat } from '../syntax/formats.js';
 import { describeValue } from '../syntax/options.js';
 import { SERVICE_ELEMENTS, type ServiceElementId } from '../syntax/service-elements.js';
@@ -37,6 +38,22 @@ export class HeaderChecker {
     }
     const issue = checkFormat(value, format);
     if (issue !== null) this.issues.push({ path, message: `${rule}: ${issue.reason}` });
+  }
+
+  /**
+   * UNB S001 (the builder's defaults filled in): a syntax identifier the writer has a charset
+   * for, a one-digit version, and version 4 for an identifier that exists only there.
+   */
+  syntax(syntaxId: unknown, syntaxVersion: unknown): void {
+    const before = this.issues.length;
+    this.element('syntaxId', syntaxId, 'UNB S001', '0001', true);
+    if (this.issues.length === before && !SUPPORTED_SYNTAX_IDS.includes(syntaxId as string)) {
+      this.issues.push({ path: 'syntaxId', message: `UNB S001 0001 (syntax identifier): ${JSON.stringify(syntaxId)} is not a syntax identifier fp-edifact writes (${SUPPORTED_SYNTAX_IDS.join(', ')})` });
+    }
+    this.element('syntaxVersion', syntaxVersion, 'UNB S001', '0002', true);
+    if (needsSyntaxVersion4(syntaxId as string) && syntaxVersion !== '4') {
+      this.issues.push({ path: 'syntaxVersion', message: `UNB S001 0002 (syntax version): ${syntaxId as string} needs syntax version 4, not ${describeValue(syntaxVersion)}` });
+    }
   }
 
   /** The UNB/UNG S004 date as given (`YYYY-MM-DD`), when given. */

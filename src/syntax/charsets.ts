@@ -57,6 +57,11 @@ export function charsetFor(syntaxId: string): Charset | undefined {
 /** Syntax identifiers fp-edifact reads and writes. */
 export const SUPPORTED_SYNTAX_IDS: readonly string[] = Object.freeze(Object.keys(CHARSETS));
 
+/** Whether a syntax identifier exists only in syntax version 4 (UNOW, UNOY: ISO 10646). */
+export function needsSyntaxVersion4(syntaxId: string): boolean {
+  return syntaxId === 'UNOY' || syntaxId === 'UNOW';
+}
+
 /** Used before any UNB is seen and when a UNB names an unsupported charset. */
 export const FALLBACK_CHARSET: Charset = CHARSETS.UNOC as Charset;
 

@@ -8,7 +8,7 @@ import { checkSegment } from '../schema/check.js';
 import { STANDARD_LAYOUTS } from '../schema/segments.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import { isTimeOfDay } from '../syntax/calendar-date.js';
-import { charsetFor } from '../syntax/charsets.js';
+import { charsetFor, needsSyntaxVersion4 } from '../syntax/charsets.js';
 import type { Segment } from '../syntax/segment.js';
 import { compileLayout, isClean, type CompiledLayout } from './compile/layout.js';
 import type { DuplicateStore } from './duplicates.js';
@@ -64,7 +64,7 @@ export async function checkHeader(h: InterchangeHeader, unb: Segment | null, opt
   // An identifier the tokenizer cannot read at all is already its syntax error 2.
   if (options.acceptedSyntaxIds && charsetFor(h.syntaxId) !== undefined && !options.acceptedSyntaxIds.has(h.syntaxId)) {
     out.push(errorAt('2', `syntax identifier ${h.syntaxId} is not accepted (accepted: ${[...options.acceptedSyntaxIds].join(', ')})`, at, null, 1, 1));
-  } else if ((h.syntaxId === 'UNOY' || h.syntaxId === 'UNOW') && /^[1-3]$/.test(h.syntaxVersion)) {
+  } else if (needsSyntaxVersion4(h.syntaxId) && /^[1-3]$/.test(h.syntaxVersion)) {
     out.push(errorAt('2', `syntax identifier ${h.syntaxId} needs syntax version 4, not ${h.syntaxVersion}`, at, null, 1, 2));
   }
   if (unb) out.push(...checkDateTime(h, unb));
