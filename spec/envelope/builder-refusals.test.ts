@@ -75,3 +75,20 @@ describe('interchange builder: header values', () => {
     }
   });
 });
+
+describe('interchange builder: a spec of the wrong shape (plain-JS callers)', () => {
+  it.each([
+    ['(spec)', null, /an object/],
+    ['messages', { ...base, messages: 'abc' }, /an array of messages/],
+    ['messages', { ...base, messages: { 0: base.messages![0] } }, /an array of messages/],
+    ['messages.0.body', { ...base, messages: [{ header: OPS, body: null }] }, /an array of segments/],
+    ['groups.0.messages', { ...base, messages: undefined, groups: [{ functionalGroupId: 'OPSIGE', sender: { id: 'A' }, recipient: { id: 'B' }, reference: 'G1' }] }, /an array of messages/],
+    ['groups', { ...base, messages: undefined, groups: 'G' }, /an array of groups/],
+    ['now', { ...base, date: undefined, now: 5 }, /a function returning a valid Date/],
+    ['now', { ...base, date: undefined, now: () => new Date('x') }, /a function returning a valid Date/],
+  ])('refuses %s with InterchangeSpecError, not a TypeError', (path, spec, rule) => {
+    const issues = issuesOf(spec);
+    expect(issues.map((i) => i.path)).toEqual([path]);
+    expect(issues[0]!.message).toMatch(rule);
+  });
+});

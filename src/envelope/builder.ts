@@ -1,5 +1,6 @@
 import type { SegmentInput } from '../syntax/segment.js';
 import { segment, serialize, serializeToBytes, type SerializeOptions } from '../syntax/writer.js';
+import { describeValue } from '../syntax/options.js';
 import { HeaderChecker, type HeaderIssue } from './header-checks.js';
 
 /** A message to wrap: its UNH identifier and its body (BGM … last segment before UNT). */
@@ -84,8 +85,17 @@ function checkParty(c: HeaderChecker, path: string, party: PartySpec | undefined
   if (routing !== undefined) c.element(`${path}.routing`, p.routing, where, routing, false);
 }
 
+/** Whether `value` is an array, else an issue at `path` saying it must be an array of `what`. */
+function isList(c: HeaderChecker, path: string, value: unknown, what: string): value is readonly unknown[] {
+  if (Array.isArray(value)) return true;
+  c.issues.push({ path, message: `must be an array of ${what}, got ${describeValue(value)}` });
+  return false;
+}
+
 function checkMessages(c: HeaderChecker, path: string, messages: ReadonlyArray<MessageSpec> | undefined): void {
-  (messages ?? []).forEach((m, i) => {
+  if (!isList(c, path, messages, 'messages')) return;
+  messages.forEach((m, i) => {
+    if (m?.body !== undefined) isList(c, `${path}.${i}.body`, m.body, 'segments');
     const h = (m?.header ?? {}) as Partial<MessageSpec['header']>;
     const at = `${path}.${i}.header`;
     // The reference is numbered when not given.
@@ -99,8 +109,7 @@ function checkMessages(c: HeaderChecker, path: string, messages: ReadonlyArray<M
 }
 
 /** Every header value of `spec` that no reader would accept (empty when it can be written). */
-function headerIssues(spec: InterchangeSpec): HeaderIssue[] {
-  const c = new HeaderChecker();
+function headerIssues(spec: InterchangeSpec, c: HeaderChecker): HeaderIssue[] {
   c.element('reference', spec.reference, 'UNB', '0020', true);
   c.date('date', spec.date);
   c.time('time', spec.time);
@@ -108,7 +117,8 @@ function headerIssues(spec: InterchangeSpec): HeaderIssue[] {
   checkParty(c, 'recipient', spec.recipient, 'UNB S003', '0010', '0014');
   c.syntax(spec.syntaxId ?? 'UNOC', spec.syntaxVersion ?? '3');
   c.element('applicationReference', spec.applicationReference, 'UNB', '0026', false);
-  checkMessages(c, 'messages', spec.messages);
+  if (spec.messages !== undefined) checkMessages(c, 'messages', spec.messages);
+  if (spec.groups !== undefined && !isList(c, 'groups', spec.groups, 'groups')) return c.issues;
   (spec.groups ?? []).forEach((g, i) => {
     const at = `groups.${i}`;
     c.element(`${at}.functionalGroupId`, g?.functionalGroupId, 'UNG', '0038', true);
@@ -125,6 +135,15 @@ function headerIssues(spec: InterchangeSpec): HeaderIssue[] {
     checkMessages(c, `${at}.messages`, g?.messages);
   });
   return c.issues;
+}
+
+/** The clock's time (read once) when the date or time is defaulted from it, else the epoch; an issue when it gives no valid Date. */
+function clock(spec: InterchangeSpec, c: HeaderChecker): Date {
+  if (spec.date !== undefined && spec.time !== undefined) return new Date(0);
+  const now: unknown = typeof spec.now === 'function' ? spec.now() : spec.now === undefined ? new Date() : spec.now;
+  if (now instanceof Date && !Number.isNaN(now.getTime())) return now;
+  c.issues.push({ path: 'now', message: `must be a function returning a valid Date, ${typeof spec.now === 'function' ? 'it returned' : 'got'} ${describeValue(now)}` });
+  return new Date(0);
 }
 
 /** UNH … UNT for each message; references number on from `first` unless given. */
@@ -148,10 +167,12 @@ function wrapMessages(messages: ReadonlyArray<MessageSpec>, first: number, out: 
  * @throws InterchangeSpecError for header values no reader would accept (each named by its path)
  */
 export function buildInterchange(spec: InterchangeSpec): SegmentInput[] {
+  if (typeof spec !== 'object' || spec === null) throw new InterchangeSpecError([{ path: '(spec)', message: `must be an object, got ${describeValue(spec)}` }]);
   if (spec.messages !== undefined && spec.groups !== undefined) throw new Error('buildInterchange: give messages or groups, not both');
-  const issues = headerIssues(spec);
+  const c = new HeaderChecker();
+  const now = clock(spec, c);
+  const issues = headerIssues(spec, c);
   if (issues.length > 0) throw new InterchangeSpecError(issues);
-  const now = (spec.now ?? (() => new Date()))();
   const syntaxVersion = spec.syntaxVersion ?? '3';
   const iso = spec.date ?? `${now.getUTCFullYear()}-${pad2(now.getUTCMonth() + 1)}-${pad2(now.getUTCDate())}`;
   const compact = iso.replaceAll('-', '');
