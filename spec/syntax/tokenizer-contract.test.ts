@@ -28,6 +28,17 @@ describe('Tokenizer: feeding', () => {
     expect(() => mixed.write(latin1("UNZ+0+R'"))).toThrow(TypeError);
   });
 
+  it('refuses a chunk that is neither a string nor bytes with a TypeError saying so (parse, parseInterchanges, toEdifactJson alike)', async () => {
+    const { parseInterchanges, toEdifactJson } = await import('../../src/envelope/index.js');
+    for (const bad of [null, undefined, 5, {}, [1, 2]]) {
+      const t = new Tokenizer({ segment: () => {}, error: () => {} });
+      expect(() => t.write(bad as unknown as string), String(bad)).toThrow(/^fp-edifact: input must be a string or a Uint8Array \(e\.g\. a Buffer\), got /);
+      expect(() => parse(bad as unknown as string)).toThrow(/input must be a string or a Uint8Array/);
+      expect(() => parseInterchanges(bad as unknown as string)).toThrow(/input must be a string or a Uint8Array/);
+      expect(() => toEdifactJson(bad as unknown as string)).toThrow(/input must be a string or a Uint8Array/);
+    }
+  });
+
   it('skips a byte order mark at the start of the input only, however the input is cut', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("UNB+UNOY:4+1+2+20240101:1200+R'UNZ+0+R'", 'utf8')]);
     for (let cut = 0; cut <= 5; cut++) {
