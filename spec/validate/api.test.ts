@@ -31,6 +31,13 @@ describe('input forms', () => {
     expect(b[0]!.messages.map((m) => m.status)).toEqual(a[0]!.messages.map((m) => m.status));
     expect(b[0]!.contrl).toBe(a[0]!.contrl);
   });
+
+  it('refuses an input that is none of them with a TypeError saying what it takes (not "input is not async iterable")', async () => {
+    for (const bad of [null, undefined, 5, {}]) {
+      await expect(validate(bad as never), String(bad)).rejects.toThrow(/^fp-edifact: validate: input must be a string, a Uint8Array or an \(async\) iterable of them, got /);
+    }
+    await expect(validate([5] as never)).rejects.toThrow(/input must be a string or a Uint8Array/);
+  });
 });
 
 describe('validateStream', () => {

@@ -74,3 +74,10 @@ export function withDefaults<T extends object>(defaults: Required<T>, options: T
   }
   return out;
 }
+
+/** Throws a TypeError saying what input is taken unless `chunk` is a string or a Uint8Array (one check per chunk). */
+export function assertInputChunk(chunk: unknown): asserts chunk is Uint8Array | string {
+  if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+    throw new TypeError(`fp-edifact: input must be a string or a Uint8Array (e.g. a Buffer), got ${describeValue(chunk)}`);
+  }
+}

@@ -1,3 +1,5 @@
+import { assertInputChunk } from './options.js';
+
 /**
  * `chunk` in pieces of at most `size` characters or bytes (bytes as views, not copies); nothing
  * for an empty chunk. The streaming faces feed the tokenizer in small pieces and hand on what
@@ -5,6 +7,7 @@
  * copy — stay few.
  */
 export function* piecesOf<T extends Uint8Array | string>(chunk: T, size: number): Generator<T> {
+  assertInputChunk(chunk);
   if (chunk.length <= size) {
     if (chunk.length > 0) yield chunk;
     return;

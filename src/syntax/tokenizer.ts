@@ -2,7 +2,7 @@ import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidC
 import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, serviceCharsInUse } from './service-chars.js';
-import { checkOptions, describeValue, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
+import { assertInputChunk, checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
 import { shownTag } from './shown.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
 
@@ -109,8 +109,8 @@ export class Tokenizer {
   /** Feeds the next piece of input. */
   write(chunk: Uint8Array | string): void {
     if (this.ended) throw new Error('Tokenizer.write() called after end()');
+    assertInputChunk(chunk);
     const isText = typeof chunk === 'string';
-    if (!isText && !(chunk instanceof Uint8Array)) throw new TypeError(`fp-edifact: input must be a string or a Uint8Array (e.g. a Buffer), got ${describeValue(chunk)}`);
     if (this.textMode === undefined) {
       this.textMode = isText;
       this.configureClasses();

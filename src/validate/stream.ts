@@ -4,7 +4,7 @@
  * (everything collected, for convenience).
  */
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
-import { checkOptions } from '../syntax/options.js';
+import { checkOptions, describeValue } from '../syntax/options.js';
 import { feedInPieces } from '../syntax/pieces.js';
 import type { Segment } from '../syntax/segment.js';
 import { acceptedSyntaxIds, resolveProfiles, type CompiledProfile, type ProfileLookup } from './compile/profile.js';
@@ -35,8 +35,12 @@ interface OpenInterchange {
 /** Input per tokenize-and-validate step (characters or bytes); whole inputs are cut alike. */
 const FEED = 2 * 1024;
 
+const isIterable = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && (typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function' || typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function');
+
 async function* chunks(input: ValidationInput): AsyncGenerator<Uint8Array | string> {
   if (typeof input === 'string' || input instanceof Uint8Array) yield input;
+  else if (!isIterable(input)) throw new TypeError(`fp-edifact: validate: input must be a string, a Uint8Array or an (async) iterable of them, got ${describeValue(input)}`);
   else for await (const chunk of input as AsyncIterable<Uint8Array | string>) yield chunk;
 }
 
