@@ -222,6 +222,17 @@ describe('buildReplyInterchange', () => {
     expect(unb(false).elements.slice(4)).toEqual([['R9']]);
     expect(unb().elements.slice(4)).toEqual([['R9']]);
   });
+  it('refuses a missing received header, options or reply with a clear error, not a TypeError from inside', async () => {
+    const { InterchangeSpecError } = await import('../../src/envelope/builder.js');
+    const reply = buildAccept(motor9, DAY);
+    const received = { sender: { id: motor9.sender.vir, qualifier: 'ZZ' }, recipient: { id: motor9.recipient.vir, qualifier: 'ZZ' } };
+    expect(() => buildReplyInterchange(reply, null as never, { reference: 'R9' })).toThrow(InterchangeSpecError);
+    expect(() => buildReplyInterchange(reply, null as never, { reference: 'R9' })).toThrow(/received: must be the received interchange's header \{ sender, recipient \}, got null/);
+    expect(() => buildReplyInterchange(reply, { sender: received.sender } as never, { reference: 'R9' })).toThrow(/received: must be/);
+    expect(() => buildReplyInterchange(reply, received, undefined as never)).toThrow(/options: must be an object \{ reference, … \}, got undefined/);
+    expect(() => buildReplyInterchange([reply, null] as never, received, { reference: 'R9' })).toThrow(MessageBuildError);
+    expect(() => buildReplyInterchange([reply, null] as never, received, { reference: 'R9' })).toThrow(/reply 2 is not a message: got null/);
+  });
 });
 
 describe('buildAcceptWithoutFee', () => {

@@ -1,5 +1,6 @@
 /** Wrapping typed replies into an interchange addressed back to the sender of a received one. */
-import { buildInterchange } from '../../envelope/builder.js';
+import { buildInterchange, InterchangeSpecError } from '../../envelope/builder.js';
+import { describeValue, isRecord } from '../../syntax/options.js';
 import type { PartyId } from '../../envelope/types.js';
 import { opsigelser55, panthaver52 } from '../../schema/profiles/index.js';
 import type { SegmentInput } from '../../syntax/segment.js';
@@ -52,7 +53,14 @@ export function buildReplyInterchange(
   options: ReplyInterchangeOptions,
 ): SegmentInput[] {
   const list = Array.isArray(replies) ? (replies as readonly FpMessage[]) : [replies as FpMessage];
-  list.forEach((m, i) => assertBetween(m, i, received));
+  if (!isRecord(received) || !isRecord(received.sender) || !isRecord(received.recipient)) {
+    throw new InterchangeSpecError([{ path: 'received', message: `must be the received interchange's header { sender, recipient }, got ${describeValue(received)}` }]);
+  }
+  if (!isRecord(options)) throw new InterchangeSpecError([{ path: 'options', message: `must be an object { reference, … }, got ${describeValue(options)}` }]);
+  list.forEach((m, i) => {
+    if (!isRecord(m)) throw new MessageBuildError(`reply ${i + 1} is not a message: got ${describeValue(m)}`);
+    assertBetween(m, i, received);
+  });
   const first = list[0];
   const profile = options.profile ?? (first === undefined || isOpsigelse(first) ? opsigelser55 : panthaver52);
   const d = interchangeDefaults(profile);
