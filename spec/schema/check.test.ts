@@ -113,4 +113,15 @@ describe('layoutFor: the layout a segment is checked against', () => {
     expect(layoutFor(profile, { tag: 'DTM', elements: [['137']] })).toBe(profile.segments.DTM);
     expect(layoutFor(profile, { tag: 'XYZ', elements: [] })).toBeUndefined();
   });
+
+  it('plain-JS misuse is a TypeError saying what is wrong, not one from inside', () => {
+    const nad = { tag: 'NAD', elements: [['MR']] };
+    // layoutFor(…)! for a tag without a layout is undefined: checkSegment says so.
+    expect(() => checkSegment(nad, layoutFor(profile, { tag: 'XYZ', elements: [] })!)).toThrow(/^fp-edifact: checkSegment: layout must be a segment layout \{ tag, elements \} \(layoutFor gives undefined for a tag the profile has no layout for\), got undefined/);
+    expect(() => checkSegment(null as never, profile.segments.NAD!)).toThrow(/^fp-edifact: checkSegment: segment must be \{ tag, elements \}, got null/);
+    expect(() => checkSegment({ tag: 'NAD', elements: null } as never, profile.segments.NAD!)).toThrow(/segment must be \{ tag, elements \}/);
+    expect(() => checkSegment(nad, profile.segments.NAD!, null as never)).toThrow(/^fp-edifact: checkSegment: options must be an object, got null/);
+    expect(() => layoutFor(profile, null as never)).toThrow(/^fp-edifact: layoutFor: segment must be \{ tag, elements \}, got null/);
+    expect(() => layoutFor(profile, { tag: 'NAD' } as never)).toThrow(/layoutFor: segment must be/);
+  });
 });

@@ -4,6 +4,7 @@
  * Lookups use own keys only (`q(p, 'RFF', 'constructor')` is an error, not a function).
  */
 import type { CodeListLike } from './check.js';
+import { assertSegmentShape } from './segment-shape.js';
 import type { BranchGroup, ContentErrorCode, GuideProfile } from './profile.js';
 import { narrowLayout, type SegmentLayout } from './segments.js';
 
@@ -91,6 +92,7 @@ export function qualifierLayouts(profile: GuideProfile, tag: string): ReadonlyMa
  * address); `undefined` for a tag the profile has no layout for.
  */
 export function layoutFor(profile: GuideProfile, segment: { tag: string; elements: readonly (readonly string[])[] }): SegmentLayout | undefined {
+  assertSegmentShape('layoutFor', segment);
   const layout = own(profile.segments, segment.tag);
   if (layout?.byQualifier === undefined) return layout;
   return qualifierLayouts(profile, segment.tag).get(segment.elements[0]?.[0] ?? '') ?? layout;

@@ -14,6 +14,8 @@
  */
 import type { Segment } from '../syntax/segment.js';
 import { checkFormat } from '../syntax/formats.js';
+import { describeValue } from '../syntax/options.js';
+import { assertSegmentShape } from './segment-shape.js';
 import type { ComponentLayout, ElementLayout, SegmentLayout } from './segments.js';
 
 /** An element-level problem in one segment. */
@@ -127,6 +129,11 @@ export function checkSegment(
   layout: SegmentLayout,
   options: CheckSegmentOptions = {},
 ): ElementIssue[] {
+  assertSegmentShape('checkSegment', segment);
+  if (typeof layout !== 'object' || layout === null || !Array.isArray(layout.elements)) {
+    throw new TypeError(`fp-edifact: checkSegment: layout must be a segment layout { tag, elements } (layoutFor gives undefined for a tag the profile has no layout for), got ${describeValue(layout)}`);
+  }
+  if (typeof options !== 'object' || options === null) throw new TypeError(`fp-edifact: checkSegment: options must be an object, got ${describeValue(options)}`);
   const issues: ElementIssue[] = [];
   layout.elements.forEach((def, i) => {
     const occurrences = segment.repeats?.[i] ?? [segment.elements[i] ?? []];
