@@ -103,6 +103,14 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
     expect(r.messages[1]!.segmentText?.[8]).toBe("NAD+FT1+12345678::CVR++X'");
   });
 
+  it('masks a malformed CPR in the quoted segment as the warning does: never more than its first six characters in the clear', async () => {
+    const quoted = async (id: string) => (await run(nine(`NAD+FT1+${id}::CPR++Hans Hansen`), { captureSegments: true })).messages[0]!.segmentText?.[8];
+    // A full CPR with digits appended: the quote showed the whole CPR (010180123456****).
+    expect(await quoted('01018012345678')).toBe("NAD+FT1+010180********::CPR++Hans Hansen'");
+    expect(await quoted('123')).toBe("NAD+FT1+***::CPR++Hans Hansen'");
+    expect(await quoted('01018')).toBe("NAD+FT1+0****::CPR++Hans Hansen'");
+  });
+
   it('reads the id types from the profile: a patched CPR code is checked, the old one is not a CPR', async () => {
     const patched = patchProfile(opsigelser55, { qualifiers: { NADIdType: { cpr: { value: 'PNR' } } } });
     const r = await run(nine('NAD+FT1+3213801234::PNR++Hans Hansen'), { profile: patched });

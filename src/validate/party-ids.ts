@@ -72,15 +72,17 @@ export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number
 }
 
 /**
- * `s` as a report may quote it: a NAD's id typed as a CPR with its last four digits masked
+ * `s` as a report may quote it: a NAD's id typed as a CPR with its last four digits (and all past the sixth) masked
  * (check-digits.md: never a full CPR in an error report); any other segment as it is.
  */
 export function quotable(s: Segment, types: PartyIdTypes | null): Segment {
   if (types === null || types.cpr === '' || s.tag !== 'NAD') return s;
   const c082 = s.elements[1];
   const id = c082?.[0];
-  if (id === undefined || id.length < 4 || c082![2] !== types.cpr) return s;
+  if (id === undefined || id === '' || c082![2] !== types.cpr) return s;
+  // As maskCpr: the last four masked, and never more than the first six characters in the clear.
+  const shown = Math.max(0, Math.min(6, id.length - 4));
   const elements = s.elements.slice();
-  elements[1] = [`${id.slice(0, -4)}****`, ...c082!.slice(1)];
+  elements[1] = [id.slice(0, shown) + '*'.repeat(id.length - shown), ...c082!.slice(1)];
   return { ...s, elements };
 }
