@@ -111,6 +111,12 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
     expect(await quoted('01018')).toBe("NAD+FT1+0****::CPR++Hans Hansen'");
   });
 
+  it('masks an id typed as a CVR that is no CVR in the quoted segment (it may be a CPR, which the warning does not repeat); a CVR stays whole', async () => {
+    const quoted = async (id: string) => (await run(nine(`NAD+FT1+${id}::CVR++Hans Hansen`), { captureSegments: true })).messages[0]!.segmentText?.[8];
+    expect(await quoted('3213805678')).toBe("NAD+FT1+321380****::CVR++Hans Hansen'");
+    expect(await quoted('12345678')).toBe("NAD+FT1+12345678::CVR++Hans Hansen'");
+  });
+
   it('reads the id types from the profile: a patched CPR code is checked, the old one is not a CPR', async () => {
     const patched = patchProfile(opsigelser55, { qualifiers: { NADIdType: { cpr: { value: 'PNR' } } } });
     const r = await run(nine('NAD+FT1+3213801234::PNR++Hans Hansen'), { profile: patched });

@@ -73,13 +73,17 @@ export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number
 
 /**
  * `s` as a report may quote it: a NAD's id typed as a CPR with its last four digits (and all past the sixth) masked
- * (check-digits.md: never a full CPR in an error report); any other segment as it is.
+ * (check-digits.md: never a full CPR in an error report), so is one typed as a CVR that is not 8
+ * characters long; any other segment as it is.
  */
 export function quotable(s: Segment, types: PartyIdTypes | null): Segment {
-  if (types === null || types.cpr === '' || s.tag !== 'NAD') return s;
+  if (types === null || s.tag !== 'NAD') return s;
   const c082 = s.elements[1];
   const id = c082?.[0];
-  if (id === undefined || id === '' || c082![2] !== types.cpr) return s;
+  if (id === undefined || id === '') return s;
+  const type = c082![2];
+  // An id typed as a CVR that is not 8 characters may be a CPR: its warning does not repeat it either.
+  if (type === '' || (type !== types.cpr && (type !== types.cvr || id.length === 8))) return s;
   // As maskCpr: the last four masked, and never more than the first six characters in the clear.
   const shown = Math.max(0, Math.min(6, id.length - 4));
   const elements = s.elements.slice();
