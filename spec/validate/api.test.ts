@@ -38,6 +38,12 @@ describe('input forms', () => {
     }
     await expect(validate([5] as never)).rejects.toThrow(/input must be a string or a Uint8Array/);
   });
+
+  it('refuses a profile map with a null or non-object entry by naming it, not with "Cannot read properties of null"', async () => {
+    for (const entry of [null, 5, 'fp-opsigelser/5.5-reconstructed']) {
+      await expect(validate(motor, { profile: { OPSIGE: entry } as never })).rejects.toThrow(/^fp-edifact: validate: option profile is neither a guide profile nor a map of them \(profile\.OPSIGE is not one\)/);
+    }
+  });
 });
 
 describe('validateStream', () => {

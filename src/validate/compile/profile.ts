@@ -138,6 +138,8 @@ export function compiledContrl(): CompiledProfile {
 export type ProfileLookup = ReadonlyMap<string, CompiledProfile>;
 
 function isGuideProfile(value: GuideProfile | ProfileMap): value is GuideProfile {
+  // A map's entry may be anything a plain-JS caller put there.
+  if (typeof value !== 'object' || value === null) return false;
   return typeof (value as GuideProfile).id === 'string' && typeof (value as GuideProfile).messageIdentifier === 'object';
 }
 
