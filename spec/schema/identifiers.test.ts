@@ -194,6 +194,17 @@ describe('isValidCpr and isValidCvr (the validator\'s cheap checks) answer as va
   });
 });
 
+describe('validateCpr and validateCvr on very long values', () => {
+  it('count digits only as far as the text says (over 99): 20 million digits in well under a second each', () => {
+    const long = '1'.repeat(20_000_000);
+    const t = Date.now();
+    expect(validateCpr(long).problem).toMatch(/it has over 99 digits/);
+    expect(validateCvr(long).problem).toMatch(/got over 99 digits\)/);
+    expect(validateCvr(`${long}x`).problem).toMatch(/got over 99 digits and other characters/);
+    expect(Date.now() - t).toBeLessThan(600);
+  });
+});
+
 describe('validateCvr', () => {
   it.each([
     // weights 2 7 6 5 4 3 2 1

@@ -83,6 +83,13 @@ function allDigits(s: string, n: number): boolean {
   return true;
 }
 
+/** The ASCII digits of `s`, counted up to 100 (the problem texts say "over 99"): no work past that. */
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < 100; i++) if (digitAt(s, i) !== -1) n++;
+  return n;
+}
+
 /**
  * `validateCpr(value).valid`, cheaply: the wire form (10 digits) is checked without building
  * strings or a result; any other form goes through {@link validateCpr}. For a validator that
@@ -127,7 +134,7 @@ export function validateCpr(value: string): CprResult {
   const text = value.trim();
   const m = CPR_SHAPE.exec(text);
   if (!m) {
-    const digitCount = (text.match(/\d/g) ?? []).length;
+    const digitCount = countDigits(text);
     return {
       valid: false,
       reason: 'format',
@@ -187,8 +194,8 @@ export function validateCvr(value: string): CvrResult {
   if (typeof value !== 'string') return { valid: false, problem: 'CVR must be a string', reason: 'format' };
   const digits = value.trim().replace(/ /g, '');
   if (!/^\d{8}$/.test(digits)) {
-    const digitCount = (digits.match(/\d/g) ?? []).length;
-    const other = digits.length > digitCount ? ' and other characters' : '';
+    const digitCount = countDigits(digits);
+    const other = /\D/.test(digits) ? ' and other characters' : '';
     return { valid: false, reason: 'format', problem: `CVR must be 8 digits (got ${digitCount > 99 ? 'over 99' : digitCount} digits${other})` };
   }
   if (digits[0] === '0') return { valid: false, reason: 'format', problem: `CVR ${digits} must not start with 0` };
