@@ -86,6 +86,8 @@ describe('interchange builder: a spec of the wrong shape (plain-JS callers)', ()
     ['groups', { ...base, messages: undefined, groups: 'G' }, /an array of groups/],
     ['now', { ...base, date: undefined, now: 5 }, /a function returning a valid Date/],
     ['now', { ...base, date: undefined, now: () => new Date('x') }, /a function returning a valid Date/],
+    ['testIndicator', { ...base, testIndicator: 'false' }, /UNB 0035 \(test indicator\): must be true or false, got "false"/],
+    ['ackRequested', { ...base, ackRequested: 1 }, /UNB 0031 \(acknowledgement request\): must be true or false, got 1/],
   ])('refuses %s with InterchangeSpecError, not a TypeError', (path, spec, rule) => {
     const issues = issuesOf(spec);
     expect(issues.map((i) => i.path)).toEqual([path]);

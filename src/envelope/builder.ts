@@ -116,6 +116,11 @@ function headerIssues(spec: InterchangeSpec, c: HeaderChecker): HeaderIssue[] {
   checkParty(c, 'sender', spec.sender, 'UNB S002', '0004', '0008');
   checkParty(c, 'recipient', spec.recipient, 'UNB S003', '0010', '0014');
   c.syntax(spec.syntaxId ?? 'UNOC', spec.syntaxVersion ?? '3');
+  // A flag written as 1 when truthy: 'false' would mark a live interchange a test.
+  for (const [path, id, name] of [['ackRequested', '0031', 'acknowledgement request'], ['testIndicator', '0035', 'test indicator']] as const) {
+    const v = spec[path];
+    if (v !== undefined && typeof v !== 'boolean') c.issues.push({ path, message: `UNB ${id} (${name}): must be true or false, got ${describeValue(v)}` });
+  }
   c.element('applicationReference', spec.applicationReference, 'UNB', '0026', false);
   if (spec.messages !== undefined) checkMessages(c, 'messages', spec.messages);
   if (spec.groups !== undefined && !isList(c, 'groups', spec.groups, 'groups')) return c.issues;
