@@ -87,4 +87,10 @@ describe('checkEdifactJson', () => {
       expect(checkRefusal(changed((ic) => (ic.format.lineBreak = lineBreak))), String(lineBreak)).toContain('$.interchanges[0].format.lineBreak');
     }
   });
+
+  it('says what is wrong with the service characters without a byte position: a JSON document has none', () => {
+    const text = checkRefusal(changed((ic) => (ic.format.serviceChars = { ...ic.format.serviceChars, element: '5' })));
+    expect(text).toMatch(/\$\.interchanges\[0\]\.format\.serviceChars: the element character "5" is a letter or digit/);
+    expect(text).not.toMatch(/byte \d|segment UNA/);
+  });
 });

@@ -115,7 +115,8 @@ export function checkEdifactJson(value: unknown): EdifactJson {
     try {
       parseServiceString(formatServiceString(chars).slice(3));
     } catch (e) {
-      fail(`$.interchanges[${i}].format.serviceChars`, (e as Error).message);
+      // The reason only: the UNA's byte and element positions mean nothing in a JSON document.
+      fail(`$.interchanges[${i}].format.serviceChars`, e instanceof EdifactSyntaxError ? e.reason : (e as Error).message);
     }
     (c.segments as unknown[]).forEach((s, k) => {
       if (!isJsonSegment(s)) fail(`$.interchanges[${i}].segments[${k}]`, 'expected [tag, ...elements] with string components, a repeated element as { repeats: [components, ...] }');
