@@ -109,6 +109,15 @@ describe('layoutFor: the layout a segment is checked against', () => {
     ]);
   });
 
+  it('reads the qualifier codes of the profile asked, even when two profiles share one layout object', () => {
+    // A hand-built profile reusing the shipped NAD layout with another code for the recipient.
+    const other = { ...profile, qualifiers: { ...profile.qualifiers, NAD: { ...profile.qualifiers.NAD!, recipient: { ...profile.qualifiers.NAD!.recipient!, value: 'ZR' } } } };
+    const nad = { tag: 'NAD', elements: [['MR'], ['22222222', '', 'VIR'], [], ['Afgivende A/S', 'Afd. 2']] };
+    expect(layoutFor(profile, nad)!.elements[3]!.components![1]!.status).toBe('N');
+    expect(layoutFor(other, nad)).toBe(other.segments.NAD);
+    expect(layoutFor(other, { ...nad, elements: [['ZR'], ...nad.elements.slice(1)] })!.elements[3]!.components![1]!.status).toBe('N');
+  });
+
   it('is the layout itself for a segment without byQualifier, and undefined for a tag without a layout', () => {
     expect(layoutFor(profile, { tag: 'DTM', elements: [['137']] })).toBe(profile.segments.DTM);
     expect(layoutFor(profile, { tag: 'XYZ', elements: [] })).toBeUndefined();

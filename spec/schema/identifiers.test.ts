@@ -195,13 +195,12 @@ describe('isValidCpr and isValidCvr (the validator\'s cheap checks) answer as va
 });
 
 describe('validateCpr and validateCvr on very long values', () => {
-  it('count digits only as far as the text says (over 99): 20 million digits in well under a second each', () => {
-    const long = '1'.repeat(20_000_000);
-    const t = Date.now();
+  // No timed assertion: the test's timeout is the guard (counting every digit of 50 million took ~12 s).
+  it('count digits only as far as the text says (over 99), so 50 million digits are answered at once', () => {
+    const long = '1'.repeat(50_000_000);
     expect(validateCpr(long).problem).toMatch(/it has over 99 digits/);
     expect(validateCvr(long).problem).toMatch(/got over 99 digits\)/);
     expect(validateCvr(`${long}x`).problem).toMatch(/got over 99 digits and other characters/);
-    expect(Date.now() - t).toBeLessThan(600);
   });
 });
 
@@ -438,10 +437,9 @@ describe('validateVir', () => {
     expect(() => validateVir('1', { pattern: 5 } as unknown as { pattern: string; description: string })).toThrow(TypeError);
   });
 
-  it('an allowed worst case still matches fast on a 35-character value', () => {
+  // No timed assertion: the test's timeout is the guard against a rule that backtracks without end.
+  it('an allowed worst case still answers on a 35-character value', () => {
     const rule = { pattern: '^[0-9]*[0-9]*[0-9]*(?:a|b)(?:a|b)(?:a|b)(?:a|b)(?:a|b)(?:a|b)x$', description: 'worst case' };
-    const t0 = performance.now();
     expect(validateVir('0'.repeat(34) + 'y', rule).valid).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 });

@@ -62,8 +62,8 @@ export function roleOf(profile: GuideProfile, tag: string, value: string): strin
   return rolesOf(profile, tag).get(value);
 }
 
-/** Per layout (profiles are data, never changed in place): its variants by qualifier code. */
-const variantsCache = new WeakMap<SegmentLayout, ReadonlyMap<string, SegmentLayout>>();
+/** Per profile and layout (profiles are data, never changed in place): the layout's variants by qualifier code. */
+const variantsCache = new WeakMap<GuideProfile, Map<SegmentLayout, ReadonlyMap<string, SegmentLayout>>>();
 
 /**
  * The layouts of a segment by the qualifier code in its element 1: for each role of the layout's
@@ -72,7 +72,10 @@ const variantsCache = new WeakMap<SegmentLayout, ReadonlyMap<string, SegmentLayo
 export function qualifierLayouts(profile: GuideProfile, tag: string): ReadonlyMap<string, SegmentLayout> {
   const layout = own(profile.segments, tag);
   if (layout?.byQualifier === undefined) return new Map();
-  let variants = variantsCache.get(layout);
+  // Per profile and layout: the codes come from the profile, and hand-built profiles may share layouts.
+  let byLayout = variantsCache.get(profile);
+  if (byLayout === undefined) variantsCache.set(profile, (byLayout = new Map()));
+  let variants = byLayout.get(layout);
   if (variants === undefined) {
     const out = new Map<string, SegmentLayout>();
     for (const [role, used] of Object.entries(layout.byQualifier)) {
@@ -81,7 +84,7 @@ export function qualifierLayouts(profile: GuideProfile, tag: string): ReadonlyMa
       const { byQualifier: _all, ...narrowed } = narrowLayout(layout, used);
       out.set(code, { ...narrowed, source: `${layout.source}; for ${tag} ${code} only ${used.join(', ')}` });
     }
-    variantsCache.set(layout, (variants = out));
+    byLayout.set(layout, (variants = out));
   }
   return variants;
 }
