@@ -118,6 +118,16 @@ describe('decodeMessage reports problems with positions (UNH = 1) and never thro
     expect(() => decodeOpsigelse({ segments: [] }, panthaver52)).toThrow(new TypeError(`decodeOpsigelse needs an opsigelser profile, got ${panthaver52.id}`));
     expect(() => decodePanthaver({ segments: [] }, opsigelser55)).toThrow(new TypeError(`decodePanthaver needs a panthaver profile, got ${opsigelser55.id}`));
   });
+  it('refuses a missing profile or message with a TypeError that says what it takes (plain-JS callers)', () => {
+    const message = { segments: parse(MOTOR).segments };
+    for (const bad of [undefined, null, 'fp-opsigelser/5.5-reconstructed', {}]) {
+      expect(() => decodeMessage(message, bad as never)).toThrow(/^decodeMessage: profile must be a guide profile \(getProfile\(id\) or loadProfile\(json\)\), got /);
+    }
+    for (const bad of [undefined, null, {}, { segments: 5 }]) {
+      expect(() => decodeMessage(bad as never, opsigelser55)).toThrow(/^decodeMessage: message must be \{ segments: Segment\[\] \}, got /);
+    }
+    expect(() => decodeOpsigelse(message, undefined as never)).toThrow(/^decodeOpsigelse: profile must be a guide profile/);
+  });
   it('never throws on arbitrary segments', () => {
     const seg = fc.record({
       tag: fc.constantFrom('BGM', 'RFF', 'DTM', 'NAD', 'SIF', 'SHI', 'ERC', 'FTX', 'XYZ', 'BRC', 'OSI', 'DOC', 'CTA', 'ATT', 'MOA', 'ICD'),

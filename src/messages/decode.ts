@@ -3,6 +3,7 @@
  * panthaver message, through a guide profile. Never throws on bad data: problems come back
  * as positioned {@link MessageError}s.
  */
+import { describeValue } from '../syntax/options.js';
 import type { SegmentInput } from '../syntax/segment.js';
 import { readOpsigelse } from './opsigelser/read.js';
 import { opsigelseFromWire } from './opsigelser/kinds.js';
@@ -82,17 +83,32 @@ function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult 
  * if (r.ok && r.value.kind === 'cancellation') console.log(r.value.policyNumber);
  */
 export function decodeMessage(message: MessageInput, profile: GuideProfile): DecodeResult {
+  checkArguments('decodeMessage', message, profile);
   return decodeWith(message, profile);
+}
+
+/** Plain-JS callers get a TypeError saying what the decoders take, not one from inside them. */
+function checkArguments(fn: string, message: MessageInput, profile: GuideProfile): void {
+  const p = profile as Partial<GuideProfile> | null | undefined;
+  if (typeof p !== 'object' || p === null || typeof p.id !== 'string' || (p.exchange !== 'opsigelser' && p.exchange !== 'panthaver')) {
+    throw new TypeError(`${fn}: profile must be a guide profile (getProfile(id) or loadProfile(json)), got ${describeValue(profile)}`);
+  }
+  const m = message as Partial<MessageInput> | null | undefined;
+  if (typeof m !== 'object' || m === null || !Array.isArray(m.segments)) {
+    throw new TypeError(`${fn}: message must be { segments: Segment[] }, got ${describeValue(message)}`);
+  }
 }
 
 /** {@link decodeMessage} for an opsigelser profile, typed as {@link Opsigelse}. */
 export function decodeOpsigelse(message: MessageInput, profile: GuideProfile): DecodeResult<Opsigelse> {
+  checkArguments('decodeOpsigelse', message, profile);
   if (profile.exchange !== 'opsigelser') throw new TypeError(`decodeOpsigelse needs an opsigelser profile, got ${profile.id}`);
   return decodeWith(message, profile) as DecodeResult<Opsigelse>;
 }
 
 /** {@link decodeMessage} for a panthaver profile, typed as {@link Panthaver}. */
 export function decodePanthaver(message: MessageInput, profile: GuideProfile): DecodeResult<Panthaver> {
+  checkArguments('decodePanthaver', message, profile);
   if (profile.exchange !== 'panthaver') throw new TypeError(`decodePanthaver needs a panthaver profile, got ${profile.id}`);
   return decodeWith(message, profile) as DecodeResult<Panthaver>;
 }
