@@ -236,24 +236,29 @@ export const FP_COMPANY_NAD = ['1', '2.1', '2.3', '4.1'];
 /** An address-only NAD (the insured location): `NAD+FS++++<street>+<city>++<postcode>+<country>'`. */
 export const FP_ADDRESS_NAD = ['1', '5.1', '6', '8', '9'];
 
-/**
- * `layouts` with the components at `positions` (`'2.3'`) of the layout of `tag` made mandatory
- * within their composite: present whenever the composite is (a copy; the others as they are).
- */
-export function requireComponents(layouts: Record<string, SegmentLayout>, tag: string, positions: readonly string[]): Record<string, SegmentLayout> {
+/** `layouts` with the layout of `tag` replaced by `change(layout)` (a copy; the others as they are). */
+function withLayout(layouts: Record<string, SegmentLayout>, tag: string, change: (layout: SegmentLayout) => SegmentLayout): Record<string, SegmentLayout> {
   const layout = layouts[tag];
   if (!layout) throw new Error(`no layout for segment ${tag}`);
-  const elements = layout.elements.map((el, i) =>
-    el.components ? { ...el, components: el.components.map((c, k): ComponentLayout => (positions.includes(`${i + 1}.${k + 1}`) ? { ...c, status: 'M' } : c)) } : el,
-  );
-  return { ...layouts, [tag]: { ...layout, elements } };
+  return { ...layouts, [tag]: change(layout) };
 }
 
-/** `layouts` with `byQualifier` set on the layout of `tag` (a copy; the others as they are). */
+/**
+ * `layouts` with the components at `positions` (`'2.3'`) of the layout of `tag` made mandatory
+ * within their composite: present whenever the composite is.
+ */
+export function requireComponents(layouts: Record<string, SegmentLayout>, tag: string, positions: readonly string[]): Record<string, SegmentLayout> {
+  return withLayout(layouts, tag, (layout) => ({
+    ...layout,
+    elements: layout.elements.map((el, i) =>
+      el.components ? { ...el, components: el.components.map((c, k): ComponentLayout => (positions.includes(`${i + 1}.${k + 1}`) ? { ...c, status: 'M' } : c)) } : el,
+    ),
+  }));
+}
+
+/** `layouts` with `byQualifier` set on the layout of `tag`. */
 export function withQualifierUse(layouts: Record<string, SegmentLayout>, tag: string, byQualifier: Record<string, string[]>): Record<string, SegmentLayout> {
-  const layout = layouts[tag];
-  if (!layout) throw new Error(`no layout for segment ${tag}`);
-  return { ...layouts, [tag]: { ...layout, byQualifier } };
+  return withLayout(layouts, tag, (layout) => ({ ...layout, byQualifier }));
 }
 
 /** One problem of a `byQualifier` position list: `index` of the bad entry, or `null` for the list. */
@@ -293,7 +298,7 @@ export function narrowLayout(layout: SegmentLayout, used: readonly string[]): Se
     if (!el.components || !used.some((u) => u.startsWith(`${i + 1}.`))) return { ...el, status: 'N' };
     return { ...el, components: el.components.map((c, k) => (used.includes(`${i + 1}.${k + 1}`) ? c : { ...c, status: 'N' })) };
   });
-  return { ...layout, elements, source: `${layout.source}; only ${used.join(', ')} used (the rest N)` };
+  return { ...layout, elements };
 }
 
 /**
@@ -306,7 +311,8 @@ export function pickLayouts(tags: readonly string[], used: UsedPositions = {}): 
     const l = STANDARD_LAYOUTS[t];
     if (!l) throw new Error(`no standard layout for segment ${t}`);
     const copy = structuredClone(l);
-    out[t] = Object.hasOwn(used, t) ? narrowLayout(copy, used[t]!) : copy;
+    const positions = Object.hasOwn(used, t) ? used[t]! : undefined;
+    out[t] = positions === undefined ? copy : { ...narrowLayout(copy, positions), source: `${copy.source}; only ${positions.join(', ')} used (the rest N)` };
   }
   return out;
 }

@@ -64,17 +64,20 @@ function checkIdentifier(message: EdifactMessage, compiled: CompiledProfile | un
   return errors;
 }
 
-/** Element checks of one segment; for UNH/UNT, 13s the envelope already reported are left out. */
+/** Element checks of `segments[index]`; for UNH/UNT, 13s the envelope already reported are left out. */
 function checkElements(
-  s: Segment,
-  position: number,
+  segments: readonly Segment[],
+  index: number,
   layout: CompiledLayout,
   compiled: CompiledProfile | undefined,
   envelope13: ReadonlySet<string> | null,
   errors: ValidationError[] | null,
 ): ValidationError[] | null {
+  const s = segments[index]!;
   const own = layoutOfSegment(s, layout);
   if (isClean(s, own)) return errors;
+  // Only a segment with issues needs its position in the message.
+  const position = positionInMessage(segments, index);
   for (const issue of checkSegment(s, own.layout, { codeLists: compiled?.codeLists ?? {} })) {
     if (issue.code === '13' && envelope13?.has(`${s.offset}:${issue.element}`)) continue;
     errors = push(errors, fromElementIssue(issue, s, position));
@@ -133,7 +136,7 @@ export function validateMessage(message: EdifactMessage, env: MessageEnvironment
     if (positions !== null && positions[i] === null) continue;
     const layout = (placedLayouts !== null ? placedLayouts[i] : compiled?.layouts.get(s.tag)) ?? SERVICE_LAYOUTS.get(s.tag);
     if (layout === undefined) continue;
-    errors = checkElements(s, positionInMessage(segments, i), layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
+    errors = checkElements(segments, i, layout, compiled, s.tag === 'UNH' || s.tag === 'UNT' ? envelope13 : null, errors);
   }
 
   const bgm = segments[1]?.tag === 'BGM' ? segments[1] : segments.find((s) => s.tag === 'BGM');
