@@ -5,7 +5,7 @@
  * worker tests cannot see it and these pin the policy itself.
  */
 import { describe, expect, it } from 'vitest';
-import { freeSlots, pickThread } from '../../src/validate/workers.js';
+import { freeSlots, pickThread } from '../../src/validate/executors.js';
 
 const threads = (...given: number[]) => given.map((g) => ({ given: g }));
 

@@ -8,10 +8,9 @@
  * that span ranges, and writes every CONTRL and 12'er (so references and clock are called in
  * the same order as on one thread).
  */
-import { closeSync, createReadStream, existsSync, openSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { resolve } from 'node:path';
 import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { Segment } from '../syntax/segment.js';
@@ -24,7 +23,6 @@ import type { ValidateOptions, ValidationError, ValidationEvent } from './types.
 import {
   fileReader,
   probeBoundary,
-  runRangeBatched,
   type BoundaryState,
   type ByteReader,
   type ByteSpan,
@@ -32,10 +30,9 @@ import {
   type RangeJob,
   type RangeOptions,
   type RangeResult,
-  type WorkerData,
-  type WorkerMessage,
 } from './worker-range.js';
 import { unpackItems, type PackedItems } from './worker-packing.js';
+import { InlineExecutor, RANGES_PER_WORKER, ThreadExecutor, type Executor } from './executors.js';
 
 /** Options of {@link validateFile}: those of `validateStream`, and how to share the work. */
 export interface ValidateFileOptions extends ValidateOptions {
@@ -303,138 +300,6 @@ interface RangeResults {
   /** Kept packed until merged: ranges run ahead of the merge, and unpacked they would be live objects every GC copies. */
   batches: PackedItems[];
   done: RangeResult | null;
-}
-
-/** Runs ranges somewhere and reports their items in batches. */
-interface Executor {
-  readonly slots: number;
-  /** Starts a range; `false` when no slot is free. */
-  start(job: RangeJob): boolean;
-  close(): Promise<void>;
-}
-
-/**
- * Where the worker script lives: next to the running module (dist/: `validate-worker.cjs` for
- * the CommonJS builds, `.js` for ESM), or in dist/ when this module runs from the sources.
- * (In the CommonJS builds `import.meta` is empty — esbuild says so — and never read.)
- */
-function workerScript(): string | URL {
-  const candidates: Array<string | URL> = [];
-  if (typeof __dirname === 'string') {
-    candidates.push(join(__dirname, 'validate-worker.cjs'), join(__dirname, '..', '..', 'dist', 'validate-worker.cjs'));
-  } else {
-    const here = import.meta.url;
-    candidates.push(new URL('./validate-worker.js', here), new URL('../../dist/validate-worker.js', here));
-  }
-  for (const c of candidates) if (existsSync(c)) return c;
-  throw new Error(`fp-edifact: validateFile with workers needs the worker script validate-worker.js/.cjs next to the library (looked for ${candidates.map(String).join(', ')})`);
-}
-
-/**
- * Ranges a worker is given at once: the one it runs and the next, waiting in its message queue,
- * so it starts that one without waiting for this thread to hear it finished and answer.
- */
-const RANGES_PER_WORKER = 2;
-
-/** A worker thread and how many ranges it was given that are not done yet. */
-interface Thread {
-  worker: Worker;
-  given: number;
-}
-
-/** Ranges that can still be given to `count` threads, of which `threads` run (exported for tests). */
-export function freeSlots(threads: ReadonlyArray<{ given: number }>, count: number): number {
-  let free = (count - threads.length) * RANGES_PER_WORKER;
-  for (const t of threads) free += RANGES_PER_WORKER - t.given;
-  return free;
-}
-
-/**
- * Where the next range goes: an idle thread (its index); else a new thread while fewer than
- * `count` run; else the least busy thread with room; else `null` (exported for tests).
- */
-export function pickThread(threads: ReadonlyArray<{ given: number }>, count: number): number | 'spawn' | null {
-  let least = -1;
-  for (let i = 0; i < threads.length; i++) if (least === -1 || threads[i]!.given < threads[least]!.given) least = i;
-  if (least !== -1 && threads[least]!.given === 0) return least;
-  if (threads.length < count) return 'spawn';
-  return least !== -1 && threads[least]!.given < RANGES_PER_WORKER ? least : null;
-}
-
-/** Worker threads, started as ranges need them (at most `count`), each given up to {@link RANGES_PER_WORKER} ranges. */
-class ThreadExecutor implements Executor {
-  private readonly threads: Thread[] = [];
-  private readonly script = workerScript();
-  private closed = false;
-
-  constructor(
-    private readonly count: number,
-    private readonly data: WorkerData,
-    private readonly onItems: (index: number, items: PackedItems) => void,
-    private readonly onDone: (index: number, result: RangeResult) => void,
-    private readonly onError: (error: Error) => void,
-  ) {}
-
-  get slots(): number {
-    return freeSlots(this.threads, this.count);
-  }
-
-  private spawn(): Thread {
-    const thread: Thread = { worker: new Worker(this.script, { workerData: this.data }), given: 0 };
-    thread.worker.on('message', (m: WorkerMessage) => this.receive(thread, m));
-    thread.worker.on('error', (err) => this.fail(err));
-    thread.worker.on('exit', (code) => this.fail(new Error(`fp-edifact: a validation worker stopped (exit code ${code})`)));
-    this.threads.push(thread);
-    return thread;
-  }
-
-  private fail(err: Error): void {
-    if (!this.closed) this.onError(err);
-  }
-
-  private receive(thread: Thread, m: WorkerMessage): void {
-    if (m.type === 'items') this.onItems(m.index, m.items);
-    else if (m.type === 'done') {
-      thread.given--;
-      this.onDone(m.index, m.result);
-    } else this.fail(new Error(`fp-edifact: a validation worker failed: ${m.message}`));
-  }
-
-  start(job: RangeJob): boolean {
-    const choice = pickThread(this.threads, this.count);
-    if (choice === null) return false;
-    const thread = choice === 'spawn' ? this.spawn() : (this.threads[choice] as Thread);
-    thread.given++;
-    thread.worker.postMessage(job);
-    return true;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await Promise.all(this.threads.map((t) => t.worker.terminate()));
-  }
-}
-
-/** Runs every range on the calling thread, at once (for tests and as a reference). */
-class InlineExecutor implements Executor {
-  constructor(
-    private readonly read: ByteReader,
-    private readonly size: number,
-    private readonly options: RangeOptions,
-    private readonly onItems: (index: number, items: PackedItems) => void,
-    private readonly onDone: (index: number, result: RangeResult) => void,
-  ) {}
-
-  readonly slots = 1;
-
-  start(job: RangeJob): boolean {
-    // Cloned as a worker's items would be.
-    const result = runRangeBatched(job, this.read, this.size, this.options, (items) => this.onItems(job.index, structuredClone(items)));
-    this.onDone(job.index, result);
-    return true;
-  }
-
-  async close(): Promise<void> {}
 }
 
 function cloneable(value: unknown): boolean {
