@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CHARS } from '../../src/syntax/service-chars.js';
 import { SplitFinder, terminatorFrom } from '../../src/validate/split-points.js';
-import type { ByteReader } from '../../src/validate/worker-range.js';
+import type { ByteReader } from '../../src/validate/worker-protocol.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 const readerOf = (buf: Buffer): ByteReader => (offset, length) => buf.subarray(offset, offset + length);

@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryDuplicateStore, type DuplicateStore } from '../../src/validate/duplicates.js';
 import { validateStream } from '../../src/validate/stream.js';
 import type { ValidateOptions, ValidationEvent } from '../../src/validate/types.js';
-import type { RangeJob, RangeResult } from '../../src/validate/worker-range.js';
+import type { RangeJob, RangeResult } from '../../src/validate/worker-protocol.js';
 import { validateFileWith, type ValidateFileOptions } from '../../src/validate/workers.js';
 import { NOW, parseLines, runValidate } from './helpers.js';
 

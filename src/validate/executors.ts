@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runRangeBatched, type ByteReader, type RangeJob, type RangeOptions, type RangeResult, type WorkerData, type WorkerMessage } from './worker-range.js';
+import { runRangeBatched } from './worker-range.js';
+import type { ByteReader, RangeJob, RangeOptions, RangeResult, WorkerData, WorkerMessage } from './worker-protocol.js';
 import type { PackedItems } from './worker-packing.js';
 
 /** Runs ranges somewhere and reports their items in batches. */

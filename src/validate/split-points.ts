@@ -11,7 +11,7 @@
  * point costs parallelism, never correctness.
  */
 import { DEFAULT_SERVICE_CHARS, isSegmentGap, isUnaAt, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
-import type { ByteReader, ByteSpan } from './worker-range.js';
+import type { ByteReader, ByteSpan } from './worker-protocol.js';
 
 /** A candidate split point. */
 export interface SplitPoint {

@@ -5,7 +5,8 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { fileReader, runRangeBatched, type RangeJob, type WorkerData, type WorkerMessage } from './worker-range.js';
+import { runRangeBatched } from './worker-range.js';
+import { fileReader, type RangeJob, type WorkerData, type WorkerMessage } from './worker-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('fp-edifact: validate-worker runs in a worker thread');

@@ -4,7 +4,7 @@
  * which produces the items; the format is private to these two sides.
  */
 import type { MessageReport, ValidationError } from './types.js';
-import type { RangeItem } from './worker-range.js';
+import type { RangeItem } from './worker-protocol.js';
 
 /**
  * A batch of items as posted, in columns: the structured clone writes every value (and every

@@ -18,10 +18,8 @@
  * not (a split point the byte scan misjudged), this range goes on to the end of the file and
  * the later ranges' results are dropped.
  */
-import { readSync } from 'node:fs';
 import { EnvelopeAssembler } from '../envelope/assembler.js';
-import type { EdifactMessage, InterchangeHeader, InterchangeSummary, MessageHeader } from '../envelope/types.js';
-import type { GuideProfile } from '../schema/profile.js';
+import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import { componentAt, type Segment } from '../syntax/segment.js';
 import { DEFAULT_SERVICE_CHARS, formatServiceString, isSegmentGap, isUnaAt, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
@@ -32,143 +30,12 @@ import { checkServiceSegment } from './interchange.js';
 import { ServiceSegments } from './source.js';
 import { terminatorFrom } from './split-points.js';
 import { segmentTexts, validateMessage, type MessageEnvironment } from './message.js';
-import type { MessageReport, ProfileMap, ValidationError } from './types.js';
+import type { ValidationError } from './types.js';
 import { packItems, type PackedItems } from './worker-packing.js';
-
-/** Reads `length` bytes of the file at `offset` (fewer at its end). */
-export type ByteReader = (offset: number, length: number) => Uint8Array;
-
-/** A {@link ByteReader} over an open file. */
-export function fileReader(fd: number): ByteReader {
-  return (offset, length) => {
-    const buf = Buffer.allocUnsafe(Math.max(0, length));
-    let done = 0;
-    while (done < length) {
-      const n = readSync(fd, buf, done, length - done, offset + done);
-      if (n === 0) break;
-      done += n;
-    }
-    return done === length ? buf : buf.subarray(0, done);
-  };
-}
-
-/** Bytes `[start, end)` of the file. */
-export interface ByteSpan {
-  start: number;
-  end: number;
-}
-
-/** What a worker needs of the validate options (all structured-cloneable). */
-export interface RangeOptions {
-  profile?: GuideProfile | ProfileMap | undefined;
-  captureSegments: boolean;
-  maxMessageSegments?: number | undefined;
-  /** Send a content-error message's segments: the calling thread builds its 12'er. */
-  replySegments: boolean;
-  /** Send each message's UNH header (CONTRL `message`/`segment` detail). */
-  messageHeaders: boolean;
-}
-
-/**
- * The pipeline state when the boundary segment arrives (before the assembler sees it); a
- * range's state at its end must equal the next range's at its start.
- */
-export interface BoundaryState {
-  /** File offset and tag of the first segment at or after the boundary. */
-  segmentAt: number;
-  tag: string;
-  /** The tokenizer's service characters then (UNA string form). */
-  chars: string;
-  realOpen: boolean;
-  orphanOpen: boolean;
-  groupOpen: boolean;
-  /** UNB offset and header (JSON) of the open interchange. */
-  unbAt: number | null;
-  header: string | null;
-  /** A UNA the assembler has seen since the last interchange closed (it goes into the next UNB's header). */
-  una: string | null;
-  /** Waiting tokenizer errors from before the segment, and how many wait in all. */
-  pendingBefore: string[];
-  pendingAll: number;
-}
-
-/** Where a range may stop: the start of a later range, and that range's state there (`probeBoundary`). */
-export interface RangeEnd {
-  at: number;
-  expect: BoundaryState;
-}
-
-/** One range to validate. */
-export interface RangeJob {
-  /** 0-based, in file order. */
-  index: number;
-  start: number;
-  /** The `UNA`+`UNB` bytes of the interchange `start` is inside, or `null` at an interchange start. */
-  prelude: ByteSpan | null;
-  /**
-   * The starts of the next ranges, in order: the range stops at the first whose state agrees,
-   * taking in the ranges before it; at the end of the file when none does (or none is given).
-   */
-  ends: RangeEnd[];
-}
-
-/** What a range reports, in input order. Offsets are the file's. */
-export type RangeItem =
-  /** A new interchange (a UNB, or `header: null` for segments outside any interchange). */
-  | { t: 'start'; header: InterchangeHeader | null; unb: Segment | null }
-  /** The range starts inside the interchange the previous range left open. */
-  | { t: 'cont' }
-  | {
-      t: 'msg';
-      /** Validated as not duplicated; `index` is the position in this range's part of the interchange. */
-      report: MessageReport;
-      unhOffset: number;
-      header?: MessageHeader;
-      /** The segments of a content-error message its 12'er copies from (see {@link REPLY_TAGS}). */
-      segments?: Segment[];
-      /** The UNH text, for `segmentText` should the message turn out to be a duplicate. */
-      unhText?: string;
-    }
-  | {
-      t: 'end';
-      /** The interchange goes on in the next range. */
-      continues: boolean;
-      /** Envelope and tokenizer errors of this part of the interchange, in the order found. */
-      errors: ValidationError[];
-      /** Element-layout errors of UNB (first part only), of UNG/UNE, of UNZ. */
-      unbErrors: ValidationError[];
-      groupErrors: ValidationError[];
-      unzErrors: ValidationError[];
-      groupCount: number;
-      trailer: { count: string; reference: string } | null;
-      /** Set when UNZ count (29) and empty-interchange (32) errors were left out: this part is not the whole interchange. */
-      recount: { unzOffset: number; requiredOk: boolean } | null;
-    };
-
-/** How a range ended: at `ends[skipped]` (the ranges before it taken in), or at the end of the file. */
-export interface RangeResult {
-  toEof: boolean;
-  /** How many of `ends` were passed because the state there did not agree. */
-  skipped: number;
-  /** Why each passed boundary did not agree (diagnostics). */
-  mismatches: string[];
-}
+import type { BoundaryState, ByteReader, ByteSpan, RangeItem, RangeJob, RangeOptions, RangeResult } from './worker-protocol.js';
 
 /** Items per batch posted by a worker. */
 const BATCH = 256;
-
-/** What a worker is started with. */
-export interface WorkerData {
-  path: string;
-  size: number;
-  options: RangeOptions;
-}
-
-/** Messages from a worker. */
-export type WorkerMessage =
-  | { type: 'items'; index: number; items: PackedItems }
-  | { type: 'done'; index: number; result: RangeResult }
-  | { type: 'error'; index: number; message: string };
 
 /**
  * The tags `buildContentErrorReply` (reply.ts) reads from the refused message: RFF (case

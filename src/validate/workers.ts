@@ -20,17 +20,8 @@ import { FILE_OPTION_CHECKS } from './option-checks.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
 import { RunSettings, interchangeEvent, validateStreamBatches, type ClosingInterchange } from './stream.js';
 import type { ValidateOptions, ValidationError, ValidationEvent } from './types.js';
-import {
-  fileReader,
-  probeBoundary,
-  type BoundaryState,
-  type ByteReader,
-  type ByteSpan,
-  type RangeItem,
-  type RangeJob,
-  type RangeOptions,
-  type RangeResult,
-} from './worker-range.js';
+import { probeBoundary } from './worker-range.js';
+import { fileReader, type BoundaryState, type ByteReader, type ByteSpan, type RangeItem, type RangeJob, type RangeOptions, type RangeResult } from './worker-protocol.js';
 import { unpackItems, type PackedItems } from './worker-packing.js';
 import { InlineExecutor, RANGES_PER_WORKER, ThreadExecutor, type Executor } from './executors.js';
 
