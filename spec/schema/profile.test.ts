@@ -212,4 +212,17 @@ describe('listAssumptions', () => {
     expect(list.some((x) => x.path === 'documentCodes.newDeclaration')).toBe(true);
     expect(list.some((x) => x.path === 'documentCodes.coverageEndedArrears')).toBe(false);
   });
+  // Seed 002, 2.10 'Meddelelsens nummer': "I BGM-segmentet kan der anføres et nummer på hver enkelt
+  // meddelelse (1004). I EDI-opsigelser anvendes dette nummer ikke." Seed 001 (the panthaver Web-EDI
+  // user guide) says nothing of BGM: "Det regelsæt m.m., der er aftalt vedrørende meddelelsernes indhold
+  // … er beskrevet i en separat EDI-guide". So BGM 1004 'not used' is seed-backed for opsigelser only.
+  it("lists panthaver's BGM layout (1004 not used) as an assumption, not as seed 002's", () => {
+    expect(listAssumptions(ops).some((x) => x.path === 'segments.BGM')).toBe(false);
+    expect(ops.segments.BGM?.source).toMatch(/I EDI-opsigelser anvendes dette nummer ikke/);
+    const bgm = listAssumptions(pant).find((x) => x.path === 'segments.BGM');
+    expect(bgm?.source).toMatch(/seed 001 .*silent/);
+    expect(bgm?.source).not.toMatch(/kinds seed 002/);
+    // The data is unchanged: 1004 stays N in both profiles.
+    for (const p of [ops, pant]) expect(p.segments.BGM?.elements[1]?.status, p.id).toBe('N');
+  });
 });

@@ -164,7 +164,7 @@ const SPECS: Record<string, LayoutSpec> = {
   UCM: { name: 'Message response', spec: '0062/M S009/M 0083/M 0085/C 0013/C S011/C', lists: { '3': [CONTRL_ACTION_LIST] }, assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
   UCS: { name: 'Segment error indication', spec: '0096/M 0085/C', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
   UCD: { name: 'Data element error indication', spec: '0085/M S011/M', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
-  BGM: { name: 'Beginning of message', spec: 'C002/C 1004/C 1225/C 4343/C', lists: { '1.1': ['documentCodes'] }, assumption: false, source: `${UN}; kinds seed 002` },
+  BGM: { name: 'Beginning of message', spec: 'C002/C 1004/C 1225/C 4343/C', lists: { '1.1': ['documentCodes'] }, assumption: false, source: UN },
   DTM: { name: 'Date/time/period', spec: 'C507/M', lists: { '1.1': ['qualifiers.DTM'], '1.3': ['dateFormat'] }, assumption: false, source: UN },
   ICD: { name: 'Insurance cover description', spec: 'C330/M C331/M', lists: { '1.1': ['qualifiers.ICD'], '2.1': ['coverType'] }, assumption: false, source: `${UN}; cover type in C331/4495 (research-notes.md)` },
   RFF: {
@@ -219,7 +219,8 @@ export type UsedPositions = Readonly<Record<string, readonly string[]>>;
 
 /**
  * The positions of the segments both F&P exchanges write alike (default-profile.md):
- * `BGM+<kind>'` (1004 "not used", seed 002), `ERC+<code>'`,
+ * `BGM+<kind>'` (1004 "not used": seed 002 for opsigelser; our assumption for panthaver, whose
+ * seed 001 is silent — each profile says so with {@link annotateLayout}), `ERC+<code>'`,
  * `NAD+<q>+<id>::<id type>++<name>:<name 2>+<street>+<city>++<postcode>+<country>'`,
  * `FTX+<subject>+++<text>:<text>…'` and `CTA+<function>+:<name>'`.
  */
@@ -254,6 +255,14 @@ export function requireComponents(layouts: Record<string, SegmentLayout>, tag: s
       el.components ? { ...el, components: el.components.map((c, k): ComponentLayout => (positions.includes(`${i + 1}.${k + 1}`) ? { ...c, status: 'M' } : c)) } : el,
     ),
   }));
+}
+
+/**
+ * `layouts` with the layout of `tag` annotated anew: `assumption` as given and `note` put before
+ * its source (where the profile's use of the standard layout comes from).
+ */
+export function annotateLayout(layouts: Record<string, SegmentLayout>, tag: string, assumption: boolean, note: string): Record<string, SegmentLayout> {
+  return withLayout(layouts, tag, (layout) => ({ ...layout, assumption, source: `${note}; ${layout.source}` }));
 }
 
 /** `layouts` with `byQualifier` set on the layout of `tag`. */

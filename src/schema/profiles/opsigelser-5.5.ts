@@ -5,7 +5,7 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, requireComponents, withQualifierUse } from '../segments.js';
+import { annotateLayout, FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, requireComponents, withQualifierUse } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 002';
@@ -177,11 +177,16 @@ export const opsigelser55: GuideProfile = {
   // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>.
   segments: withQualifierUse(
     requireComponents(
-      pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
-        ...FP_SHARED_USE,
-        RFF: ['1.1', '1.2', '1.5'],
-        DOC: ['1.1'],
-      }),
+      annotateLayout(
+        pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
+          ...FP_SHARED_USE,
+          RFF: ['1.1', '1.2', '1.5'],
+          DOC: ['1.1'],
+        }),
+        'BGM',
+        false,
+        `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
+      ),
       'NAD',
       ['2.3'],
     ),
