@@ -108,6 +108,21 @@ describe('bonus requests', () => {
     expect(replay(nine).apply(buildAccept(nine, { messageDate: '2024-11-25' })).violations).toEqual([]);
   });
 
+  // Seed 002, 2.9.7: "Nedenstående segmenter kan medsendes som supplement afhængig af hvad der blev modtaget
+  // fra det overtagende selskab: … Hvis der i forbindelse med overtagelsen tillige fulgte en bonusforespørgsel,
+  // sendes følgende segmenter: SIF med skadeinformation …"
+  it('flags an accept carrying a bonus block nobody asked for (no DOC 11 in the 9, no bonus query), and still takes the accept', () => {
+    const c = replay(nine);
+    const result = c.apply(buildAccept(nine, { messageDate: '2024-11-25', bonus: BONUS }));
+    expect(result.status).toBe('applied');
+    expect(rulesOf(result)).toEqual(['case.accept-bonus-unrequested']);
+    expect(explanations(result)).toEqual([
+      `The accept carries the bonus block (SIF …), but no claims data were asked for in this case: the cancellation of ${nine.messageDate} has no DOC 11 and there is no bonus query.`,
+    ]);
+    expect(c.state).toBe('accepted');
+    expect(c.dueOn('2024-12-20')).toEqual([]);
+  });
+
   it('checks the bonus block of an accept against the corrected date when there is one', () => {
     const claim: Bonus = { ...BONUS, claims: [{ consequence: '4', date: '2020-06-15' }] };
     // Window of the requested 2025-01-01: from 2020-01-01 (claim inside); of the corrected 2026-01-01: from 2021-01-01 (outside).

@@ -314,6 +314,12 @@ function onAccept(model: CaseModel, message: OpsigelseAccept): Transition {
     violations.push(
       explain('case.accept-needs-bonus', { requestSentOn: request.sentOn }, `The cancellation of ${request.sentOn} asked for claims data (DOC 11), which no bonus answer has given; the accept must carry the bonus block (SIF, underwriting date, last step change, claims).`),
     );
+  } else if (message.bonus !== undefined && model.bonusRequests.length === 0) {
+    // Supplements "afhængig af hvad der blev modtaget fra det overtagende selskab" (seed 002, 2.9.7): nothing asked for one.
+    const sentOn = cancellation.message.messageDate;
+    violations.push(
+      explain('case.accept-bonus-unrequested', { cancellationSentOn: sentOn }, `The accept carries the bonus block (SIF …), but no claims data were asked for in this case: the cancellation of ${sentOn} has no DOC 11 and there is no bonus query.`),
+    );
   }
   cancellation.outcome =
     cancellation.message.cancellationDate.basis === 'withdrawal' ? 'withdrawn' : changedDate ? 'accepted-with-date' : 'accepted';

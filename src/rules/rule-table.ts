@@ -301,6 +301,17 @@ const caseRules = {
       'An accept without the bonus block, while no bonus answer (11) has answered the cancellation’s request, is applied ' +
       'with this violation; the request stays outstanding, so the acquirer may chase it with a reminder.',
   },
+  'case.accept-bonus-unrequested': {
+    id: 'case.accept-bonus-unrequested',
+    guideSection: S.kode29,
+    text:
+      'The supplements of an accept depend on what the acquirer sent: the bonus block (SIF, underwriting date, last ' +
+      'step change, claims) is sent when a bonus query came with the takeover.',
+    interpretation:
+      'An accept carrying the bonus block in a case where nobody asked for claims data (the cancellation has no DOC 11 ' +
+      'and there is no bonus query) is applied as an accept, with this violation; the block itself is not checked. A ' +
+      'case with a bonus query (13) is not flagged: the guide does not say whether the accept may answer it.',
+  },
   'case.reminder-needs-outstanding': {
     id: 'case.reminder-needs-outstanding',
     guideSection: S.kode15,
