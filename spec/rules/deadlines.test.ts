@@ -123,7 +123,7 @@ describe('calendar-day deadlines', () => {
     ['replyDeadline', replyDeadline, 21],
     ['otherDateResendDeadline', otherDateResendDeadline, 21],
     ['resendDeadline', resendDeadline, 14],
-    ['lienholderReminderDate', lienholderReminderDate, 20],
+    ['lienholderReminderDate', lienholderReminderDate, 21],
     ['latestLAcceptDate', latestLAcceptDate, 14],
     ['earliestChangeOfInsurerDate', earliestChangeOfInsurerDate, -30],
   ] as const;
@@ -134,7 +134,7 @@ describe('calendar-day deadlines', () => {
     [replyDeadline, '2024-12-20', '2025-01-10'],
     [otherDateResendDeadline, '2024-02-08', '2024-02-29'],
     [resendDeadline, '2024-03-25', '2024-04-08'], // calendar days: Easter does not matter
-    [lienholderReminderDate, '2024-02-10', '2024-03-01'],
+    [lienholderReminderDate, '2024-02-10', '2024-03-02'], // "inden 20 dage": day 20 is still the insurer's
     [latestLAcceptDate, '2023-02-20', '2023-03-06'],
     [earliestChangeOfInsurerDate, '2024-03-30', '2024-02-29'],
     [earliestChangeOfInsurerDate, '2025-01-01', '2024-12-02'],

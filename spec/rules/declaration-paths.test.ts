@@ -73,11 +73,11 @@ describe('change of insurer (Z40): who holds the declaration', () => {
     expect(refusedBy(replay([created(), accept(), z40()]), change)).toEqual(['declaration.number-in-use']);
     expect(appliedTo(replay([created(), accept(), z40()]), sendTo(THIRD))).toBe('under skift');
   });
-  it('under skift: no second insurer; the reminder (20 days after the 30 to the new insurer) is the only due item', () => {
+  it('under skift: no second insurer; the reminder (from day 21 after the 30 to the new insurer) is the only due item', () => {
     const d = underSkift();
     expect(refusedBy(d, sendTo(FOURTH, '2024-03-06'))).toEqual(['declaration.number-in-use']);
-    expect(d.dueOn('2024-03-24')).toEqual([]);
-    expect(dueSummary(d, '2024-03-25')).toEqual([['deadline.lienholder-reminder', 'reminder', 'lienholder', '2024-03-25', false]]);
+    expect(d.dueOn('2024-03-25')).toEqual([]);
+    expect(dueSummary(d, '2024-03-26')).toEqual([['deadline.lienholder-reminder', 'reminder', 'lienholder', '2024-03-26', false]]);
   });
   it("the new insurer's accept ends the change: it holds the declaration, nothing is left to send", () => {
     const d = underSkift();
@@ -146,8 +146,8 @@ describe('rejected declarations', () => {
     const d = replay([created(), rejection('2024-02-25')]);
     expect(d.state).toBe('historisk');
     expect(appliedTo(d, created('ZBB', '2024-03-01'))).toBe('ubesvaret');
-    expect(d.dueOn('2024-03-20')).toEqual([]);
-    expect(dueSummary(d, '2024-03-21')).toEqual([['deadline.lienholder-reminder', 'reminder', 'lienholder', '2024-03-21', false]]);
+    expect(d.dueOn('2024-03-21')).toEqual([]);
+    expect(dueSummary(d, '2024-03-22')).toEqual([['deadline.lienholder-reminder', 'reminder', 'lienholder', '2024-03-22', false]]);
     expect(appliedTo(d, accept('2024-03-05'))).toBe('aktivt');
   });
   it('a late rejection (midlertidigt) still has cover: Z10 shows the restore item, Z20 does not make it aktivt', () => {
@@ -161,10 +161,10 @@ describe('rejected declarations', () => {
 });
 
 describe('due items on the edges of their windows', () => {
-  it('the reminder is allowed from day 20, not on day 19; a B declaration has no acceptance-date item', () => {
+  it('the reminder is allowed from day 21, not on day 20; a B declaration has no acceptance-date item', () => {
     const d = replay([created()]);
-    expect(d.dueOn('2024-03-10')).toEqual([]);
-    expect(dueSummary(d, '2024-03-11')).toEqual([['deadline.lienholder-reminder', 'reminder', 'lienholder', '2024-03-11', false]]);
+    expect(d.dueOn('2024-03-11')).toEqual([]);
+    expect(dueSummary(d, '2024-03-12')).toEqual([['deadline.lienholder-reminder', 'reminder', 'lienholder', '2024-03-12', false]]);
   });
   it('L: the latest acceptance date is receipt + 14, overdue only after it, and the sentence says which', () => {
     const l = () => Declaration.replay([{ message: created('ZLL', '2024-02-20'), receivedOn: '2024-02-22' }]);

@@ -38,10 +38,10 @@ describe('creation and answer', () => {
 });
 
 describe('reminders from the lienholder', () => {
-  it('allowed 20 days after creation, refused earlier or when answered', () => {
+  it('allowed from day 21 after creation (the insurer has 20 days), refused earlier or when answered', () => {
     const d = Declaration.replay([{ message: created() }]);
-    expect(refusedBy(d, fromLienholder('reminder', '2024-03-10'))).toEqual(['deadline.lienholder-reminder']);
-    expect(d.apply(fromLienholder('reminder', '2024-03-11')).status).toBe('applied');
+    expect(refusedBy(d, fromLienholder('reminder', '2024-03-11'))).toEqual(['deadline.lienholder-reminder']);
+    expect(d.apply(fromLienholder('reminder', '2024-03-12')).status).toBe('applied');
     expect(d.state).toBe('ubesvaret');
     expect(refusedBy(active(), fromLienholder('reminder', '2024-04-01'))).toEqual(['declaration.reminder-needs-outstanding']);
   });
@@ -159,7 +159,7 @@ describe('duplicates, content errors, due items, JSON', () => {
   it('shows the reminder and the latest L acceptance date while unanswered', () => {
     const d = Declaration.replay([{ message: created('ZLL') }]);
     expect(d.dueOn('2024-03-12').map((x) => [x.action, x.from ?? x.by, x.overdue])).toEqual([
-      ['reminder', '2024-03-11', false],
+      ['reminder', '2024-03-12', false],
       ['answer', '2024-03-05', true],
     ]);
   });

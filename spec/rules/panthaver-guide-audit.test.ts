@@ -50,3 +50,23 @@ describe("seed 001 'Administrativ rettelse'", () => {
     expect(d.state).toBe('aktivt');
   });
 });
+
+describe("seed 001 'Meddelelse fra panthaver', 'Rykker'", () => {
+  // "Hvis panthaver ikke har modtaget svar på en fremsendt deklaration inden 20 dage efter oprettelsen, kan der
+  // sendes en rykker." The insurer's 20 days run to the end of day creation + 20 (the deadline day is still in
+  // time, docs/rules-deadlines.md), so "no answer within 20 days" holds from day 21.
+  const reminder = (messageDate: string) => pant('reminder', { declarationNumber: created().declarationNumber, sender: { vir: LIENHOLDER }, recipient: { vir: CEDING }, messageDate });
+  it('refuses a reminder on day 20 after the declaration, while an answer of that day is still in time', () => {
+    // Created 2024-02-20 (2024 is a leap year): day 20 is 2024-03-11, day 21 is 2024-03-12.
+    const d = replayDeclaration([created('ZBB', '2024-02-20')]);
+    expect(refusedBy(d, reminder('2024-03-11'))).toEqual(['deadline.lienholder-reminder']);
+    expect(d.apply(accept('2024-03-11')).status).toBe('applied');
+  });
+  it('takes a reminder from day 21, and lists it as due from then', () => {
+    const d = replayDeclaration([created('ZBB', '2024-02-20')]);
+    expect(d.dueOn('2024-03-11').map((x) => x.action)).not.toContain('reminder');
+    expect(d.dueOn('2024-03-12').find((x) => x.action === 'reminder')).toMatchObject({ from: '2024-03-12' });
+    expect(d.apply(reminder('2024-03-12')).status).toBe('applied');
+    expect(d.state).toBe('ubesvaret');
+  });
+});

@@ -93,7 +93,9 @@ export const deadlineRules = {
   'deadline.lienholder-reminder': {
     id: 'deadline.lienholder-reminder',
     guideSection: `${PANTHAVER}, section 'Meddelelse fra panthaver', heading 'Rykker'`,
-    text: 'If the lienholder has had no answer to a declaration within 20 days after creating it, it may send a reminder.',
+    text:
+      'If the lienholder has had no answer to a declaration within 20 days after creating it, it may send a reminder: ' +
+      'the 20 days run to the end of day 20, so the reminder may be sent from day 21.',
   },
   'deadline.l-accept-latest': {
     id: 'deadline.l-accept-latest',
@@ -222,10 +224,14 @@ export function contrlChaseDate(sentOn: IsoDate, options: WorkingDayOptions = {}
 
 /**
  * Earliest day a lienholder (panthaver) may send a reminder (rykker) for an unanswered
- * declaration created on `createdOn`: 20 days later. Rule `deadline.lienholder-reminder`.
+ * declaration created on `createdOn`: 21 days later. The guide's "inden 20 dage efter
+ * oprettelsen" gives the insurer up to and including day 20 (the deadline day is still on
+ * time), so "no answer within 20 days" holds from day 21. Rule `deadline.lienholder-reminder`.
+ *
+ * @example lienholderReminderDate('2024-02-10') // => '2024-03-02'
  */
 export function lienholderReminderDate(createdOn: IsoDate): IsoDate {
-  return addDays(assertIsoDate(createdOn, 'createdOn'), 20);
+  return addDays(assertIsoDate(createdOn, 'createdOn'), 21);
 }
 
 /**

@@ -215,7 +215,7 @@ function onReminder(model: DeclarationModel, message: PanthaverOf<'reminder'>): 
   }
   const from = lienholderReminderDate(model.createdOn);
   if (message.messageDate < from) {
-    return refused(model, explain('deadline.lienholder-reminder', { createdOn: model.createdOn, sentOn: message.messageDate, earliest: from }, `The reminder was sent ${message.messageDate}, before ${from} (20 days after the declaration of ${model.createdOn}).`));
+    return refused(model, explain('deadline.lienholder-reminder', { createdOn: model.createdOn, sentOn: message.messageDate, earliest: from }, `The reminder was sent ${message.messageDate}, before ${from}: the insurer has 20 days from the declaration of ${model.createdOn} to answer.`));
   }
   return applied(model);
 }

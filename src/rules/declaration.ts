@@ -167,8 +167,8 @@ export class Declaration {
   }
 
   /**
-   * What is due on `date`: the lienholder's reminder (allowed 20 days after an unanswered
-   * declaration), the latest acceptance date of an unanswered L declaration (receipt + 14),
+   * What is due on `date`: the lienholder's reminder (allowed from day 21 after an unanswered
+   * declaration: the insurer has 20 days), the latest acceptance date of an unanswered L declaration (receipt + 14),
    * sending the declaration to the new insurer before the policy ends after a Z40, and a
    * re-registration while it may still undo a "lien ended".
    */

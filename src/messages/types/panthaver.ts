@@ -104,7 +104,7 @@ function kindSchema<K extends PanthaverKind, R extends z.ZodRawShape>(kind: K, r
 
 /** BGM 30 oprettelse: a new declaration from the lienholder. */
 export const newDeclarationSchema = kindSchema('newDeclaration', { lienType: code, declarationType: code, debtor: namedParty });
-/** BGM 31 rykker: the lienholder chases an unanswered declaration (after 20 days). */
+/** BGM 31 rykker: the lienholder chases a declaration unanswered for 20 days (from day 21). */
 export const reminderSchema = kindSchema('reminder', {});
 /** BGM 32 skift af panthaver: the new lienholder takes over; same content as a new declaration. */
 export const changeOfLienholderSchema = kindSchema('changeOfLienholder', { lienType: code, declarationType: code, debtor: namedParty });

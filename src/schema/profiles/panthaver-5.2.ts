@@ -143,7 +143,7 @@ export const panthaver52: GuideProfile = {
     'sum-change-not-for-l': rule('F05', 'Z15 (sum insured changed) on a declaration that is not an L', 'seed 001: Z15 only for L'),
     'restore-without-cessation': rule('F05', 'Z20 without a preceding coverage-ended or Z40', 'seed 001: Z20'),
     'change-of-insurer-too-early': rule('F05', 'Z40 more than 30 days before the policy ends', 'seed 001: Z40'),
-    'reminder-too-early': rule('F05', 'a reminder earlier than 20 days after the declaration', 'seed 001: reminder'),
+    'reminder-too-early': rule('F05', 'a reminder before the 20 days after the declaration have passed (day 21)', 'seed 001: reminder'),
   },
   branchGroups: {},
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref>, ATT+<q>++<code>, ICD+DK+<cover>, MOA+<q>:<amount>.
