@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Declaration } from '../../src/rules/declaration.js';
 import { CEDING, LIENHOLDER, pant } from './fixtures.js';
-import { accept, active, created, notice, refusedBy, replayDeclaration } from './helpers.js';
+import { accept, active, created, declaration30, notice, refusedBy, replayDeclaration } from './helpers.js';
 
 describe("seed 001 'Accept' (L-deklarationer)", () => {
   // "Hvis der accepteres senere end 14 dage efter modtagelsen, skal brugeren indtaste en
@@ -48,6 +48,22 @@ describe("seed 001 'Administrativ rettelse'", () => {
     const d = active();
     expect(d.apply(z50()).status).toBe('applied');
     expect(d.state).toBe('aktivt');
+  });
+  // "Følgende oplysninger kan rettes ved meddelelsen Administrativ rettelse: cpr-nr., navn og adresse på
+  // debitor/leasingtager/forsikringstager panttype policenummer debitorreferencenummer registreringsnummer
+  // stelnummer motornummer byggenummer(lystfartøjer)": a closed list. The særaftalenummer ('Sager': "SaftaleNr:
+  // Viser særaftalenummer") and the declaration's amount ('Serviceudtræk': "beløb") are not on it.
+  const withTerms = () =>
+    replayDeclaration([declaration30({ messageDate: '2024-02-20', specialAgreementNumber: 'SA-17', lienAmount: '125000.50' }), accept()]);
+  it('a Z50 may not change the special-agreement number or the lien amount', () => {
+    expect(refusedBy(withTerms(), notice('administrativeCorrection', '2024-03-10', { specialAgreementNumber: 'SA-18' }))).toEqual(['declaration.correction-fields']);
+    expect(refusedBy(withTerms(), notice('administrativeCorrection', '2024-03-10', { lienAmount: '99000' }))).toEqual(['declaration.correction-fields']);
+  });
+  it('a Z50 repeating them unchanged (the amount in another notation) is applied, as is every field on the list', () => {
+    const d = withTerms();
+    const listed = { specialAgreementNumber: 'SA-17', lienAmount: '0125000.5', lienType: 'ZLE', policyNumber: 'P-2', debtorReference: 'D-2', registrationNumber: 'XY12345', chassisNumber: 'VIN2', engineNumber: 'M2', buildNumber: 'B2', debtor: { name: 'Ny Navnesen', street: 'Vej 2' } };
+    expect(d.apply(notice('administrativeCorrection', '2024-03-10', listed)).status).toBe('applied');
+    expect(d.violations).toEqual([]);
   });
 });
 

@@ -57,8 +57,8 @@ export interface DeclarationModel {
   changeOfInsurer?: { endDate: IsoDate; newInsurer: string };
   /** A "lien ended" that a re-registration may undo. */
   lienEnded?: { on: IsoDate; stateBefore: DeclarationState };
-  /** Current terms, for the administrative-correction check. */
-  terms: { coverType?: string; priority?: string; sumInsured?: number; effectiveDate?: IsoDate };
+  /** Current terms (data a Z50 may not change), for the administrative-correction check. */
+  terms: { coverType?: string; priority?: string; sumInsured?: number; effectiveDate?: IsoDate; specialAgreementNumber?: string; lienAmount?: string };
 }
 
 /** The result of applying one message. */
@@ -201,11 +201,7 @@ function onDeclaration(model: DeclarationModel, message: PanthaverOf<'newDeclara
   if (!toNewInsurer) fresh.insurer = message.recipient.vir;
   fresh.createdOn = message.messageDate;
   fresh.receivedOn = receivedOn;
-  fresh.terms = {
-    ...fresh.terms,
-    ...(message.priority !== undefined ? { priority: message.priority } : {}),
-    ...(message.coverType !== undefined ? { coverType: message.coverType } : {}),
-  };
+  fresh.terms = { ...fresh.terms, ...termsOf(message, ['priority', 'coverType', 'specialAgreementNumber', 'lienAmount']) };
   return applied(fresh);
 }
 
@@ -244,9 +240,7 @@ function onAccept(model: DeclarationModel, message: PanthaverOf<'accept'> | Pant
   model.terms = {
     ...model.terms,
     effectiveDate: message.effectiveDate,
-    ...(message.priority !== undefined ? { priority: message.priority } : {}),
-    ...(message.coverType !== undefined ? { coverType: message.coverType } : {}),
-    ...(message.sumInsured !== undefined ? { sumInsured: message.sumInsured } : {}),
+    ...termsOf(message, ['priority', 'coverType', 'sumInsured', 'specialAgreementNumber', 'lienAmount']),
   };
   return applied(model);
 }
@@ -279,13 +273,36 @@ function onReRegistration(model: DeclarationModel, message: PanthaverOf<'reRegis
   return applied(model);
 }
 
-const LOCKED_TERMS = ['declarationType', 'coverType', 'priority', 'effectiveDate', 'sumInsured'] as const;
+type Terms = DeclarationModel['terms'];
+
+/** The fields of `message` named in `fields` that it carries, as terms. */
+function termsOf(message: Panthaver, fields: ReadonlyArray<keyof Terms>): Terms {
+  return Object.fromEntries(fields.filter((f) => message[f] !== undefined).map((f) => [f, message[f]])) as Terms;
+}
+
+/**
+ * Declaration data off the guide's closed list of what a Z50 corrects (seed 001, 'Administrativ
+ * rettelse': "Følgende oplysninger kan rettes …": CPR, name and address of the debtor, panttype,
+ * policy number, debtor reference, registration, chassis, engine and build number).
+ */
+const LOCKED_TERMS = ['declarationType', 'coverType', 'priority', 'effectiveDate', 'sumInsured', 'specialAgreementNumber', 'lienAmount'] as const;
+
+/** An amount (`"0125000.50"`) as a canonical decimal (`"125000.5"`), so notations of one amount compare equal. */
+function canonicalAmount(amount: string): string {
+  const [whole = '', fraction = ''] = amount.split('.');
+  const f = fraction.replace(/0+$/, '');
+  return `${whole.replace(/^0+(?=\d)/, '')}${f === '' ? '' : `.${f}`}`;
+}
+
+function sameTerm(field: (typeof LOCKED_TERMS)[number], a: unknown, b: unknown): boolean {
+  return field === 'lienAmount' && typeof a === 'string' && typeof b === 'string' ? canonicalAmount(a) === canonicalAmount(b) : a === b;
+}
 
 function onCorrection(model: DeclarationModel, message: PanthaverOf<'administrativeCorrection'>, original: DeclarationModel): DeclarationTransition {
   // "kan sendes på en accepteret og godkendt deklaration": not on a late-rejected (midlertidigt) one.
   if (model.state !== 'aktivt') return notAccepted(original, message);
   const current: Record<string, unknown> = { ...model.terms, declarationType: model.declarationType };
-  const changed = LOCKED_TERMS.filter((field) => message[field] !== undefined && current[field] !== undefined && message[field] !== current[field]);
+  const changed = LOCKED_TERMS.filter((field) => message[field] !== undefined && current[field] !== undefined && !sameTerm(field, message[field], current[field]));
   if (changed.length > 0) {
     return refused(original, explain('declaration.correction-fields', {}, `An administrative correction may not change ${changed.join(', ')}.`));
   }

@@ -510,7 +510,10 @@ const declarationRules = {
     text:
       'An administrative correction (Z50) may correct the CPR number, name and address of the debtor, leasing taker or ' +
       'policyholder, lien type, policy number, debtor reference, registration, chassis, engine and build number.',
-    interpretation: 'A Z50 that changes the declaration type, cover type, priority, acceptance date or sum insured is refused.',
+    interpretation:
+      'The list is closed ("Følgende oplysninger kan rettes"). A Z50 that changes data off it — the declaration type, ' +
+      'cover type, priority, acceptance date, sum insured (Z15), special-agreement number or lien amount — is refused; ' +
+      'the same value repeated (an amount in another notation too) is not a change.',
   },
   'declaration.old-lienholder-historic': {
     id: 'declaration.old-lienholder-historic',
