@@ -46,7 +46,7 @@ describe('messages refused in the wrong state', () => {
   it('a rejection answers only a declaration awaiting an answer', () => {
     expect(refusedBy(active(), rejection('2024-03-10'))).toEqual(['declaration.answer-needs-request']);
   });
-  it('a portfolio transfer between lienholders moves only registered declarations', () => {
+  it('a portfolio transfer between lienholders moves only aktivt declarations', () => {
     const transfer = pant('lienholderPortfolioTransfer', { sender: { vir: NEW_LIENHOLDER }, recipient: { vir: CEDING }, messageDate: '2024-03-01' });
     expect(refusedBy(replay([created()]), transfer)).toEqual(['declaration.lienholder-portfolio']);
   });

@@ -137,7 +137,7 @@ describe('lienholder messages: lien ended, re-registration, change of lienholder
     expect([onlyTheReceipt.state, onlyTheReceipt.violations]).toEqual(['historisk', []]);
     expect(refusedBy(replayDeclaration([created()]), notice('oldLienholderReceipt', '2024-11-04', { cessationDate: '2024-11-01' }))).toEqual(['declaration.old-lienholder-historic']);
   });
-  it('portfolio transfers move only registered declarations and need no answer', () => {
+  it('portfolio transfers move only aktivt declarations and need no answer', () => {
     const d = active();
     expect(d.apply(pant('lienholderPortfolioTransfer', { sender: { vir: NEW_LIENHOLDER }, recipient: { vir: CEDING }, messageDate: '2024-07-01' })).status).toBe('applied');
     expect(refusedBy(d, accept('2024-07-02', { recipient: { vir: NEW_LIENHOLDER } }))).toEqual(['declaration.answer-needs-request']);

@@ -86,3 +86,34 @@ describe("seed 001 'Meddelelse fra panthaver', 'Rykker'", () => {
     expect(d.state).toBe('ubesvaret');
   });
 });
+
+describe("seed 001 'Portefølgeoverdragelse' (between 2 insurers, between 2 lienholders)", () => {
+  // Insurers: "så skal alle aktive, elektroniske deklarationer flyttes til det overtagende forsikringsselskab … Når de
+  // aktive deklarationer skal flyttes … vil der … blive sendt en meddelelse (portefølgeoverdragelse) til panthavere på
+  // hver enkelt deklaration." Lienholders: "så skal alle aktive, elektroniske deklarationer flyttes til den
+  // overtagende panthaver … Når de aktive deklarationer skal flyttes …". 'Sager' names the states: "Aktivt:
+  // Deklarationen er gyldig", "Midlertidigt: en deklaration er afvist, men så sent at der er dækning", "Under skift".
+  const byInsurer = () => pant('insurerPortfolioTransfer', { sender: { vir: '33333333' }, recipient: { vir: LIENHOLDER }, messageDate: '2024-05-01' });
+  const byLienholder = () => pant('lienholderPortfolioTransfer', { sender: { vir: '60000002' }, recipient: { vir: CEDING }, messageDate: '2024-05-01' });
+  const midlertidigt = () =>
+    replayDeclaration([created(), pant('rejection', { sender: { vir: CEDING }, recipient: { vir: LIENHOLDER }, messageDate: '2024-03-02', reasons: ['1'] })], { rejectionDeadlineDays: { B: 10 } });
+  const underSkift = () =>
+    replayDeclaration([
+      created(),
+      accept(),
+      notice('changeOfInsurer', '2024-03-01', { cessationDate: '2024-03-30', newInsurer: { vir: '33333333' } }),
+      declaration30({ recipient: { vir: '33333333' }, messageDate: '2024-03-05' }),
+    ]);
+  it('moves an aktivt declaration', () => {
+    expect(active().apply(byInsurer()).status).toBe('applied');
+    expect(active().apply(byLienholder()).status).toBe('applied');
+  });
+  it('refuses to move a midlertidigt or under-skift declaration', () => {
+    expect(midlertidigt().state).toBe('midlertidigt');
+    expect(refusedBy(midlertidigt(), byInsurer())).toEqual(['declaration.insurer-portfolio']);
+    expect(refusedBy(midlertidigt(), byLienholder())).toEqual(['declaration.lienholder-portfolio']);
+    expect(underSkift().state).toBe('under skift');
+    expect(refusedBy(underSkift(), byInsurer())).toEqual(['declaration.insurer-portfolio']);
+    expect(refusedBy(underSkift(), byLienholder())).toEqual(['declaration.lienholder-portfolio']);
+  });
+});

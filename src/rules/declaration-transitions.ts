@@ -83,7 +83,7 @@ export function letterOf(model: DeclarationModel, settings: DeclarationSettings)
 
 const ACTIVE: readonly DeclarationState[] = ['aktivt', 'midlertidigt'];
 const AWAITING: readonly DeclarationState[] = ['ubesvaret', 'under skift'];
-/** Registered with an insurer: in force, or moving to a new insurer (portfolio transfers and Z20 apply). */
+/** Registered with an insurer: in force, or moving to a new insurer (Z20 applies). */
 const REGISTERED: readonly DeclarationState[] = [...ACTIVE, 'under skift'];
 
 function refused(model: DeclarationModel, why: Explanation): DeclarationTransition {
@@ -126,9 +126,10 @@ export function declarationTransition(model: DeclarationModel, message: Panthave
       return onReRegistration(next, message, settings);
     case 'lienholderPortfolioTransfer':
     case 'insurerPortfolioTransfer': {
-      if (!REGISTERED.includes(next.state)) {
+      // "alle aktive, elektroniske deklarationer flyttes" (seed 001, both 'Portefølgeoverdragelse' sections).
+      if (next.state !== 'aktivt') {
         const rule = message.kind === 'insurerPortfolioTransfer' ? 'declaration.insurer-portfolio' : 'declaration.lienholder-portfolio';
-        return refused(model, explain(rule, {}, `Only registered declarations are moved in a portfolio transfer; this one is ${next.state}.`));
+        return refused(model, explain(rule, {}, `Only aktivt declarations are moved in a portfolio transfer; this one is ${next.state}.`));
       }
       if (message.kind === 'insurerPortfolioTransfer') next.insurer = message.sender.vir;
       else next.lienholder = message.sender.vir;

@@ -544,15 +544,22 @@ const declarationRules = {
     id: 'declaration.lienholder-portfolio',
     guideSection: S.pPortPh,
     text:
-      'The insurer can neither accept nor reject a portfolio transfer between lienholders; the acquiring lienholder has the ' +
-      'declaration once the message is received.',
+      'When a lienholder merges with or is taken over by another, every active electronic declaration is moved, one ' +
+      'message each from the acquiring lienholder; the insurer can neither accept nor reject it, and the acquiring ' +
+      'lienholder has the declaration once the message is received.',
+    interpretation:
+      "'Aktive' is the state aktivt ('Sager': \"Aktivt: Deklarationen er gyldig\"): a transfer of a declaration that is " +
+      'ubesvaret, midlertidigt, under skift or historisk is refused.',
   },
   'declaration.insurer-portfolio': {
     id: 'declaration.insurer-portfolio',
     guideSection: S.pPortFs,
     text:
-      'In a portfolio transfer between insurers every active declaration is moved, one message each, with the acquiring ' +
-      'insurer as sender; it then holds the declaration.',
+      'In a portfolio transfer between insurers every active electronic declaration is moved, one message each, with the ' +
+      'acquiring insurer as sender; it then holds the declaration.',
+    interpretation:
+      "'Aktive' is the state aktivt ('Sager': \"Aktivt: Deklarationen er gyldig\"): a transfer of a declaration that is " +
+      'ubesvaret, midlertidigt, under skift or historisk is refused.',
   },
   'declaration.reminder-needs-outstanding': {
     id: 'declaration.reminder-needs-outstanding',
