@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readProfileFile } from '../../src/cli/profiles.js';
 import { contentRuleCode, documentCode, kindOfDocumentCode, profileCodeLists, q, rejectionCode, roleOf, rolesOf } from '../../src/schema/access.js';
 import { listAssumptions, patchProfile } from '../../src/schema/patch.js';
 import { loadProfile, ProfileError } from '../../src/schema/profile.js';
@@ -107,6 +111,51 @@ describe('loadProfile', () => {
     bad.segments.NAD.byQualifier.recipient = used;
     expect(() => loadProfile(bad)).toThrow(message);
     expect(() => patchProfile(ops, { segments: { NAD: { byQualifier: { recipient: used } } } })).toThrow(message);
+  });
+  describe('two roles sharing a qualifier code in a byQualifier table', () => {
+    // A partner's profile as JSON text: the insured location's NAD re-coded to MR, the recipient's code.
+    const PATCH = '{ "extends": "fp-opsigelser/5.5-reconstructed", "qualifiers": { "NAD": { "insuredLocation": "MR" } } }';
+    const conflict = /segments\.NAD\.byQualifier: NAD qualifier code MR is used by roles recipient \(1, 2\.1, 2\.3, 4\.1\) and insuredLocation \(1, 5\.1, 6, 8, 9\)/;
+
+    it('refuses different position lists, naming the code and both roles (a JSON patch, and the whole profile as JSON)', () => {
+      const { extends: base, ...patch } = JSON.parse(PATCH) as { extends: string };
+      expect(() => patchProfile(getProfile(base), patch)).toThrow(ProfileError);
+      expect(() => patchProfile(getProfile(base), patch)).toThrow(conflict);
+      const whole = JSON.parse(JSON.stringify(ops));
+      whole.qualifiers.NAD.insuredLocation.value = 'MR';
+      expect(() => loadProfile(whole)).toThrow(conflict);
+      // As `--profile file.json` reads it.
+      const dir = mkdtempSync(join(tmpdir(), 'fp-profile-'));
+      try {
+        writeFileSync(join(dir, 'partner.json'), PATCH);
+        expect(() => readProfileFile(join(dir, 'partner.json'))).toThrow(conflict);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses a role with a list and one without (checked against the whole layout) sharing a code', () => {
+      expect(() => patchProfile(ops, { qualifiers: { NAD: { policyholder1: 'MS' } } })).toThrow(
+        /segments\.NAD\.byQualifier: NAD qualifier code MS is used by roles sender \(1, 2\.1, 2\.3, 4\.1\) and policyholder1 \(the whole layout\)/,
+      );
+      // Both without a list: nothing is narrowed, nothing to tell apart.
+      expect(q(patchProfile(ops, { qualifiers: { NAD: { policyholder2: 'FT1' } } }), 'NAD', 'policyholder2')).toBe('FT1');
+    });
+
+    it('accepts roles that share a code with lists that narrow the layout the same way', () => {
+      const same = patchProfile(ops, { qualifiers: { NAD: { cancelledBy: 'MR' } } });
+      expect(q(same, 'NAD', 'cancelledBy')).toBe('MR');
+      // The same positions in another order, and a whole element whose other components the layout does not use anyway (2.2 is N).
+      const reordered = patchProfile(ops, {
+        qualifiers: { NAD: { cancelledBy: 'MR' } },
+        segments: { NAD: { byQualifier: { cancelledBy: ['4.1', '2.3', '2.1', '1', '1'], recipient: ['1', '2', '2.1', '4.1'], sender: ['1', '2', '4.1'] } } },
+      });
+      expect(reordered.segments.NAD!.byQualifier!.cancelledBy).toEqual(['4.1', '2.3', '2.1', '1', '1']);
+      // The recipient's second name line (4.2) on its own: the company that cancelled has none.
+      expect(() => patchProfile(ops, { qualifiers: { NAD: { cancelledBy: 'MR' } }, segments: { NAD: { byQualifier: { recipient: ['1', '2', '4'] } } } })).toThrow(
+        /NAD qualifier code MR is used by roles recipient \(1, 2, 4\) and cancelledBy \(1, 2\.1, 2\.3, 4\.1\)/,
+      );
+    });
   });
   it('rejects duplicate document codes and unknown keys', () => {
     const bad = JSON.parse(JSON.stringify(ops));

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isRecord } from '../syntax/options.js';
 import { compileVirRule } from './identifiers.js';
-import { segmentLayoutSchema, usedPositionIssues } from './segments.js';
+import { narrowLayout, segmentLayoutSchema, usedPositionIssues, type SegmentLayout } from './segments.js';
 import { messageStructureSchema, structureTags } from './structure.js';
 
 /** A fact about the wire format, with whether it is our assumption and its source. */
@@ -68,6 +68,29 @@ export const branchGroupSchema = z.strictObject({
   requiredReferences: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
 });
 
+/**
+ * Roles of `qualifiers.<tag>` that share a code but narrow `layout` differently (`byQualifier`;
+ * a role without an entry uses the whole layout): a segment with that code cannot say which
+ * role it is, so one role's positions would win silently. Lists that narrow the layout the same
+ * way (the same positions in another order) do not conflict.
+ */
+function sharedCodeConflicts(tag: string, layout: SegmentLayout, roles: Record<string, { value: string }>): string[] {
+  const byQualifier = layout.byQualifier ?? {};
+  const firstByCode = new Map<string, { role: string; narrowed: string }>();
+  const out: string[] = [];
+  const describe = (role: string) => (Object.hasOwn(byQualifier, role) ? byQualifier[role]!.join(', ') : 'the whole layout');
+  for (const [role, { value }] of Object.entries(roles)) {
+    const used = Object.hasOwn(byQualifier, role) ? byQualifier[role]! : undefined;
+    const narrowed = JSON.stringify((used === undefined ? layout : narrowLayout(layout, used)).elements);
+    const first = firstByCode.get(value);
+    if (first === undefined) firstByCode.set(value, { role, narrowed });
+    else if (first.narrowed !== narrowed) {
+      out.push(`${tag} qualifier code ${value} is used by roles ${first.role} (${describe(first.role)}) and ${role} (${describe(role)}), which use different positions: a ${tag} ${value} cannot tell them apart; give them the same positions or different codes`);
+    }
+  }
+  return out;
+}
+
 /** zod schema of a {@link GuideProfile}. */
 export const guideProfileSchema = z
   .strictObject({
@@ -100,6 +123,9 @@ export const guideProfileSchema = z
         const path = ['segments', tag, 'byQualifier', role];
         if (!Object.hasOwn(p.qualifiers[tag] ?? {}, role)) ctx.addIssue({ code: 'custom', path, message: `${role} is not a role of qualifiers.${tag}` });
         for (const { index, message } of usedPositionIssues(layout, used)) ctx.addIssue({ code: 'custom', path: index === null ? path : [...path, index], message });
+      }
+      if (layout.byQualifier !== undefined) {
+        for (const message of sharedCodeConflicts(tag, layout, p.qualifiers[tag] ?? {})) ctx.addIssue({ code: 'custom', path: ['segments', tag, 'byQualifier'], message });
       }
     }
     for (const tag of structureTags(p.structure)) {

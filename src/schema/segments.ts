@@ -67,7 +67,8 @@ export interface SegmentLayout {
   /**
    * Positions used by party, keyed by a role of `qualifiers.<tag>`: when element 1 holds that
    * role's code, every other position is not used (e.g. a company NAD has no address). A code
-   * without an entry uses the layout as it is.
+   * without an entry uses the layout as it is. Roles sharing a code must use the same positions
+   * (`loadProfile` refuses them otherwise).
    */
   byQualifier?: Record<string, string[]> | undefined;
   /** `true` when the layout (or how F&P uses it) is our assumption. */
