@@ -17,6 +17,26 @@ describe('shipped profiles', () => {
     const p = getProfile(id);
     expect(loadProfile(JSON.parse(JSON.stringify(p)))).toEqual(p);
   });
+  it.each(listProfileIds())('%s serialises to the same JSON text after a reload (key order kept)', (id) => {
+    const text = JSON.stringify(getProfile(id));
+    expect(JSON.stringify(loadProfile(JSON.parse(text)))).toBe(text);
+    expect(JSON.stringify(loadProfile(JSON.parse(JSON.stringify(getProfile(id), null, 2))), null, 2)).toBe(JSON.stringify(getProfile(id), null, 2));
+  });
+  it('keeps the key order of its input, for a patched profile and for hand-written JSON in any order', () => {
+    const patched = patchProfile(ops, {
+      segments: { CTA: { byQualifier: { contactFunction: ['1', '2.2'] } } },
+      branchGroups: { '008': { source: 'F&P Bilag 2', name: 'travel', assumption: false, requiresInsuredLocation: false, bonusProductGroups: [], nameMustMatch: false, shortenedNoticeAllowed: true } },
+      qualifiers: { RFF: { policyNumber: { source: 'Bilag 1', value: 'PNR', assumption: false } } },
+    });
+    const text = JSON.stringify(patched);
+    expect(JSON.stringify(loadProfile(JSON.parse(text)))).toBe(text);
+    expect(Object.keys(patched.branchGroups['008']!)).toEqual(['source', 'name', 'assumption', 'requiresInsuredLocation', 'bonusProductGroups', 'nameMustMatch', 'shortenedNoticeAllowed']);
+    // A whole profile with its keys reversed at every level loads with them reversed.
+    const reverse = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverse) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+    const reversed = JSON.stringify(reverse(JSON.parse(JSON.stringify(pant))));
+    expect(JSON.stringify(loadProfile(JSON.parse(reversed)))).toBe(reversed);
+  });
   it('are frozen', () => {
     expect(Object.isFrozen(ops.qualifiers.RFF)).toBe(true);
   });

@@ -199,9 +199,26 @@ export function assertPlainData(value: unknown, path: readonly string[] = []): v
   }
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => isRecord(v);
+
+/**
+ * `parsed` (the schema's output for `input`) with the keys of every object in `input`'s order:
+ * zod writes an object's keys in the schema's order, so the JSON text of a profile would change
+ * on a reload. Keys only the output has (none today: the schema adds no defaults) come last.
+ */
+function inInputOrder(parsed: unknown, input: unknown): unknown {
+  if (Array.isArray(parsed) && Array.isArray(input)) return parsed.map((v, i) => inInputOrder(v, input[i]));
+  if (!isPlainObject(parsed) || !isPlainObject(input)) return parsed;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(input)) if (Object.hasOwn(parsed, k)) out[k] = inInputOrder(parsed[k], input[k]);
+  for (const k of Object.keys(parsed)) if (!Object.hasOwn(out, k)) out[k] = parsed[k];
+  return out;
+}
+
 /**
  * Validate and return a guide profile from JSON-like data (e.g. `JSON.parse` of a file).
- * The result is a fresh object; the input is not modified.
+ * The result is a fresh object with the input's key order, so `JSON.stringify` of it is the
+ * text the input serialises to; the input is not modified.
  * @throws ProfileError naming the path of every bad field
  */
 export function loadProfile(json: unknown): GuideProfile {
@@ -210,5 +227,5 @@ export function loadProfile(json: unknown): GuideProfile {
   if (!r.success) {
     throw new ProfileError(r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
   }
-  return r.data;
+  return inInputOrder(r.data, json) as GuideProfile;
 }
