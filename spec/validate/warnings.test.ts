@@ -9,8 +9,9 @@ import { patchProfile } from '../../src/schema/patch.js';
 import { opsigelser55 } from '../../src/schema/profiles/index.js';
 import { validate } from '../../src/validate/index.js';
 import type { InterchangeReport, ValidateOptions } from '../../src/validate/types.js';
-import { NOW, oneMessage, parseLines, runValidate } from './helpers.js';
-import { FT1, NINE, swap } from './opsigelser-bodies.js';
+import { loadProfile } from '../../src/schema/profile.js';
+import { NOW, oneMessage, PARTIES, parseLines, runValidate } from './helpers.js';
+import { FIFTEEN, FT1, MR, MS, NINE, swap, TWENTY_SEVEN } from './opsigelser-bodies.js';
 
 const OPTIONS: ValidateOptions = { now: NOW, contrlReference: () => 'C1', replyReference: () => 'R1' };
 const bytes = (s: string) => Buffer.from(s, 'latin1');
@@ -22,8 +23,6 @@ const withoutWarnings = (r: InterchangeReport) => ({ ...r, messages: r.messages.
 
 /** A motor cancellation whose policyholder NAD (segment 8) is `nad`. */
 const nine = (nad: string) => oneMessage(swap(NINE, FT1, nad));
-const MR = 'NAD+MR+22222222::VIR';
-const MS = 'NAD+MS+11111111::VIR';
 /** A panthaver accept (33) whose debtor NAD (segment 11) is `deb`. */
 const accept = (deb: string) =>
   oneMessage(['BGM+33', 'RFF+DEK:PD1', 'RFF+POL:00-778899', 'DTM+137:20241021:102', 'DTM+7:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZFF', MR, MS, deb], 'PANTDE');
@@ -121,6 +120,91 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
     const patched = patchProfile(opsigelser55, { qualifiers: { NADIdType: { cpr: { value: 'PNR' } } } });
     const r = await run(nine('NAD+FT1+3213801234::PNR++Hans Hansen'), { profile: patched });
     expect(warningsOf(r)).toEqual([['cpr-invalid-date', 'NAD', 8, 2, 1]]);
+  });
+});
+
+describe('a VIR number that breaks the profile\'s virRule (an assumption) is a warning', () => {
+  /** A rejection (27, ERC 9) naming the company that already cancelled (segment 9) as `ops`. */
+  const rejection = (ops: string) => oneMessage(swap(TWENTY_SEVEN, 'NAD+OPS+33333333::VIR', ops));
+  /** An interchange from `sender` to `recipient` whose reminder's NADs name them (segments 6, 7), as they must. */
+  const reminder = (sender: string, recipient: string) =>
+    oneMessage(swap(swap(FIFTEEN, MR, `NAD+MR+${recipient}::VIR`), MS, `NAD+MS+${sender}::VIR`)).replace(`+${PARTIES.sender}:ZZ+${PARTIES.recipient}:ZZ+`, `+${sender}:ZZ+${recipient}:ZZ+`);
+
+  it.each([
+    ['7 digits', rejection('NAD+OPS+3333333::VIR'), [['vir-malformed', 'NAD', 9, 2, 1]], 'NAD OPS: VIR number "3333333" is not 8 digits'],
+    ['letters', rejection('NAD+OPS+ABCD1234::VIR'), [['vir-malformed', 'NAD', 9, 2, 1]], 'NAD OPS: VIR number "ABCD1234" is not 8 digits'],
+    ['the recipient and sender, as the UNB names them', reminder('1111', '2222'), [['vir-malformed', 'NAD', 6, 2, 1], ['vir-malformed', 'NAD', 7, 2, 1]], 'NAD MR: VIR number "2222" is not 8 digits'],
+    ['a panthaver new insurer', oneMessage(['BGM+Z40', 'RFF+DEK:PD1', 'RFF+POL:00-778899', 'DTM+137:20241021:102', 'DTM+206:20241101:102', MR, MS, 'NAD+NFS+4444::VIR'], 'PANTDE'), [['vir-malformed', 'NAD', 9, 2, 1]], 'NAD NFS: VIR number "4444" is not 8 digits'],
+  ])('%s', async (_, text, warnings, message) => {
+    const r = await run(text);
+    expect(warningsOf(r)).toEqual(warnings);
+    const w = r.messages[0]!.warnings[0]!;
+    expect(w.code).toBe('12');
+    expect(w.message).toBe(`${message} (assumption: the VIR format is not public)`);
+    expect(w.offset).toBe(text.indexOf(`NAD+${message.slice(4, message.indexOf(':'))}+`));
+    expect(r.messages[0]!.errors).toEqual([]);
+    expect(r.messages[0]!.status).toBe('accepted');
+    expect(r.accepted).toBe(true);
+  });
+
+  it('does not look at a VIR that keeps the rule, nor at an id of another type in a company NAD', async () => {
+    for (const ops of ['NAD+OPS+33333333::VIR', 'NAD+OPS+ 33333333 ::VIR', 'NAD+OPS+::VIR', 'NAD+OPS+13585628::CVR']) {
+      expect(warningsOf(await run(rejection(ops))), ops).toEqual([]);
+    }
+  });
+
+  it('reads the rule and the id type from the profile: a partner\'s 5-digit VIR, a patched id-type code', async () => {
+    const partner = patchProfile(opsigelser55, {
+      interchange: { virRule: { value: { pattern: '^[0-9]{5}$', description: '5 digits' }, assumption: false, source: 'Bilag 1' } },
+      qualifiers: { NADIdType: { vir: 'VIRK' } },
+    });
+    expect(warningsOf(await run(rejection('NAD+OPS+33333::VIRK'), { profile: partner }))).toEqual([]);
+    const r = await run(rejection('NAD+OPS+33333333::VIRK'), { profile: partner });
+    expect(warningsOf(r)).toEqual([['vir-malformed', 'NAD', 9, 2, 1]]);
+    expect(r.messages[0]!.warnings[0]!.message).toBe('NAD OPS: VIR number "33333333" is not 5 digits');
+    // VIR is no id type of that profile: not looked at.
+    expect(warningsOf(await run(rejection('NAD+OPS+3::VIR'), { profile: partner }))).toEqual([]);
+    // A profile without virRule uses DEFAULT_VIR_RULE (8 digits).
+    const bare = loadProfile({ ...JSON.parse(JSON.stringify(opsigelser55)), interchange: { ...opsigelser55.interchange, virRule: undefined } });
+    expect(warningsOf(await run(rejection('NAD+OPS+3333::VIR'), { profile: bare }))).toEqual([['vir-malformed', 'NAD', 9, 2, 1]]);
+  });
+
+  it('refuses a hand-built profile whose rule compileVirRule refuses, naming the profile and the path', async () => {
+    const bad = { ...opsigelser55, interchange: { ...opsigelser55.interchange, virRule: { value: { pattern: '^(a+)+$', description: 'x' }, assumption: true, source: 'x' } } };
+    await expect(validate(rejection('NAD+OPS+33333333::VIR'), { ...OPTIONS, profile: bad })).rejects.toThrow(
+      /^fp-edifact: validate: profile fp-opsigelser\/5\.5-reconstructed: interchange\.virRule: VIR rule pattern "\^\(a\+\)\+\$" is not allowed: nested quantifier/,
+    );
+  });
+
+  it('changes nothing else: status, errors, CONTRL, 12\'er — clean, with content errors, rejected, in every detail', async () => {
+    const bodies = {
+      clean: TWENTY_SEVEN,
+      'content error': swap(TWENTY_SEVEN, 'DTM+295:20250101:102'),
+      rejected: swap(TWENTY_SEVEN, 'BRC+001:002', 'BRC+001:002', 'FTX+AAI+++x'),
+    };
+    for (const [name, body] of Object.entries(bodies)) {
+      for (const detail of ['interchange', 'message', 'segment'] as const) {
+        const good = await run(oneMessage(body), { detail });
+        // As long as the valid one: every offset stays the same.
+        const bad = await run(oneMessage(swap(body, 'NAD+OPS+33333333::VIR', 'NAD+OPS+3333333X::VIR')), { detail });
+        expect(warningsOf(bad), `${name} ${detail}`).toEqual([['vir-malformed', 'NAD', body.indexOf('NAD+OPS+33333333::VIR') + 2, 2, 1]]);
+        expect(withoutWarnings(bad), `${name} ${detail}`).toEqual(withoutWarnings(good));
+      }
+    }
+  });
+
+  it('text, HTML and JSON reports show it; exit code 0', async () => {
+    const text = bytes(rejection('NAD+OPS+3333::VIR'));
+    const json = await runValidate(text);
+    expect(json.code).toBe(0);
+    expect(parseLines(json.stdout)[0]!.messages[0]!.warnings.map((w) => w.rule)).toEqual(['vir-malformed']);
+    const plain = await runValidate(text, { format: 'text' });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/warning segment 9 \(NAD\), element 2:1, byte \d+: NAD OPS: VIR number "3333" is not 8 digits .*\[rule vir-malformed\]/);
+    expect(plain.stdout).toContain("> NAD+OPS+3333::VIR'");
+    const html = await runValidate(text, { format: 'html' });
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('rule vir-malformed');
   });
 });
 

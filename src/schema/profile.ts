@@ -102,7 +102,7 @@ export const guideProfileSchema = z
       syntaxVersion: str,
       idQualifier: str,
       acceptedSyntaxIds: annotatedSchema(z.array(z.string().min(1)).min(1)),
-      /** The VIR number format (UNB ids, NAD MR/MS) for `validateVir`; absent: `DEFAULT_VIR_RULE`. */
+      /** The VIR number format (UNB ids, NAD MR/MS) for `validateVir` and `validate`'s `vir-malformed` warning (NAD ids typed VIR); absent: `DEFAULT_VIR_RULE`. */
       virRule: annotatedSchema(z.strictObject({ pattern: z.string().min(1), description: z.string().min(1) })).optional(),
     }),
     messageIdentifier: z.strictObject({ type: str, version: str, release: str, agency: str }),

@@ -2,7 +2,7 @@
  * Validation of one message: envelope and syntax errors from the lower layers, UNH message
  * identifier, structure against the segment table, element layouts and code lists (all
  * CONTRL errors), then — only when all of that holds — the content rules (12'er); and, whatever
- * the status, the warnings about party ids (CPR, CVR) that are reported but never rejected.
+ * the status, the warnings about party ids (CPR, CVR, VIR) that are reported but never rejected.
  */
 import type { EdifactMessage, InterchangeHeader } from '../envelope/types.js';
 import { checkSegment } from '../schema/check.js';

@@ -2,14 +2,16 @@
  * Warnings about party ids: a NAD whose id (C082/3039, element 2 component 1) is typed as a
  * CPR or CVR (C082/3055, the profile's `qualifiers.NADIdType.cpr` / `.cvr`) is checked as
  * /work/shared/spec/check-digits.md says — a CPR is "well-formed date + 10 digits" (modulus 11
- * is not required), a CVR passes modulus 11. A failing id is reported, never rejected (a
- * policyholder's id is optional data): the result goes into `MessageReport.warnings` and
- * changes no status, CONTRL, 12'er or exit code. The id type says what the id is, so every
- * NAD role that carries a CPR or CVR (policyholders, debtor, a lienholder's CVR) is checked
- * without naming a role; the CPR is masked in the text.
+ * is not required), a CVR passes modulus 11; one typed as a VIR (`.vir`) against the profile's
+ * `interchange.virRule`, our assumption (the VIR format is not public). A failing id is
+ * reported, never rejected (a policyholder's id is optional data; a VIR rule is a guess): the
+ * result goes into `MessageReport.warnings` and changes no status, CONTRL, 12'er or exit code.
+ * The id type says what the id is, so every NAD role that carries one (policyholders, debtor,
+ * a lienholder's CVR, the companies' VIRs) is checked without naming a role; the CPR is masked
+ * in the text.
  */
 import { qualifier } from '../schema/access.js';
-import { isValidCpr, isValidCvr, validateCpr, validateCvr } from '../schema/identifiers.js';
+import { compileVirRule, DEFAULT_VIR_RULE, isValidCpr, isValidCvr, validateCpr, validateCvr, validateVir, VIR_MAX_LENGTH, type CompiledVirRule } from '../schema/identifiers.js';
 import type { GuideProfile } from '../schema/profile.js';
 import type { Segment } from '../syntax/segment.js';
 import type { ValidationError } from './types.js';
@@ -24,24 +26,39 @@ export const WARNING_CODE = '12';
 export interface PartyIdTypes {
   cpr: string;
   cvr: string;
+  vir: string;
+  /** The profile's `interchange.virRule` (absent: `DEFAULT_VIR_RULE`), compiled once per profile. */
+  virRule: CompiledVirRule;
 }
 
-/** The id-type codes to check in a profile's NADs, or `null` when it has neither. */
+/**
+ * The id-type codes to check in a profile's NADs, or `null` when it has none of them.
+ * @throws TypeError naming the profile for a `virRule` `compileVirRule` refuses (a profile that did not go through `loadProfile`)
+ */
 export function partyIdTypes(profile: GuideProfile): PartyIdTypes | null {
   const cpr = qualifier(profile, 'NADIdType', 'cpr') ?? '';
   const cvr = qualifier(profile, 'NADIdType', 'cvr') ?? '';
-  return cpr === '' && cvr === '' ? null : { cpr, cvr };
+  const vir = qualifier(profile, 'NADIdType', 'vir') ?? '';
+  if (cpr === '' && cvr === '' && vir === '') return null;
+  let virRule: CompiledVirRule;
+  try {
+    virRule = compileVirRule(profile.interchange.virRule?.value ?? DEFAULT_VIR_RULE);
+  } catch (e) {
+    throw new TypeError(`fp-edifact: validate: profile ${profile.id}: interchange.virRule: ${(e as Error).message}`);
+  }
+  return { cpr, cvr, vir, virRule };
 }
 
 /** Rule ids of the warnings, by id type and what is wrong. */
 const RULES = {
   cpr: { format: 'cpr-malformed', date: 'cpr-invalid-date' },
   cvr: { format: 'cvr-malformed', 'check-digit': 'cvr-check-digit' },
+  vir: 'vir-malformed',
 } as const;
 
 /**
- * The warning for a NAD `s` (at message position `position`) whose CPR or CVR fails its check,
- * else `null`. A NAD without an id, or with another id type, is not looked at.
+ * The warning for a NAD `s` (at message position `position`) whose CPR, CVR or VIR fails its
+ * check, else `null`. A NAD without an id, or with another id type, is not looked at.
  */
 export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number): ValidationError | null {
   const c082 = s.elements[1];
@@ -63,6 +80,12 @@ export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number
     const r = validateCvr(id);
     if (r.valid) return null;
     rule = RULES.cvr[r.reason ?? 'format'];
+    problem = r.problem;
+  } else if (type === types.vir) {
+    if (id.length <= VIR_MAX_LENGTH && types.virRule.regex.test(id)) return null;
+    const r = validateVir(id, types.virRule);
+    if (r.valid) return null;
+    rule = RULES.vir;
     problem = r.problem;
   } else {
     return null;

@@ -54,7 +54,8 @@ export interface MessageReport {
   /**
    * What is reported but not rejected, in input order: a party's CPR that is no date or not 10
    * digits (`cpr-invalid-date`, `cpr-malformed`), a CVR failing modulus 11 or not 8 digits
-   * (`cvr-check-digit`, `cvr-malformed`) — code `"12"`, the id's position (NAD element 2
+   * (`cvr-check-digit`, `cvr-malformed`), a VIR number breaking the profile's `interchange.virRule`
+   * (`vir-malformed`) — code `"12"`, the id's position (NAD element 2
    * component 1), a CPR masked in the text. Whatever the status; never in the CONTRL or a 12'er.
    */
   warnings: ValidationError[];

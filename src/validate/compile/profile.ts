@@ -48,7 +48,7 @@ export interface CompiledProfile {
   acceptedSyntaxIds: readonly string[] | null;
   /** Content rules, or `null` (CONTRL). */
   rules: RuleSet | null;
-  /** The NAD id types whose ids are checked for warnings (CPR, CVR), or `null` (CONTRL, or a profile without them). */
+  /** The NAD id types whose ids are checked for warnings (CPR, CVR, VIR) and the VIR rule, or `null` (CONTRL, or a profile without them). */
   partyIds: PartyIdTypes | null;
 }
 

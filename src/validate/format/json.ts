@@ -16,7 +16,7 @@ export interface JsonMessage {
   documentCode: string | null;
   status: MessageReport['status'];
   errors: JsonError[];
-  /** Reported, never rejected (a party's CPR or CVR failing its check); same keys as an error. */
+  /** Reported, never rejected (a party's CPR, CVR or VIR failing its check); same keys as an error. */
   warnings: JsonError[];
   reply: string | null;
 }
