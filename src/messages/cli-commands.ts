@@ -11,7 +11,7 @@ import { serializeToBytes } from '../syntax/writer.js';
 import { isOpsigelse } from './builders/common.js';
 import { decodeMessage, type FpMessage } from './decode.js';
 import { encodeMessage } from './encode.js';
-import { interchangeDefaults, messageHeader, type GuideProfile } from './profile.js';
+import { interchangeDefaults, type GuideProfile } from './profile.js';
 import { MessageEncodeError } from './wire/errors.js';
 
 /** Profiles to use: one, or several picked per message (by UNH type when decoding, by exchange when encoding). */

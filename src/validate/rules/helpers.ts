@@ -1,7 +1,7 @@
 /** Small readers the content rules share. */
 import { isRealCcyymmdd } from '../../syntax/calendar-date.js';
 import type { GuideProfile } from '../../schema/profile.js';
-import { componentAt as val, digitsAt, type Segment } from '../../syntax/segment.js';
+import { componentAt as val, digitsAt } from '../../syntax/segment.js';
 import type { RuleContext } from './types.js';
 
 /** Component `c` of element `e` (both 0-based), `''` when absent: the rules' short name for `componentAt`. */

@@ -4,9 +4,8 @@
  * it belongs (F04), Z15 only on L, no new cover type on D/E/L, Z40 at most 30 days ahead (F05).
  * The L, D and E declaration-type codes are the profile's `qualifiers.declarationTypeCodes`.
  */
-import { declarationTypeCode, type DeclarationTypeRole } from '../../schema/access.js';
+import { declarationTypeCode } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
-import { panthaver52 } from '../../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS, WHOLE_KRONER } from '../../schema/rule-facts.js';
 import { codesOf, dayNumber, find, findTop, qualifier, val } from './helpers.js';
 import type { ValidationRule, RuleContext } from './types.js';
