@@ -37,6 +37,13 @@ describe('decodeCommand / encodeCommand', () => {
     expect(m.errors[0]).toMatchObject({ code: '12', segment: 'DTM', segmentPosition: 5, segmentNumber: 6, element: 1, component: 2 });
     expect(m.errors[0].offset).toBe(bad.indexOf('DTM+287'));
   });
+  it('gives an error after a segment skipped for its length the segment number and offset of the segment as sent', () => {
+    // An FTX over the 65,536-byte segment limit is skipped: the DTM after it is message segment 6 as sent, the 5th held.
+    const text = read('opsigelse-9-motor.edi').toString('latin1');
+    const bad = text.replace("DTM+287:20250101", `FTX+AAA+++${'x'.repeat(70_000)}'DTM+287:20250132`).replace('UNT+13+1', 'UNT+14+1');
+    const m = JSON.parse(decodeCommand(Buffer.from(bad, 'latin1'), opsigelser55).json).interchanges[0].messages[0];
+    expect(m.errors).toEqual([expect.objectContaining({ code: '12', segment: 'DTM', segmentPosition: 6, segmentNumber: 7, element: 1, component: 2, offset: bad.indexOf('DTM+287') })]);
+  });
   it('reports invalid encode input with message index and path', () => {
     expect(encodeCommand('{').exitCode).toBe(2);
     const r = encodeCommand(JSON.stringify({ interchange: { sender: '1', recipient: '2', reference: 'R' }, messages: [{ kind: 'cancellation', caseReference: 'X' }] }));

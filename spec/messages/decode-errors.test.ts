@@ -46,6 +46,18 @@ describe('decodeMessage reports problems with positions (UNH = 1) and never thro
     const b = decodeText(MOTOR.replace('RFF+REG', 'RFF+XXX'));
     expect(b.ok || b.errors[0]).toEqual(expect.objectContaining({ code: '14', segment: 'RFF', segmentPosition: 11 }));
   });
+  it('after a segment skipped for its length, positions are the sender\'s count, not the held segments\'', () => {
+    // The FTX (message segment 6 as sent) is over the limit and skipped: BRC is segment 14 as sent, the 13th held.
+    const sent = MOTOR.replace("DOC+11'", `FTX+AAA+++${'x'.repeat(300)}'ERC+9'DOC+11'`).replace("BRC+001:002'", "BRC+001:002:X'").replace('UNT+13+1', 'UNT+15+1');
+    const { interchanges } = parseInterchanges(`UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+R'${sent}UNZ+1+R'`, { errors: 'collect', maxSegmentLength: 200 });
+    const message = interchanges[0]!.messages[0]!;
+    expect(message.segments.map((s) => s.tag)).not.toContain('FTX');
+    const r = decodeMessage(message, opsigelser55);
+    expect(r.ok || r.errors.map((e) => [e.code, e.segment, e.segmentPosition])).toEqual([
+      ['15', 'ERC', 7],
+      ['15', 'BRC', 14],
+    ]);
+  });
   it('a wrong message type in UNH: 14 at UNH', () => {
     const { interchanges } = parseInterchanges(`UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+R'${MOTOR.replace('OPSIGE', 'PANTDE')}UNZ+1+R'`);
     const r = decodeMessage(interchanges[0]!.messages[0]!, opsigelser55);

@@ -7,6 +7,7 @@ import { parseInterchanges } from '../envelope/read.js';
 import type { EdifactMessage } from '../envelope/types.js';
 import { profileForMessageType } from '../schema/access.js';
 import { defaultProfiles } from '../schema/profiles/index.js';
+import { segmentAtPosition } from '../syntax/message-position.js';
 import { serializeToBytes } from '../syntax/writer.js';
 import { isOpsigelse } from './builders/common.js';
 import { decodeMessage, type FpMessage } from './decode.js';
@@ -62,7 +63,7 @@ export function decodeCommand(input: Uint8Array | string, profile?: CommandProfi
         ...head,
         ok: false,
         errors: r.errors.map((e) => {
-          const seg = e.segmentPosition === null ? undefined : m.segments[e.segmentPosition - 1];
+          const seg = e.segmentPosition === null ? undefined : segmentAtPosition(m.segments, e.segmentPosition);
           return { ...e, segmentNumber: seg?.segmentNumber ?? null, offset: seg?.offset ?? null };
         }),
       };

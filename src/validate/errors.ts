@@ -5,6 +5,7 @@
 import type { ElementIssue } from '../schema/check.js';
 import type { StructureIssue } from '../schema/match.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
+import { positionInMessage } from '../syntax/message-position.js';
 import type { Segment } from '../syntax/segment.js';
 import type { ValidationError } from './types.js';
 
@@ -37,15 +38,6 @@ export function fromSyntaxError(e: EdifactSyntaxError, messageStart: number | nu
     offset: e.offset ?? null,
     message: e.reason,
   };
-}
-
-/**
- * The position in its message (UNH = 1) of the held segment `segments[index]`: its message
- * segment number, which also counts a segment the tokenizer skipped for its length (not held),
- * as the sender does; `index + 1` for a segment without one.
- */
-export function positionInMessage(segments: readonly Segment[], index: number): number {
-  return segments[index]?.messageSegmentNumber || index + 1;
 }
 
 /** A structure issue of `matchStructure` for the message `segments` (UNH..UNT as held). */

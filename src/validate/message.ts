@@ -9,13 +9,14 @@ import { checkSegment } from '../schema/check.js';
 import { matchStructure } from '../schema/match.js';
 import { STANDARD_LAYOUTS } from '../schema/segments.js';
 import { EdifactSyntaxError } from '../syntax/errors.js';
+import { positionInMessage, segmentAtPosition } from '../syntax/message-position.js';
 import type { Segment } from '../syntax/segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
 import { serialize } from '../syntax/writer.js';
 import { compileLayout, isClean, layoutOfSegment, type CompiledLayout } from './compile/layout.js';
 import type { CompiledProfile, ProfileLookup } from './compile/profile.js';
 import type { FastMatch } from './compile/structure.js';
-import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError, positionInMessage } from './errors.js';
+import { compareErrors, duplicateMessageError, errorAt, fromElementIssue, fromStructureIssue, fromSyntaxError } from './errors.js';
 import { partyIdWarning, quotable, type PartyIdTypes } from './party-ids.js';
 import { runContentRules } from './rules/index.js';
 import type { MessageReport, ValidationError } from './types.js';
@@ -192,13 +193,11 @@ const ANY_SEGMENT: ServiceChars = Object.freeze({ ...DEFAULT_SERVICE_CHARS, repe
  */
 export function segmentTexts(errors: readonly ValidationError[], segments: readonly Segment[], chars: ServiceChars, partyIds: PartyIdTypes | null = null): Record<number, string> {
   const out: Record<number, string> = {};
-  // Positions count a segment skipped for its length (not held), as the sender does: look them up, not index.
-  let byPosition: Map<number, Segment> | undefined;
   for (const e of errors) {
     const p = e.segmentPosition;
     if (p === null || out[p] !== undefined) continue;
-    byPosition ??= new Map(segments.map((s, i) => [positionInMessage(segments, i), s]));
-    const held = byPosition.get(p);
+    // Positions count a segment skipped for its length (not held), as the sender does: look them up, not index.
+    const held = segmentAtPosition(segments, p);
     if (!held) continue;
     const s = quotable(held, partyIds);
     try {

@@ -17,7 +17,10 @@ export interface MessageError {
   reason: string;
   /** Tag of the segment concerned, or `null` when the problem is not tied to one segment. */
   segment: string | null;
-  /** 1-based position of the segment in the message (UNH = 1), or `null` (e.g. a missing segment). */
+  /**
+   * 1-based position of the segment in the message (UNH = 1) as the sender counts it (a segment
+   * the reader skipped for its length counts too), or `null` (e.g. a missing segment).
+   */
   segmentPosition: number | null;
   /** 1-based data element position in the segment, or `null`. */
   element: number | null;

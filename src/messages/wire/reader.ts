@@ -79,7 +79,7 @@ export class SegmentReader {
   constructor(
     /** The segment read. */
     readonly segment: SegmentInput,
-    /** Its 1-based position in the message (UNH = 1). */
+    /** Its 1-based position in the message (UNH = 1) as sent: a segment skipped for its length counts. */
     readonly position: number,
     private readonly ctx: DecodeContext,
   ) {}

@@ -5,6 +5,7 @@
  */
 import { matchStructure } from '../../schema/match.js';
 import { groupHeadTags, type MessageStructure } from '../../schema/structure.js';
+import { positionInMessage } from '../../syntax/message-position.js';
 import type { SegmentInput } from '../../syntax/segment.js';
 import { SegmentReader, type DecodeContext } from './reader.js';
 
@@ -34,7 +35,7 @@ export function walkMessage(segments: readonly SegmentInput[], structure: Messag
   for (const issue of issues) {
     if (issue.code === '13') continue; // missing data is reported by the typed schema, with the field's name
     const seg = full[issue.index];
-    ctx.error(issue.code, issue.reason, { segment: issue.tag, segmentPosition: issue.index + 1 });
+    ctx.error(issue.code, issue.reason, { segment: issue.tag, segmentPosition: positionInMessage(full, issue.index) });
     if (issue.code === '15' && seg) skip.add(issue.index);
   }
   const out: WalkedSegment[] = [];
@@ -46,7 +47,7 @@ export function walkMessage(segments: readonly SegmentInput[], structure: Messag
     const path = matches[i]?.groupPath ?? [];
     const inner = path[path.length - 1];
     out.push({
-      reader: new SegmentReader(seg, i + 1, ctx),
+      reader: new SegmentReader(seg, positionInMessage(full, i), ctx),
       group: inner ? (heads.get(inner.group) ?? null) : null,
       occurrence: inner?.occurrence ?? 0,
     });

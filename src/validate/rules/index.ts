@@ -3,6 +3,7 @@
  * code lists resolved, F-codes looked up in `profile.contentRules`) and indexed by kind.
  */
 import type { GuideProfile } from '../../schema/profile.js';
+import { positionInMessage } from '../../syntax/message-position.js';
 import type { ValidationError } from '../types.js';
 import { commonRules } from './common.js';
 import { opsigelserDataRules } from './opsigelser.js';
@@ -65,7 +66,7 @@ export function runContentRules(set: RuleSet, ctx: RuleContext): ValidationError
       code: current.code,
       rule: current.rule.id,
       segment: s?.tag ?? null,
-      segmentPosition: s === undefined ? null : index! + 1,
+      segmentPosition: s === undefined ? null : positionInMessage(ctx.segments, index!),
       element: element ?? null,
       component: component ?? null,
       offset: s?.offset ?? null,
