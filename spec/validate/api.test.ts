@@ -130,6 +130,31 @@ describe('CONTRL', () => {
     }
   });
 
+  it('echoes what it answers in the CONTRL\'s own element lengths and charset, so the CONTRL passes our own check', async () => {
+    // UNB 0020 an..14 with 20 characters, S002 0004 an..35 with 40 and 0007 an..4 with 5, UNH 0062 an..14 with 18, S009 over every length.
+    const long = motor
+      .toString('latin1')
+      .replaceAll('20241120230001', 'R1234567890123456789')
+      .replace('UNH+1+OPSIGE:1:911:UN', 'UNH+M12345678901234567+OPSIGEXX:1234:9111:UNXX:ASSOCIA')
+      .replace('UNT+13+1', 'UNT+13+M12345678901234567')
+      .replace('11111111:ZZ', `${'1'.repeat(40)}:ZZZZZ:ROUTE1234567890123`);
+    for (const detail of ['interchange', 'message', 'segment'] as const) {
+      const [r] = await validate(long, { now: NOW, detail });
+      expect(r!.contrl, detail).toContain(`UCI+R1234567890123+${'1'.repeat(35)}:ZZZZ:ROUTE123456789+22222222:ZZ+4+`);
+      if (detail !== 'interchange') expect(r!.contrl, detail).toContain('UCM+M1234567890123+OPSIGE:123:911:UNX:ASSOCI+4+');
+      const [check] = await validate(r!.contrl, { now: NOW });
+      expect(check!.errors, detail).toEqual([]);
+      expect(check!.messages[0]!.errors, detail).toEqual([]);
+    }
+    // A UNOY (UTF-8) reference with a character the CONTRL's UNOC cannot carry: written as "?", not as bytes UNOC does not have.
+    const utf8 = readFileSync('fixtures/unoy-utf8.edi', 'utf8').replaceAll('20241120230500', 'RØF-Ω');
+    const [y] = await validate(Buffer.from(utf8, 'utf8'), { now: NOW });
+    expect(y!.contrl).toContain("UCI+RØF-??+11111111:ZZ+22222222:ZZ+");
+    const [check] = await validate(Buffer.from(y!.contrl, 'latin1'), { now: NOW });
+    expect(check!.errors).toEqual([]);
+    expect(check!.messages[0]!.errors).toEqual([]);
+  });
+
   it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
     const text = batch.toString('latin1').replace("BGM+15'", "BGM+15'BGM+15'").replace('UNT+9+3', 'UNT+10+3');
     const [r] = await validate(text, { now: NOW, detail: 'message' });

@@ -10,8 +10,18 @@
  *
  * Messages are added as they are validated; only the UCM/UCS/UCD text is kept (nothing in
  * `interchange` detail), so memory does not grow with the messages' size.
+ *
+ * What the CONTRL repeats of the answered interchange (UCI 0020, S002, S003; UCM 0062, S009; its
+ * own UNB's parties) is fitted to the CONTRL's own layout, which ISO 9735 requires to be valid
+ * like any message: a value over its element's length (already the answered interchange's error
+ * 39) is cut to that length, and a character the CONTRL's UNOC cannot carry (from a UNOY
+ * interchange) is written `?`.
  */
 import type { MessageHeader, PartyId } from '../envelope/types.js';
+import { COMPOSITES } from '../schema/composites.js';
+import { ELEMENTS } from '../schema/elements.js';
+import { charsetFor, firstUnencodableChar, type Charset } from '../syntax/charsets.js';
+import { parseFormat } from '../syntax/formats.js';
 import type { SegmentInput } from '../syntax/segment.js';
 import { segment, serialize } from '../syntax/writer.js';
 import { CONTRL_IDENTIFIER } from './compile/profile.js';
@@ -63,14 +73,36 @@ function errorElements(e: ValidationError | undefined): Array<string | string[] 
   return isServiceTag(e.segment) ? [e.code, e.segment!, position(e)] : [e.code];
 }
 
-/** A party's id and qualifier (the fallback when it had none). */
-function identification(p: PartyId, fallback: string): string[] {
-  return [p.id, p.qualifier ?? fallback];
+/** The CONTRL's syntax identifier (its UNB S001 0001): everything it echoes is written in it. */
+const CONTRL_SYNTAX_ID = 'UNOC';
+const CONTRL_CHARSET = charsetFor(CONTRL_SYNTAX_ID) as Charset;
+
+/**
+ * `value` as the CONTRL's data element `id` can carry it: a character its charset cannot carry
+ * becomes `?`, and the value is cut to the element's maximum length (characters).
+ */
+function fit(id: string, value: string): string {
+  const max = parseFormat((ELEMENTS[id] as { format: string }).format).maxLength;
+  if (value.length <= max && firstUnencodableChar(CONTRL_CHARSET, value) === -1) return value;
+  return Array.from(value, (ch) => (firstUnencodableChar(CONTRL_CHARSET, ch) === -1 ? ch : '?'))
+    .slice(0, max)
+    .join('');
+}
+
+/** `values` as the components of the CONTRL's composite `id` (S002, S003, S009) can carry them ({@link fit}). */
+function fitComposite(id: string, values: ReadonlyArray<string | undefined>): Array<string | undefined> {
+  const components = (COMPOSITES[id] as { components: ReadonlyArray<{ id: string }> }).components;
+  return values.map((v, i) => (v === undefined ? v : fit((components[i] as { id: string }).id, v)));
+}
+
+/** A party's id and qualifier (the fallback when it had none), as composite `composite` (S002 or S003) carries them. */
+function identification(p: PartyId, fallback: string, composite: 'S002' | 'S003'): Array<string | undefined> {
+  return fitComposite(composite, [p.id, p.qualifier ?? fallback]);
 }
 
 /** S002/S003 of a party as it came: id, qualifier and its routing address when it has one. */
-function party(p: PartyId, fallback: string): string[] {
-  return p.routing === undefined ? identification(p, fallback) : [...identification(p, fallback), p.routing];
+function party(p: PartyId, fallback: string, composite: 'S002' | 'S003'): Array<string | undefined> {
+  return fitComposite(composite, [p.id, p.qualifier ?? fallback, p.routing]);
 }
 
 /** Whether a UNH gives what a UCM repeats: 0062 and S009's mandatory 0065, 0052, 0054 and 0051. */
@@ -108,24 +140,25 @@ export class ContrlBuilder {
       }
     }
     if (this.detail === 'interchange') return;
-    const s009 = [header.type, header.version, header.release, header.agency, header.associationCode ?? undefined];
+    const s009 = fitComposite('S009', [header.type, header.version, header.release, header.agency, header.associationCode ?? undefined]);
+    const reference = fit('0062', header.reference);
     const out: SegmentInput[] = [];
     if (!rejected) {
-      out.push(segment('UCM', header.reference, s009, '7'));
+      out.push(segment('UCM', reference, s009, '7'));
     } else if (this.detail === 'message') {
-      out.push(segment('UCM', header.reference, s009, '4', ...errorElements(report.errors[0])));
+      out.push(segment('UCM', reference, s009, '4', ...errorElements(report.errors[0])));
     } else {
-      this.segmentDetail(header, s009, report.errors, out);
+      this.segmentDetail(reference, s009, report.errors, out);
     }
     this.sg1.push(serialize(out));
     this.sg1Counts.push(out.length);
     this.sg1Rejected.push(rejected);
   }
 
-  private segmentDetail(header: MessageHeader, s009: Array<string | undefined>, errors: readonly ValidationError[], out: SegmentInput[]): void {
+  private segmentDetail(reference: string, s009: Array<string | undefined>, errors: readonly ValidationError[], out: SegmentInput[]): void {
     // UCM reports the first error of UNH or UNT (or one without a segment position); UCS/UCD the rest.
     const inUcm = errors.find((e) => e.segment === 'UNH' || e.segment === 'UNT' || e.segmentPosition === null);
-    out.push(segment('UCM', header.reference, s009, '4', ...errorElements(inUcm)));
+    out.push(segment('UCM', reference, s009, '4', ...errorElements(inUcm)));
     const rest = errors.filter((e) => e !== inUcm && e.segmentPosition !== null).sort((a, b) => a.segmentPosition! - b.segmentPosition!);
     let ucs = 0;
     for (let i = 0; i < rest.length && ucs < MAX_UCS; ) {
@@ -164,9 +197,9 @@ export class ContrlBuilder {
     if (answered === null || answered.reference === '' || answered.sender.id === '' || answered.recipient.id === '') return { contrl: '', accepted };
     const q = options.idQualifier ?? 'ZZ';
     const clock = ediClock(options.now);
-    const uci = segment('UCI', answered.reference, party(answered.sender, q), party(answered.recipient, q), accepted ? '7' : '4', ...errorElements(first));
+    const uci = segment('UCI', fit('0020', answered.reference), party(answered.sender, q, 'S002'), party(answered.recipient, q, 'S003'), accepted ? '7' : '4', ...errorElements(first));
     const head: SegmentInput[] = [
-      segment('UNB', ['UNOC', '3'], identification(answered.recipient, q), party(answered.sender, q), [clock.yymmdd, clock.hhmm], options.reference, ...(answered.testIndicator === true ? [undefined, undefined, undefined, undefined, undefined, '1'] : [])),
+      segment('UNB', [CONTRL_SYNTAX_ID, '3'], identification(answered.recipient, q, 'S002'), party(answered.sender, q, 'S003'), [clock.yymmdd, clock.hhmm], options.reference, ...(answered.testIndicator === true ? [undefined, undefined, undefined, undefined, undefined, '1'] : [])),
       segment('UNH', '1', [CONTRL_IDENTIFIER.type, CONTRL_IDENTIFIER.version, CONTRL_IDENTIFIER.release, CONTRL_IDENTIFIER.agency]),
       uci,
     ];
