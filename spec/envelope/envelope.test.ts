@@ -27,6 +27,15 @@ describe('envelope checks', () => {
     ]);
   });
 
+  it('a UNA between UNB and UNH, or between messages, is 33 in the interchange\'s errors (the level above), not the next message\'s', () => {
+    for (const text of [`${HEAD}UNA:+.? '\n${msg('1')}UNZ+1+REF'\n`, `${HEAD}${msg('1')}UNA:+.? '\n${msg('2')}UNZ+2+REF'\n`]) {
+      const { interchanges } = parseInterchanges(text, { errors: 'collect' });
+      const [ic] = interchanges;
+      expect(ic!.errors.map((e) => [e.code, e.tag, e.offset])).toEqual([['33', 'UNA', text.lastIndexOf('UNA')]]);
+      expect(ic!.messages.flatMap((m) => m.errors)).toEqual([]);
+    }
+  });
+
   it('UNT count mismatch is 29 at the UNT', () => {
     const text = `${HEAD}${msg('1', 4)}UNZ+1+REF'\n`;
     expect(codes(text)).toEqual([['29', 'UNT', text.indexOf('UNT')]]);

@@ -94,6 +94,30 @@ describe('Tokenizer: where its errors point', () => {
     expect(parse(`UNA:+.? '${UNB}UNZ+0+R'UNA:+.? '${UNB}UNZ+0+R'`, { errors: 'collect' }).errors).toEqual([]);
   });
 
+  it('a UNA after UNB outside a message (before the first UNH, between messages, in a group) is error 33 at the UNA, numbered where it stands; its characters apply', () => {
+    const places = {
+      'before the first UNH': [`${UNB}`, "UNH+1+X*D*96A*UN'UNT+2+1'UNZ+1+R'", 2],
+      'between messages': [`${UNB}UNH+1+X:D:96A:UN'UNT+2+1'`, "UNH+2+X*D*96A*UN'UNT+2+2'UNZ+2+R'", 4],
+      'inside a group, before its first UNH': [`${UNB}UNG+X+1+2+240101:1200+G+UN+D:96A'`, "UNH+1+X*D*96A*UN'UNT+2+1'UNE+1+G'UNZ+1+R'", 3],
+    } as const;
+    for (const [where, [before, after, segmentNumber]] of Object.entries(places)) {
+      const text = `${before}UNA*+.? '${after}`;
+      const { errors, segments } = parse(text, { errors: 'collect' });
+      expect(errors.map(positionOf), where).toEqual([{ code: SyntaxErrorCode.invalidOccurrenceOutsideMessage, offset: before.length, segmentNumber, tag: 'UNA', element: undefined, component: undefined }]);
+      expect(errors[0]!.reason, where).toMatch(/only .*before UNB/);
+      // The sender's characters read what follows (S009 split at its "*").
+      expect(segments.find((s) => s.tag === 'UNH' && s.segmentNumber === segmentNumber)?.elements[1], where).toEqual(['X', 'D', '96A', 'UN']);
+    }
+  });
+
+  it('a UNA directly before a UNB is where it belongs even when the interchange before lacks its UNZ (that is the envelope\'s 13), and one at the end of the input is 33', () => {
+    expect(parse(`${UNB}UNH+1+X:D:96A:UN'UNT+2+1'UNA:+.? '${UNB}UNZ+0+R'`, { errors: 'collect' }).errors).toEqual([]);
+    const twice = `${UNB}UNA:+.? 'UNA:+.? '${UNB}UNZ+0+R'`;
+    expect(parse(twice, { errors: 'collect' }).errors.map((e) => [e.code, e.offset])).toEqual([['33', UNB.length]]);
+    const last = `${UNB}UNA:+.? '`;
+    expect(parse(last, { errors: 'collect' }).errors.map((e) => [e.code, e.offset, e.segmentNumber])).toEqual([['33', UNB.length, 2]]);
+  });
+
   it('a message left without UNT ends at UNG, UNE or UNZ: they and the next interchange\'s UNA are outside it', () => {
     // The UNZ closed the interchange: the UNA before the next UNB is where it belongs, not error 33.
     const text = `UNA:+.? '${UNB}UNH+1+X:D:96A:UN'BGM+9'UNZ+1+R'UNA:+.? '${UNB}UNZ+0+R'`;

@@ -155,6 +155,13 @@ describe('CONTRL', () => {
     expect(check!.messages[0]!.errors).toEqual([]);
   });
 
+  it('rejects an interchange with a UNA after its UNB in the UCI: 33 at UNA', async () => {
+    const text = motor.toString('latin1').replace('UNH+1+', "UNA:+.? '\nUNH+1+");
+    const [r] = await validate(text, { now: NOW, detail: 'message' });
+    expect(r!.accepted).toBe(false);
+    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+33+UNA'UNT+3+1'");
+  });
+
   it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
     const text = batch.toString('latin1').replace("BGM+15'", "BGM+15'BGM+15'").replace('UNT+9+3', 'UNT+10+3');
     const [r] = await validate(text, { now: NOW, detail: 'message' });

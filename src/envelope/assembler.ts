@@ -142,6 +142,12 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   error(error: EdifactSyntaxError): void {
+    // A UNA between UNB and a UNH, or between messages (33, or a broken one), is the interchange's
+    // error: ISO 9735 reports 33 at the level above, not in the message that follows.
+    if (error.tag === 'UNA' && this.open === null && this.interchange?.header) {
+      this.interchange.errors.push(error);
+      return;
+    }
     this.pendingErrors.push(error);
   }
 

@@ -93,6 +93,10 @@ export class Tokenizer {
   private atInputStart = true;
   private segmentNumber = 0;
   private messageSegmentNumber = 0;
+  /** A UNB has been read and no UNZ since: a UNA now is out of place, unless a UNB follows it. */
+  private interchangeOpen = false;
+  /** Such a UNA, reported (33) once the next segment is not a UNB, or at the end of the input. */
+  private strayUna: { offset: number; segmentNumber: number } | null = null;
   private ended = false;
 
   constructor(
@@ -154,6 +158,7 @@ export class Tokenizer {
     if (this.ended) return;
     this.ended = true;
     this.drain(true);
+    this.reportStrayUna();
     const text = this.buf;
     const pos = this.skipWhitespace(text, this.bufStart);
     if (pos < text.length && !this.skippingOversized) {
@@ -298,10 +303,20 @@ export class Tokenizer {
     });
   }
 
+  /**
+   * Reads a UNA. One inside an interchange is error 33 (ISO 9735: a UNA, when sent, immediately
+   * precedes UNB): inside a message at once; between UNB and UNH or between messages once the
+   * next segment is not a UNB (after an interchange without UNZ, the UNA of the next one is where
+   * it belongs). Its characters apply from there either way: the sender wrote what follows with them.
+   */
   private readServiceString(text: string, pos: number): number {
     const offset = this.base + pos;
+    this.reportStrayUna();
     if (this.segmentNumber > 0 && this.messageSegmentNumber > 0) {
       this.fail(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNA inside a message', { offset, tag: 'UNA' });
+    } else if (this.interchangeOpen) {
+      // Not a segment of the count: numbered as the next segment, where it stands as sent.
+      this.strayUna = { offset, segmentNumber: this.segmentNumber + 1 };
     }
     try {
       const chars = parseServiceString(text.slice(pos + 3, pos + 9), offset);
@@ -315,6 +330,19 @@ export class Tokenizer {
     return Math.min(pos + 9, text.length);
   }
 
+  /** Reports the UNA waiting in {@link strayUna}, if any: it is not directly before a UNB. */
+  private reportStrayUna(): void {
+    const stray = this.strayUna;
+    if (stray === null) return;
+    this.strayUna = null;
+    this.fail(
+      SyntaxErrorCode.invalidOccurrenceOutsideMessage,
+      // The reason names no segment number: a worker's range counts from its own prelude's UNB.
+      'UNA inside the interchange, between UNB and UNZ: a UNA may come only directly before UNB; its service characters apply from here',
+      { ...stray, tag: 'UNA' },
+    );
+  }
+
   /** Numbers, checks and hands on the segment the splitter just split (`text[start, end)`). */
   private emit(text: string, start: number, end: number): void {
     const offset = this.base + start;
@@ -323,16 +351,26 @@ export class Tokenizer {
     if (isHeader) {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
+      this.interchangeOpen = true;
+      this.strayUna = null;
       this.charset = this.charsetOfHeader(split.elements, offset);
       this.configureClasses();
     } else {
       this.segmentNumber++;
     }
-    if (split.tag === 'UNH') this.messageSegmentNumber = 1;
-    else if (this.messageSegmentNumber > 0) {
+    if (split.tag === 'UNH') {
+      this.messageSegmentNumber = 1;
+      this.reportStrayUna();
+    } else if (this.messageSegmentNumber > 0) {
       // UNG, UNE and UNZ end a message that lacks its UNT: they (and a UNA after them) are outside it.
-      if (split.tag === 'UNZ' || split.tag === 'UNE' || split.tag === 'UNG') this.messageSegmentNumber = 0;
-      else this.messageSegmentNumber++;
+      if (split.tag === 'UNZ' || split.tag === 'UNE' || split.tag === 'UNG') {
+        this.messageSegmentNumber = 0;
+        if (split.tag === 'UNZ') this.interchangeOpen = false;
+      } else this.messageSegmentNumber++;
+    } else {
+      // Only segments outside a message get here (a stray UNA is always outside one).
+      this.reportStrayUna();
+      if (split.tag === 'UNZ') this.interchangeOpen = false;
     }
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
