@@ -60,16 +60,22 @@ describe('fp-edifact to-json / from-json', () => {
     expect(back.stdoutBytes.toString('latin1')).toBe(input);
   });
 
-  it("records the service characters in force for an interchange without its own UNA (an earlier UNA's)", async () => {
-    const input = "UNA:*.? 'UNB*UNOC:3*1*2*240101:1200*R'UNZ*0*R'UNB*UNOC:3*1*2*240101:1200*S'BGM*9?*1'UNZ*0*S'";
-    const json = await run(['to-json', '-'], input);
-    expect(json.code).toBe(0);
-    const second = JSON.parse(json.stdout).interchanges[1];
-    expect(second.format).toMatchObject({ una: false, serviceChars: { element: '*' } });
-    expect(second.segments[1]).toEqual(['BGM', ['9*1']]);
-    const back = await run(['from-json', '-'], json.stdoutBytes.toString('latin1'));
-    expect(back.code).toBe(0);
-    expect(back.stdoutBytes.toString('latin1')).toBe(input);
+  it("records the service characters in force for an interchange without its own UNA: the defaults after a UNZ, an earlier UNA's without one", async () => {
+    const inputs = {
+      // A UNA's characters end with its interchange's UNZ (ISO 9735: it applies to the interchange that follows it).
+      "UNA:*.? 'UNB*UNOC:3*1*2*240101:1200*R'UNZ*0*R'UNB+UNOC:3+1+2+240101:1200+S'BGM+9?+1'UNZ+0+S'": '+',
+      // Without that UNZ, the next UNB is still read with the earlier UNA's characters.
+      "UNA:*.? 'UNB*UNOC:3*1*2*240101:1200*R'UNB*UNOC:3*1*2*240101:1200*S'BGM*9?*1'UNZ*0*S'": '*',
+    };
+    for (const [input, element] of Object.entries(inputs)) {
+      const json = await run(['to-json', '-'], input);
+      const second = JSON.parse(json.stdout).interchanges[1];
+      expect(second.format).toMatchObject({ una: false, serviceChars: { element } });
+      expect(second.segments[1]).toEqual(['BGM', [`9${element}1`]]);
+      const back = await run(['from-json', '-'], json.stdoutBytes.toString('latin1'));
+      expect(back.code).toBe(0);
+      expect(back.stdoutBytes.toString('latin1')).toBe(input);
+    }
   });
 
   it('exits 1 for input without a segment, as inspect does', async () => {

@@ -36,6 +36,16 @@ describe('envelope checks', () => {
     }
   });
 
+  it('an interchange without a UNA of its own after one with a UNA is read with the defaults its header names', () => {
+    const text = `UNA*+.? 'UNB+UNOC*3+11111111+22222222+241120*2300+REF'${msg('1').replace('OPSIGE:1:911:UN', 'OPSIGE*1*911*UN')}UNZ+1+REF'\nUNB+UNOC:3+11111111+22222222+241120:2300+REF2'${msg('1')}UNZ+1+REF2'`;
+    const { interchanges, errors } = parseInterchanges(text, { errors: 'collect' });
+    expect(errors).toEqual([]);
+    expect(interchanges.map((ic) => [ic.header?.una, ic.header?.serviceChars.component, ic.header?.syntaxVersion, ic.messages[0]?.header.version])).toEqual([
+      [true, '*', '3', '1'],
+      [false, ':', '3', '1'],
+    ]);
+  });
+
   it('UNT count mismatch is 29 at the UNT', () => {
     const text = `${HEAD}${msg('1', 4)}UNZ+1+REF'\n`;
     expect(codes(text)).toEqual([['29', 'UNT', text.indexOf('UNT')]]);

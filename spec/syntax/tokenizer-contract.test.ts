@@ -65,6 +65,20 @@ describe('Tokenizer: feeding', () => {
   });
 });
 
+describe('Tokenizer: the scope of a UNA', () => {
+  it('ends at UNZ: the next interchange without a UNA of its own is read with the defaults', () => {
+    // The first UNA's "*" component separator would read "UNOC:3" as one value; a mid-interchange UNA's as well.
+    for (const first of ["UNA*+.? 'UNB+UNOC*3+1+2+240101*1200+R'UNZ+0+R'", "UNB+UNOC:3+1+2+240101:1200+R'UNA*+.? 'UNZ+0+R'"]) {
+      const text = `${first}UNB+UNOC:3+1+2+240101:1200+S'UNZ+0+S'`;
+      for (const parts of [[text], [latin1(text)], [...text]]) {
+        const { segments, tokenizer } = run(parts);
+        expect(segments.filter((s) => s.tag === 'UNB').map((s) => s.elements[0]), first).toEqual([['UNOC', '3'], ['UNOC', '3']]);
+        expect(tokenizer.serviceChars, first).toEqual(DEFAULT_SERVICE_CHARS);
+      }
+    }
+  });
+});
+
 describe('Tokenizer: where its errors point', () => {
   it('an unterminated last segment and an oversized one, by offset and segment number', () => {
     const unterminated = run([`${UNB}NAD+MR`]);

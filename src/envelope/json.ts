@@ -53,7 +53,8 @@ export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimit
       error: (e) => errors.push(e),
       segment: (s) => {
         if (s.tag === 'UNB' || !current) {
-          // Without a UNA of its own, the characters in force (an earlier UNA's) split it.
+          // Without a UNA of its own, the characters in force split it: the defaults after a UNZ,
+          // an earlier UNA's when the interchange before lacks its UNZ.
           current = { format: { una: una !== null, serviceChars: una ?? tokenizer.serviceChars, lineBreak: '' }, segments: [] };
           interchanges.push(current);
           una = null;

@@ -330,6 +330,16 @@ export class Tokenizer {
     return Math.min(pos + 9, text.length);
   }
 
+  /**
+   * After UNZ: no interchange is open, and the service characters are the defaults again. A UNA
+   * is the interchange's own (ISO 9735: it comes directly before the UNB it applies to); the next
+   * interchange without one is written with the defaults, as its header then says.
+   */
+  private endInterchange(): void {
+    this.interchangeOpen = false;
+    if (this.chars !== DEFAULT_SERVICE_CHARS) this.setServiceChars(DEFAULT_SERVICE_CHARS);
+  }
+
   /** Reports the UNA waiting in {@link strayUna}, if any: it is not directly before a UNB. */
   private reportStrayUna(): void {
     const stray = this.strayUna;
@@ -365,12 +375,12 @@ export class Tokenizer {
       // UNG, UNE and UNZ end a message that lacks its UNT: they (and a UNA after them) are outside it.
       if (split.tag === 'UNZ' || split.tag === 'UNE' || split.tag === 'UNG') {
         this.messageSegmentNumber = 0;
-        if (split.tag === 'UNZ') this.interchangeOpen = false;
+        if (split.tag === 'UNZ') this.endInterchange();
       } else this.messageSegmentNumber++;
     } else {
       // Only segments outside a message get here (a stray UNA is always outside one).
       this.reportStrayUna();
-      if (split.tag === 'UNZ') this.interchangeOpen = false;
+      if (split.tag === 'UNZ') this.endInterchange();
     }
     const segmentNumber = this.segmentNumber;
     const messageSegmentNumber = this.messageSegmentNumber;
