@@ -44,6 +44,12 @@ describe('envelope checks', () => {
       [true, '*', '3', '1'],
       [false, ':', '3', '1'],
     ]);
+    // Without a UNZ the UNA's characters go on into the next UNB, and its header says so.
+    const unclosed = parseInterchanges(text.replace("UNZ+1+REF'\n", '').replace('UNB+UNOC:3', 'UNB+UNOC*3'), { errors: 'collect' });
+    expect(unclosed.interchanges.map((ic) => [ic.header?.una, ic.header?.serviceChars.component, ic.header?.syntaxVersion])).toEqual([
+      [true, '*', '3'],
+      [false, '*', '3'],
+    ]);
   });
 
   it('UNT count mismatch is 29 at the UNT', () => {

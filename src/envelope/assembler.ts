@@ -318,6 +318,8 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   private onTrailer(segment: Segment): void {
+    // As the tokenizer: a UNA's characters end at UNZ; without one they go on into the next UNB.
+    this.serviceChars = DEFAULT_SERVICE_CHARS;
     this.closeOpenMessageBefore(segment, 'UNZ');
     const errors = this.flushToInterchange();
     if (this.group) {
@@ -343,7 +345,6 @@ export class EnvelopeAssembler implements TokenizerHandler {
     this.interchange = null;
     this.group = null;
     this.sawUna = false;
-    this.serviceChars = DEFAULT_SERVICE_CHARS;
     this.handler.interchangeEnd(ic);
   }
 
