@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildInterchange, InterchangeSpecError, type InterchangeSpec, writeInterchange, writeInterchangeBytes } from '../../src/envelope/index.js';
-import { segment } from '../../src/syntax/index.js';
+import { DEFAULT_SERVICE_CHARS, parse, segment } from '../../src/syntax/index.js';
+import { refusal } from '../syntax/positions.js';
 
 const OPS = { type: 'OPSIGE', version: '1', release: '911', agency: 'UN' };
 const base: InterchangeSpec = { sender: { id: 'A' }, recipient: { id: 'B' }, reference: 'R', date: '2024-11-20', time: '0101', messages: [{ header: OPS, body: [segment('BGM', '9')] }] };
@@ -65,6 +66,18 @@ describe('interchange builder: header values', () => {
     expect(issuesOf(bad).map((i) => i.path)).toEqual(['reference', 'date', 'time']);
     expect(() => writeInterchange(bad)).toThrow(/^buildInterchange: reference: UNB 0020 .*; date: .*; time: /);
     expect(() => writeInterchangeBytes(bad)).toThrow(InterchangeSpecError);
+  });
+
+  it('writeInterchange and writeInterchangeBytes refuse a repetition separator under syntax version 1–3 (its UNA place is reserved there), as the reader would', () => {
+    const chars = { ...DEFAULT_SERVICE_CHARS, repetition: '*' };
+    for (const syntaxVersion of [undefined, '3', '2']) {
+      const spec = { ...base, ...(syntaxVersion && { syntaxVersion }) };
+      expect(refusal(() => writeInterchange(spec, { serviceChars: chars })), syntaxVersion).toEqual({ code: '20', offset: undefined, segmentNumber: 1, tag: 'UNB', element: 1, component: 2 });
+      expect(() => writeInterchangeBytes(spec, { serviceChars: chars }), syntaxVersion).toThrow(/syntax version [23] has no repetition separator/);
+    }
+    const four = writeInterchange({ ...base, syntaxVersion: '4' }, { serviceChars: chars });
+    expect(four.startsWith("UNA:+.?*'UNB+UNOC:4+")).toBe(true);
+    expect(parse(four, { errors: 'collect' }).errors).toEqual([]);
   });
 
   it('writes the edges it allows: 14-character references, 0000 and 2359, 29 February of a leap year', () => {

@@ -28,6 +28,14 @@ describe('fromEdifactJson checks what it is given', () => {
     }
   });
 
+  it('records a syntax 3 UNA\'s repetition separator as the reserved space it is read as, so the data comes back as data', () => {
+    const { json, errors } = toEdifactJson("UNA:+.?*'UNB+UNOC:3+1+2+240101:1200+R'FTX+AAA+a*b'UNZ+0+R'");
+    expect(errors.map((e) => [e.code, e.offset])).toEqual([['20', 7]]);
+    expect(json.interchanges[0]!.format).toMatchObject({ una: true, serviceChars: chars });
+    expect(json.interchanges[0]!.segments[1]).toEqual(['FTX', ['AAA'], ['a*b']]);
+    expect(Buffer.from(fromEdifactJson(json)).toString('latin1')).toBe("UNA:+.? 'UNB+UNOC:3+1+2+240101:1200+R'FTX+AAA+a*b'UNZ+0+R'");
+  });
+
   it('still writes a good document', () => {
     const input = "UNB+UNOC:3+1+2+240101:1200+R'UNZ+0+R'";
     expect(Buffer.from(fromEdifactJson(toEdifactJson(input).json)).toString('latin1')).toBe(input);

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_CHARS, type SegmentInput, parse, serialize, serializeToBytes } from '../../src/syntax/index.js';
+import { DEFAULT_SERVICE_CHARS, type SegmentInput, type ServiceChars, parse, serialize, serializeToBytes } from '../../src/syntax/index.js';
 import { arbLatin1Text, arbSegments, arbServiceChars, arbUnicodeText } from './arbitraries.js';
 
 const strip = (segments: ReadonlyArray<SegmentInput>) => segments.map((s) => ({ tag: s.tag, elements: s.elements }));
-const unb = (syntaxId: string): SegmentInput => ({ tag: 'UNB', elements: [[syntaxId, syntaxId === 'UNOY' ? '4' : '3'], ['1', 'ZZ'], ['2', 'ZZ'], ['240101', '1200'], ['R']] });
+/** A UNB in syntax version 4 where the identifier or a repetition separator needs it (3 reserves the UNA's fifth place), else 3. */
+const unb = (syntaxId: string, chars?: ServiceChars): SegmentInput => ({
+  tag: 'UNB',
+  elements: [[syntaxId, syntaxId === 'UNOY' || (chars !== undefined && chars.repetition !== ' ') ? '4' : '3'], ['1', 'ZZ'], ['2', 'ZZ'], ['240101', '1200'], ['R']],
+});
 
 describe('parse(serialize(x)) deep-equals x', () => {
   it('under the default service characters, as text', () => {
@@ -31,7 +35,7 @@ describe('parse(serialize(x)) deep-equals x', () => {
   it('as UNOC bytes: æøå and every Latin-1 graphic character survive', () => {
     fc.assert(
       fc.property(fc.option(arbServiceChars, { nil: undefined }), arbSegments(arbLatin1Text), (chars, body) => {
-        const segments = [unb('UNOC'), ...body];
+        const segments = [unb('UNOC', chars), ...body];
         const bytes = serializeToBytes(segments, { serviceChars: chars ?? DEFAULT_SERVICE_CHARS });
         const { segments: back, errors } = parse(bytes, { errors: 'collect' });
         expect(errors).toEqual([]);
@@ -44,7 +48,7 @@ describe('parse(serialize(x)) deep-equals x', () => {
   it('as UNOY bytes: emoji, Greek and Polish letters survive', () => {
     fc.assert(
       fc.property(fc.option(arbServiceChars, { nil: undefined }), arbSegments(arbUnicodeText), (chars, body) => {
-        const segments = [unb('UNOY'), ...body];
+        const segments = [unb('UNOY', chars), ...body];
         const bytes = serializeToBytes(segments, { serviceChars: chars ?? DEFAULT_SERVICE_CHARS });
         const { segments: back, errors } = parse(bytes, { errors: 'collect' });
         expect(errors).toEqual([]);

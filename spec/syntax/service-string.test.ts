@@ -1,9 +1,19 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { createSegmentStream, parse, parseServiceString, readSegmentBatches } from '../../src/syntax/index.js';
+import { type EdifactSyntaxError, type Segment, Tokenizer, createSegmentStream, parse, parseServiceString, readSegmentBatches } from '../../src/syntax/index.js';
 import { piecesOf } from '../../src/syntax/pieces.js';
-import { refusal } from './positions.js';
+import { positionOf, refusal } from './positions.js';
+
+/** Segments and errors of `parts` fed to one tokenizer one after the other. */
+function chunked(parts: string[]): { segments: Segment[]; errors: EdifactSyntaxError[] } {
+  const segments: Segment[] = [];
+  const errors: EdifactSyntaxError[] = [];
+  const tokenizer = new Tokenizer({ segment: (s) => segments.push(s), error: (e) => errors.push(e) });
+  for (const part of parts) tokenizer.write(part);
+  tokenizer.end();
+  return { segments, errors };
+}
 
 const UNB = "UNB+UNOC:3+1+2+240101:1200+R'";
 
@@ -33,6 +43,31 @@ describe('parseServiceString: what a UNA may not say', () => {
     expect(refusalOf(': .? \'')).toEqual({ code: '20', offset: 104, tag: 'UNA', element: 2 });
     expect(refusalOf(':+ ? \'')).toEqual({ code: '20', offset: 105, tag: 'UNA', element: 3 });
     expect(refusalOf(':+.?  ')).toEqual({ code: '20', offset: 108, tag: 'UNA', element: 6 });
+  });
+});
+
+describe('a UNA before a syntax version 1–3 UNB: the fifth character is reserved', () => {
+  it('a repetition separator there is error 20 at the UNA\'s fifth character, and the character is read as data', () => {
+    for (const version of ['1', '2', '3']) {
+      const text = `UNA:+.?*'UNB+UNOC:${version}+1*X+2+240101:1200+R'FTX+AAA+a*b'UNZ+0+R'`;
+      for (const input of [text, Buffer.from(text, 'latin1'), [...text]]) {
+        const { errors, segments } = Array.isArray(input) ? chunked(input) : parse(input, { errors: 'collect' });
+        expect(errors.map(positionOf), version).toEqual([{ code: '20', offset: 7, segmentNumber: undefined, tag: 'UNA', element: 5, component: undefined }]);
+        expect(errors[0]!.reason, version).toMatch(/syntax version .* reserves/);
+        expect(segments.map((s) => [s.tag, s.elements, s.repeats]), version).toEqual([
+          ['UNB', [['UNOC', version], ['1*X'], ['2'], ['240101', '1200'], ['R']], undefined],
+          ['FTX', [['AAA'], ['a*b']], undefined],
+          ['UNZ', [['0'], ['R']], undefined],
+        ]);
+      }
+    }
+  });
+
+  it('syntax version 4 has a repetition separator there; a space is no repetition in any version', () => {
+    const four = parse("UNA:+.?*'UNB+UNOC:4+1+2+20240101:1200+R'FTX+AAA+a*b'UNZ+0+R'", { errors: 'collect' });
+    expect(four.errors).toEqual([]);
+    expect(four.segments[1]!.repeats).toEqual({ 1: [['a'], ['b']] });
+    expect(parse("UNA:+.? 'UNB+UNOC:3+1+2+240101:1200+R'FTX+AAA+a*b'UNZ+0+R'", { errors: 'collect' }).errors).toEqual([]);
   });
 });
 

@@ -162,6 +162,12 @@ describe('CONTRL', () => {
     expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+33+UNA'UNT+3+1'");
   });
 
+  it('rejects a syntax 3 interchange whose UNA sets a repetition separator in the UCI: 20 at UNA element 5', async () => {
+    const text = motor.toString('latin1').replace("UNA:+.? '", "UNA:+.?*'");
+    const [r] = await validate(text, { now: NOW });
+    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+20+UNA+5'");
+  });
+
   it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
     const text = batch.toString('latin1').replace("BGM+15'", "BGM+15'BGM+15'").replace('UNT+9+3', 'UNT+10+3');
     const [r] = await validate(text, { now: NOW, detail: 'message' });

@@ -37,6 +37,14 @@ export function repetitionInUse(chars: Pick<ServiceChars, 'repetition'>): boolea
 }
 
 /**
+ * Whether a UNB syntax version (S001 0002) reserves the UNA's fifth place: versions 1–3 have no
+ * repetition separator ("reserved for future use", a space); it came with version 4.
+ */
+export function reservesRepetition(syntaxVersion: string): boolean {
+  return syntaxVersion === '1' || syntaxVersion === '2' || syntaxVersion === '3';
+}
+
+/**
  * How many release characters (code `release`) directly precede index `at` of `text` (a
  * Latin-1 string or bytes), looking back no further than `floor`. An odd run releases the
  * character at `at`; an even one is released release characters, so `at` stands.

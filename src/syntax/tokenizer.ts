@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, serviceCharsInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, repetitionInUse, reservesRepetition, segmentGaps, serviceCharsInUse } from './service-chars.js';
 import { assertInputChunk, checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
 import { shownTag } from './shown.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
@@ -20,7 +20,10 @@ export interface TokenizerLimits {
 export interface TokenizerHandler {
   segment(segment: Segment): void;
   error(error: EdifactSyntaxError): void;
-  /** Called for every UNA service string advice. */
+  /**
+   * Called for every UNA service string advice; and again, with the characters the interchange is
+   * then read with, when a syntax version 1–3 UNB turns its repetition separator into data (error 20).
+   */
   serviceString?(chars: ServiceChars, offset: number): void;
 }
 
@@ -97,6 +100,8 @@ export class Tokenizer {
   private interchangeOpen = false;
   /** Such a UNA, reported (33) once the next segment is not a UNB, or at the end of the input. */
   private strayUna: { offset: number; segmentNumber: number } | null = null;
+  /** Offset of the UNA whose characters are in force, or -1 for the defaults. */
+  private unaOffset = -1;
   private ended = false;
 
   constructor(
@@ -321,11 +326,13 @@ export class Tokenizer {
     try {
       const chars = parseServiceString(text.slice(pos + 3, pos + 9), offset);
       this.setServiceChars(chars);
+      this.unaOffset = offset;
       this.handler.serviceString?.(chars, offset);
     } catch (err) {
       if (!(err instanceof EdifactSyntaxError)) throw err;
       this.handler.error(err);
       this.setServiceChars(DEFAULT_SERVICE_CHARS);
+      this.unaOffset = -1;
     }
     return Math.min(pos + 9, text.length);
   }
@@ -337,7 +344,30 @@ export class Tokenizer {
    */
   private endInterchange(): void {
     this.interchangeOpen = false;
+    this.unaOffset = -1;
     if (this.chars !== DEFAULT_SERVICE_CHARS) this.setServiceChars(DEFAULT_SERVICE_CHARS);
+  }
+
+  /**
+   * Before syntax version 4 the UNA's fifth character is reserved: "insert space character"
+   * (ISO 9735:1988/Amd 1; the repetition separator came with version 4). A UNB of version 1–3
+   * under a UNA with a repetition separator is error 20 at that character, which is then no
+   * service character: it is data, as the declared syntax version reads it. The handler hears
+   * the characters the interchange is read with. True when they changed (the UNB is split again).
+   */
+  private reserveRepetition(elements: Element[]): boolean {
+    const version = elements[0]?.[1] ?? '';
+    if (!repetitionInUse(this.chars) || !reservesRepetition(version)) return false;
+    const at = this.unaOffset + 7;
+    this.fail(
+      SyntaxErrorCode.characterInvalidAsServiceCharacter,
+      `syntax version ${version} (UNB S001 0002) reserves the UNA's fifth character, which must be a space: ${JSON.stringify(this.chars.repetition)} is no repetition separator before syntax version 4 and is read as data`,
+      { offset: at, tag: 'UNA', element: 5 },
+    );
+    const chars = { ...this.chars, repetition: ' ' };
+    this.setServiceChars(chars);
+    this.handler.serviceString?.(chars, this.unaOffset);
+    return true;
   }
 
   /** Reports the UNA waiting in {@link strayUna}, if any: it is not directly before a UNB. */
@@ -358,12 +388,15 @@ export class Tokenizer {
     const offset = this.base + start;
     const split = this.splitter;
     const isHeader = split.tag === 'UNB';
+    /** The UNB was split under characters its syntax version does not have: split it again. */
+    let resplit = false;
     if (isHeader) {
       this.segmentNumber = 1;
       this.messageSegmentNumber = 0;
       this.interchangeOpen = true;
       this.strayUna = null;
       this.charset = this.charsetOfHeader(split.elements, offset);
+      resplit = this.reserveRepetition(split.elements);
       this.configureClasses();
     } else {
       this.segmentNumber++;
@@ -394,8 +427,8 @@ export class Tokenizer {
       // Slow path: check the repertoire; charsets that are not Latin-1 identity also decode.
       const raw = text.slice(start, end);
       const decoded = this.decode(raw, offset, segmentNumber, inMessage);
-      // Only text the charset changed needs splitting again.
-      if (decoded !== raw) {
+      // Only text the charset (or the syntax version) changed needs splitting again.
+      if (decoded !== raw || resplit) {
         // Split the decoded text with the same loop (the terminator closes it).
         split.splitInFull(decoded + this.chars.terminator, 0, decoded.length + 1);
         decodedText = decoded;

@@ -2,7 +2,7 @@ import { type Charset, charsetFor, encodeText, firstUnencodableChar } from './ch
 import { EdifactSyntaxError, type Position, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
 import { checkOptions, describeValue, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
-import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse, repetitionInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse, repetitionInUse, reservesRepetition } from './service-chars.js';
 
 /** How segments are written. */
 export interface SerializeOptions {
@@ -47,6 +47,20 @@ function sameChars(a: ServiceChars, b: ServiceChars): boolean {
     a.release === b.release &&
     a.repetition === b.repetition &&
     a.terminator === b.terminator
+  );
+}
+
+/**
+ * Throws syntax error 20 at UNB S001 0002 when its syntax version has no repetition separator
+ * (versions 1–3 reserve the UNA's fifth place) and `chars` give one: a reader would take it as data.
+ */
+function refuseReservedRepetition(unb: SegmentInput, chars: ServiceChars, segmentNumber: number): void {
+  const version = unb.elements[0]?.[1] ?? '';
+  if (!reservesRepetition(version)) return;
+  throw new EdifactSyntaxError(
+    SyntaxErrorCode.characterInvalidAsServiceCharacter,
+    `syntax version ${version} has no repetition separator (the UNA's fifth place is reserved, a space): ${JSON.stringify(chars.repetition)} would be read back as data; write syntax version 4, or no repetition separator`,
+    { segmentNumber, tag: 'UNB', element: 1, component: 2 },
   );
 }
 
@@ -97,8 +111,9 @@ function refuseUnescapable(components: ReadonlyArray<string>, active: string, at
  * naming its segment, element and component (a tag releases every service character but the
  * component separator, which nests a syntax 4 tag, and is refused as element 0 without a
  * release character); without a repetition separator, an element with
- * more than one occurrence (`repeats`) is syntax error 35 — never written so that it reads back
- * differently.
+ * more than one occurrence (`repeats`) is syntax error 35, and with one, a UNB of syntax version
+ * 1–3 (which reserves the UNA's fifth place) is syntax error 20 — never written so that it reads
+ * back differently.
  *
  * @example
  * serialize([{ tag: 'BGM', elements: [['9']] }]) // "BGM+9'"
@@ -125,6 +140,7 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   for (const segment of segments) {
     segmentNumber++;
     if (unescapable !== null) refuseUnescapable([segment.tag], tagServiceChars, { segmentNumber, tag: segment.tag, element: 0 });
+    if (repeatable && segment.tag === 'UNB') refuseReservedRepetition(segment, chars, segmentNumber);
     let line = escapeTag(segment.tag);
     const elements = segment.elements;
     for (let e = 0; e < elements.length; e++) {
