@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CHARS, type SegmentInput, type ServiceChars, parse, serialize, serializeToBytes } from '../../src/syntax/index.js';
 import { arbLatin1Text, arbSegments, arbServiceChars, arbUnicodeText } from './arbitraries.js';
+import { positionOf, refusal } from './positions.js';
 
 const strip = (segments: ReadonlyArray<SegmentInput>) => segments.map((s) => ({ tag: s.tag, elements: s.elements }));
 /** A UNB in syntax version 4 where the identifier or a repetition separator needs it (3 reserves the UNA's fifth place), else 3. */
@@ -67,5 +68,34 @@ describe('parse(serialize(x)) deep-equals x', () => {
     expect(back?.elements).toEqual([['x'], ['a', '1']]);
     expect(back?.repeats).toEqual({ 1: [['a', '1'], ['b*', '2'], ['c']] });
     expect(serialize([back as SegmentInput], { serviceChars: chars })).toBe(text);
+  });
+});
+
+describe('a service character outside the charset (a TAB in UNOC, a # in UNOA): reader and writer agree', () => {
+  const cases = [
+    { syntaxId: 'UNOC', chars: { ...DEFAULT_SERVICE_CHARS, element: '\t' }, data: 'A\tB' },
+    { syntaxId: 'UNOA', chars: { ...DEFAULT_SERVICE_CHARS, terminator: '#' }, data: 'A#B' },
+  ];
+
+  it('as a separator both take it: written, it reads back the same', () => {
+    for (const { syntaxId, chars } of cases) {
+      const segments = [unb(syntaxId), { tag: 'NAD', elements: [['MR'], ['A', 'B']] }, { tag: 'UNZ', elements: [['0'], ['R']] }];
+      const bytes = serializeToBytes(segments, { serviceChars: chars });
+      const { segments: back, errors } = parse(bytes, { errors: 'collect' });
+      expect(errors, syntaxId).toEqual([]);
+      expect(strip(back), syntaxId).toEqual(segments);
+    }
+  });
+
+  it('released, it is data outside the repertoire: both refuse it (21), the reader at its byte, the writer at its element', () => {
+    for (const { syntaxId, chars, data } of cases) {
+      const segments = [unb(syntaxId), { tag: 'NAD', elements: [['MR'], [data]] }];
+      // What the writer would write with the character released, were it data of the charset.
+      const text = serialize(segments, { serviceChars: chars });
+      const { segments: read, errors } = parse(Buffer.from(text, 'latin1'), { errors: 'collect' });
+      expect(errors.map(positionOf), syntaxId).toEqual([{ code: '21', offset: text.lastIndexOf(`?${data[1]}`) + 1, segmentNumber: 2, tag: 'NAD', element: undefined, component: undefined }]);
+      expect(read[1]!.elements[1], syntaxId).toEqual([data]);
+      expect(refusal(() => serializeToBytes(read, { serviceChars: chars })), syntaxId).toEqual({ code: '21', offset: undefined, segmentNumber: 2, tag: 'NAD', element: 2, component: 1 });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { CharClass, CharClasses } from './char-classes.js';
-import type { Charset } from './charsets.js';
+import { type Charset, firstInvalidChar } from './charsets.js';
 import type { Element } from './segment.js';
 import type { ServiceChars } from './service-chars.js';
 import { sharedTag } from './tags.js';
@@ -32,6 +32,11 @@ export class SegmentSplitter {
   private component = ':';
   /** All six UNA characters, for telling a proper release sequence from a stray one. */
   private releasable = '';
+  /**
+   * The service characters outside the charset's repertoire (a TAB separator in UNOC): released,
+   * such a character is data the charset lacks, so the segment is checked (usually empty).
+   */
+  releasedOutside = '';
 
   constructor(private readonly maxSegmentLength: number) {}
 
@@ -68,6 +73,7 @@ export class SegmentSplitter {
   configure(chars: ServiceChars, charset: Charset, textMode: boolean): void {
     this.component = chars.component;
     this.releasable = chars.component + chars.element + chars.decimal + chars.release + chars.repetition + chars.terminator;
+    this.releasedOutside = [...this.releasable].filter((ch) => firstInvalidChar(charset, ch, '') !== -1).join('');
     this.charClasses.configure(chars, charset, textMode);
   }
 
@@ -174,7 +180,7 @@ export class SegmentSplitter {
           strayReleaseAt = i;
           this.strayReleaseElement = tag === undefined ? 0 : elements.length + 1;
         }
-        if (classes[next.charCodeAt(0)] === CharClass.suspect) hasSuspect = true;
+        if (classes[next.charCodeAt(0)] === CharClass.suspect || this.releasedOutside.indexOf(next) !== -1) hasSuspect = true;
         released += text.slice(from, i) + next;
         i++;
         from = i + 1;

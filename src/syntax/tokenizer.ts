@@ -495,10 +495,27 @@ export class Tokenizer {
     return charset;
   }
 
+  /**
+   * Index in `raw` of the first service character the charset lacks that is released — data,
+   * which must be in the repertoire like any other (a separator is exempt only as a separator) —
+   * or -1.
+   */
+  private firstReleasedOutside(raw: string): number {
+    const outside = this.splitter.releasedOutside;
+    if (outside === '' || !releaseInUse(this.chars)) return -1;
+    const release = this.chars.release.charCodeAt(0);
+    for (let i = 1; i < raw.length; i++) {
+      if (outside.indexOf(raw[i] as string) !== -1 && (releaseRunBefore(raw, i, 0, release) & 1) === 1) return i;
+    }
+    return -1;
+  }
+
   /** Checks the repertoire and decodes one segment's text; invalid characters are error 21. */
   private decode(raw: string, offset: number, segmentNumber: number, messageSegmentNumber: number | undefined): string {
     const bad = firstInvalidChar(this.charset, raw, this.serviceCharList);
     if (bad !== -1) this.reportInvalidChar(raw, bad, offset, segmentNumber, messageSegmentNumber);
+    const released = this.firstReleasedOutside(raw);
+    if (released !== -1) this.reportInvalidChar(raw, released, offset, segmentNumber, messageSegmentNumber);
     if (this.textMode) {
       if (this.charset.decode === 'identity') {
         for (let i = 0; i < raw.length; i++) {
