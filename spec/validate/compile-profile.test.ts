@@ -45,3 +45,14 @@ describe('a map of profiles by message type', () => {
     );
   });
 });
+
+describe('a hand-built profile (never through loadProfile)', () => {
+  it('is refused when two roles share a qualifier code but use different positions, as loadProfile refuses it', async () => {
+    // The insured location (1, 5.1, 6, 8, 9) given the recipient's code MR (1, 2.1, 2.3, 4.1):
+    // without the check every NAD MR would be checked against the first role's positions.
+    const shared = { ...opsigelser55, qualifiers: { ...opsigelser55.qualifiers, NAD: { ...opsigelser55.qualifiers.NAD, insuredLocation: { ...opsigelser55.qualifiers.NAD!.insuredLocation!, value: 'MR' } } } };
+    await expect(validate(unknownPolicy, { now: NOW, profile: { OPSIGE: shared } })).rejects.toThrow(
+      /profile fp-opsigelser\/5\.5-reconstructed: segments\.NAD\.byQualifier: NAD qualifier code MR is used by roles recipient .* and insuredLocation/,
+    );
+  });
+});

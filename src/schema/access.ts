@@ -68,8 +68,9 @@ const variantsCache = new WeakMap<GuideProfile, Map<SegmentLayout, ReadonlyMap<s
 /**
  * The layouts of a segment by the qualifier code in its element 1: for each role of the layout's
  * `byQualifier`, the layout narrowed to that role's positions. Empty when the layout has none.
- * `loadProfile` refuses two roles that share a code with different positions; in a profile built
- * without it, the first such role of `byQualifier` wins.
+ * `loadProfile` and the validator refuse two roles that share a code with different positions
+ * (`qualifierConflicts`); called directly on a profile built without either, the first such role
+ * of `byQualifier` wins.
  */
 export function qualifierLayouts(profile: GuideProfile, tag: string): ReadonlyMap<string, SegmentLayout> {
   const layout = own(profile.segments, tag);

@@ -91,6 +91,19 @@ function sharedCodeConflicts(tag: string, layout: SegmentLayout, roles: Record<s
   return out;
 }
 
+/**
+ * Every shared-code conflict of the profile's `byQualifier` layouts, as `[tag, message]` pairs:
+ * `loadProfile` refuses them, and the validator refuses a hand-built profile that has one.
+ */
+export function qualifierConflicts(p: Pick<GuideProfile, 'segments' | 'qualifiers'>): Array<[tag: string, message: string]> {
+  const out: Array<[string, string]> = [];
+  for (const [tag, layout] of Object.entries(p.segments)) {
+    if (layout.byQualifier === undefined) continue;
+    for (const message of sharedCodeConflicts(tag, layout, p.qualifiers[tag] ?? {})) out.push([tag, message]);
+  }
+  return out;
+}
+
 /** zod schema of a {@link GuideProfile}. */
 export const guideProfileSchema = z
   .strictObject({
@@ -124,10 +137,8 @@ export const guideProfileSchema = z
         if (!Object.hasOwn(p.qualifiers[tag] ?? {}, role)) ctx.addIssue({ code: 'custom', path, message: `${role} is not a role of qualifiers.${tag}` });
         for (const { index, message } of usedPositionIssues(layout, used)) ctx.addIssue({ code: 'custom', path: index === null ? path : [...path, index], message });
       }
-      if (layout.byQualifier !== undefined) {
-        for (const message of sharedCodeConflicts(tag, layout, p.qualifiers[tag] ?? {})) ctx.addIssue({ code: 'custom', path: ['segments', tag, 'byQualifier'], message });
-      }
     }
+    for (const [tag, message] of qualifierConflicts(p)) ctx.addIssue({ code: 'custom', path: ['segments', tag, 'byQualifier'], message });
     for (const tag of structureTags(p.structure)) {
       if (!Object.hasOwn(p.segments, tag)) ctx.addIssue({ code: 'custom', path: ['segments', tag], message: `segment ${tag} is in the structure but has no layout` });
     }
