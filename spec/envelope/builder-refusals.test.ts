@@ -80,6 +80,19 @@ describe('interchange builder: header values', () => {
     expect(parse(four, { errors: 'collect' }).errors).toEqual([]);
   });
 
+  it('writeInterchange and writeInterchangeBytes refuse a decimal mark other than comma or full stop under syntax version 1–3, as the reader would', () => {
+    const chars = { ...DEFAULT_SERVICE_CHARS, decimal: ';' };
+    for (const syntaxVersion of [undefined, '3', '1']) {
+      const spec = { ...base, ...(syntaxVersion && { syntaxVersion }) };
+      expect(refusal(() => writeInterchange(spec, { serviceChars: chars })), syntaxVersion).toEqual({ code: '20', offset: undefined, segmentNumber: 1, tag: 'UNB', element: 1, component: 2 });
+      expect(() => writeInterchangeBytes(spec, { serviceChars: chars }), syntaxVersion).toThrow(/syntax version [13] allows only a comma or a full stop as decimal mark/);
+    }
+    expect(parse(writeInterchange(base, { serviceChars: { ...DEFAULT_SERVICE_CHARS, decimal: ',' } }), { errors: 'collect' }).errors).toEqual([]);
+    const four = writeInterchange({ ...base, syntaxVersion: '4' }, { serviceChars: chars });
+    expect(four.startsWith("UNA:+;? 'UNB+UNOC:4+")).toBe(true);
+    expect(parse(four, { errors: 'collect' }).errors).toEqual([]);
+  });
+
   it('writes the edges it allows: 14-character references, 0000 and 2359, 29 February of a leap year', () => {
     for (const time of ['0000', '2359']) {
       const text = writeInterchange({ ...base, reference: 'R'.repeat(14), date: '2024-02-29', time, messages: [{ header: { ...OPS, reference: 'M'.repeat(14) }, body: [] }] });

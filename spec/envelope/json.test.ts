@@ -36,6 +36,13 @@ describe('fromEdifactJson checks what it is given', () => {
     expect(Buffer.from(fromEdifactJson(json)).toString('latin1')).toBe("UNA:+.? 'UNB+UNOC:3+1+2+240101:1200+R'FTX+AAA+a*b'UNZ+0+R'");
   });
 
+  it('records a syntax 3 UNA\'s decimal mark other than comma or full stop as the full stop it is read as, so from-json writes it back', () => {
+    const { json, errors } = toEdifactJson("UNA:+;? 'UNB+UNOC:3+1+2+240101:1200+R'MOA+PNT:12;5'UNZ+0+R'");
+    expect(errors.map((e) => [e.code, e.offset])).toEqual([['20', 5]]);
+    expect(json.interchanges[0]!.format).toMatchObject({ una: true, serviceChars: chars });
+    expect(Buffer.from(fromEdifactJson(json)).toString('latin1')).toBe("UNA:+.? 'UNB+UNOC:3+1+2+240101:1200+R'MOA+PNT:12;5'UNZ+0+R'");
+  });
+
   it('still writes a good document', () => {
     const input = "UNB+UNOC:3+1+2+240101:1200+R'UNZ+0+R'";
     expect(Buffer.from(fromEdifactJson(toEdifactJson(input).json)).toString('latin1')).toBe(input);

@@ -5,10 +5,10 @@ import { arbLatin1Text, arbSegments, arbServiceChars, arbUnicodeText } from './a
 import { positionOf, refusal } from './positions.js';
 
 const strip = (segments: ReadonlyArray<SegmentInput>) => segments.map((s) => ({ tag: s.tag, elements: s.elements }));
-/** A UNB in syntax version 4 where the identifier or a repetition separator needs it (3 reserves the UNA's fifth place), else 3. */
+/** A UNB in syntax version 4 where the identifier, a repetition separator or a decimal mark other than . and , needs it (3 restricts those UNA places), else 3. */
 const unb = (syntaxId: string, chars?: ServiceChars): SegmentInput => ({
   tag: 'UNB',
-  elements: [[syntaxId, syntaxId === 'UNOY' || (chars !== undefined && chars.repetition !== ' ') ? '4' : '3'], ['1', 'ZZ'], ['2', 'ZZ'], ['240101', '1200'], ['R']],
+  elements: [[syntaxId, syntaxId === 'UNOY' || (chars !== undefined && (chars.repetition !== ' ' || !',.'.includes(chars.decimal))) ? '4' : '3'], ['1', 'ZZ'], ['2', 'ZZ'], ['240101', '1200'], ['R']],
 });
 
 describe('parse(serialize(x)) deep-equals x', () => {

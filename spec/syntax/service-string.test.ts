@@ -71,6 +71,39 @@ describe('a UNA before a syntax version 1–3 UNB: the fifth character is reserv
   });
 });
 
+describe('a UNA before a syntax version 1–3 UNB: the decimal mark is a comma or a full stop', () => {
+  it('another decimal mark is error 20 at the UNA\'s third character, once per UNB, and the interchange is read with the full stop', () => {
+    for (const version of ['1', '2', '3']) {
+      const text = `UNA:+;? 'UNB+UNOC:${version}+1+2+240101:1200+R'MOA+PNT:12;5'UNZ+0+R'UNA:+;? 'UNB+UNOC:${version}+1+2+240101:1200+S'UNZ+0+S'`;
+      for (const input of [text, Buffer.from(text, 'latin1'), [...text]]) {
+        const { errors, segments } = Array.isArray(input) ? chunked(input) : parse(input, { errors: 'collect' });
+        expect(errors.map(positionOf), version).toEqual([
+          { code: '20', offset: 5, segmentNumber: undefined, tag: 'UNA', element: 3, component: undefined },
+          { code: '20', offset: text.lastIndexOf('UNA') + 5, segmentNumber: undefined, tag: 'UNA', element: 3, component: undefined },
+        ]);
+        expect(errors[0]!.reason, version).toMatch(/syntax version .* allows only a comma or a full stop as the UNA's decimal mark/);
+        expect(segments.map((s) => [s.tag, s.elements]), version).toEqual([
+          ['UNB', [['UNOC', version], ['1'], ['2'], ['240101', '1200'], ['R']]],
+          ['MOA', [['PNT', '12;5']]],
+          ['UNZ', [['0'], ['R']]],
+          ['UNB', [['UNOC', version], ['1'], ['2'], ['240101', '1200'], ['S']]],
+          ['UNZ', [['0'], ['S']]],
+        ]);
+      }
+    }
+  });
+
+  it('a comma or a full stop is no error in any version, nor another mark in version 4; the tokenizer then says the characters in force', () => {
+    for (const mark of [',', '.']) {
+      expect(parse(`UNA:+${mark}? 'UNB+UNOC:3+1+2+240101:1200+R'UNZ+0+R'`, { errors: 'collect' }).errors).toEqual([]);
+    }
+    expect(parse("UNA:+;? 'UNB+UNOC:4+1+2+20240101:1200+R'UNZ+0+R'", { errors: 'collect' }).errors).toEqual([]);
+    const tokenizer = new Tokenizer({ segment: () => {}, error: () => {} });
+    tokenizer.write("UNA:+;? 'UNB+UNOC:3+1+2+240101:1200+R'");
+    expect(tokenizer.serviceChars.decimal).toBe('.');
+  });
+});
+
 describe('streaming faces over large chunks and in throw mode', () => {
   it('feeds a large chunk in pieces: batches of at most one piece each, the segments of parse', async () => {
     const body = Array.from({ length: 2000 }, (_, i) => `FTX+AAA+++line ${i}:?+more'`).join('');

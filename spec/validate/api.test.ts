@@ -168,6 +168,12 @@ describe('CONTRL', () => {
     expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+20+UNA+5'");
   });
 
+  it('rejects a syntax 3 interchange whose UNA sets a decimal mark other than comma or full stop in the UCI: 20 at UNA element 3', async () => {
+    const text = motor.toString('latin1').replace("UNA:+.? '", "UNA:+;? '");
+    const [r] = await validate(text, { now: NOW });
+    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+20+UNA+3'");
+  });
+
   it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
     const text = batch.toString('latin1').replace("BGM+15'", "BGM+15'BGM+15'").replace('UNT+9+3', 'UNT+10+3');
     const [r] = await validate(text, { now: NOW, detail: 'message' });

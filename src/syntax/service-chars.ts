@@ -37,11 +37,66 @@ export function repetitionInUse(chars: Pick<ServiceChars, 'repetition'>): boolea
 }
 
 /**
- * Whether a UNB syntax version (S001 0002) reserves the UNA's fifth place: versions 1–3 have no
- * repetition separator ("reserved for future use", a space); it came with version 4.
+ * Whether a UNB syntax version (S001 0002) is 1–3, which restrict UNA places version 4 frees
+ * ({@link BEFORE_VERSION_4}).
  */
-export function reservesRepetition(syntaxVersion: string): boolean {
+function beforeVersion4(syntaxVersion: string): boolean {
   return syntaxVersion === '1' || syntaxVersion === '2' || syntaxVersion === '3';
+}
+
+/** A UNA place that syntax versions 1–3 restrict (see {@link BEFORE_VERSION_4}). */
+export interface RestrictedPlace {
+  role: 'decimal' | 'repetition';
+  /** The UNA element (1–6) of the place. */
+  element: number;
+  /** What versions 1–3 allow there. */
+  allowed: string;
+  /** What is in force instead of a character they do not allow. */
+  readAs: string;
+  /** What the reader says about such a character (after "syntax version N (UNB S001 0002) "). */
+  reason: string;
+  /** What the reader then does with it (after the character). */
+  instead: string;
+  /** What the writer says when refusing one (after "syntax version N "). */
+  refusal: string;
+  /** What the writer could write instead (after "write syntax version 4, or "). */
+  remedy: string;
+}
+
+/**
+ * The UNA places syntax versions 1–3 restrict (ISO 9735:1988/Amd 1): the decimal mark (UNA3) is a
+ * comma or a full stop, and the fifth place is "reserved for future use — insert space
+ * character" (the repetition separator came with version 4). A UNB of version 1–3 under a UNA
+ * with another character there is syntax error 20 at that character; the reader goes on with
+ * `readAs` (a full stop: either mark is valid in numeric data anyway; a space: the character is data).
+ */
+export const BEFORE_VERSION_4: readonly RestrictedPlace[] = [
+  {
+    role: 'decimal',
+    element: 3,
+    allowed: ',.',
+    readAs: '.',
+    reason: 'allows only a comma or a full stop as the UNA\'s decimal mark (third character)',
+    instead: 'is no decimal mark before syntax version 4; the full stop is in force (either mark is valid in numeric data)',
+    refusal: 'allows only a comma or a full stop as decimal mark',
+    remedy: "the decimal mark '.' or ','",
+  },
+  {
+    role: 'repetition',
+    element: 5,
+    allowed: ' ',
+    readAs: ' ',
+    reason: 'reserves the UNA\'s fifth character, which must be a space',
+    instead: 'is no repetition separator before syntax version 4 and is read as data',
+    refusal: "has no repetition separator (the UNA's fifth place is reserved, a space)",
+    remedy: 'no repetition separator',
+  },
+];
+
+/** The places of {@link BEFORE_VERSION_4} that `chars` break under UNB syntax version `syntaxVersion` (none in version 4). */
+export function restrictedPlacesBroken(chars: ServiceChars, syntaxVersion: string): RestrictedPlace[] {
+  if (!beforeVersion4(syntaxVersion)) return [];
+  return BEFORE_VERSION_4.filter((p) => !p.allowed.includes(chars[p.role]));
 }
 
 /**

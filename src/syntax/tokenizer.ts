@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, repetitionInUse, reservesRepetition, segmentGaps, serviceCharsInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsInUse } from './service-chars.js';
 import { assertInputChunk, checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
 import { shownTag } from './shown.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
@@ -349,25 +349,30 @@ export class Tokenizer {
   }
 
   /**
-   * Before syntax version 4 the UNA's fifth character is reserved: "insert space character"
-   * (ISO 9735:1988/Amd 1; the repetition separator came with version 4). A UNB of version 1–3
-   * under a UNA with a repetition separator is error 20 at that character, which is then no
-   * service character: it is data, as the declared syntax version reads it. The handler hears
-   * the characters the interchange is read with. True when they changed (the UNB is split again).
+   * Syntax versions 1–3 restrict two UNA places ({@link BEFORE_VERSION_4}): the decimal mark is a
+   * comma or a full stop, and the fifth character is reserved ("insert space character"; the
+   * repetition separator came with version 4). A UNB of version 1–3 under a UNA with another
+   * character there is error 20 at that character, once per place and UNB, and the place is read
+   * as the declared version reads it (a full stop; a space, the would-be repetition separator
+   * being data). The handler hears the characters the interchange is read with. True when the
+   * repetition separator changed (the UNB is split again).
    */
-  private reserveRepetition(elements: Element[]): boolean {
+  private restrictToVersion(elements: Element[]): boolean {
     const version = elements[0]?.[1] ?? '';
-    if (!repetitionInUse(this.chars) || !reservesRepetition(version)) return false;
-    const at = this.unaOffset + 7;
-    this.fail(
-      SyntaxErrorCode.characterInvalidAsServiceCharacter,
-      `syntax version ${version} (UNB S001 0002) reserves the UNA's fifth character, which must be a space: ${JSON.stringify(this.chars.repetition)} is no repetition separator before syntax version 4 and is read as data`,
-      { offset: at, tag: 'UNA', element: 5 },
-    );
-    const chars = { ...this.chars, repetition: ' ' };
+    const broken = restrictedPlacesBroken(this.chars, version);
+    if (broken.length === 0) return false;
+    const chars = { ...this.chars };
+    for (const place of broken) {
+      this.fail(
+        SyntaxErrorCode.characterInvalidAsServiceCharacter,
+        `syntax version ${version} (UNB S001 0002) ${place.reason}: ${JSON.stringify(this.chars[place.role])} ${place.instead}`,
+        { offset: this.unaOffset + 2 + place.element, tag: 'UNA', element: place.element },
+      );
+      chars[place.role] = place.readAs;
+    }
     this.setServiceChars(chars);
     this.handler.serviceString?.(chars, this.unaOffset);
-    return true;
+    return broken.some((p) => p.role === 'repetition');
   }
 
   /** Reports the UNA waiting in {@link strayUna}, if any: it is not directly before a UNB. */
@@ -396,7 +401,7 @@ export class Tokenizer {
       this.interchangeOpen = true;
       this.strayUna = null;
       this.charset = this.charsetOfHeader(split.elements, offset);
-      resplit = this.reserveRepetition(split.elements);
+      resplit = this.restrictToVersion(split.elements);
       this.configureClasses();
     } else {
       this.segmentNumber++;

@@ -2,7 +2,7 @@ import { type Charset, charsetFor, encodeText, firstUnencodableChar } from './ch
 import { EdifactSyntaxError, type Position, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
 import { checkOptions, describeValue, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
-import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse, repetitionInUse, reservesRepetition } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse, repetitionInUse, restrictedPlacesBroken } from './service-chars.js';
 
 /** How segments are written. */
 export interface SerializeOptions {
@@ -51,15 +51,17 @@ function sameChars(a: ServiceChars, b: ServiceChars): boolean {
 }
 
 /**
- * Throws syntax error 20 at UNB S001 0002 when its syntax version has no repetition separator
- * (versions 1–3 reserve the UNA's fifth place) and `chars` give one: a reader would take it as data.
+ * Throws syntax error 20 at UNB S001 0002 when its syntax version restricts a UNA place `chars`
+ * break ({@link BEFORE_VERSION_4}: a decimal mark other than a comma or a full stop, a repetition
+ * separator): a reader would report it and read the place otherwise.
  */
-function refuseReservedRepetition(unb: SegmentInput, chars: ServiceChars, segmentNumber: number): void {
+function refuseRestrictedPlaces(unb: SegmentInput, chars: ServiceChars, segmentNumber: number): void {
   const version = unb.elements[0]?.[1] ?? '';
-  if (!reservesRepetition(version)) return;
+  const place = restrictedPlacesBroken(chars, version)[0];
+  if (place === undefined) return;
   throw new EdifactSyntaxError(
     SyntaxErrorCode.characterInvalidAsServiceCharacter,
-    `syntax version ${version} has no repetition separator (the UNA's fifth place is reserved, a space): ${JSON.stringify(chars.repetition)} would be read back as data; write syntax version 4, or no repetition separator`,
+    `syntax version ${version} ${place.refusal}: ${JSON.stringify(chars[place.role])} would be read back as ${JSON.stringify(place.readAs)}; write syntax version 4, or ${place.remedy}`,
     { segmentNumber, tag: 'UNB', element: 1, component: 2 },
   );
 }
@@ -112,8 +114,8 @@ function refuseUnescapable(components: ReadonlyArray<string>, active: string, at
  * component separator, which nests a syntax 4 tag, and is refused as element 0 without a
  * release character); without a repetition separator, an element with
  * more than one occurrence (`repeats`) is syntax error 35, and with one, a UNB of syntax version
- * 1–3 (which reserves the UNA's fifth place) is syntax error 20 — never written so that it reads
- * back differently.
+ * 1–3 (which reserves the UNA's fifth place) is syntax error 20, as is such a UNB under a decimal
+ * mark other than a comma or a full stop — never written so that it reads back differently.
  *
  * @example
  * serialize([{ tag: 'BGM', elements: [['9']] }]) // "BGM+9'"
@@ -140,7 +142,7 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   for (const segment of segments) {
     segmentNumber++;
     if (unescapable !== null) refuseUnescapable([segment.tag], tagServiceChars, { segmentNumber, tag: segment.tag, element: 0 });
-    if (repeatable && segment.tag === 'UNB') refuseReservedRepetition(segment, chars, segmentNumber);
+    if (segment.tag === 'UNB') refuseRestrictedPlaces(segment, chars, segmentNumber);
     let line = escapeTag(segment.tag);
     const elements = segment.elements;
     for (let e = 0; e < elements.length; e++) {
