@@ -1,5 +1,6 @@
 import { EdifactSyntaxError } from '../syntax/errors.js';
 import { checkOptions, ERROR_HANDLING_CHECKS } from '../syntax/options.js';
+import { feedInPieces, type StreamInput } from '../syntax/pieces.js';
 import type { ErrorHandling } from '../syntax/read.js';
 import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
 import { EnvelopeAssembler, type EnvelopeHandler, type EnvelopeLimits } from './assembler.js';
@@ -63,13 +64,23 @@ export type EnvelopeEvent =
   | { type: 'message'; message: EdifactMessage }
   | { type: 'end'; summary: InterchangeSummary };
 
+/** Input per batch of events (characters or bytes), as `readSegmentBatches` cuts its chunks. */
+const BATCH_INPUT = 8 * 1024;
+
+/** The errors an event carries (a message's, an interchange summary's). */
+function eventErrors(event: EnvelopeEvent): readonly EdifactSyntaxError[] {
+  return event.type === 'message' ? event.message.errors : event.type === 'end' ? event.summary.errors : [];
+}
+
 /**
- * Streams envelope events from any async iterable of chunks, holding one message at a time:
- * memory does not grow with the number of messages. Errors travel inside the events (each message
- * and interchange summary carries its own), so this face always collects; with `errors: 'throw'`
- * the iterator throws the first error instead.
+ * Streams envelope events from any async iterable of chunks (or an iterable of them, or a whole
+ * input; see {@link StreamInput}), holding the messages of one piece of up to 8 KiB of input at a
+ * time: memory does not grow with the number of messages. Errors travel inside the events (each
+ * message and interchange summary carries its own), so this face always collects; with
+ * `errors: 'throw'` the iterator throws the first error instead. The source is read as the
+ * caller iterates; stopping early destroys it, and an error of the source rejects the iteration.
  */
-export async function* readMessages(source: AsyncIterable<Uint8Array | string>, options: EnvelopeReadOptions = {}): AsyncGenerator<EnvelopeEvent> {
+export async function* readMessages(source: StreamInput, options: EnvelopeReadOptions = {}): AsyncGenerator<EnvelopeEvent> {
   checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   let queue: EnvelopeEvent[] = [];
   const handler: EnvelopeHandler = {
@@ -81,26 +92,28 @@ export async function* readMessages(source: AsyncIterable<Uint8Array | string>, 
   const assembler = new EnvelopeAssembler(handler, options);
   const tokenizer = new Tokenizer(assembler, options);
   const strict = options.errors !== 'collect';
-  const drain = function* (): Generator<EnvelopeEvent> {
-    const out = queue;
-    queue = [];
-    for (const event of out) {
-      if (strict) {
-        const errors = event.type === 'message' ? event.message.errors : event.type === 'end' ? event.summary.errors : [];
-        if (errors.length > 0) throw errors[0];
-      }
+  let length = 0;
+  const batches = feedInPieces(source, BATCH_INPUT, {
+    write: (piece) => {
+      length += piece.length;
+      tokenizer.write(piece);
+    },
+    end: () => {
+      tokenizer.end();
+      assembler.end(length);
+    },
+    take: () => {
+      const out = queue;
+      queue = [];
+      return out;
+    },
+  }, 'read');
+  for await (const events of batches) {
+    for (const event of events) {
+      if (strict && eventErrors(event).length > 0) throw eventErrors(event)[0];
       yield event;
     }
-  };
-  let length = 0;
-  for await (const chunk of source) {
-    length += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
-    tokenizer.write(chunk);
-    if (queue.length > 0) yield* drain();
   }
-  tokenizer.end();
-  assembler.end(length);
-  yield* drain();
 }
 
 export { EdifactSyntaxError };

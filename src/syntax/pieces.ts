@@ -1,4 +1,38 @@
-import { assertInputChunk } from './options.js';
+import { assertInputChunk, describeValue } from './options.js';
+
+/**
+ * What the streaming faces read: a whole input (bytes or text), or its chunks from any iterable
+ * or async iterable — a Node readable stream, a web `ReadableStream`, an async generator, an
+ * array. Chunks may split the input anywhere; all chunks of one input are bytes, or all text.
+ */
+export type StreamInput = Uint8Array | string | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+const isIterable = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && (typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function' || typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function');
+
+/**
+ * The chunks of `input` (a whole input is one chunk), each checked: a value that is no input, or
+ * a chunk that is neither text nor bytes, is a `TypeError` naming `where`, the chunk and the
+ * offset it would start at — before anything of it is read.
+ */
+export function chunksOf(input: StreamInput, where: string): AsyncIterable<Uint8Array | string> {
+  if (typeof input === 'string' || input instanceof Uint8Array) return checked([input], where);
+  if (!isIterable(input)) throw new TypeError(`fp-edifact: ${where}: input must be a string, a Uint8Array or an (async) iterable of them, got ${describeValue(input)}`);
+  return checked(input, where);
+}
+
+async function* checked(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, where: string): AsyncGenerator<Uint8Array | string> {
+  let index = 0;
+  let offset = 0;
+  for await (const chunk of source) {
+    index++;
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      throw new TypeError(`fp-edifact: ${where}: input must be a string or a Uint8Array (e.g. a Buffer) in every chunk; chunk ${index}, at offset ${offset}, is ${describeValue(chunk)}`);
+    }
+    offset += chunk.length;
+    yield chunk;
+  }
+}
 
 /**
  * `chunk` in pieces of at most `size` characters or bytes (bytes as views, not copies); nothing
@@ -26,12 +60,15 @@ export interface PieceConsumer<T> {
 }
 
 /**
- * Feeds every chunk of `source` to `consumer` in pieces of at most `size` and yields, after each
- * piece and after the end, what it produced; empty arrays are not yielded. The one loop under
- * `readSegmentBatches` and `validateStreamBatches`.
+ * Feeds every chunk of `input` (checked by {@link chunksOf}, `where` naming the face) to
+ * `consumer` in pieces of at most `size` and yields, after each piece and after the end, what it
+ * produced; empty arrays are not yielded. The one loop under every streaming face. The source is
+ * pulled one chunk at a time as the caller iterates; when the caller stops early (`break`,
+ * `return()`) or anything throws, the source's iterator is returned, which destroys a Node
+ * stream and cancels a web stream.
  */
-export async function* feedInPieces<T>(source: AsyncIterable<Uint8Array | string>, size: number, consumer: PieceConsumer<T>): AsyncGenerator<T[]> {
-  for await (const chunk of source) {
+export async function* feedInPieces<T>(input: StreamInput, size: number, consumer: PieceConsumer<T>, where: string): AsyncGenerator<T[]> {
+  for await (const chunk of chunksOf(input, where)) {
     for (const piece of piecesOf(chunk, size)) {
       consumer.write(piece);
       const out = await consumer.take();

@@ -2,7 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import type { EdifactSyntaxError } from './errors.js';
 import type { Segment } from './segment.js';
 import { checkOptions, ERROR_HANDLING_CHECKS } from './options.js';
-import { feedInPieces } from './pieces.js';
+import { feedInPieces, type StreamInput } from './pieces.js';
 import { Tokenizer, type TokenizerLimits } from './tokenizer.js';
 
 /** How syntax errors are delivered. */
@@ -17,6 +17,7 @@ export interface ErrorHandling {
 }
 
 export type ReadOptions = TokenizerLimits & ErrorHandling;
+export type { StreamInput } from './pieces.js';
 
 /** Input fed to the tokenizer per batch by the streaming faces (characters or bytes). */
 const BATCH_INPUT = 8 * 1024;
@@ -67,11 +68,13 @@ export function parse(input: Uint8Array | string, options: ReadOptions = {}): Pa
 
 /**
  * Streams segments from any async iterable of chunks (a Node readable stream, a web
- * `ReadableStream`, an async generator), yielding them in arrays — one array per piece of up to
- * 8 KiB (8 Ki characters for text) of each chunk — because one promise per segment costs more
- * than tokenizing it. Chunks may split the input anywhere. Empty arrays are not yielded.
+ * `ReadableStream`, an async generator), an iterable of them, or a whole input, yielding them in
+ * arrays — one array per piece of up to 8 KiB (8 Ki characters for text) of each chunk — because
+ * one promise per segment costs more than tokenizing it. Chunks may split the input anywhere.
+ * Empty arrays are not yielded. The source is read as the caller iterates; stopping early
+ * destroys it, and an error of the source rejects the iteration (see {@link StreamInput}).
  */
-export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | string>, options: ReadOptions = {}): AsyncGenerator<Segment[]> {
+export async function* readSegmentBatches(source: StreamInput, options: ReadOptions = {}): AsyncGenerator<Segment[]> {
   checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
   let batch: Segment[] = new Array(BATCH_SLOTS);
   let count = 0;
@@ -90,11 +93,11 @@ export async function* readSegmentBatches(source: AsyncIterable<Uint8Array | str
       count = 0;
       return out;
     },
-  });
+  }, 'read');
 }
 
 /** Streams segments one by one. Convenient; `readSegmentBatches` is faster for large files. */
-export async function* readSegments(source: AsyncIterable<Uint8Array | string>, options: ReadOptions = {}): AsyncGenerator<Segment> {
+export async function* readSegments(source: StreamInput, options: ReadOptions = {}): AsyncGenerator<Segment> {
   for await (const batch of readSegmentBatches(source, options)) yield* batch;
 }
 

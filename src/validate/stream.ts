@@ -4,8 +4,8 @@
  * (everything collected, for convenience).
  */
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
-import { checkOptions, describeValue } from '../syntax/options.js';
-import { feedInPieces } from '../syntax/pieces.js';
+import { checkOptions } from '../syntax/options.js';
+import { feedInPieces, type StreamInput } from '../syntax/pieces.js';
 import type { Segment } from '../syntax/segment.js';
 import { acceptedSyntaxIds, resolveProfiles, type CompiledProfile, type ProfileLookup } from './compile/profile.js';
 import { ContrlBuilder } from './contrl.js';
@@ -19,8 +19,8 @@ import { buildContentErrorReply } from './reply.js';
 import { EventSource, type SourceEvent } from './source.js';
 import type { InterchangeReport, MessageStatus, ValidateOptions, ValidationError, ValidationEvent } from './types.js';
 
-/** What `validate` and `validateStream` read: bytes, text, or chunks of either. */
-export type ValidationInput = Uint8Array | string | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+/** What `validate` and `validateStream` read: bytes, text, or chunks of either (as every streaming face). */
+export type ValidationInput = StreamInput;
 
 interface OpenInterchange {
   position: number;
@@ -34,15 +34,6 @@ interface OpenInterchange {
 
 /** Input per tokenize-and-validate step (characters or bytes); whole inputs are cut alike. */
 const FEED = 2 * 1024;
-
-const isIterable = (v: unknown): boolean =>
-  typeof v === 'object' && v !== null && (typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function' || typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function');
-
-async function* chunks(input: ValidationInput): AsyncGenerator<Uint8Array | string> {
-  if (typeof input === 'string' || input instanceof Uint8Array) yield input;
-  else if (!isIterable(input)) throw new TypeError(`fp-edifact: validate: input must be a string, a Uint8Array or an (async) iterable of them, got ${describeValue(input)}`);
-  else for await (const chunk of input as AsyncIterable<Uint8Array | string>) yield chunk;
-}
 
 function senderPredicate(known: ValidateOptions['knownSenders']): ((s: string) => boolean) | undefined {
   if (known === undefined || typeof known === 'function') return known;
@@ -246,11 +237,11 @@ export async function* validateStreamBatches(source: ValidationInput, options: V
   const run = new Run(options);
   const events = new EventSource({ maxMessageSegments: options.maxMessageSegments });
   // Validated piece by piece: one piece's messages are all that is alive at a time.
-  yield* feedInPieces(chunks(source), FEED, {
+  yield* feedInPieces(source, FEED, {
     write: (piece) => events.write(piece),
     end: () => events.end(),
     take: () => handleAll(run, events.take()),
-  });
+  }, 'validate');
 }
 
 /**
