@@ -8,7 +8,7 @@
  * that span ranges, and writes every CONTRL and 12'er (so references and clock are called in
  * the same order as on one thread).
  */
-import { closeSync, createReadStream, openSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
@@ -302,6 +302,26 @@ function cloneable(value: unknown): boolean {
   }
 }
 
+/** A file `validateFile` cannot read: the reason (`cause`, its `code` kept) and the path. */
+function unreadable(path: string, cause: NodeJS.ErrnoException): Error {
+  return Object.assign(new Error(`fp-edifact: validateFile: cannot read ${path}: ${cause.message}`, { cause }), { code: cause.code });
+}
+
+/**
+ * The size of the file at `path`; a missing file, or a directory (which would fail only when
+ * read, with an EISDIR that does not name it), is an error naming the path.
+ */
+function fileSize(path: string): number {
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch (err) {
+    throw unreadable(path, err as NodeJS.ErrnoException);
+  }
+  if (stat.isDirectory()) throw unreadable(path, Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' }));
+  return stat.size;
+}
+
 /**
  * `validateFile` with a choice of where the ranges run: worker threads, or `inline` on the
  * calling thread (same cutting and merging; for tests).
@@ -317,7 +337,7 @@ export async function* validateFileWith(
   checkOptions(options, FILE_OPTION_CHECKS, 'validateFile');
   // More threads than CPUs only add memory (each holds its isolate and two ranges' results).
   const workers = mode === 'threads' ? Math.min(options.workers ?? 1, availableParallelism()) : (options.workers ?? 1);
-  const size = statSync(path).size;
+  const size = fileSize(path);
   if ((mode === 'threads' && workers <= 1) || size < (options.minParallelBytes ?? DEFAULT_MIN_PARALLEL) || !cloneable(options.profile)) {
     yield* validateStreamBatches(createReadStream(path), options);
     return;
@@ -438,6 +458,9 @@ export async function* validateFileWith(
  * validate, and the results are merged in file order — same messages, errors, offsets,
  * CONTRLs and 12'ers, same calls to `duplicates`, `now` and the reference generators, in the
  * same order. Memory grows with the results of a few ranges held until their turn.
+ * A path it cannot read (missing, a directory) rejects the first `next()` with an error naming
+ * the path, with the file system's `code` and its error as `cause`. Stopping early closes the
+ * file and stops the workers.
  *
  * @example
  * for await (const ev of validateFile('batch.edi', { workers: 2 })) {
