@@ -1,4 +1,4 @@
-import { accessSync, constants, createReadStream, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
 
 /** Exit codes of every command: 0 ok, 1 the input has errors, 2 usage or I/O error. */
 export const ExitCode = { ok: 0, inputErrors: 1, usage: 2 } as const;
@@ -14,6 +14,21 @@ export interface CommandIo {
   stderr: (text: string) => void;
   /** Reads stdin fully (for `-`). */
   readStdin: () => Promise<Buffer>;
+}
+
+/**
+ * Standard input. A directory there (`< somedir`) is refused: Node hands such a process an empty
+ * stream, which would read as an empty input instead of failing.
+ */
+export function standardInput(): NodeJS.ReadStream {
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    // No stat for this handle (closed, or not a file system object): read it as Node gives it.
+  }
+  if (directory) throw new UsageError('cannot read standard input: EISDIR: illegal operation on a directory, read');
+  return process.stdin;
 }
 
 /** Reads a whole file or stdin (`-`). */
@@ -33,7 +48,7 @@ const READ_CHUNK = 64 * 1024;
 /** A chunk stream over a file or stdin, for commands that must stay in flat memory. */
 export function streamInput(path: string | undefined): AsyncIterable<Uint8Array> {
   if (!path) throw new UsageError('missing input: give a file path or - for standard input');
-  if (path === '-') return process.stdin;
+  if (path === '-') return standardInput();
   try {
     accessSync(path, constants.R_OK);
   } catch (err) {

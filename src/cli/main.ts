@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { baseCommands, type Command, type CommandArgs } from './commands.js';
-import { type CommandIo, ExitCode, UsageError } from './io.js';
+import { type CommandIo, ExitCode, standardInput, UsageError } from './io.js';
 
 const commands: Command[] = [...baseCommands];
 
@@ -95,7 +95,7 @@ function realIo(): CommandIo {
     },
     readStdin: async () => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      for await (const chunk of standardInput()) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
   };
