@@ -80,9 +80,15 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     const badArguments = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
     io.stderr(`fp-edifact ${command.name}: ${(err as Error).message}\n`);
     if (badArguments) io.stderr(`${commandUsage(command)}\n`);
-    else if (!(err instanceof UsageError)) io.stderr(`${(err as Error).stack ?? ''}\n`);
+    else if (!(err instanceof UsageError) && !isSystemError(err)) io.stderr(`${(err as Error).stack ?? ''}\n`);
     return ExitCode.usage;
   }
+}
+
+/** An error of the system (a read that failed with EIO, a vanished share): its message says it all; a stack is for our own bugs. */
+function isSystemError(err: unknown): boolean {
+  const e = err as { code?: unknown; syscall?: unknown };
+  return typeof e?.code === 'string' && typeof e.syscall === 'string';
 }
 
 function realIo(): CommandIo {

@@ -1,0 +1,39 @@
+/**
+ * An input the system cannot read part-way (EIO, a vanished network share) is an error of the
+ * environment, not a bug of ours: the CLI says it in one line naming the system call and exits 2,
+ * without the stack trace it prints for errors it did not expect.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+function systemError(code: string, syscall: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: i/o error, ${syscall}`), { code, syscall, errno: -5 });
+}
+
+async function runWithStdinError(args: string[], error: Error): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: () => {},
+    stderr: (t) => {
+      stderr += t;
+    },
+    readStdin: async () => {
+      throw error;
+    },
+  });
+  return { code, stderr };
+}
+
+describe('a system error while reading input', () => {
+  it.each([['to-json'], ['decode'], ['encode']])('%s: one line naming it, exit 2', async (command) => {
+    const { code, stderr } = await runWithStdinError([command, '-'], systemError('EIO', 'read'));
+    expect(code).toBe(2);
+    expect(stderr).toBe(`fp-edifact ${command}: EIO: i/o error, read\n`);
+  });
+
+  it('an error that is not a system error still shows its stack (a bug to report)', async () => {
+    const { code, stderr } = await runWithStdinError(['to-json', '-'], new TypeError('boom'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^fp-edifact to-json: boom\nTypeError: boom\n\s+at /);
+  });
+});
