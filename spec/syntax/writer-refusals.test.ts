@@ -55,6 +55,34 @@ describe('serialize, repeated elements', () => {
   });
 });
 
+describe('serialize, character set', () => {
+  const unb = (id: string, version = '3') => ({ tag: 'UNB', elements: [[id, version], ['1'], ['2'], ['240101', '1200'], ['R']] });
+  const rff = { tag: 'RFF', elements: [['OPS', 'TRY-Ω-000150']] };
+
+  it("refuses a character the UNB's charset cannot carry (error 21 at its segment, element and component), as the reader of the text would report it", () => {
+    const segments = [unb('UNOC'), { tag: 'BGM', elements: [['12']] }, rff];
+    expect(refusal(() => serialize(segments))).toEqual({ code: '21', segmentNumber: 3, tag: 'RFF', element: 1, component: 2 });
+    expect(parse(serialize([unb('UNOY', '4'), rff])).segments[1]!.elements).toEqual(rff.elements);
+    // Lower case is outside UNOA, a tag is checked too, and so is each occurrence of a repeated element.
+    expect(refusal(() => serialize([unb('UNOA'), { tag: 'FTX', elements: [['AAA'], ['OK', 'lower']] }]))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
+    expect(refusal(() => serialize([unb('UNOC'), { tag: 'RΩF', elements: [['a']] }]))).toMatchObject({ code: '21', segmentNumber: 2, element: 0 });
+    const chars = { ...DEFAULT_SERVICE_CHARS, repetition: '*' };
+    const repeated = { tag: 'FTX', elements: [['AAA'], ['ok']], repeats: { 1: [['ok'], ['x', 'Ω']] } };
+    expect(refusal(() => serialize([unb('UNOC', '4'), repeated], { serviceChars: chars }))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
+  });
+
+  it('checks each interchange against its own UNB, and segments before any UNB (a fragment) against none', () => {
+    expect(refusal(() => serialize([rff]))).toBeNull();
+    expect(refusal(() => serialize([unb('UNOY', '4'), rff, { tag: 'UNZ', elements: [['0'], ['R']] }, unb('UNOC'), rff]))).toEqual({ code: '21', segmentNumber: 5, tag: 'RFF', element: 1, component: 2 });
+  });
+
+  it('refuses a released service character its charset cannot carry (a TAB separator in UNOC data), as the reader does', () => {
+    const tab = { ...DEFAULT_SERVICE_CHARS, element: '\t' };
+    expect(refusal(() => serialize([unb('UNOC'), { tag: 'FTX', elements: [['AAA'], ['a\tb']] }], { serviceChars: tab }))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 1 });
+    expect(refusal(() => serialize([unb('UNOC'), { tag: 'FTX', elements: [['AAA'], ['ab']] }], { serviceChars: tab }))).toBeNull();
+  });
+});
+
 describe('serializeToBytes', () => {
   it('refuses a character its charset cannot carry (error 21) and an unknown syntax identifier (error 2)', () => {
     const segments = [
@@ -62,7 +90,10 @@ describe('serializeToBytes', () => {
       { tag: 'FTX', elements: [['AAA'], ['ok', 'pris 5 €']] },
     ];
     expect(refusal(() => serializeToBytes(segments))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
-    expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOY' }))).toBeNull();
+    // The UNB declares UNOC whatever the bytes are encoded in: UTF-8 bytes under it would read back otherwise.
+    expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOY' }))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
+    expect(refusal(() => serializeToBytes(segments.slice(1), { syntaxId: 'UNOY' }))).toBeNull();
+    expect(refusal(() => serializeToBytes([{ ...segments[0]!, elements: [['UNOY', '4'], ...segments[0]!.elements.slice(1)] }, segments[1]!]))).toBeNull();
     expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOQ' }))).toEqual({ code: '2', segmentNumber: undefined, tag: 'UNB', element: 1, component: 1 });
   });
 

@@ -115,7 +115,10 @@ function refuseUnescapable(components: ReadonlyArray<string>, active: string, at
  * release character); without a repetition separator, an element with
  * more than one occurrence (`repeats`) is syntax error 35, and with one, a UNB of syntax version
  * 1–3 (which reserves the UNA's fifth place) is syntax error 20, as is such a UNB under a decimal
- * mark other than a comma or a full stop — never written so that it reads back differently.
+ * mark other than a comma or a full stop; a character the charset declared by the interchange's
+ * UNB (S001 0001) cannot carry — `Ω` under UNOC, lower case under UNOA — is syntax error 21,
+ * naming its segment, element and component (segments before any UNB are not checked) — never
+ * written so that it reads back differently.
  *
  * @example
  * serialize([{ tag: 'BGM', elements: [['9']] }]) // "BGM+9'"
@@ -138,11 +141,16 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   };
   const parts: string[] = [];
   if (una) parts.push(formatServiceString(chars) + newline);
+  // The charset of the current interchange (its UNB's S001); null before any UNB (a fragment).
+  let charset: Charset | null = null;
   let segmentNumber = 0;
   for (const segment of segments) {
     segmentNumber++;
     if (unescapable !== null) refuseUnescapable([segment.tag], tagServiceChars, { segmentNumber, tag: segment.tag, element: 0 });
-    if (segment.tag === 'UNB') refuseRestrictedPlaces(segment, chars, segmentNumber);
+    if (segment.tag === 'UNB') {
+      refuseRestrictedPlaces(segment, chars, segmentNumber);
+      charset = declaredCharset(segment);
+    }
     let line = escapeTag(segment.tag);
     const elements = segment.elements;
     for (let e = 0; e < elements.length; e++) {
@@ -161,16 +169,61 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
       line += chars.element;
       line += occurrences ? occurrences.map(writeElement).join(chars.repetition) : writeElement(elements[e] as ReadonlyArray<string>);
     }
+    // One scan of the written line; only when it holds a character outside the charset (in a value,
+    // or a service character such as a TAB separator in UNOC) are the values searched for the place.
+    if (charset !== null && firstUnencodableChar(charset, line) !== -1) {
+      const refusal = unencodableIn(charset, segment, segmentNumber);
+      if (refusal !== null) throw refusal;
+    }
     parts.push(line + chars.terminator + newline);
   }
   return parts.join('');
 }
 
-/** Throws syntax error 21 when `value` holds a character `charset` cannot carry. */
-function refuseUnencodable(charset: Charset, value: string, at: Position): void {
-  const bad = firstUnencodableChar(charset, value);
-  if (bad === -1) return;
-  throw new EdifactSyntaxError(SyntaxErrorCode.invalidCharacter, `character ${JSON.stringify(value[bad])} cannot be written in the ${charset.id} character set`, at);
+/**
+ * Syntax error 21 at the first character of `segment` — its tag (element 0) or a component of any
+ * occurrence of a repeated element — that `charset` cannot carry, or `null` when it carries all.
+ */
+function unencodableIn(charset: Charset, segment: SegmentInput, segmentNumber: number): EdifactSyntaxError | null {
+  const refusal = (value: string, bad: number, at: Position): EdifactSyntaxError =>
+    new EdifactSyntaxError(SyntaxErrorCode.invalidCharacter, `character ${JSON.stringify(value[bad])} cannot be written in the ${charset.id} character set`, at);
+  const tagBad = firstUnencodableChar(charset, segment.tag);
+  if (tagBad !== -1) return refusal(segment.tag, tagBad, { segmentNumber, tag: segment.tag, element: 0 });
+  const elements = segment.elements;
+  for (let e = 0; e < elements.length; e++) {
+    // Every occurrence of a repeated element is written, not only the first (`elements[e]`).
+    for (const occurrence of segment.repeats?.[e] ?? [elements[e] as ReadonlyArray<string>]) {
+      for (let c = 0; c < occurrence.length; c++) {
+        const value = occurrence[c] as string;
+        const bad = firstUnencodableChar(charset, value);
+        if (bad !== -1) return refusal(value, bad, { segmentNumber, tag: segment.tag, element: e + 1, component: c + 1 });
+      }
+    }
+  }
+  return null;
+}
+
+/** The charset a UNB declares (S001 0001), or `null` for a syntax identifier fp-edifact does not know (the reader reports that, 2). */
+function declaredCharset(unb: SegmentInput): Charset | null {
+  return charsetFor(unb.elements[0]?.[0] ?? '') ?? null;
+}
+
+/**
+ * The first character of `segments` that the charset of the interchange holding it cannot carry,
+ * as syntax error 21 at its segment (UNB = 1 for the first segment given), element and component;
+ * `null` when there is none. Each UNB's S001 declares the charset of the segments from it to the
+ * next UNB; segments before any UNB (a fragment) and under an unknown syntax identifier are not checked.
+ */
+export function firstUnencodable(segments: Iterable<SegmentInput>): EdifactSyntaxError | null {
+  let charset: Charset | null = null;
+  let segmentNumber = 0;
+  for (const segment of segments) {
+    segmentNumber++;
+    if (segment.tag === 'UNB') charset = declaredCharset(segment);
+    const refusal = charset === null ? null : unencodableIn(charset, segment, segmentNumber);
+    if (refusal !== null) return refusal;
+  }
+  return null;
 }
 
 /**
@@ -189,14 +242,8 @@ export function serializeToBytes(segments: ReadonlyArray<SegmentInput>, options:
     });
   }
   segments.forEach((segment, index) => {
-    const at = { segmentNumber: index + 1, tag: segment.tag };
-    refuseUnencodable(charset, segment.tag, { ...at, element: 0 });
-    segment.elements.forEach((components, e) => {
-      // Every occurrence of a repeated element is written, not only the first (`elements[e]`).
-      for (const occurrence of segment.repeats?.[e] ?? [components]) {
-        occurrence.forEach((value, c) => refuseUnencodable(charset, value, { ...at, element: e + 1, component: c + 1 }));
-      }
-    });
+    const refusal = unencodableIn(charset, segment, index + 1);
+    if (refusal !== null) throw refusal;
   });
   return encodeText(charset, serialize(segments, options));
 }
