@@ -222,6 +222,23 @@ describe('buildReplyInterchange', () => {
     expect(unb(false).elements.slice(4)).toEqual([['R9']]);
     expect(unb().elements.slice(4)).toEqual([['R9']]);
   });
+  it("writes the profile's UNOC:3 when it carries every value, else the received interchange's syntax (UNOY:4), never a character its charset cannot carry", () => {
+    const omega = { ...motor9, caseReference: 'TRY-Ω-000150' };
+    const received = { sender: { id: motor9.sender.vir, qualifier: 'ZZ' }, recipient: { id: motor9.recipient.vir, qualifier: 'ZZ' } };
+    const build = (reply: Cancellation, header: object) => buildReplyInterchange(buildAccept(reply, DAY), header as typeof received, { reference: 'R9', date: '2024-03-04', time: '0506' });
+    const rff = (segs: ReturnType<typeof build>) => segs.find((s) => s.tag === 'RFF')!.elements[0];
+    // A received header names its syntax (parseInterchanges(...).header.syntaxId/syntaxVersion).
+    const unoy = { ...received, syntaxId: 'UNOY', syntaxVersion: '4' };
+    expect(build(motor9, unoy)[0]!.elements.slice(0, 4)).toEqual([['UNOC', '3'], [motor9.recipient.vir, 'ZZ'], [motor9.sender.vir, 'ZZ'], ['240304', '0506']]);
+    const mirrored = build(omega, unoy);
+    expect(mirrored[0]!.elements.slice(0, 4)).toEqual([['UNOY', '4'], [motor9.recipient.vir, 'ZZ'], [motor9.sender.vir, 'ZZ'], ['20240304', '0506']]);
+    expect(rff(mirrored)).toEqual(['OPS', 'TRY-Ω-000150']);
+    // No charset at hand carries it: refused, naming the character and where it is, not written as '?'.
+    for (const header of [received, { ...received, syntaxId: 'UNOC', syntaxVersion: '3' }]) {
+      expect(() => build(omega, header)).toThrow(MessageBuildError);
+      expect(() => build(omega, header)).toThrow(/segment 4 \(RFF\), element 1, component 2: character "Ω" cannot be written in the UNOC character set/);
+    }
+  });
   it('refuses a missing received header, options or reply with a clear error, not a TypeError from inside', async () => {
     const { InterchangeSpecError } = await import('../../src/envelope/builder.js');
     const reply = buildAccept(motor9, DAY);

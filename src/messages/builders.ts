@@ -30,5 +30,5 @@ export {
   type DeclarationRejectionOptions,
   type DeclarationNoticeData,
 } from './builders/panthaver.js';
-export { buildReplyInterchange, type ReplyInterchangeOptions } from './builders/interchange.js';
+export { buildReplyInterchange, type ReceivedHeader, type ReplyInterchangeOptions } from './builders/interchange.js';
 export { toFreeText, isOpsigelse, type TextInput } from './builders/common.js';

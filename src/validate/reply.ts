@@ -2,7 +2,10 @@
  * The 12'er for a message that broke content rules: built with the messages layer's
  * content-error builder from what the refused message carries (case reference and BRC, or
  * declaration number and sender's reference), addressed back through the UNB (sender and
- * recipient swapped), ERC = the first violation's F-code, FTX explaining F02 and F03.
+ * recipient swapped), ERC = the first violation's F-code, FTX explaining F02 and F03. The copied
+ * values are never altered (the partner matches the reply to its case by them): the interchange is
+ * the profile's syntax (UNOC:3) when it carries them, else the received one's (UNOY:4), as
+ * `buildReplyInterchange` decides; the FTX is printable Latin-1, so it never decides that.
  */
 import type { InterchangeHeader } from '../envelope/types.js';
 import { buildContentError } from '../messages/builders/opsigelser.js';

@@ -4,6 +4,7 @@ import { describeValue, isRecord } from '../../syntax/options.js';
 import type { PartyId } from '../../envelope/types.js';
 import { opsigelser55, panthaver52 } from '../../schema/profiles/index.js';
 import type { SegmentInput } from '../../syntax/segment.js';
+import { firstUnencodable } from '../../syntax/writer.js';
 import type { FpMessage } from '../decode.js';
 import { encodeMessage } from '../encode.js';
 import { interchangeDefaults, type GuideProfile } from '../profile.js';
@@ -38,20 +39,30 @@ function assertBetween(m: FpMessage, i: number, received: { sender: PartyId; rec
   }
 }
 
+/** The header of the received interchange a reply answers, as far as the reply reads it. */
+export interface ReceivedHeader {
+  sender: PartyId;
+  recipient: PartyId;
+  testIndicator?: boolean;
+  /** S001 0001 and 0002: the reply's syntax when the profile's charset cannot carry what it copies. */
+  syntaxId?: string;
+  syntaxVersion?: string;
+}
+
 /**
  * Encodes replies and wraps them in an interchange whose UNB sender and recipient are the
  * received interchange's recipient and sender (qualifiers kept; the profile's when absent),
- * marked a test (UNB 0035 = 1) when the received one was.
+ * marked a test (UNB 0035 = 1) when the received one was. It is written in the profile's syntax
+ * (UNOC:3 in the shipped profiles) when that charset carries every value; else in the received
+ * interchange's syntax identifier and version (UNOY:4 for a case reference such as `TRY-Ω-1`):
+ * what a reply copies (case reference, party ids) is how the partner finds its case, so it is
+ * never altered.
  *
  * @param received the received interchange's header (`parseInterchanges(...).interchanges[i].header`)
- * @throws MessageBuildError when a reply is not addressed to the received interchange's sender or not sent by its recipient
+ * @throws MessageBuildError when a reply is not addressed to the received interchange's sender or not sent by its recipient, or holds a character neither syntax can carry
  * @throws InterchangeSpecError when `reference`, `date` or `time` is one no reader would accept (see `buildInterchange`)
  */
-export function buildReplyInterchange(
-  replies: FpMessage | readonly FpMessage[],
-  received: { sender: PartyId; recipient: PartyId; testIndicator?: boolean },
-  options: ReplyInterchangeOptions,
-): SegmentInput[] {
+export function buildReplyInterchange(replies: FpMessage | readonly FpMessage[], received: ReceivedHeader, options: ReplyInterchangeOptions): SegmentInput[] {
   const list = Array.isArray(replies) ? (replies as readonly FpMessage[]) : [replies as FpMessage];
   if (!isRecord(received) || !isRecord(received.sender) || !isRecord(received.recipient)) {
     throw new InterchangeSpecError([{ path: 'received', message: `must be the received interchange's header { sender, recipient }, got ${describeValue(received)}` }]);
@@ -64,17 +75,29 @@ export function buildReplyInterchange(
   const first = list[0];
   const profile = options.profile ?? (first === undefined || isOpsigelse(first) ? opsigelser55 : panthaver52);
   const d = interchangeDefaults(profile);
-  return buildInterchange({
-    sender: { id: received.recipient.id, qualifier: received.recipient.qualifier ?? d.idQualifier },
-    // The sender's address for reverse routing is our answer's routing address (ISO 9735 S002 0008 → S003 0014).
-    recipient: { id: received.sender.id, qualifier: received.sender.qualifier ?? d.idQualifier, ...(received.sender.routing !== undefined && { routing: received.sender.routing }) },
-    reference: options.reference,
-    ...(options.date !== undefined ? { date: options.date } : {}),
-    ...(options.time !== undefined ? { time: options.time } : {}),
-    ...(options.now !== undefined ? { now: options.now } : {}),
-    syntaxId: d.syntaxId,
-    syntaxVersion: d.syntaxVersion,
-    ...(received.testIndicator === true && { testIndicator: true }),
-    messages: list.map((m) => encodeMessage(m, profile)),
-  });
+  const messages = list.map((m) => encodeMessage(m, profile));
+  const build = (syntaxId: string, syntaxVersion: string): SegmentInput[] =>
+    buildInterchange({
+      sender: { id: received.recipient.id, qualifier: received.recipient.qualifier ?? d.idQualifier },
+      // The sender's address for reverse routing is our answer's routing address (ISO 9735 S002 0008 → S003 0014).
+      recipient: { id: received.sender.id, qualifier: received.sender.qualifier ?? d.idQualifier, ...(received.sender.routing !== undefined && { routing: received.sender.routing }) },
+      reference: options.reference,
+      ...(options.date !== undefined ? { date: options.date } : {}),
+      ...(options.time !== undefined ? { time: options.time } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
+      syntaxId,
+      syntaxVersion,
+      ...(received.testIndicator === true && { testIndicator: true }),
+      messages,
+    });
+  const preferred = build(d.syntaxId, d.syntaxVersion);
+  const refusal = firstUnencodable(preferred);
+  if (refusal === null) return preferred;
+  const { syntaxId, syntaxVersion } = received;
+  if (typeof syntaxId === 'string' && typeof syntaxVersion === 'string' && syntaxId !== d.syntaxId) {
+    const mirrored = build(syntaxId, syntaxVersion);
+    if (firstUnencodable(mirrored) === null) return mirrored;
+  }
+  const nor = typeof syntaxId === 'string' && syntaxId !== d.syntaxId ? `, nor in ${syntaxId} (the received interchange's)` : '';
+  throw new MessageBuildError(`reply interchange: ${refusal.message}${nor}; a reply copies it as it is (the partner finds its case by it), never replaced`);
 }
