@@ -3,6 +3,7 @@
  * and which `UNH`/`UNB` really start a segment. A misjudged point only costs parallelism (each
  * is checked by the real tokenizer), so these are checked here, apart from the merged events.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CHARS } from '../../src/syntax/service-chars.js';
 import { SplitFinder, terminatorFrom } from '../../src/validate/split-points.js';
@@ -65,5 +66,60 @@ describe('SplitFinder', () => {
     const text = head + message('1', 'X??') + message('2', 'Y') + "UNZ+2+1'";
     const finder = new SplitFinder(readerOf(bytes(text)), text.length);
     expect(finder.next(head.length + 1, 0)?.at).toBe(text.indexOf('UNH+2+'));
+  });
+});
+
+describe('SplitFinder: the service characters of an interchange without a UNA of its own', () => {
+  const custom = readFileSync('fixtures/custom-una.edi', 'latin1');
+  const plain = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+
+  /** Every split point the finder finds walking `text` (each accepted, as validateFile does). */
+  function walk(text: string): number[] {
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    const found: number[] = [];
+    for (let point = finder.next(1, 0); point !== null; point = finder.next(point.at + 1, 0)) {
+      finder.accept(point);
+      found.push(point.at);
+    }
+    return found;
+  }
+
+  /** Where every line but the first starts an interchange (a UNA, a UNB without one) or a message. */
+  function starts(text: string): number[] {
+    const out: number[] = [];
+    let previous = '';
+    for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1) {
+      const tag = text.slice(at, at + 3);
+      if (at > 0 && (tag === 'UNA' || tag === 'UNH' || (tag === 'UNB' && previous !== 'UNA'))) out.push(at);
+      previous = tag;
+    }
+    return out;
+  }
+
+  it('reads one with the defaults after a UNZ, as the tokenizer does, though the interchange before had a UNA', () => {
+    // UNA|*,# ~ … UNZ*…~, then UNB+…' (defaults), then the UNA|… again: every start is found.
+    const text = (custom + plain).repeat(3);
+    expect(starts(text).length).toBe(3 * (1 + 1 + 1 + 7) - 1);
+    expect(walk(text)).toEqual(starts(text));
+  });
+
+  it('looks back past it to the interchange before for the characters it is read with', () => {
+    // Searching from inside the second interchange: its UNB follows the custom UNZ's "~".
+    const text = custom + plain + custom;
+    const unb = custom.length;
+    const first = text.indexOf('UNH', unb);
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    const point = finder.next(first + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNH', first + 1));
+    expect(point?.prelude).toEqual({ start: unb, end: text.indexOf("'", unb) + 1 });
+    expect(point?.context?.chars).toEqual(DEFAULT_SERVICE_CHARS);
+  });
+
+  it('reads one with the characters of the interchange before when that one has no UNZ', () => {
+    // UNA|*,# ~ … without its UNZ, then UNB*…~ still under UNA|*,# ~, then the defaults after its UNZ.
+    const unclosed = custom.replace(/UNZ\*[^~]*~\n/, '');
+    const text = unclosed + custom.replace(/^UNA.{6}\n/, '') + plain + custom;
+    expect(starts(text).length).toBe(1 + 1 + 1 + 1 + 7 + 2);
+    expect(walk(text)).toEqual(starts(text));
   });
 });

@@ -310,6 +310,19 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
     }
   });
 
+  it('cuts at every interchange and message after an interchange with a UNA of its own, whose characters end at its UNZ', async () => {
+    // UNA|*,# ~ (custom-una), then an interchange without a UNA (the defaults after the UNZ), three times.
+    const plain = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+    const path = write('custom-then-plain.edi', (readFileSync('fixtures/custom-una.edi', 'latin1') + plain).repeat(3));
+    const want = await reference(path, { now: NOW });
+    expect(expectWellFormed(want)).toBe(3 * (1 + 7));
+    const { events, cut } = await inline(path, { now: NOW, workers: 2, chunkBytes: 1 });
+    expectSame(events, want);
+    // A range from every interchange and message start: 29 cuts.
+    expect(cut.ranges).toBe(3 * (1 + 1 + 1 + 7) - 1 + 1);
+    expect(cut.passed).toEqual([]);
+  });
+
   it('lets a range run on past a split point that does not check out', async () => {
     // The UNZ lost its terminator: "UNA:+.? '" is the rest of the UNZ segment, not a service string advice.
     const motor = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1');
@@ -382,6 +395,14 @@ describe('validateFile with worker threads (the built package)', () => {
       expectSame(await collectBatches(api.validateFileBatches(path, { now: NOW, minParallelBytes: 0, chunkBytes: 256 * 1024, workers: 2 })), want);
       expectSame(await run(path, { workers: 3, chunkBytes: 100_000, detail: 'segment', captureSegments: true }), await run(path, { workers: 1, detail: 'segment', captureSegments: true }));
     }
+  });
+
+  it('yields the same events with 2 workers as with 1 for interchanges with and without a UNA of their own', async () => {
+    const plain = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+    const path = write('threads-custom-then-plain.edi', (readFileSync('fixtures/custom-una.edi', 'latin1') + plain).repeat(3));
+    const want = await run(path, { workers: 1 });
+    expect(expectWellFormed(want)).toBe(3 * (1 + 7));
+    expectSame(await run(path, { workers: 2, chunkBytes: 200 }), want);
   });
 
   it('yields the same warnings with 2 workers as with 1', async () => {

@@ -26,6 +26,17 @@ export const DEFAULT_SERVICE_CHARS: Readonly<ServiceChars> = Object.freeze({
   terminator: "'",
 });
 
+/**
+ * The service characters in force after a segment `tag` read under `chars`: the defaults after
+ * a UNZ, else `chars`. A UNA is its interchange's own (ISO 9735: it comes directly before the
+ * UNB it applies to), so the next interchange without one is written with the defaults; without
+ * a UNZ before the next UNB, the earlier characters still apply. The tokenizer follows it at
+ * each UNZ, the split finder of `validateFile({ workers })` at each UNB without a UNA.
+ */
+export function serviceCharsAfter(tag: string, chars: ServiceChars): ServiceChars {
+  return tag === 'UNZ' ? DEFAULT_SERVICE_CHARS : chars;
+}
+
 /** Whether a release character is in use: a space means there is none. */
 export function releaseInUse(chars: Pick<ServiceChars, 'release'>): boolean {
   return chars.release !== ' ';

@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsAfter, serviceCharsInUse } from './service-chars.js';
 import { assertInputChunk, checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
 import { shownTag } from './shown.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
@@ -338,14 +338,15 @@ export class Tokenizer {
   }
 
   /**
-   * After UNZ: no interchange is open, and the service characters are the defaults again. A UNA
-   * is the interchange's own (ISO 9735: it comes directly before the UNB it applies to); the next
-   * interchange without one is written with the defaults, as its header then says.
+   * After UNZ: no interchange is open, and the service characters are the defaults again
+   * ({@link serviceCharsAfter}): the next interchange without a UNA of its own is written with
+   * them, as its header then says.
    */
   private endInterchange(): void {
     this.interchangeOpen = false;
     this.unaOffset = -1;
-    if (this.chars !== DEFAULT_SERVICE_CHARS) this.setServiceChars(DEFAULT_SERVICE_CHARS);
+    const chars = serviceCharsAfter('UNZ', this.chars);
+    if (this.chars !== chars) this.setServiceChars(chars);
   }
 
   /**

@@ -3,14 +3,26 @@
  * or an interchange (`UNA`/`UNB`) starts, found by reading small windows around the wanted
  * offset — never the whole file. A `UNH` counts when it starts a segment: preceded, after
  * optional line breaks, by an unreleased segment terminator of the service characters in
- * force (those of the `UNA` before the interchange's `UNB`, or the defaults). A range that
- * starts at a `UNH` is fed the `UNA`+`UNB` bytes of its interchange first (its prelude).
+ * force: those of the `UNA` before the interchange's `UNB`; without one, the defaults after the
+ * `UNZ` of the interchange before, or its characters when it has no `UNZ` (the tokenizer's rule,
+ * `serviceCharsAfter`). A range that starts at a `UNH` is fed the `UNA`+`UNB` bytes of its
+ * interchange first (its prelude).
  *
  * The scan is a heuristic; every split point is checked exactly afterwards (`probeBoundary`
  * here, and the previous range's pipeline state when it reaches the point), so a misjudged
  * point costs parallelism, never correctness.
  */
-import { DEFAULT_SERVICE_CHARS, isSegmentGap, isUnaAt, parseServiceString, releaseInUse, releaseRunBefore, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
+import {
+  DEFAULT_SERVICE_CHARS,
+  isSegmentGap,
+  isUnaAt,
+  parseServiceString,
+  releaseInUse,
+  releaseRunBefore,
+  segmentGaps,
+  serviceCharsAfter,
+  type ServiceChars,
+} from '../syntax/service-chars.js';
 import type { ByteReader, ByteSpan } from './worker-protocol.js';
 
 /** A candidate split point. */
@@ -35,6 +47,8 @@ const WINDOW = 64 * 1024;
 const MARGIN = 1024;
 /** Longest UNB segment looked for. */
 const UNB_MAX = 4096;
+/** Longest UNZ segment looked back at: the tag and two elements (n..6, an..14), every byte released at worst. */
+const UNZ_MAX = 64;
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -93,6 +107,29 @@ function unaBefore(w: Window, i: number): { at: number; index: number; chars: Se
   return null;
 }
 
+/**
+ * The service characters in force at index `i` of `w`, right after a segment read under
+ * `before` (those of the interchange before): {@link serviceCharsAfter} a `UNZ` that ends there
+ * (its gaps skipped under them), else `before` when another segment ends there; `null` when no
+ * segment ends right before `i`. Only the segment right before counts: segments between a UNZ
+ * and the next UNB make the finder guess `before` (a misjudged point costs parallelism only).
+ */
+function inForceAt(w: Window, i: number, before: ServiceChars): ServiceChars | null {
+  let g = i - 1;
+  while (g >= 0 && isSegmentGap(w.buf[g]!, ANY_GAP)) g--;
+  const element = before.element.charCodeAt(0);
+  for (let k = g >= 3 ? w.buf.lastIndexOf('UNZ', g - 3, 'latin1') : -1; k !== -1 && k >= g - UNZ_MAX; k = k > 0 ? w.buf.lastIndexOf('UNZ', k - 1, 'latin1') : -1) {
+    if (w.buf[k + 3] !== element || !startsSegment(w, k, before)) continue;
+    const t = terminatorFrom(w.buf, k, before);
+    const after = serviceCharsAfter('UNZ', before);
+    const gaps = segmentGaps(after);
+    let skipped = t !== -1 && t < i;
+    for (let j = t + 1; j < i && skipped; j++) skipped = isSegmentGap(w.buf[j]!, gaps);
+    if (skipped) return after;
+  }
+  return startsSegment(w, i, before) ? before : null;
+}
+
 /** Index of the first unreleased terminator at or after `from` (−1: none). */
 export function terminatorFrom(bytes: Uint8Array, from: number, chars: ServiceChars): number {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -121,17 +158,21 @@ export class SplitFinder {
 
   /**
    * An interchange starting with the `UNB` at index `i` of `w`: its start (the `UNA` when one
-   * precedes it) and context. `before`: the service characters in force before it, if known.
+   * precedes it) and context. `before`: the service characters of the interchange before, if
+   * known (else the defaults are assumed for a `UNB` without a `UNA`).
    */
   private interchangeAt(w: Window, i: number, before: ServiceChars | null): { at: number; context: InterchangeContext } | null {
     const una = unaBefore(w, i);
-    const chars = una?.chars ?? before ?? DEFAULT_SERVICE_CHARS;
-    if (w.buf[i + 3] !== chars.element.charCodeAt(0)) return null;
-    if (una) {
-      if (before !== null && !startsSegment(w, una.index, before)) return null;
-    } else if (!startsSegment(w, i, chars)) {
-      return null;
+    let chars: ServiceChars | null;
+    if (before === null) {
+      chars = una?.chars ?? DEFAULT_SERVICE_CHARS;
+      if (!una && !startsSegment(w, i, chars)) return null;
+    } else {
+      chars = inForceAt(w, una?.index ?? i, before);
+      if (chars === null) return null;
+      if (una) chars = una.chars;
     }
+    if (w.buf[i + 3] !== chars.element.charCodeAt(0)) return null;
     const at = una?.at ?? w.base + i;
     const unbAt = w.base + i;
     const tail = this.window(unbAt, UNB_MAX);
@@ -140,18 +181,33 @@ export class SplitFinder {
     return { at, context: { unbAt, prelude: { start: at, end: unbAt + t + 1 }, chars } };
   }
 
-  /** The interchange `offset` is inside, looking back to the last accepted split point. */
+  /**
+   * The interchange `offset` is inside, looking back to the last accepted split point. A `UNB`
+   * that is no interchange start under the defaults may be one under the characters of the
+   * interchange before (after its `UNZ`, or without one): it is looked at again, in order, once
+   * that interchange is found.
+   */
   contextAt(offset: number): InterchangeContext | null {
-    for (let hi = offset; hi > this.lastAt; ) {
+    let context = this.lastContext;
+    const undecided: Array<{ w: Window; i: number }> = [];
+    search: for (let hi = offset; hi > this.lastAt; ) {
       const lo = Math.max(this.lastAt, hi - WINDOW);
       const w = this.window(lo - MARGIN, hi - lo + MARGIN + 4);
       for (let i = w.buf.lastIndexOf('UNB', hi - w.base - 1, 'latin1'); i !== -1 && w.base + i >= lo; i = i > 0 ? w.buf.lastIndexOf('UNB', i - 1, 'latin1') : -1) {
         const found = this.interchangeAt(w, i, null);
-        if (found) return found.context;
+        if (found) {
+          context = found.context;
+          break search;
+        }
+        undecided.push({ w, i });
       }
       hi = lo;
     }
-    return this.lastContext;
+    for (let k = undecided.length - 1; k >= 0 && context !== null; k--) {
+      const { w, i } = undecided[k]!;
+      context = this.interchangeAt(w, i, context.chars)?.context ?? context;
+    }
+    return context;
   }
 
   /**
