@@ -29,6 +29,31 @@ export interface PartyIdTypes {
   vir: string;
   /** The profile's `interchange.virRule` (absent: `DEFAULT_VIR_RULE`), compiled once per profile. */
   virRule: CompiledVirRule;
+  /** Whether an id passes `virRule`: a digit count for a rule of the form `^[0-9]{n}$` or `^\d{n}$`, else its regex. */
+  isValidVir: (id: string) => boolean;
+}
+
+/** `^[0-9]{n}$` or `^\d{n}$`: the rule's digit count, else -1. */
+function fixedDigits(pattern: string): number {
+  const m = /^\^(?:\[0-9\]|\\d)\{(\d{1,3})\}\$$/.exec(pattern);
+  return m === null ? -1 : Number(m[1]);
+}
+
+/**
+ * A predicate for `rule`. Every VIR-typed NAD (two in most messages) is checked; `RegExp#test`
+ * costs far more than the digit loop the shipped rule needs (cachegrind: ~+2 % of validating).
+ */
+function virPredicate(rule: CompiledVirRule): (id: string) => boolean {
+  const digits = fixedDigits(rule.rule.pattern);
+  if (digits === -1) return (id) => id.length <= VIR_MAX_LENGTH && rule.regex.test(id);
+  return (id) => {
+    if (id.length !== digits) return false;
+    for (let i = 0; i < digits; i++) {
+      const d = id.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return false;
+    }
+    return true;
+  };
 }
 
 /**
@@ -46,7 +71,7 @@ export function partyIdTypes(profile: GuideProfile): PartyIdTypes | null {
   } catch (e) {
     throw new TypeError(`fp-edifact: validate: profile ${profile.id}: interchange.virRule: ${(e as Error).message}`);
   }
-  return { cpr, cvr, vir, virRule };
+  return { cpr, cvr, vir, virRule, isValidVir: virPredicate(virRule) };
 }
 
 /** Rule ids of the warnings, by id type and what is wrong. */
@@ -82,7 +107,7 @@ export function partyIdWarning(types: PartyIdTypes, s: Segment, position: number
     rule = RULES.cvr[r.reason ?? 'format'];
     problem = r.problem;
   } else if (type === types.vir) {
-    if (id.length <= VIR_MAX_LENGTH && types.virRule.regex.test(id)) return null;
+    if (types.isValidVir(id)) return null;
     const r = validateVir(id, types.virRule);
     if (r.valid) return null;
     rule = RULES.vir;
