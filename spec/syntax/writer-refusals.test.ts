@@ -90,11 +90,37 @@ describe('serializeToBytes', () => {
       { tag: 'FTX', elements: [['AAA'], ['ok', 'pris 5 €']] },
     ];
     expect(refusal(() => serializeToBytes(segments))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
-    // The UNB declares UNOC whatever the bytes are encoded in: UTF-8 bytes under it would read back otherwise.
-    expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOY' }))).toEqual({ code: '21', segmentNumber: 2, tag: 'FTX', element: 2, component: 2 });
+    // The UNB declares UNOC: UTF-8 bytes under it would read back otherwise, so the option may not say UNOY (12 at the UNB).
+    expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOY' }))).toEqual({ code: '12', segmentNumber: 1, tag: 'UNB', element: 1, component: 1 });
     expect(refusal(() => serializeToBytes(segments.slice(1), { syntaxId: 'UNOY' }))).toBeNull();
     expect(refusal(() => serializeToBytes([{ ...segments[0]!, elements: [['UNOY', '4'], ...segments[0]!.elements.slice(1)] }, segments[1]!]))).toBeNull();
     expect(refusal(() => serializeToBytes(segments, { syntaxId: 'UNOQ' }))).toEqual({ code: '2', segmentNumber: undefined, tag: 'UNB', element: 1, component: 1 });
+  });
+
+  it("refuses a syntaxId option that contradicts a UNB's syntax identifier (error 12 at UNB S001 0001), instead of writing bytes the UNB misnames", () => {
+    const unb = (id: string) => ({ tag: 'UNB', elements: [[id, '4'], ['1'], ['2'], ['20240101', '1200'], ['R']] });
+    const ftx = { tag: 'FTX', elements: [['AAA'], ['æbler']] };
+    const at = { code: '12', offset: undefined, segmentNumber: 1, tag: 'UNB', element: 1, component: 1 };
+    // 'æ' as Latin-1 under a UNOY header is invalid UTF-8; as UTF-8 under UNOC it reads back as 'Ã¦'.
+    expect(refusal(() => serializeToBytes([unb('UNOY'), ftx], { syntaxId: 'UNOC' }))).toEqual(at);
+    expect(refusal(() => serializeToBytes([unb('UNOC'), ftx], { syntaxId: 'UNOY' }))).toEqual(at);
+    // A later interchange declaring another charset than the one the bytes are written in is refused too.
+    const unz = { tag: 'UNZ', elements: [['0'], ['R']] };
+    expect(refusal(() => serializeToBytes([unb('UNOC'), ftx, unz, unb('UNOY'), ftx]))).toEqual({ ...at, segmentNumber: 4 });
+    const message = (() => {
+      try {
+        serializeToBytes([unb('UNOY'), ftx], { syntaxId: 'UNOC' });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain('UNOY');
+    expect(message).toContain('UNOC');
+    // Agreeing, the bytes are written and read back as given.
+    for (const id of ['UNOC', 'UNOY']) {
+      expect(parse(serializeToBytes([unb(id), ftx], { syntaxId: id })).segments[1]?.elements, id).toEqual(ftx.elements);
+    }
   });
 
   it('refuses such a character in every occurrence of a repeated element and in the tag, not only in the first occurrence', () => {

@@ -15,7 +15,7 @@ export interface SerializeOptions {
 }
 
 export interface SerializeBytesOptions extends SerializeOptions {
-  /** Syntax identifier whose charset encodes the text; default: the first UNB's S001, else UNOC. */
+  /** Syntax identifier whose charset encodes the text; default: the first UNB's S001, else UNOC. Every UNB's S001 0001 must name it (else syntax error 12). */
   syntaxId?: string;
 }
 
@@ -227,9 +227,28 @@ export function firstUnencodable(segments: Iterable<SegmentInput>): EdifactSynta
 }
 
 /**
+ * Throws syntax error 12 at the first UNB's S001 0001 of `segments` that names another syntax
+ * identifier than `syntaxId`, the one the bytes are encoded in: its readers would decode them in
+ * the charset it names (`æ` as Latin-1 under UNOY is invalid UTF-8).
+ */
+function refuseContradictingUnb(segments: ReadonlyArray<SegmentInput>, syntaxId: string): void {
+  const index = segments.findIndex((s) => s.tag === 'UNB' && (s.elements[0]?.[0] ?? '') !== syntaxId);
+  if (index === -1) return;
+  const declared = segments[index]?.elements[0]?.[0] ?? '';
+  throw new EdifactSyntaxError(
+    SyntaxErrorCode.invalidValue,
+    `the UNB declares syntax identifier ${JSON.stringify(declared)} but the bytes would be encoded as ${syntaxId}: one interchange's bytes are in the charset its UNB names; write the option syntaxId ${JSON.stringify(declared)}, or leave it out`,
+    { segmentNumber: index + 1, tag: 'UNB', element: 1, component: 1 },
+  );
+}
+
+/**
  * Writes segments as bytes in the charset of the interchange. A character the charset cannot
  * carry — in the tag (element 0) or any occurrence of a repeated element — is syntax error 21,
- * naming the segment, element and component; never replaced silently.
+ * naming the segment, element and component; never replaced silently. A UNB whose syntax
+ * identifier (S001 0001) is not the one encoding the bytes (the `syntaxId` option, else the first
+ * UNB's) is syntax error 12 at that UNB's S001 0001: bytes under a header naming another charset
+ * would read back otherwise, or not at all.
  */
 export function serializeToBytes(segments: ReadonlyArray<SegmentInput>, options: SerializeBytesOptions = {}): Uint8Array {
   const syntaxId = options.syntaxId ?? segments.find((s) => s.tag === 'UNB')?.elements[0]?.[0] ?? 'UNOC';
@@ -241,6 +260,7 @@ export function serializeToBytes(segments: ReadonlyArray<SegmentInput>, options:
       component: 1,
     });
   }
+  refuseContradictingUnb(segments, syntaxId);
   segments.forEach((segment, index) => {
     const refusal = unencodableIn(charset, segment, index + 1);
     if (refusal !== null) throw refusal;
