@@ -9,7 +9,7 @@
  * worker threads themselves run from the built package (`dist/`, `npm test` builds first).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -341,6 +341,47 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
     expectSame(events, await reference(path, { now: NOW }));
     expect(cut.ranges).toBeGreaterThanOrEqual(3);
     expect(cut.passed).toEqual([]);
+  });
+
+  describe('a file that changes size while it is validated (size from stat before the ranges)', () => {
+    /** Runs the inline cut of a fresh copy of the good fixtures, calling `change` once, after range 0 is merged; its error or `null`. */
+    async function changing(name: string, change: (path: string, size: number) => void): Promise<{ error: Error | null; messages: number; ranges: number }> {
+      const bytes = Buffer.concat([...good, ...good].map((f) => readFileSync(f)));
+      const path = write(name, bytes);
+      let ranges = 0;
+      let messages = 0;
+      const observe = (): void => {
+        if (ranges++ === 0) change(path, bytes.length);
+      };
+      try {
+        for await (const batch of validateFileWith(path, { now: NOW, workers: 2, minParallelBytes: 0, chunkBytes: 150 }, 'inline', observe)) {
+          for (const ev of batch) if (ev.type === 'message') messages++;
+        }
+      } catch (err) {
+        return { error: err as Error, messages, ranges };
+      }
+      return { error: null, messages, ranges };
+    }
+
+    it('a file that shrinks: an error naming the path and that it changed size, not a shorter set of results', async () => {
+      const got = await changing('shrinks.edi', (path, size) => truncateSync(path, Math.floor(size / 2)));
+      expect(got.ranges).toBe(1);
+      expect(got.error?.message).toContain(join(dir, 'shrinks.edi'));
+      expect(got.error?.message).toMatch(/changed size during validation/);
+    });
+
+    it('a file that grows: an error naming the path, not results that leave out what was appended', async () => {
+      const got = await changing('grows.edi', (path) => appendFileSync(path, readFileSync('fixtures/batch-mixed.edi')));
+      expect(got.ranges).toBeGreaterThan(3);
+      expect(got.error?.message).toContain(join(dir, 'grows.edi'));
+      expect(got.error?.message).toMatch(/changed size during validation/);
+    });
+
+    it('a file whose size stays the same validates as before', async () => {
+      const got = await changing('stays.edi', () => {});
+      expect(got.error).toBeNull();
+      expect(got.messages).toBe(expectWellFormed(await reference(join(dir, 'stays.edi'), { now: NOW })));
+    });
   });
 
   it('gives the same events for randomly damaged concatenations (property)', async () => {

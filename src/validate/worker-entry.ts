@@ -13,7 +13,7 @@ if (port === null) throw new Error('fp-edifact: validate-worker runs in a worker
 const data = workerData as WorkerData;
 const fd = openSync(data.path, 'r');
 
-const read = fileReader(fd);
+const read = fileReader(fd, data.path, data.size);
 
 const post = (m: WorkerMessage): void => port.postMessage(m);
 

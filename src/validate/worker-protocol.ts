@@ -12,8 +12,21 @@ import type { PackedItems } from './worker-packing.js';
 /** Reads `length` bytes of the file at `offset` (fewer at its end). */
 export type ByteReader = (offset: number, length: number) => Uint8Array;
 
-/** A {@link ByteReader} over an open file. */
-export function fileReader(fd: number): ByteReader {
+/**
+ * The error when the file at `path` is no longer `size` bytes long (`now`, or `null` when only a
+ * read came short): the ranges were planned on the size it had when validation started.
+ */
+export function fileChangedSize(path: string, size: number, now: number | null): Error {
+  const found = now === null ? 'a read came short of it' : `it is ${now} bytes now`;
+  return new Error(`fp-edifact: validateFile: ${path} changed size during validation (it was ${size} bytes when validation started; ${found}); validate it again once it is complete`);
+}
+
+/**
+ * A {@link ByteReader} over the open file `path` of `size` bytes (its size when validation
+ * started); a read that comes short within those bytes — the file shrank — throws
+ * {@link fileChangedSize} rather than let a range end early.
+ */
+export function fileReader(fd: number, path: string, size: number): ByteReader {
   return (offset, length) => {
     const buf = Buffer.allocUnsafe(Math.max(0, length));
     let done = 0;
@@ -22,6 +35,7 @@ export function fileReader(fd: number): ByteReader {
       if (n === 0) break;
       done += n;
     }
+    if (done < length && offset + done < size) throw fileChangedSize(path, size, null);
     return done === length ? buf : buf.subarray(0, done);
   };
 }

@@ -8,7 +8,7 @@
  * that span ranges, and writes every CONTRL and 12'er (so references and clock are called in
  * the same order as on one thread).
  */
-import { closeSync, createReadStream, openSync, statSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
@@ -21,7 +21,7 @@ import { SplitFinder, type SplitPoint } from './split-points.js';
 import { RunSettings, interchangeEvent, validateStreamBatches, type ClosingInterchange } from './stream.js';
 import type { ValidateOptions, ValidationError, ValidationEvent } from './types.js';
 import { probeBoundary } from './worker-range.js';
-import { fileReader, type BoundaryState, type ByteReader, type ByteSpan, type RangeItem, type RangeJob, type RangeOptions, type RangeResult } from './worker-protocol.js';
+import { fileChangedSize, fileReader, type BoundaryState, type ByteReader, type ByteSpan, type RangeItem, type RangeJob, type RangeOptions, type RangeResult } from './worker-protocol.js';
 import { unpackItems, type PackedItems } from './worker-packing.js';
 import { InlineExecutor, RANGES_PER_WORKER, ThreadExecutor, type Executor } from './executors.js';
 
@@ -323,6 +323,20 @@ function fileSize(path: string): number {
 }
 
 /**
+ * `failure`, or when the file open as `fd` is no longer `size` bytes long — the likely cause of
+ * a range that failed reading it — the error saying so (`failure` its cause).
+ */
+function unlessChanged(fd: number, path: string, size: number, failure: Error | null): Error | null {
+  let now: number;
+  try {
+    now = fstatSync(fd).size;
+  } catch {
+    return failure;
+  }
+  return now === size ? failure : new Error(fileChangedSize(path, size, now).message, failure ? { cause: failure } : undefined);
+}
+
+/**
  * `validateFile` with a choice of where the ranges run: worker threads, or `inline` on the
  * calling thread (same cutting and merging; for tests).
  * @internal
@@ -345,7 +359,7 @@ export async function* validateFileWith(
   const fd = openSync(path, 'r');
   let executor: Executor | null = null;
   try {
-    const read = fileReader(fd);
+    const read = fileReader(fd, path, size);
     const planner = new Planner(read, size, workers, options.chunkBytes);
     const first = planner.job(0)!;
     if (first.ends.length === 0) {
@@ -406,6 +420,10 @@ export async function* validateFileWith(
           if (observe) jobs.set(job.index, job);
           exec.start(job);
         }
+      } catch (err) {
+        // Planning reads the file (and inline, so do the ranges); called from a worker's message, it must not throw.
+        stopped = true;
+        onError(err as Error);
       } finally {
         dispatching = false;
       }
@@ -416,7 +434,7 @@ export async function* validateFileWith(
     for (;;) {
       const r = slot(current)!;
       for (;;) {
-        if (flow.failure) throw flow.failure;
+        if (flow.failure) throw unlessChanged(fd, path, size, flow.failure)!;
         const batch = r.batches.shift();
         if (batch !== undefined) {
           const out: ValidationEvent[] = [];
@@ -440,6 +458,9 @@ export async function* validateFileWith(
       dispatch();
     }
     stopped = true;
+    // Bytes appended after the start were not read: an error, not results that leave them out.
+    const changed = unlessChanged(fd, path, size, null);
+    if (changed) throw changed;
     merger.finish();
   } finally {
     await executor?.close();
@@ -460,7 +481,9 @@ export async function* validateFileWith(
  * same order. Memory grows with the results of a few ranges held until their turn.
  * A path it cannot read (missing, a directory) rejects the first `next()` with an error naming
  * the path, with the file system's `code` and its error as `cause`. Stopping early closes the
- * file and stops the workers.
+ * file and stops the workers. On worker threads the file is cut by its size when validation
+ * starts: a file that shrinks or grows meanwhile rejects the iteration (after the events already
+ * yielded) with an error naming the path and that it changed size during validation.
  *
  * @example
  * for await (const ev of validateFile('batch.edi', { workers: 2 })) {
