@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CHARS } from '../../src/syntax/service-chars.js';
+import { parse } from '../../src/syntax/index.js';
 import { SplitFinder, terminatorFrom } from '../../src/validate/split-points.js';
 import type { ByteReader } from '../../src/validate/worker-protocol.js';
 
@@ -121,5 +122,28 @@ describe('SplitFinder: the service characters of an interchange without a UNA of
     const text = unclosed + custom.replace(/^UNA.{6}\n/, '') + plain + custom;
     expect(starts(text).length).toBe(1 + 1 + 1 + 1 + 7 + 2);
     expect(walk(text)).toEqual(starts(text));
+  });
+});
+
+describe('SplitFinder: a UNB of syntax version 1–3 under a UNA with a repetition separator', () => {
+  // Versions 1–3 reserve the UNA's fifth place: the reader reads a line feed there as no
+  // repetition separator (error 20), so the line feeds after the terminators are gaps it skips.
+  const text = (version: string): string =>
+    [`UNA:+.?\n'UNB+UNOC:${version}+A:ZZ+B:ZZ+240101:1200+1'`, "UNH+1+OPSIGE:1:911:UN'", "BGM+9'", "UNT+2+1'", "UNH+2+OPSIGE:1:911:UN'", "BGM+9'", "UNT+2+2'", "UNZ+2+1'"].join('\n');
+
+  it('takes the UNH after a terminator and a line feed under version 3, as the reader reads it', () => {
+    const v3 = text('3');
+    expect(parse(v3, { errors: 'collect' }).segments.filter((s) => s.tag === 'UNH').length).toBe(2);
+    const finder = new SplitFinder(readerOf(bytes(v3)), v3.length);
+    const point = finder.next(v3.indexOf('UNH+1+') + 1, 0);
+    expect(point?.at).toBe(v3.indexOf('UNH+2+'));
+    expect(point?.context?.chars.repetition).toBe(' ');
+  });
+
+  it('does not under version 4, where the line feed is the repetition separator (data of the next segment)', () => {
+    const v4 = text('4');
+    expect(parse(v4, { errors: 'collect' }).segments.filter((s) => s.tag === 'UNH').length).toBe(0);
+    const finder = new SplitFinder(readerOf(bytes(v4)), v4.length);
+    expect(finder.next(v4.indexOf('UNH+1+') + 1, 0)).toBeNull();
   });
 });

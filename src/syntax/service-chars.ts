@@ -111,6 +111,18 @@ export function restrictedPlacesBroken(chars: ServiceChars, syntaxVersion: strin
 }
 
 /**
+ * `chars` as a UNB of syntax version `syntaxVersion` reads them: each place of
+ * {@link BEFORE_VERSION_4} they break holds its `readAs` instead; `chars` itself when none is broken.
+ */
+export function charsUnderVersion(chars: ServiceChars, syntaxVersion: string): ServiceChars {
+  const broken = restrictedPlacesBroken(chars, syntaxVersion);
+  if (broken.length === 0) return chars;
+  const out = { ...chars };
+  for (const place of broken) out[place.role] = place.readAs;
+  return out;
+}
+
+/**
  * How many release characters (code `release`) directly precede index `at` of `text` (a
  * Latin-1 string or bytes), looking back no further than `floor`. An odd run releases the
  * character at `at`; an even one is released release characters, so `at` stands.

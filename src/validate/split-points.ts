@@ -3,7 +3,8 @@
  * or an interchange (`UNA`/`UNB`) starts, found by reading small windows around the wanted
  * offset — never the whole file. A `UNH` counts when it starts a segment: preceded, after
  * optional line breaks, by an unreleased segment terminator of the service characters in
- * force: those of the `UNA` before the interchange's `UNB`; without one, the defaults after the
+ * force: those of the `UNA` before the interchange's `UNB` (as its syntax version reads them:
+ * versions 1–3 read the decimal mark and the fifth place as `BEFORE_VERSION_4` says); without one, the defaults after the
  * `UNZ` of the interchange before, or its characters when it has no `UNZ` (the tokenizer's rule,
  * `serviceCharsAfter`). A range that starts at a `UNH` is fed the `UNA`+`UNB` bytes of its
  * interchange first (its prelude).
@@ -14,6 +15,7 @@
  */
 import {
   DEFAULT_SERVICE_CHARS,
+  charsUnderVersion,
   isSegmentGap,
   isUnaAt,
   parseServiceString,
@@ -130,6 +132,22 @@ function inForceAt(w: Window, i: number, before: ServiceChars): ServiceChars | n
   return startsSegment(w, i, before) ? before : null;
 }
 
+/**
+ * The syntax version (S001 0002) of the UNB that starts `buf` and ends at index `t`: the text
+ * between the first component separator of its first element and the next separator; `''` when
+ * there is none (an identifier and version hold no released characters worth reading).
+ */
+function syntaxVersionOf(buf: Buffer, t: number, chars: ServiceChars): string {
+  const component = chars.component.charCodeAt(0);
+  const element = chars.element.charCodeAt(0);
+  let k = 4;
+  while (k < t && buf[k] !== component && buf[k] !== element) k++;
+  if (k >= t || buf[k] !== component) return '';
+  let end = k + 1;
+  while (end < t && buf[end] !== component && buf[end] !== element) end++;
+  return buf.toString('latin1', k + 1, end);
+}
+
 /** Index of the first unreleased terminator at or after `from` (−1: none). */
 export function terminatorFrom(bytes: Uint8Array, from: number, chars: ServiceChars): number {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -178,6 +196,8 @@ export class SplitFinder {
     const tail = this.window(unbAt, UNB_MAX);
     const t = terminatorFrom(tail.buf, 0, chars);
     if (t === -1) return null;
+    // A UNB of syntax version 1–3 reads a UNA's decimal mark and fifth place as the tokenizer does.
+    chars = charsUnderVersion(chars, syntaxVersionOf(tail.buf, t, chars));
     return { at, context: { unbAt, prelude: { start: at, end: unbAt + t + 1 }, chars } };
   }
 
