@@ -575,6 +575,25 @@ function compiledFor(rule: VirRule | CompiledVirRule): CompiledVirRule {
   return compiled;
 }
 
+/** `^[0-9]{n}$` or `^\d{n}$`: the rule's digit count, else -1. */
+function fixedDigits(pattern: string): number {
+  const m = /^\^(?:\[0-9\]|\\d)\{(\d{1,3})\}\$$/.exec(pattern);
+  return m === null ? -1 : Number(m[1]);
+}
+
+/**
+ * Whether a value, as it is (not trimmed), matches `rule`: built once per rule for callers that
+ * check many values. A rule that is a fixed digit count (the default `^[0-9]{8}$`) is a digit
+ * loop, far cheaper than `RegExp#test` (cachegrind: ~2 % of validating, where every VIR-typed
+ * NAD is checked); any other rule runs its regex. True means `validateVir(value, rule).valid`;
+ * on false, {@link validateVir} gives the verdict for the trimmed value and the problem.
+ */
+export function virMatcher(rule: CompiledVirRule): (value: string) => boolean {
+  const digits = fixedDigits(rule.rule.pattern);
+  if (digits !== -1) return (value) => allDigits(value, digits);
+  return (value) => value.length <= VIR_MAX_LENGTH && rule.regex.test(value);
+}
+
 /**
  * Validate a **VIR-nummer** (F&P's insurer id, used in UNB sender/recipient and in NAD MR/MS).
  *
