@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
 import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsAfter, serviceCharsInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, charsUnderVersion, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsAfter, serviceCharsInUse } from './service-chars.js';
 import { assertInputChunk, checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
 import { shownTag } from './shown.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
@@ -362,15 +362,14 @@ export class Tokenizer {
     const version = elements[0]?.[1] ?? '';
     const broken = restrictedPlacesBroken(this.chars, version);
     if (broken.length === 0) return false;
-    const chars = { ...this.chars };
     for (const place of broken) {
       this.fail(
         SyntaxErrorCode.characterInvalidAsServiceCharacter,
         `syntax version ${version} (UNB S001 0002) ${place.reason}: ${JSON.stringify(this.chars[place.role])} ${place.instead}`,
         { offset: this.unaOffset + 2 + place.element, tag: 'UNA', element: place.element },
       );
-      chars[place.role] = place.readAs;
     }
+    const chars = charsUnderVersion(this.chars, version);
     this.setServiceChars(chars);
     this.handler.serviceString?.(chars, this.unaOffset);
     return broken.some((p) => p.role === 'repetition');
