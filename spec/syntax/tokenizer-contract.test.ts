@@ -101,10 +101,22 @@ describe('Tokenizer: where its errors point', () => {
     ]);
   });
 
-  it('a UNA inside a message is error 33 at the UNA', () => {
+  it('a UNA inside a message is error 33 at the UNA, numbered as the next segment (in the interchange and in the message), where it stands as sent', () => {
     const text = `${UNB}UNH+1+X:D:96A:UN'UNA:+.? 'UNT+2+1'UNZ+1+R'`;
-    const { errors } = parse(text, { errors: 'collect' });
-    expect(errors.map(positionOf)).toEqual([{ code: SyntaxErrorCode.invalidOccurrenceOutsideMessage, offset: text.indexOf('UNA'), segmentNumber: undefined, tag: 'UNA', element: undefined, component: undefined }]);
+    const { errors, segments } = parse(text, { errors: 'collect' });
+    expect(errors.map(positionOf)).toEqual([{ code: SyntaxErrorCode.invalidOccurrenceOutsideMessage, offset: text.indexOf('UNA'), segmentNumber: 3, tag: 'UNA', element: undefined, component: undefined }]);
+    expect(errors[0]!.messageSegmentNumber).toBe(2);
+    expect(errors[0]!.message).toBe(`byte ${text.indexOf('UNA')}, segment 3 (UNA), message segment 2: UNA inside a message (syntax error 33)`);
+    // Not a segment of the count (UNT 0074 leaves it out): the segment after it has the same numbers.
+    expect(segments.map((s) => [s.tag, s.segmentNumber, s.messageSegmentNumber])).toEqual([
+      ['UNB', 1, 0],
+      ['UNH', 2, 1],
+      ['UNT', 3, 2],
+      ['UNZ', 4, 0],
+    ]);
+    // Deeper in a longer message, and in its second message.
+    const second = `${UNB}UNH+1+X:D:96A:UN'UNT+2+1'UNH+2+X:D:96A:UN'BGM+9'DTM+1'UNA:+.? 'UNT+4+2'UNZ+2+R'`;
+    expect(parse(second, { errors: 'collect' }).errors.map((e) => [e.code, e.offset, e.segmentNumber, e.messageSegmentNumber])).toEqual([['33', second.indexOf('UNA'), 7, 4]]);
     expect(parse(`UNA:+.? '${UNB}UNZ+0+R'UNA:+.? '${UNB}UNZ+0+R'`, { errors: 'collect' }).errors).toEqual([]);
   });
 

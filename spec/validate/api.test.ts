@@ -162,6 +162,24 @@ describe('CONTRL', () => {
     expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+33+UNA'UNT+3+1'");
   });
 
+  it('answers a UNA inside a message in its UCM (33, 0013 UNA), never in a UCS: a UNA has no segment position (0096 counts the segments UNT 0074 counts, UNH = 1)', async () => {
+    // After BGM (message position 2): the segment after the UNA, RFF, is position 3 as sent.
+    const text = motor.toString('latin1').replace("BGM+9'\n", "BGM+9'\nUNA:+.? '\n");
+    for (const detail of ['message', 'segment'] as const) {
+      const [r] = await validate(text, { now: NOW, detail, captureSegments: true });
+      expect(r!.accepted, detail).toBe(true);
+      const [m] = r!.messages;
+      expect(m!.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.offset]), detail).toEqual([['33', 'UNA', null, null, text.indexOf('UNA:+.? \'\nRFF')]]);
+      // No segment text is shown for it: position 3 is RFF's, which holds no error.
+      expect(m!.segmentText, detail).toEqual({});
+      expect(r!.contrl, detail).toContain("UCM+1+OPSIGE:1:911:UN+4+33+UNA'UNT+4+1'");
+      expect(r!.contrl, detail).not.toContain('UCS');
+      const [check] = await validate(r!.contrl, { now: NOW });
+      expect(check!.errors, detail).toEqual([]);
+      expect(check!.messages[0]!.errors, detail).toEqual([]);
+    }
+  });
+
   it('rejects a syntax 3 interchange whose UNA sets a repetition separator in the UCI: 20 at UNA element 5', async () => {
     const text = motor.toString('latin1').replace("UNA:+.? '", "UNA:+.?*'");
     const [r] = await validate(text, { now: NOW });

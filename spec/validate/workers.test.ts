@@ -323,6 +323,25 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
     expect(cut.passed).toEqual([]);
   });
 
+  it('gives the same events for a UNA inside a message, in a range that starts at a later message of its interchange (its prelude counts the segments anew)', async () => {
+    // Message 3 of 7 holds the UNA: the tokenizer numbers it by the range's own count, the report by neither.
+    const path = write('una-inside.edi', readFileSync('fixtures/invalid/c33-una-inside-message.edi', 'latin1').repeat(2));
+    for (const options of [{ now: NOW }, { now: NOW, detail: 'segment', captureSegments: true } satisfies ValidateOptions]) {
+      const want = await reference(path, options);
+      const rejected = want.flatMap((e) => (e.type === 'message' && e.message.status === 'rejected' ? [e.message] : []));
+      expect(rejected.map((m) => [m.index, m.errors.map((x) => [x.code, x.segment, x.segmentPosition])])).toEqual([
+        [3, [['33', 'UNA', null]]],
+        [3, [['33', 'UNA', null]]],
+      ]);
+      for (const chunkBytes of [1, 300]) {
+        const { events, cut } = await inline(path, { ...options, chunkBytes });
+        expectSame(events, want);
+        expect(cut.preludes).toBeGreaterThan(2);
+        expect(cut.passed).toEqual([]);
+      }
+    }
+  });
+
   it('lets a range run on past a split point that does not check out', async () => {
     // The UNZ lost its terminator: "UNA:+.? '" is the rest of the UNZ segment, not a service string advice.
     const motor = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1');
@@ -444,6 +463,15 @@ describe('validateFile with worker threads (the built package)', () => {
     const want = await run(path, { workers: 1 });
     expect(expectWellFormed(want)).toBe(3 * (1 + 7));
     expectSame(await run(path, { workers: 2, chunkBytes: 200 }), want);
+  });
+
+  it('yields the same events with 2 workers as with 1 for a UNA inside a message', async () => {
+    const path = write('threads-una-inside.edi', readFileSync('fixtures/invalid/c33-una-inside-message.edi', 'latin1').repeat(3));
+    for (const options of [{}, { detail: 'segment', captureSegments: true } satisfies ValidateFileOptions]) {
+      const want = await run(path, { workers: 1, ...options });
+      expect(want.filter((e) => e.type === 'message' && e.message.errors.some((x) => x.code === '33')).length).toBe(3);
+      expectSame(await run(path, { workers: 2, chunkBytes: 300, ...options }), want);
+    }
   });
 
   it('yields the same warnings with 2 workers as with 1', async () => {

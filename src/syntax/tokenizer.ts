@@ -313,15 +313,17 @@ export class Tokenizer {
    * precedes UNB): inside a message at once; between UNB and UNH or between messages once the
    * next segment is not a UNB (after an interchange without UNZ, the UNA of the next one is where
    * it belongs). Its characters apply from there either way: the sender wrote what follows with them.
+   * Not a segment of the count (UNT 0074 leaves it out), it is numbered as the next segment —
+   * in the interchange, and in the message inside one — where it stands as sent.
    */
   private readServiceString(text: string, pos: number): number {
     const offset = this.base + pos;
     this.reportStrayUna();
+    const segmentNumber = this.segmentNumber + 1;
     if (this.segmentNumber > 0 && this.messageSegmentNumber > 0) {
-      this.fail(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNA inside a message', { offset, tag: 'UNA' });
+      this.fail(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNA inside a message', { offset, segmentNumber, messageSegmentNumber: this.messageSegmentNumber + 1, tag: 'UNA' });
     } else if (this.interchangeOpen) {
-      // Not a segment of the count: numbered as the next segment, where it stands as sent.
-      this.strayUna = { offset, segmentNumber: this.segmentNumber + 1 };
+      this.strayUna = { offset, segmentNumber };
     }
     try {
       const chars = parseServiceString(text.slice(pos + 3, pos + 9), offset);

@@ -18,13 +18,21 @@ export function isServiceTag(tag: string | null): boolean {
 }
 
 /**
+ * Tags that have no segment position (0096) in a message. A UNA is no segment of the count
+ * (UNT 0074 leaves it out): the tokenizer numbers one inside a message as the segment after it,
+ * so as a 0096 that number would name that segment. Its error stays at the message (the UCM:
+ * 0085, 0013 `UNA`), as ISO 9735 reports 33 at the level above.
+ */
+const NO_SEGMENT_POSITION: ReadonlySet<string> = new Set(['UNA']);
+
+/**
  * A syntax or envelope error as a {@link ValidationError}. `messageStart` is the interchange
  * segment number of the message's UNH when the error belongs to a message (its position in
  * the message is derived from it), else `null`.
  */
 export function fromSyntaxError(e: EdifactSyntaxError, messageStart: number | null): ValidationError {
   let segmentPosition: number | null = null;
-  if (messageStart !== null) {
+  if (messageStart !== null && !NO_SEGMENT_POSITION.has(e.tag ?? '')) {
     if (e.messageSegmentNumber !== undefined) segmentPosition = e.messageSegmentNumber;
     else if (e.segmentNumber !== undefined && e.segmentNumber >= messageStart) segmentPosition = e.segmentNumber - messageStart + 1;
   }

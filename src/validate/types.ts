@@ -21,7 +21,8 @@ export interface ValidationError {
   /**
    * 1-based position of the segment in its message (UNH = 1), or `null` outside a message.
    * For a missing segment: the position of the last segment before where it was expected
-   * (ISO 9735 / CONTRL 0096 convention).
+   * (ISO 9735 / CONTRL 0096 convention). `null` for a UNA inside a message: it is no segment of
+   * the count (UNT 0074), so it has no position of its own; `offset` says where it is.
    */
   segmentPosition: number | null;
   /** 1-based data element position in the segment (the tag is element 0), or `null`. */
