@@ -15,7 +15,9 @@
  * own UNB's parties) is fitted to the CONTRL's own layout, which ISO 9735 requires to be valid
  * like any message: a value over its element's length (already the answered interchange's error
  * 39) is cut to that length, and a character the CONTRL's UNOC cannot carry (from a UNOY
- * interchange) is written `?`.
+ * interchange) is written `?`. Positions are never cut: one too wide for its element (UCS 0096
+ * n..6, S011 0098 and 0104 n..3) is left out and its error goes up a level — a component's to
+ * its element, an element's to its segment (a UCS with the code), a segment's to the UCM.
  */
 import type { MessageHeader, PartyId } from '../envelope/types.js';
 import { COMPOSITES } from '../schema/composites.js';
@@ -58,10 +60,30 @@ export interface ContrlResult {
   accepted: boolean;
 }
 
-/** S011 data element position (`element:component`), or `undefined`. */
+/** The maximum length of the CONTRL's data element `id` (characters). */
+function maxLength(id: string): number {
+  return parseFormat((ELEMENTS[id] as { format: string }).format).maxLength;
+}
+
+/** Whether the CONTRL's numeric data element `id` (0096 n..6, 0098 and 0104 n..3) can carry the position `n`. */
+function writable(id: '0096' | '0098' | '0104', n: number): boolean {
+  return String(n).length <= maxLength(id);
+}
+
+/**
+ * S011 data element position (`element:component`) as the CONTRL can write it, or `undefined`.
+ * A position too wide for its element (limits raised over 999, a segment of 1,000 elements) is
+ * never clamped: a component's leaves its element (the composite in error), an element's
+ * leaves none — the error is then its segment's.
+ */
 function position(e: ValidationError): string[] | undefined {
-  if (e.element === null) return undefined;
-  return e.component === null ? [String(e.element)] : [String(e.element), String(e.component)];
+  if (e.element === null || !writable('0098', e.element)) return undefined;
+  return e.component === null || !writable('0104', e.component) ? [String(e.element)] : [String(e.element), String(e.component)];
+}
+
+/** Whether a UCS can name the segment of `e`: it has a position in the message that fits 0096 (else the error is the UCM's). */
+function inUcs(e: ValidationError): boolean {
+  return e.segmentPosition !== null && writable('0096', e.segmentPosition);
 }
 
 /**
@@ -82,7 +104,7 @@ const CONTRL_CHARSET = charsetFor(CONTRL_SYNTAX_ID) as Charset;
  * becomes `?`, and the value is cut to the element's maximum length (characters).
  */
 function fit(id: string, value: string): string {
-  const max = parseFormat((ELEMENTS[id] as { format: string }).format).maxLength;
+  const max = maxLength(id);
   if (value.length <= max && firstUnencodableChar(CONTRL_CHARSET, value) === -1) return value;
   return Array.from(value, (ch) => (firstUnencodableChar(CONTRL_CHARSET, ch) === -1 ? ch : '?'))
     .slice(0, max)
@@ -156,10 +178,10 @@ export class ContrlBuilder {
   }
 
   private segmentDetail(reference: string, s009: Array<string | undefined>, errors: readonly ValidationError[], out: SegmentInput[]): void {
-    // UCM reports the first error of UNH or UNT (or one without a segment position); UCS/UCD the rest.
-    const inUcm = errors.find((e) => e.segment === 'UNH' || e.segment === 'UNT' || e.segmentPosition === null);
+    // UCM reports the first error of UNH or UNT (or one without a segment position a UCS can write); UCS/UCD the rest.
+    const inUcm = errors.find((e) => e.segment === 'UNH' || e.segment === 'UNT' || !inUcs(e));
     out.push(segment('UCM', reference, s009, '4', ...errorElements(inUcm)));
-    const rest = errors.filter((e) => e !== inUcm && e.segmentPosition !== null).sort((a, b) => a.segmentPosition! - b.segmentPosition!);
+    const rest = errors.filter((e) => e !== inUcm && inUcs(e)).sort((a, b) => a.segmentPosition! - b.segmentPosition!);
     let ucs = 0;
     for (let i = 0; i < rest.length && ucs < MAX_UCS; ) {
       const pos = rest[i]!.segmentPosition!;
@@ -167,8 +189,9 @@ export class ContrlBuilder {
       while (j < rest.length && rest[j]!.segmentPosition === pos) j++;
       const group = rest.slice(i, j);
       i = j;
-      const whole = group.filter((e) => e.element === null);
-      const parts = group.filter((e) => e.element !== null);
+      // An element error whose position S011 cannot write is the segment's (a UCS with its code).
+      const whole = group.filter((e) => position(e) === undefined);
+      const parts = group.filter((e) => position(e) !== undefined);
       out.push(segment('UCS', String(pos), whole[0]?.code));
       ucs++;
       for (const e of parts.slice(0, MAX_UCD)) out.push(segment('UCD', e.code, position(e)));
