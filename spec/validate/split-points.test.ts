@@ -116,6 +116,25 @@ describe('SplitFinder: the service characters of an interchange without a UNA of
     expect(point?.context?.chars).toEqual(DEFAULT_SERVICE_CHARS);
   });
 
+  it('reads one with the defaults after a UNZ though other segments stand between that UNZ and its UNB, as the tokenizer does', () => {
+    // UNA|*,# ~ … UNZ*…~, then a segment outside any interchange (under the defaults), then UNB+…'.
+    const text = (custom + "FTX+AAA'\n" + plain).repeat(3);
+    expect(parse(text, { errors: 'collect' }).segments.filter((s) => s.tag === 'UNH').length).toBe(3 * (1 + 7));
+    expect(starts(text).length).toBe(3 * (1 + 1 + 1 + 7) - 1);
+    expect(walk(text)).toEqual(starts(text));
+  });
+
+  it('looks for that UNZ no further back than the UNB of the interchange before: a UNZ before it ended an earlier one', () => {
+    // batch-mixed (UNZ), then opsigelse-9-motor under UNA:+,? ' without its UNZ, then batch-mixed without a UNA:
+    // its UNB is still read with the comma (the tokenizer's rule), not with the defaults after the first UNZ.
+    const unclosed = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1').replace("UNA:+.? '", "UNA:+,? '").replace(/UNZ\+[^']*'\n/, '');
+    const text = plain + unclosed + plain;
+    const finder = new SplitFinder(readerOf(bytes(text)), text.length);
+    const point = finder.next(text.indexOf('UNH', plain.length) + 1, 0);
+    expect(point?.at).toBe(plain.length + unclosed.length);
+    expect(point?.context?.chars).toEqual({ ...DEFAULT_SERVICE_CHARS, decimal: ',' });
+  });
+
   it('reads one with the characters of the interchange before when that one has no UNZ', () => {
     // UNA|*,# ~ … without its UNZ, then UNB*…~ still under UNA|*,# ~, then the defaults after its UNZ.
     const unclosed = custom.replace(/UNZ\*[^~]*~\n/, '');

@@ -119,6 +119,27 @@ function oneInterchange(text: string): string {
   return text.split(/UNZ\+[^']*'(?:UNA.{6})?UNB\+[^']*'/).join('');
 }
 
+const customUna = readFileSync('fixtures/custom-una.edi', 'latin1');
+const plainBatch = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+/** custom-una.edi with a second message, whose FTX holds "'UNB+…'" as data ("'" and "+" are no service characters under UNA|*,# ~). */
+const unbInData = customUna
+  .replace('Leasingaftale', "Leasingaftale'UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+R1'")
+  .replace(/(UNH\*1\*[\s\S]*UNT\*16\*)1~\n/, (block: string, head: string) => `${block}${block.replace('UNH*1*', 'UNH*2*').replace(`${head}1~`, `${head}2~`)}`)
+  .replace('UNZ*1*', 'UNZ*2*');
+/**
+ * Broken files around interchange ends, and whether the split finder misjudges a point in them
+ * (a range then runs on past it).
+ */
+const BOUNDARY_FILES = {
+  // UNZ, then a segment outside any interchange (read with the defaults), then an interchange without a UNA.
+  'segments-after-unz': { text: (customUna + "FTX+AAA'\n" + plainBatch).repeat(3), runsOn: false },
+  // An interchange under UNA:+,? ' without its UNZ: the next UNB (no UNA) is still read with its comma;
+  // a range cannot start there with only that UNB before it.
+  'unclosed-una-comma': { text: "UNA:+,? '\n" + plainBatch.replace(/UNZ\+[^']*'\n/, '') + plainBatch + plainBatch, runsOn: true },
+  // "'UNB+…'" in data of an interchange under another terminator: looked back at blind, it reads as a UNB.
+  'unb-in-data': { text: (unbInData + plainBatch).repeat(2), runsOn: true },
+};
+
 /**
  * `text` with some party ids broken — a policyholder's or debtor's CPR now and then on day 32, a
  * CVR with its check digit off by one — which makes warnings, not errors.
@@ -342,6 +363,37 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
     }
   });
 
+  describe('broken files around interchange ends: what the split finder misjudges costs parallelism, never correctness', () => {
+    it('gives the events of one thread, cut at every point the finder proposes', async () => {
+      for (const [name, { text, runsOn }] of Object.entries(BOUNDARY_FILES)) {
+        const path = write(`${name}.edi`, text);
+        for (const options of [{ now: NOW }, { now: NOW, detail: 'segment', captureSegments: true } satisfies ValidateOptions]) {
+          const want = await reference(path, options);
+          expect(expectWellFormed(want), name).toBeGreaterThan(10);
+          let passed = 0;
+          for (const chunkBytes of [1, 60, 400]) {
+            const { events, cut } = await inline(path, { ...options, chunkBytes });
+            expectSame(events, want);
+            passed += cut.passed.length;
+            if (chunkBytes === 1) expect(cut.ranges, name).toBeGreaterThan(3);
+          }
+          // Where the finder misjudges, a range runs on past the point (the previous range's pipeline decides).
+          if (runsOn) expect(passed, name).toBeGreaterThan(0);
+          else expect(passed, name).toBe(0);
+        }
+      }
+    });
+
+    it('splits the interchange after the segments that follow a UNZ at its UNB and every message', async () => {
+      const { text } = BOUNDARY_FILES['segments-after-unz'];
+      const path = write('segments-after-unz.edi', text);
+      const { cut } = await inline(path, { now: NOW, chunkBytes: 1 });
+      // A range from every interchange and message start (as without the FTX): 30.
+      expect(cut.ranges).toBe(3 * (1 + 1 + 1 + 7) - 1 + 1);
+      expect(cut.passed).toEqual([]);
+    });
+  });
+
   it('lets a range run on past a split point that does not check out', async () => {
     // The UNZ lost its terminator: "UNA:+.? '" is the rest of the UNZ segment, not a service string advice.
     const motor = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1');
@@ -471,6 +523,15 @@ describe('validateFile with worker threads (the built package)', () => {
       const want = await run(path, { workers: 1, ...options });
       expect(want.filter((e) => e.type === 'message' && e.message.errors.some((x) => x.code === '33')).length).toBe(3);
       expectSame(await run(path, { workers: 2, chunkBytes: 300, ...options }), want);
+    }
+  });
+
+  it('yields the same events with 2 workers as with 1 for broken files around interchange ends', async () => {
+    for (const [name, { text }] of Object.entries(BOUNDARY_FILES)) {
+      const path = write(`threads-${name}.edi`, text);
+      const want = await run(path, { workers: 1 });
+      expect(expectWellFormed(want)).toBeGreaterThan(10);
+      expectSame(await run(path, { workers: 2, chunkBytes: 200 }), want);
     }
   });
 

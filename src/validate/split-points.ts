@@ -49,8 +49,6 @@ const WINDOW = 64 * 1024;
 const MARGIN = 1024;
 /** Longest UNB segment looked for. */
 const UNB_MAX = 4096;
-/** Longest UNZ segment looked back at: the tag and two elements (n..6, an..14), every byte released at worst. */
-const UNZ_MAX = 64;
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -110,26 +108,30 @@ function unaBefore(w: Window, i: number): { at: number; index: number; chars: Se
 }
 
 /**
- * The service characters in force at index `i` of `w`, right after a segment read under
- * `before` (those of the interchange before): {@link serviceCharsAfter} a `UNZ` that ends there
- * (its gaps skipped under them), else `before` when another segment ends there; `null` when no
- * segment ends right before `i`. Only the segment right before counts: segments between a UNZ
- * and the next UNB make the finder guess `before` (a misjudged point costs parallelism only).
+ * The service characters in force at index `i` of `w`, where a segment would start, in or after
+ * the interchange `before`: {@link serviceCharsAfter} its `UNZ` — the last one between its `UNB`
+ * and `i`, no further back than `MARGIN` — when `i` follows it directly (its gaps skipped under
+ * them) or starts a segment under them (segments outside any interchange may come between, read
+ * with them, as the tokenizer reads them); else its own characters when a segment under them
+ * ends right before `i`; `null` when none does. Further segments after a UNZ make the finder
+ * guess `before` (a misjudged point costs parallelism only).
  */
-function inForceAt(w: Window, i: number, before: ServiceChars): ServiceChars | null {
-  let g = i - 1;
-  while (g >= 0 && isSegmentGap(w.buf[g]!, ANY_GAP)) g--;
-  const element = before.element.charCodeAt(0);
-  for (let k = g >= 3 ? w.buf.lastIndexOf('UNZ', g - 3, 'latin1') : -1; k !== -1 && k >= g - UNZ_MAX; k = k > 0 ? w.buf.lastIndexOf('UNZ', k - 1, 'latin1') : -1) {
-    if (w.buf[k + 3] !== element || !startsSegment(w, k, before)) continue;
-    const t = terminatorFrom(w.buf, k, before);
-    const after = serviceCharsAfter('UNZ', before);
+function inForceAt(w: Window, i: number, before: InterchangeContext): ServiceChars | null {
+  const chars = before.chars;
+  const element = chars.element.charCodeAt(0);
+  const floor = Math.max(0, before.unbAt - w.base, i - MARGIN);
+  for (let k = i >= 4 ? w.buf.lastIndexOf('UNZ', i - 4, 'latin1') : -1; k >= floor; k = k > 0 ? w.buf.lastIndexOf('UNZ', k - 1, 'latin1') : -1) {
+    if (w.buf[k + 3] !== element || !startsSegment(w, k, chars)) continue;
+    const t = terminatorFrom(w.buf, k, chars);
+    if (t === -1 || t >= i) break;
+    const after = serviceCharsAfter('UNZ', chars);
     const gaps = segmentGaps(after);
-    let skipped = t !== -1 && t < i;
-    for (let j = t + 1; j < i && skipped; j++) skipped = isSegmentGap(w.buf[j]!, gaps);
-    if (skipped) return after;
+    let next = t + 1;
+    while (next < i && isSegmentGap(w.buf[next]!, gaps)) next++;
+    if (next === i || startsSegment(w, i, after)) return after;
+    break;
   }
-  return startsSegment(w, i, before) ? before : null;
+  return startsSegment(w, i, chars) ? chars : null;
 }
 
 /**
@@ -176,10 +178,10 @@ export class SplitFinder {
 
   /**
    * An interchange starting with the `UNB` at index `i` of `w`: its start (the `UNA` when one
-   * precedes it) and context. `before`: the service characters of the interchange before, if
-   * known (else the defaults are assumed for a `UNB` without a `UNA`).
+   * precedes it) and context. `before`: the interchange before, if known (else the defaults are
+   * assumed for a `UNB` without a `UNA`).
    */
-  private interchangeAt(w: Window, i: number, before: ServiceChars | null): { at: number; context: InterchangeContext } | null {
+  private interchangeAt(w: Window, i: number, before: InterchangeContext | null): { at: number; context: InterchangeContext } | null {
     const una = unaBefore(w, i);
     let chars: ServiceChars | null;
     if (before === null) {
@@ -205,7 +207,12 @@ export class SplitFinder {
    * The interchange `offset` is inside, looking back to the last accepted split point. A `UNB`
    * that is no interchange start under the defaults may be one under the characters of the
    * interchange before (after its `UNZ`, or without one): it is looked at again, in order, once
-   * that interchange is found.
+   * that interchange is found. One that is (after a terminator of the defaults, without a `UNA`)
+   * is taken as read with them, unseen what comes before: wrong after an interchange without
+   * `UNZ` whose `UNA` keeps `'` and `+` (a range cannot start there anyway: its prelude would
+   * need that `UNA` too), or for `'UNB+` in data under another terminator. Either costs
+   * parallelism only; confirming every such `UNB` would look back a whole range on each file
+   * whose interchanges lack their `UNZ`.
    */
   contextAt(offset: number): InterchangeContext | null {
     let context = this.lastContext;
@@ -225,7 +232,7 @@ export class SplitFinder {
     }
     for (let k = undecided.length - 1; k >= 0 && context !== null; k--) {
       const { w, i } = undecided[k]!;
-      context = this.interchangeAt(w, i, context.chars)?.context ?? context;
+      context = this.interchangeAt(w, i, context)?.context ?? context;
     }
     return context;
   }
@@ -275,7 +282,7 @@ export class SplitFinder {
         if (kind !== 0x42 /* B */ && kind !== 0x48 /* H */) continue;
         if (context === undefined) context = this.contextAt(from);
         if (kind === 0x42) {
-          const found = this.interchangeAt(w, i, context?.chars ?? null);
+          const found = this.interchangeAt(w, i, context ?? null);
           if (found && found.at > this.lastAt) return { at: found.at, prelude: null, context: found.context };
           // The interchange the last point starts: messages after it are inside it.
           if (found) context = found.context;
