@@ -1,5 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPacked, manifest, packedFiles, repo, type Installed } from './package-install.js';
 
 /** The built package as users get it: ESM and CJS through the exports map, and the testing entry. */
 const node = (args: string[]) => execFileSync(process.execPath, args, { encoding: 'utf8', cwd: process.cwd() });
@@ -18,5 +21,113 @@ describe('the built package', () => {
   it('exposes fp-edifact/testing with arbitraries', () => {
     const out = node(['--input-type=module', '-e', "import fc from 'fast-check'; import { arbOpsigelse } from 'fp-edifact/testing'; const [m] = fc.sample(arbOpsigelse('cancellation'), 1); console.log(m.kind);"]);
     expect(out.trim()).toBe('cancellation');
+  });
+});
+
+const files = packedFiles();
+const paths = files.map((f) => f.path);
+
+describe('what npm pack ships', () => {
+  it('is the build, the README and the guides: no sources, tests, fixtures, benchmarks or internal notes', () => {
+    expect(paths.filter((p) => !/^(dist\/[^/]+|docs\/[^/]+\.(md|svg)|README\.md|package\.json)$/.test(p))).toEqual([]);
+    for (const p of ['README.md', 'package.json', 'docs/cli.md', 'docs/reading-and-writing.md']) expect(paths).toContain(p);
+  });
+
+  it('has every file the manifest names, both worker scripts, and typings for import and require of every entry', () => {
+    const targets = [manifest.bin, manifest.exports].flatMap(function strings(v: unknown): string[] {
+      return typeof v === 'string' ? [v] : Object.values(v as object).flatMap(strings);
+    });
+    for (const t of [...targets, 'dist/validate-worker.js', 'dist/validate-worker.cjs']) expect(paths).toContain(posix.normalize(t));
+    for (const [entry, conditions] of Object.entries(manifest.exports)) {
+      if (entry === './package.json') continue;
+      const c = conditions as Record<string, Record<string, string>>;
+      expect(Object.keys(c)).toEqual(['import', 'require']);
+      // `types` first: TypeScript takes the first condition that matches.
+      expect(Object.keys(c.import!)[0]).toBe('types');
+      expect(c.import!.types).toMatch(/\.d\.ts$/);
+      expect(Object.keys(c.require!)[0]).toBe('types');
+      expect(c.require!.types).toMatch(/\.d\.cts$/);
+    }
+    expect(manifest.engines.node).toBe('>=20');
+  });
+
+  it('resolves every relative import of its JavaScript and typings to a shipped file', () => {
+    const unresolved: string[] = [];
+    for (const p of paths.filter((q) => /^dist\/.*\.(js|cjs|d\.ts|d\.cts)$/.test(q))) {
+      const text = readFileSync(join(repo, p), 'utf8');
+      for (const m of text.matchAll(/(?:from\s*|import\s*\(?\s*|require\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+        const target = posix.join(posix.dirname(p), m[1]!);
+        const typed = p.endsWith('.d.ts') || p.endsWith('.d.cts') ? target.replace(/\.js$/, '.d.ts').replace(/\.cjs$/, '.d.cts') : target;
+        if (!paths.includes(typed)) unresolved.push(`${p} -> ${m[1]}`);
+      }
+    }
+    expect(unresolved).toEqual([]);
+  });
+});
+
+/** A batch of `count` copies of batch-mixed.edi, each with its own reference, `pad` blanks after each. */
+function batch(count: number, pad = 0): string {
+  const base = readFileSync(join(repo, 'fixtures/batch-mixed.edi'), 'latin1');
+  return Array.from({ length: count }, (_, i) => base.replaceAll('20241210220000', String(20241210220000 + i)) + ' '.repeat(pad)).join('');
+}
+
+/** Runs a consumer's script in its project; returns stdout, stderr and the exit code. */
+function consumer(project: string, file: string, code: string, args: string[] = []): { stdout: string; stderr: string; status: number | null } {
+  writeFileSync(join(project, file), code);
+  const r = spawnSync(process.execPath, [file, ...args], { cwd: project, encoding: 'utf8' });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** validateFile's events as JSON lines, on one thread and on two, from a consumer's ESM or CommonJS script. */
+const validateFileScript = (load: string) => `${load}
+(async () => {
+  const events = async (workers) => {
+    const out = [];
+    for await (const ev of validateFile(process.argv[2], { workers, minParallelBytes: 1, chunkBytes: 4096, now: () => new Date('2024-12-11T08:00:00Z') })) out.push(JSON.stringify(ev));
+    return out;
+  };
+  const one = await events(1);
+  const two = await events(2);
+  console.log(JSON.stringify({ messages: one.filter((e) => e.startsWith('{"type":"message"')).length, same: JSON.stringify(one) === JSON.stringify(two) }));
+})().catch((e) => { console.error(e.message); process.exit(3); });
+`;
+const ESM_LOAD = "import { validateFile } from 'fp-edifact';";
+const CJS_LOAD = "const { validateFile } = require('fp-edifact');";
+
+describe('installed from the packed files', () => {
+  let installed: Installed;
+  let input: string;
+
+  beforeAll(() => {
+    installed = installPacked(files);
+    input = join(installed.project, 'batch.edi');
+    writeFileSync(input, batch(12), 'latin1');
+  });
+  afterAll(() => rmSync(installed.project, { recursive: true, force: true }));
+
+  it.each([['ESM', 'esm.mjs', ESM_LOAD], ['CommonJS', 'cjs.cjs', CJS_LOAD]])('validateFile on worker threads finds its worker script from %s', (_, file, load) => {
+    const r = consumer(installed.project, file, validateFileScript(load), [input]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ messages: 84, same: true });
+  });
+
+  it('runs the CLI through node_modules/.bin, validate --workers 2 included', () => {
+    const bin = installed.bins['fp-edifact']!;
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const big = join(installed.project, 'big.edi');
+    // Over the 32 MiB under which the command stays on one thread; mostly blanks between interchanges, quick to read.
+    writeFileSync(big, batch(34, 1024 * 1024), 'latin1');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: installed.project, encoding: 'utf8' });
+    const reports = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as { accepted: boolean; contrl: string });
+    const one = run('validate', big, '--json');
+    const two = run('validate', big, '--json', '--workers', '2');
+    expect([one.status, one.stderr, two.status, two.stderr]).toEqual([0, '', 0, '']);
+    // Only the CONTRL's own reference and date (from the clock) may differ between two runs.
+    const withoutContrl = (stdout: string) => reports(stdout).map(({ contrl, ...rest }) => (expect(contrl).toMatch(/UCI\+\d{14}\+11111111:ZZ\+22222222:ZZ\+7'/), rest));
+    expect(withoutContrl(two.stdout)).toEqual(withoutContrl(one.stdout));
+    expect(reports(one.stdout).length).toBe(34);
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: fp-edifact <command>/);
   });
 });
