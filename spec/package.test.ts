@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPacked, manifest, packedFiles, repo, type Installed } from './package-install.js';
@@ -130,4 +131,41 @@ describe('installed from the packed files', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^usage: fp-edifact <command>/);
   });
+});
+
+describe('installed without its worker script', () => {
+  let installed: Installed;
+  let input: string;
+  const marker = (project: string) => join(project, 'decoy-ran');
+
+  beforeAll(() => {
+    installed = installPacked(files.filter((f) => !f.path.startsWith('dist/validate-worker.')));
+    input = join(installed.project, 'batch.edi');
+    writeFileSync(input, batch(12), 'latin1');
+    // Scripts of the same name outside the package, where no fp-edifact file belongs.
+    const decoys = join(installed.project, 'node_modules/dist');
+    mkdirSync(decoys);
+    const m = JSON.stringify(marker(installed.project));
+    writeFileSync(join(decoys, 'validate-worker.cjs'), `require('fs').writeFileSync(${m}, 'cjs'); throw new Error('decoy');`);
+    writeFileSync(join(decoys, 'validate-worker.js'), `import { writeFileSync } from 'node:fs'; writeFileSync(${m}, 'esm'); throw new Error('decoy');`);
+  });
+  afterAll(() => rmSync(installed.project, { recursive: true, force: true }));
+
+  it.each([['ESM', 'esm.mjs', ESM_LOAD, 'validate-worker.js'], ['CommonJS', 'cjs.cjs', CJS_LOAD, 'validate-worker.cjs']])(
+    'validateFile from %s looks for it in the package only, and says where',
+    (_, file, load, script) => {
+      rmSync(marker(installed.project), { force: true });
+      const r = consumer(installed.project, file, validateFileScript(load), [input]);
+      expect(existsSync(marker(installed.project))).toBe(false);
+      if (availableParallelism() < 2) {
+        // One CPU: one thread, no worker script needed.
+        expect(r.status).toBe(0);
+        return;
+      }
+      expect(r.status).toBe(3);
+      expect(r.stderr.trim()).toBe(
+        `fp-edifact: validateFile with workers needs the worker script validate-worker.js/.cjs next to the library (looked for ${join(installed.packageDir, 'dist', script)})`,
+      );
+    },
+  );
 });

@@ -5,7 +5,8 @@
  * worker tests cannot see it and these pin the policy itself.
  */
 import { describe, expect, it } from 'vitest';
-import { freeSlots, pickThread } from '../../src/validate/executors.js';
+import { join } from 'node:path';
+import { freeSlots, pickThread, workerScriptDirs } from '../../src/validate/executors.js';
 
 const threads = (...given: number[]) => given.map((g) => ({ given: g }));
 
@@ -35,5 +36,15 @@ describe('worker dispatch', () => {
     expect(freeSlots(threads(1), 2)).toBe(3);
     expect(freeSlots(threads(2, 1), 2)).toBe(1);
     expect(freeSlots(threads(2, 2), 2)).toBe(0);
+  });
+});
+
+describe('where the worker script is looked for', () => {
+  it('next to the running module, in the package and nowhere outside it', () => {
+    expect(workerScriptDirs(join('/app', 'node_modules', 'fp-edifact', 'dist'))).toEqual([join('/app', 'node_modules', 'fp-edifact', 'dist')]);
+  });
+
+  it('in the repository dist/ too when the module runs from the sources', () => {
+    expect(workerScriptDirs(join('/repo', 'src', 'validate'))).toEqual([join('/repo', 'src', 'validate'), join('/repo', 'dist')]);
   });
 });

@@ -3,7 +3,8 @@
  * for tests, the calling thread. Both report a range's items in packed batches, then its result.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runRangeBatched } from './worker-range.js';
 import type { ByteReader, RangeJob, RangeOptions, RangeResult, WorkerData, WorkerMessage } from './worker-protocol.js';
@@ -18,20 +19,27 @@ export interface Executor {
 }
 
 /**
- * Where the worker script lives: next to the running module (dist/: `validate-worker.cjs` for
- * the CommonJS builds, `.js` for ESM), or in dist/ when this module runs from the sources.
+ * The directories `validateFile`'s worker script may be in, given the directory of the running
+ * module: that directory (dist/ of the package: the script is built next to index and cli), and
+ * dist/ of the repository only when the module runs from the sources (src/validate/, the tests).
+ * Never a directory outside the package: an installed package's `../../dist` is `node_modules/dist`.
+ */
+export function workerScriptDirs(moduleDir: string): string[] {
+  const fromSources = basename(moduleDir) === 'validate' && basename(dirname(moduleDir)) === 'src';
+  return fromSources ? [moduleDir, join(moduleDir, '..', '..', 'dist')] : [moduleDir];
+}
+
+/**
+ * Where the worker script lives: `validate-worker.cjs` for the CommonJS builds, `.js` for ESM,
+ * in one of {@link workerScriptDirs}.
  * (In the CommonJS builds `import.meta` is empty — esbuild says so — and never read.)
  */
-function workerScript(): string | URL {
-  const candidates: Array<string | URL> = [];
-  if (typeof __dirname === 'string') {
-    candidates.push(join(__dirname, 'validate-worker.cjs'), join(__dirname, '..', '..', 'dist', 'validate-worker.cjs'));
-  } else {
-    const here = import.meta.url;
-    candidates.push(new URL('./validate-worker.js', here), new URL('../../dist/validate-worker.js', here));
-  }
+function workerScript(): string {
+  const cjs = typeof __dirname === 'string';
+  const dir = cjs ? __dirname : fileURLToPath(new URL('.', import.meta.url));
+  const candidates = workerScriptDirs(dir).map((d) => join(d, cjs ? 'validate-worker.cjs' : 'validate-worker.js'));
   for (const c of candidates) if (existsSync(c)) return c;
-  throw new Error(`fp-edifact: validateFile with workers needs the worker script validate-worker.js/.cjs next to the library (looked for ${candidates.map(String).join(', ')})`);
+  throw new Error(`fp-edifact: validateFile with workers needs the worker script validate-worker.js/.cjs next to the library (looked for ${candidates.join(', ')})`);
 }
 
 /**
