@@ -2,7 +2,8 @@
  * The typings as a TypeScript consumer meets them, from the packed files installed into a
  * project (spec/package-install.ts), in strict mode: the examples of README.md and docs/*.md
  * typecheck against them (spec/docs runs the same examples against the sources, untyped), so do
- * a CommonJS module (the require typings) and a module resolved the way bundlers do.
+ * a CommonJS module (the require typings) and a module resolved the way bundlers do, and every
+ * type the public declarations use can be named by an import.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +35,8 @@ let installed: Installed;
 let examples: string[];
 let commonjs: string;
 let bundled: string;
-/** The examples and the CommonJS consumer, with node16 resolution. */
+let entries: string[];
+/** The examples, the CommonJS consumer and the package's entry typings, with node16 resolution. */
 let program: ts.Program;
 /** Parsed files, shared by the two programs (parsing the typings of node and zod costs seconds). */
 const parsed = new Map<string, ts.SourceFile | undefined>();
@@ -57,7 +59,8 @@ beforeAll(() => {
   writeFileSync(commonjs, CONSUMER);
   bundled = join(installed.project, 'consumer.ts');
   writeFileSync(bundled, CONSUMER);
-  program = createProgram([...examples, commonjs], NODE16);
+  entries = ['index.d.ts', 'testing.d.ts'].map((f) => join(installed.packageDir, 'dist', f));
+  program = createProgram([...examples, commonjs, ...entries], NODE16);
 }, 60_000);
 afterAll(() => rmSync(installed.project, { recursive: true, force: true }));
 
@@ -108,4 +111,34 @@ describe('the typings of the installed package', () => {
     expect(diagnostics(createProgram([bundled], BUNDLER), [bundled], 'files')).toEqual([]);
   });
 
+  it('export every type their public declarations use', () => {
+    const checker = program.getTypeChecker();
+    const resolve = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
+    const ours = (s: ts.Symbol) => (s.declarations ?? []).some((d) => d.getSourceFile().fileName.startsWith(join(installed.packageDir, 'dist')));
+    const exported = new Set<ts.Symbol>();
+    for (const entry of entries) for (const s of checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!)) exported.add(resolve(s));
+    const named = ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class | ts.SymbolFlags.Enum;
+    const unnamed = new Set<string>();
+    const seen = new Set<ts.Symbol>();
+    const queue = [...exported];
+    while (queue.length > 0) {
+      const symbol = queue.pop()!;
+      if (seen.has(symbol)) continue;
+      seen.add(symbol);
+      const visit = (node: ts.Node): void => {
+        const name = ts.isTypeReferenceNode(node) ? node.typeName : ts.isExpressionWithTypeArguments(node) ? node.expression : undefined;
+        const target = name && checker.getSymbolAtLocation(name);
+        if (target) {
+          const used = resolve(target);
+          if (used.flags & named && ours(used)) {
+            if (!exported.has(used)) unnamed.add(used.name);
+            queue.push(used);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      for (const d of symbol.declarations ?? []) visit(d);
+    }
+    expect([...unnamed].sort()).toEqual([]);
+  });
 });

@@ -65,6 +65,6 @@ export {
   type DeclarationEntry,
   type DeclarationSnapshot,
 } from './declaration.js';
-export { DEFAULT_DECLARATION_LETTERS } from './declaration-transitions.js';
+export { DEFAULT_DECLARATION_LETTERS, type DeclarationSettings } from './declaration-transitions.js';
 export { MemoryCaseStore, caseKey, saveCase, loadOpsigelseCase, loadDeclaration, type CaseStore, type CaseSnapshot } from './store.js';
 export { replayMessages, type ReplayMessage, type ReplayOptions, type CaseReport } from './replay.js';

@@ -268,7 +268,8 @@ export function serializeToBytes(segments: ReadonlyArray<SegmentInput>, options:
   return encodeText(charset, serialize(segments, options));
 }
 
-type ElementValue = string | ReadonlyArray<string | undefined> | undefined | null;
+/** One element given to {@link segment}: a value, its components, or empty (`undefined`/`null`). */
+export type ElementValue = string | ReadonlyArray<string | undefined> | undefined | null;
 
 /**
  * Builds a segment for writing, dropping trailing empty components and elements the way

@@ -18,7 +18,7 @@ export type {
 } from './types.js';
 export { createMemoryDuplicateStore, type DuplicateStore, type MemoryDuplicateStoreOptions } from './duplicates.js';
 export { ContrlBuilder, type AnsweredInterchange, type ContrlResult, type ContrlWriteOptions } from './contrl.js';
-export { CONTRL_IDENTIFIER } from './compile/profile.js';
+export { CONTRL_IDENTIFIER, type MessageIdentifier } from './compile/profile.js';
 export { buildContentErrorReply, type ReplyInput } from './reply.js';
 export { referenceGenerator } from './references.js';
 export {
@@ -34,6 +34,6 @@ export {
   type RuleContext,
   type RuleSet,
 } from './rules/index.js';
-export { toJsonReport, messageToJson, errorToJson, interchangeTailJson, type JsonInterchangeReport, type JsonMessage } from './format/json.js';
+export { toJsonReport, messageToJson, errorToJson, interchangeTailJson, type JsonError, type JsonInterchangeReport, type JsonMessage } from './format/json.js';
 export { formatTextMessage, formatTextInterchangeStart, formatTextInterchangeEnd } from './format/text.js';
 export { HtmlReport } from './format/html.js';
