@@ -3,7 +3,7 @@
  * project (spec/package-install.ts), in strict mode: the examples of README.md and docs/*.md
  * typecheck against them (spec/docs runs the same examples against the sources, untyped), so do
  * a CommonJS module (the require typings) and a module resolved the way bundlers do, and every
- * type the public declarations use can be named by an import.
+ * type the public declarations use can be named by an import; none of them is `any`.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,5 +140,17 @@ describe('the typings of the installed package', () => {
       for (const d of symbol.declarations ?? []) visit(d);
     }
     expect([...unnamed].sort()).toEqual([]);
+  });
+
+  it('use no any', () => {
+    const anys: string[] = [];
+    for (const file of program.getSourceFiles().filter((f) => f.fileName.startsWith(join(installed.packageDir, 'dist')))) {
+      const visit = (node: ts.Node): void => {
+        if (node.kind === ts.SyntaxKind.AnyKeyword) anys.push(`${file.fileName.replace(installed.packageDir, '')}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    expect(anys).toEqual([]);
   });
 });
