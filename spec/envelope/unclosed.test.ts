@@ -50,6 +50,28 @@ describe('envelopes not closed before the next one (the error names the missing 
     expect(codes(text)).toEqual([['33', 'NAD', 0]]);
   });
 
+  it("a UNB's own errors and its UNA's go to the interchange it opens, not to what it closes (segments before it, an interchange without UNZ)", () => {
+    // Syntax version 5 (2 at UNB S001 0002) and a letter as data element separator (20 at the UNA):
+    // the interchange holding them is the one the UNB opens, however the input before it ended.
+    const badUnb = "UNB+UNOC:5+11111111:ZZ+22222222:ZZ+241120:2300+REF2'\n";
+    const badUna = "UNA:E.? '\n";
+    const goodUnb = badUnb.replace('UNOC:5', 'UNOC:3');
+    const before = { junk: "NAD+X'\n", 'no UNZ': `${HEAD}${msg('1')}`, 'no UNT, no UNZ': `${HEAD}UNH+1+OPSIGE:1:911:UN'\nBGM+9'\n`, nothing: '' };
+    for (const [what, prefix] of Object.entries(before)) {
+      for (const [opening, code, tag] of [
+        [badUnb, '2', 'UNB'],
+        [`${badUna}${goodUnb}`, '20', 'UNA'],
+      ] as const) {
+        const text = `${prefix}${opening}${msg('1')}UNZ+1+REF2'\n`;
+        const { interchanges } = parseInterchanges(text, { errors: 'collect' });
+        const opened = interchanges.at(-1)!;
+        expect(opened.header?.reference, what).toBe('REF2');
+        expect(opened.errors.map((e) => [e.code, e.tag, e.offset]), `${what}, ${tag}`).toEqual([[code, tag, text.indexOf(opening) + (tag === 'UNA' ? 4 : 0)]]);
+        expect(interchanges.slice(0, -1).flatMap((ic) => ic.errors.map((e) => [e.code, e.tag])), what).not.toContainEqual([code, tag]);
+      }
+    }
+  });
+
   it('no UNE before the UNZ or before the next UNG: 13 for the UNE at that segment\'s offset', () => {
     const beforeUnz = `${HEAD}${UNG('G1')}${msg('1')}UNZ+1+REF'\n`;
     expect(codes(beforeUnz)).toEqual([['13', 'UNE', beforeUnz.indexOf('UNZ')]]);

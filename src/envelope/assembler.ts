@@ -126,6 +126,11 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private open: OpenMessage | null = null;
   /** Tokenizer errors waiting for the segment they belong to. */
   private pendingErrors: EdifactSyntaxError[] = [];
+  /**
+   * Errors of a UNA, waiting for the segment after it: a UNB's interchange is the UNA's own
+   * (the tokenizer reads the UNB with it); after any other segment they are settled as before.
+   */
+  private pendingUna: EdifactSyntaxError[] = [];
   private sawSegment = false;
 
   constructor(
@@ -142,17 +147,29 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   error(error: EdifactSyntaxError): void {
-    // A UNA between UNB and a UNH, or between messages (33, or a broken one), is the interchange's
-    // error: ISO 9735 reports 33 at the level above, not in the message that follows.
-    if (error.tag === 'UNA' && this.open === null && this.interchange?.header) {
-      this.interchange.errors.push(error);
+    // A UNA's errors wait to learn whose they are (but its 33 inside a message, which is that message's).
+    if (error.tag === 'UNA' && !(this.open !== null && error.code === SyntaxErrorCode.invalidOccurrenceOutsideMessage)) {
+      this.pendingUna.push(error);
       return;
     }
     this.pendingErrors.push(error);
   }
 
+  /**
+   * A UNA not directly before a UNB: its errors are the open message's; between UNB and a UNH, or
+   * between messages (33, or a broken one), the interchange's: ISO 9735 reports 33 at the level
+   * above, not in the message that follows. Elsewhere they wait with the other errors.
+   */
+  private settleUna(): void {
+    if (this.pendingUna.length === 0) return;
+    const target = this.open === null && this.interchange?.header ? this.interchange.errors : this.pendingErrors;
+    for (const e of this.pendingUna) target.push(e);
+    this.pendingUna = [];
+  }
+
   segment(segment: Segment): void {
     this.sawSegment = true;
+    if (segment.tag !== 'UNB') this.settleUna();
     switch (segment.tag) {
       case 'UNB':
         return this.onHeader(segment);
@@ -174,6 +191,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   /** Ends the input at absolute offset `endOffset` (its length): reports what is left open. */
   end(endOffset: number): void {
     const at = { offset: endOffset };
+    this.settleUna();
     if (this.open) {
       this.flushErrors(this.open.message.errors);
       this.closeMessage(this.missingUnt(this.open, 'input ends inside a message: UNT is missing', { ...at, tag: 'UNT' }));
@@ -284,6 +302,14 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   private onHeader(segment: Segment): void {
+    // The UNB's own errors and its UNA's belong to the interchange it opens, not to what it closes.
+    const own = this.pendingUna;
+    this.pendingUna = [];
+    if (this.interchange) {
+      const before = this.pendingErrors.filter((e) => (e.offset ?? -1) < segment.offset);
+      for (const e of this.pendingErrors) if (!before.includes(e)) own.push(e);
+      this.pendingErrors = before;
+    }
     this.closeOpenMessageBefore(segment, 'the next UNB');
     if (this.interchange) {
       // Segments before the first UNB are no interchange: they have their 33s, not a missing UNZ.
@@ -311,7 +337,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
       una: this.sawUna,
       position: positionOf(segment),
     };
-    this.interchange = { ...this.orphanSummary(), header };
+    this.interchange = { ...this.orphanSummary(), header, errors: own };
     this.flushErrors(this.interchange.errors);
     this.checkRequired(segment, this.interchange.errors);
     this.handler.interchangeStart?.(header);
