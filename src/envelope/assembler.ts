@@ -1,4 +1,4 @@
-import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
+import { EdifactSyntaxError, inputError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
 import { componentAt, digitsAt, type Segment } from '../syntax/segment.js';
 import { checkOptions, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
@@ -216,7 +216,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   private problem(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): EdifactSyntaxError {
-    return new EdifactSyntaxError(code, reason, position);
+    return inputError(code, reason, position);
   }
 
   private at(segment: Segment, element?: number, component?: number) {

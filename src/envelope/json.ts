@@ -1,4 +1,4 @@
-import { EdifactSyntaxError, SyntaxErrorCode } from '../syntax/errors.js';
+import { EdifactSyntaxError, inputError, SyntaxErrorCode } from '../syntax/errors.js';
 import type { Segment, SegmentInput } from '../syntax/segment.js';
 import { type ServiceChars, formatServiceString, isSegmentGap, parseServiceString, segmentGaps } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
@@ -70,7 +70,7 @@ export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimit
   tokenizer.end();
   if (interchanges.length === 0 && errors.length === 0) {
     // As the envelope reader reports an input without a UNB: an empty file is never a good one.
-    errors.push(new EdifactSyntaxError(SyntaxErrorCode.missing, 'no segment found: the input holds no EDIFACT data', { offset: input.length }));
+    errors.push(inputError(SyntaxErrorCode.missing, 'no segment found: the input holds no EDIFACT data', { offset: input.length }));
   }
   const json: EdifactJson = {
     fpEdifact: 1,

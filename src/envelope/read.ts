@@ -1,4 +1,4 @@
-import { EdifactSyntaxError } from '../syntax/errors.js';
+import { EdifactSyntaxError, thrownFrom } from '../syntax/errors.js';
 import { checkOptions, ERROR_HANDLING_CHECKS } from '../syntax/options.js';
 import { feedInPieces, type StreamInput } from '../syntax/pieces.js';
 import type { ErrorHandling } from '../syntax/read.js';
@@ -52,7 +52,7 @@ export function parseInterchanges(input: Uint8Array | string, options: EnvelopeR
   tokenizer.end();
   assembler.end(inputLength(input));
   const errors = interchanges.flatMap(allErrors);
-  if (options.errors !== 'collect' && errors.length > 0) throw errors[0];
+  if (options.errors !== 'collect' && errors.length > 0) throw thrownFrom(errors[0]!);
   if (options.errors === 'collect' && options.onError) errors.forEach(options.onError);
   return { interchanges, errors };
 }
@@ -110,7 +110,7 @@ export async function* readMessages(source: StreamInput, options: EnvelopeReadOp
   }, 'read');
   for await (const events of batches) {
     for (const event of events) {
-      if (strict && eventErrors(event).length > 0) throw eventErrors(event)[0];
+      if (strict && eventErrors(event).length > 0) throw thrownFrom(eventErrors(event)[0]!);
       yield event;
     }
   }

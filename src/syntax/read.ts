@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import type { EdifactSyntaxError } from './errors.js';
+import { thrownFrom, type EdifactSyntaxError } from './errors.js';
 import type { Segment } from './segment.js';
 import { checkOptions, ERROR_HANDLING_CHECKS } from './options.js';
 import { feedInPieces, type StreamInput } from './pieces.js';
@@ -45,7 +45,7 @@ function errorSink(options: ErrorHandling, collected?: EdifactSyntaxError[]): (e
     };
   }
   return (error) => {
-    throw error;
+    throw thrownFrom(error);
   };
 }
 

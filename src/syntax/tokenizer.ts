@@ -1,5 +1,5 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
-import { EdifactSyntaxError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
+import { EdifactSyntaxError, inputError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, charsUnderVersion, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsAfter, serviceCharsInUse } from './service-chars.js';
 import { assertInputChunk, checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
@@ -203,7 +203,7 @@ export class Tokenizer {
   }
 
   private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
-    this.handler.error(new EdifactSyntaxError(code, reason, position));
+    this.handler.error(inputError(code, reason, position));
   }
 
   /** Skips line breaks and blanks between segments (unless they are service characters). */
