@@ -89,3 +89,44 @@ describe('patching the profile changes what is read and written, with no code ch
     expect(decodeMessage({ segments: encodeMessage(decl.value, p).body }, p)).toEqual(decl);
   });
 });
+
+describe('a position the profile allows but the typed value has no field for: kept in extraData, written back', () => {
+  const base = opsigelser55;
+  // docs/profiles.md: the partner's Bilag 1 uses BGM 1004 and a second name line on the recipient's NAD.
+  const patched = patchProfile(base, {
+    segments: {
+      BGM: { elements: base.segments.BGM!.elements.map((e) => (e.id === '1004' ? { ...e, status: 'C' as const } : e)) },
+      NAD: { byQualifier: { recipient: ['1', '2.1', '2.3', '4.1', '4.2'] } },
+    },
+  });
+  const motor = readFileSync(join(DIR, 'opsigelse-9-motor.edi'), 'latin1');
+  const text = motor.replace("BGM+9'", "BGM+9+4711'").replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222::VIR++Modtager A/S:Afd. 2');
+  const parsed = () => parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!;
+
+  it('decodes under the patched profile, keeping the data in extraData; the shipped profile still refuses it (15)', () => {
+    const r = decodeMessage(parsed(), patched);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.recipient).toEqual({ vir: '22222222', name: 'Modtager A/S' });
+    expect(r.value.extraData).toEqual([
+      { segment: 'BGM', qualifier: '9', occurrence: 1, element: 2, component: 1, value: '4711' },
+      { segment: 'NAD', qualifier: 'MR', occurrence: 1, element: 4, component: 2, value: 'Afd. 2' },
+    ]);
+    const shipped = decodeMessage(parsed(), base);
+    expect(shipped.ok).toBe(false);
+    if (!shipped.ok) {
+      expect(shipped.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.component])).toEqual([
+        ['15', 'BGM', 2, 2, 1],
+        ['15', 'NAD', 7, 4, 2],
+      ]);
+    }
+  });
+
+  it('encodes the kept data back: decode → encode is byte for byte', () => {
+    const r = decodeMessage(parsed(), patched);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const body = serialize(encodeMessage(r.value, patched).body);
+    const original = text.slice(text.indexOf("BGM+"), text.indexOf('UNT+')).replaceAll('\n', '');
+    expect(body).toBe(original);
+  });
+});

@@ -51,7 +51,7 @@ function checkHeader(message: MessageInput, profile: GuideProfile, ctx: DecodeCo
 }
 
 function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult {
-  const ctx = new DecodeContext();
+  const ctx = new DecodeContext(profile);
   checkHeader(message, profile, ctx);
   const walked = walkMessage(message.segments, profile.structure, ctx);
   const bgm = walked.find((w) => w.reader.tag === 'BGM');
@@ -66,16 +66,22 @@ function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult 
     ctx.error('14', `BGM: document code ${JSON.stringify(code)} is not a message kind of profile ${profile.id}`, bgm.reader.at(0, 0));
     return { ok: false, errors: ctx.errors };
   }
+  // Data in positions the profile uses that no reader took travels as one more wire field.
+  const keep = <W extends object>(wire: W): W => (ctx.extraData.length > 0 ? Object.assign(wire, { extraData: ctx.extraData }) : wire);
   const value =
     profile.exchange === 'opsigelser'
-      ? opsigelseFromWire(kind as OpsigelseKind, readOpsigelse(walked, profile, ctx), ctx)
-      : panthaverFromWire(kind as PanthaverKind, readPanthaver(walked, profile, ctx), ctx);
+      ? opsigelseFromWire(kind as OpsigelseKind, keep(readOpsigelse(walked, profile, ctx)), ctx)
+      : panthaverFromWire(kind as PanthaverKind, keep(readPanthaver(walked, profile, ctx)), ctx);
   if (value === undefined || ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
   return { ok: true, kind: value.kind, value };
 }
 
 /**
  * Decodes one message into its typed form, with the kind taken from BGM through the profile.
+ * What the profile's segment layouts use decides, as in `validate`: data in a position the
+ * profile does not use (`N`) is refused (15), and data in one it uses that no typed field holds
+ * (BGM 1004 under a profile patched to take it) is kept in the value's `extraData`, which
+ * {@link encodeMessage} writes back.
  *
  * @example
  * const { interchanges } = parseInterchanges(bytes);

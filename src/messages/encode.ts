@@ -15,6 +15,7 @@ import { documentCode } from './../schema/access.js';
 import { opsigelseSchema, type Opsigelse } from './types/opsigelser.js';
 import { panthaverSchema, type Panthaver } from './types/panthaver.js';
 import { MessageEncodeError } from './wire/errors.js';
+import { writeExtraData } from './wire/extra.js';
 
 /** An encoded message: UNH S009 values and the body, ready for `buildInterchange`. */
 export interface EncodedMessage {
@@ -49,9 +50,13 @@ export function parseTyped(value: unknown, profile: GuideProfile): FpMessage {
 }
 
 /**
- * Encodes a typed message. Writers never emit trailing empty elements or components.
- * Throws {@link MessageEncodeError} when the value is not valid for its kind, and a `TypeError` for a
- * `decimalMark` other than `.` or `,`.
+ * Encodes a typed message. Writers never emit trailing empty elements or components. The
+ * value's `extraData` (what {@link decodeMessage} kept from positions the profile uses that no
+ * typed field holds) is written back at its segment and position.
+ * Throws {@link MessageEncodeError} when the value is not valid for its kind — also when an
+ * `extraData` entry names a segment the message does not have, a position the profile does not
+ * use or one a typed field fills, or a value the layout's format or code lists refuse — and a
+ * `TypeError` for a `decimalMark` other than `.` or `,`.
  *
  * @example
  * const { header, body } = encodeMessage(cancellation, opsigelserProfile);
@@ -65,5 +70,5 @@ export function encodeMessage(value: FpMessage, profile: GuideProfile, options: 
     profile.exchange === 'opsigelser'
       ? writeOpsigelse(opsigelseToWire(v as Opsigelse, code), profile)
       : writePanthaver(panthaverToWire(v as Panthaver, code), profile, options.decimalMark ?? '.');
-  return { header: messageHeader(profile), body };
+  return { header: messageHeader(profile), body: writeExtraData(body, v.extraData ?? [], profile) };
 }

@@ -7,6 +7,7 @@ import type { GuideProfile } from '../profile.js';
 import { dateFormat, idTypeCodes, roleOf } from '../profile.js';
 import { endDateQualifier, kindOfDocumentCode, q, qualifier } from '../../schema/access.js';
 import { readAddress, readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, type IdTypeCodes, unknownCodeReporter } from '../wire/fields.js';
+import type { ExtraDatum } from '../types/common.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import type { WalkedSegment } from '../wire/walk.js';
 
@@ -38,6 +39,8 @@ export interface OpsWire {
   branch?: Record<string, unknown>;
   contact?: string;
   bonus?: { claims: Array<Record<string, unknown>>; [k: string]: unknown };
+  /** Data in positions the profile uses that no reader took (set by the decoder). */
+  extraData?: ExtraDatum[];
 }
 
 /** Cancellation-date basis by DTM role. */

@@ -91,6 +91,38 @@ export const address = z
 /** The contact person of a message (CTA `IC`). */
 export const contact = text(35);
 
+/**
+ * One value a message carries in a position its profile uses (status `C` or `M`) but the typed
+ * message has no field for — BGM 1004 under a profile patched to take it, say, or a second name
+ * line on a company NAD. `decodeMessage` keeps it here rather than refusing or dropping it, and
+ * `encodeMessage` writes it back at the same place, so decode → encode gives the same segments.
+ * Data in a position the profile does not use (`N`) is refused (15) by both, as by `validate`.
+ *
+ * The segment is named by its tag, its first value (element 1, component 1: the qualifier of a
+ * NAD, RFF or DTM, the code of a BGM, ERC or SHI) and its occurrence among the body's segments
+ * with that tag and first value, so it is found again after the typed fields are written.
+ * Positions are 1-based, as in `MessageError` and the CONTRL.
+ */
+export const extraDatum = z.strictObject({
+  /** Segment tag, e.g. `BGM`. */
+  segment: z.string().regex(/^[A-Z][A-Z0-9]{2}$/, 'a segment tag such as BGM'),
+  /** The segment's element 1, component 1 as written, e.g. `MR` for the recipient's NAD. */
+  qualifier: z.string(),
+  /** 1-based occurrence among the message's body segments with this tag and qualifier (`1` for the first). */
+  occurrence: z.number().int().min(1).max(999),
+  /** 1-based data element position (the tag is element 0). */
+  element: z.number().int().min(1).max(99),
+  /** 1-based component position (`1` for a simple element's value). */
+  component: z.number().int().min(1).max(99),
+  /** 1-based repetition of the element (syntax 4 repeats); absent for the first or only one. */
+  repetition: z.number().int().min(2).max(999).optional(),
+  /** The value, as sent (release characters removed). */
+  value: z.string().min(1),
+});
+
+/** Data in positions the profile uses but the typed message has no field for, in message order. */
+export const extraData = z.array(extraDatum);
+
 /** A company: VIR number. */
 export type Company = z.infer<typeof company>;
 /** CPR or CVR number. */
@@ -101,3 +133,5 @@ export type NamedParty = z.infer<typeof namedParty>;
 export type Address = z.infer<typeof address>;
 /** FTX free text: segments of lines. */
 export type FreeText = z.infer<typeof freeText>;
+/** One value kept in {@link extraData}. */
+export type ExtraDatum = z.infer<typeof extraDatum>;

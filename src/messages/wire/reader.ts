@@ -1,20 +1,56 @@
 /**
  * Segment-reading helpers shared by every decoder: a per-message {@link DecodeContext}
- * (errors, where each decoded value came from) and a per-segment {@link SegmentReader}
- * that hands out components and reports any data nobody read — so a decoder can never
- * silently drop something a message carries.
+ * (errors, where each decoded value came from, data kept for `extraData`) and a per-segment
+ * {@link SegmentReader} that hands out components and settles any data nobody read — kept when
+ * the profile uses its position, reported otherwise — so a decoder can never silently drop
+ * something a message carries.
  */
+import { layoutFor, profileCodeLists } from '../../schema/access.js';
+import type { CodeListLike } from '../../schema/check.js';
+import type { GuideProfile } from '../../schema/profile.js';
+import type { SegmentLayout } from '../../schema/segments.js';
 import { componentAt, type SegmentInput } from '../../syntax/segment.js';
+import type { ExtraDatum } from '../types/common.js';
 import { messageError, type MessageError, type Origin } from './errors.js';
+import { issuesAt, positionStatus, repeatAllowed, segmentKey } from './extra.js';
 
 /** Errors and value origins of one message being decoded. */
 export class DecodeContext {
   /** Every problem found so far, in input order. */
   readonly errors: MessageError[] = [];
+  /** Data in positions the profile uses that no reader took (the message's `extraData`), in input order. */
+  readonly extraData: ExtraDatum[] = [];
   private readonly origins = new Map<string, Origin>();
   private readonly failed = new Set<string>();
   /** Code and place of every positioned problem reported, so each is reported once. */
   private readonly reported = new Set<string>();
+  /** Segments finished so far by tag and first value, for {@link ExtraDatum.occurrence}. */
+  private readonly seen = new Map<string, number>();
+  private codeLists: Readonly<Record<string, CodeListLike>> | undefined;
+
+  /**
+   * @param profile the profile whose segment layouts say which positions are used; without one,
+   *   every position no reader took is reported (15)
+   */
+  constructor(readonly profile?: GuideProfile) {}
+
+  /** The layout the profile checks `segment` against (`layoutFor`), or `undefined`. */
+  layoutOf(segment: SegmentInput): SegmentLayout | undefined {
+    return this.profile === undefined ? undefined : layoutFor(this.profile, segment);
+  }
+
+  /** The profile's code lists (`profileCodeLists`), computed once. */
+  codeListsOf(profile: GuideProfile): Readonly<Record<string, CodeListLike>> {
+    return (this.codeLists ??= profileCodeLists(profile));
+  }
+
+  /** Counts `segment` among those with its tag and first value; returns its 1-based occurrence. */
+  occurrence(segment: SegmentInput): number {
+    const key = segmentKey(segment);
+    const n = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, n);
+    return n;
+  }
 
   /**
    * Records a problem, once per code and place: the structure walk and a reader may both find
@@ -75,6 +111,9 @@ export class DecodeContext {
 /** Reads one segment's components, tracking which ones were used. Element and component indexes are 0-based here. */
 export class SegmentReader {
   private readonly used = new Set<string>();
+  /** 0-based indexes of the elements with a component used. */
+  private readonly usedElements = new Set<number>();
+  private skipped = false;
 
   constructor(
     /** The segment read. */
@@ -99,9 +138,14 @@ export class SegmentReader {
     };
   }
 
+  private use(e: number, c: number): void {
+    this.used.add(`${e}:${c}`);
+    this.usedElements.add(e);
+  }
+
   /** Component `c` of element `e`, `''` when absent; marks it read. */
   raw(e: number, c = 0): string {
-    this.used.add(`${e}:${c}`);
+    this.use(e, c);
     return componentAt(this.segment, e, c);
   }
 
@@ -125,7 +169,7 @@ export class SegmentReader {
   /** Every component of element `e` (the text lines of an FTX, say); marks them read. */
   components(e: number): string[] {
     const el = this.segment.elements[e] ?? [];
-    el.forEach((_, c) => this.used.add(`${e}:${c}`));
+    el.forEach((_, c) => this.use(e, c));
     return [...el];
   }
 
@@ -142,21 +186,60 @@ export class SegmentReader {
 
   /** Marks the whole segment as read (after reporting it as a whole, e.g. an unknown qualifier). */
   skip(): void {
-    this.segment.elements.forEach((components, e) => components.forEach((_, c) => this.used.add(`${e}:${c}`)));
+    this.skipped = true;
   }
 
-  /** Reports every non-empty component nobody read (`15`, not supported in this position). */
+  /**
+   * Settles the data of the segment against the profile's layout for it ({@link DecodeContext.layoutOf}):
+   * - data nobody read, in a position the layout uses (`C`, `M`), goes to `extraData` — after
+   *   the layout's format and code-list checks, as `validate` makes them;
+   * - data nobody read where the layout uses none (`N`, or no such position, or no layout), and
+   *   data read where a patched layout uses none, is reported `15` (not supported in this position);
+   * - an empty mandatory position nobody reads is reported `13`.
+   * Repeated elements (syntax 4) are data nobody read beyond their first occurrence.
+   */
   finish(): void {
-    this.segment.elements.forEach((components, e) => {
-      components.forEach((value, c) => {
-        if (value !== '' && !this.used.has(`${e}:${c}`)) {
-          this.ctx.error('15', `${this.tag}: unexpected data ${JSON.stringify(value)} in element ${e + 1}, component ${c + 1}`, this.at(e, c));
-        }
-      });
-    });
-    // Keys are the 0-based indexes of the repeated elements; each is reported at its own element.
-    for (const key of Object.keys(this.segment.repeats ?? {})) {
-      this.ctx.error('15', `${this.tag}: element ${Number(key) + 1} is repeated, but repeated data elements are not used in this message`, this.at(Number(key)));
+    const occurrence = this.ctx.occurrence(this.segment);
+    const layout = this.ctx.layoutOf(this.segment);
+    const repeats = this.segment.repeats ?? {};
+    if (this.skipped) return this.refuseRepeats(Object.keys(repeats).map(Number));
+    const kept: Array<[e: number, c: number, r: number, value: string]> = [];
+    const settle = (e: number, c: number, r: number, value: string): void => {
+      if (value === '') return;
+      const unused = layout === undefined || positionStatus(layout, e, c) === 'N';
+      if (r === 0 && this.used.has(`${e}:${c}`)) {
+        if (unused && layout !== undefined) this.ctx.error('15', `${this.tag}: ${JSON.stringify(value)} in element ${e + 1}, component ${c + 1}: profile ${this.ctx.profile!.id} does not use this position`, this.at(e, c));
+      } else if (unused) {
+        this.ctx.error('15', `${this.tag}: unexpected data ${JSON.stringify(value)} in element ${e + 1}, component ${c + 1}`, this.at(e, c));
+      } else kept.push([e, c, r, value]);
+    };
+    this.segment.elements.forEach((components, e) => components.forEach((value, c) => settle(e, c, 0, value)));
+    const refused: number[] = [];
+    const repeated = new Set<number>();
+    for (const [key, occurrences] of Object.entries(repeats)) {
+      const e = Number(key);
+      if (layout === undefined || !repeatAllowed(layout, e, occurrences.length)) refused.push(e);
+      else {
+        repeated.add(e);
+        occurrences.forEach((components, r) => r > 0 && components.forEach((value, c) => settle(e, c, r, value)));
+      }
+    }
+    this.refuseRepeats(refused);
+    if (layout === undefined) return;
+    const issues = issuesAt(this.segment, layout, this.ctx.codeListsOf(this.ctx.profile!), (e, c, r) =>
+      r > 0 ? repeated.has(e) : c === null ? !this.usedElements.has(e) : !this.used.has(`${e}:${c}`),
+    );
+    for (const i of issues) this.ctx.error(i.code, `${this.tag}: ${i.reason}`, this.at(i.element - 1, i.component === null ? undefined : i.component - 1));
+    if (issues.length > 0) return;
+    for (const [e, c, r, value] of kept) {
+      this.ctx.extraData.push({ segment: this.tag, qualifier: componentAt(this.segment, 0, 0), occurrence, element: e + 1, component: c + 1, ...(r > 0 ? { repetition: r + 1 } : {}), value });
+    }
+  }
+
+  /** Reports repeated elements the layout does not let repeat, each at its own element. */
+  private refuseRepeats(elements: readonly number[]): void {
+    for (const e of elements) {
+      this.ctx.error('15', `${this.tag}: element ${e + 1} is repeated, but repeated data elements are not used in this message`, this.at(e));
     }
   }
 }
