@@ -45,6 +45,17 @@ describe('positions the guide does not use', () => {
     expect(await contrlOf(motor.replace(`${policyholder}'`, `${policyholder}'\n${location}'`).replace('UNT+13+1', 'UNT+14+1'))).toContain("UCS+10'UCD+15+2'UCD+15+4'");
   });
 
+  it('opsigelser: only RFF MAT carries C506 component 5 (ejerlav): on another reference it is 15 at 1:5, and the decoder refuses it too', async () => {
+    // Segment 3 is RFF OPS, 10 RFF POL; RFF MAT with its ejerlav is fine (opsigelse-9-building.edi, below).
+    for (const [from, to, at] of [['RFF+OPS:TRY-2024-000123', 'RFF+OPS:TRY-2024-000123:::X1', 3], ['RFF+POL:00-123?+456', 'RFF+POL:00-123?+456:::X1', 10]] as const) {
+      const text = motor.replace(from, to);
+      expect(await contrlOf(text)).toContain(`UCS+${at}'UCD+15+1:5'`);
+      const message = parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!;
+      const r = decodeMessage(message, getProfile('fp-opsigelser/5.5-reconstructed'));
+      expect(r.ok ? [] : r.errors.map((e) => [e.code, e.segmentPosition, e.element, e.component])).toEqual([['15', at, 1, 5]]);
+    }
+  });
+
   it('a party id without its type (C082 3055: VIR, CPR or CVR) is 13 at element 2, component 3', async () => {
     expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222'))).toContain("UCS+7'UCD+13+2:3'");
   });

@@ -176,22 +176,27 @@ export const opsigelser55: GuideProfile = {
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref> (MAT:<number>:::<ejerlav>), DOC+<code>.
   // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>.
   segments: withQualifierUse(
-    requireComponents(
-      annotateLayout(
-        pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
-          ...FP_SHARED_USE,
-          RFF: ['1.1', '1.2', '1.5'],
-          DOC: ['1.1'],
-        }),
-        'BGM',
-        false,
-        `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
+    withQualifierUse(
+      requireComponents(
+        annotateLayout(
+          pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
+            ...FP_SHARED_USE,
+            RFF: ['1.1', '1.2', '1.5'],
+            DOC: ['1.1'],
+          }),
+          'BGM',
+          false,
+          `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
+        ),
+        'NAD',
+        ['2.3'],
       ),
       'NAD',
-      ['2.3'],
+      { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, cancelledBy: FP_COMPANY_NAD, insuredLocation: FP_ADDRESS_NAD },
     ),
-    'NAD',
-    { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, cancelledBy: FP_COMPANY_NAD, insuredLocation: FP_ADDRESS_NAD },
+    // The ejerlav (C506 component 5) belongs to the matrikel: RFF+MAT:<number>:::<ejerlav>, every other RFF+<q>:<ref>.
+    'RFF',
+    { caseReference: ['1.1', '1.2'], policyNumber: ['1.1', '1.2'], registrationNumber: ['1.1', '1.2'], matrikel: ['1.1', '1.2', '1.5'] },
   ),
   structure: {
     assumption: true,
