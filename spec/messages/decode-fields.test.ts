@@ -32,6 +32,8 @@ const ADD_AFTER_BRC = (segments: string) => MOTOR.replace("BRC+001:002'", `BRC+0
 describe('opsigelser: well-formed fields decode to their typed values', () => {
   it.each([
     ['DTM 288 → basis otherDate', MOTOR.replace('DTM+287', 'DTM+288').replace("DOC+11'", "DOC+11'FTX+AAI+++Anden dato:aftalt'"), { cancellationDate: { date: '2025-01-01', basis: 'otherDate' }, freeText: [['Anden dato', 'aftalt']] }],
+    ['a blank line between two FTX lines (C108 4440 is conditional after the first): an empty string', MOTOR.replace('DTM+287', 'DTM+288').replace("DOC+11'", "DOC+11'FTX+AAI+++Anden dato::aftalt'"), { freeText: [['Anden dato', '', 'aftalt']] }],
+    ['a trailing empty FTX line (a separator ISO 9735 lets a sender leave): no line', MOTOR.replace('DTM+287', 'DTM+288').replace("DOC+11'", "DOC+11'FTX+AAI+++Anden dato:'"), { freeText: [['Anden dato']] }],
     ['DTM 294 → basis withdrawal', MOTOR.replace('DTM+287', 'DTM+294'), { cancellationDate: { date: '2025-01-01', basis: 'withdrawal' } }],
     ['DTM 296 → basis shortenedNotice', MOTOR.replace('DTM+287', 'DTM+296'), { cancellationDate: { date: '2025-01-01', basis: 'shortenedNotice' } }],
     ['a company name in a company NAD', MOTOR.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222::VIR++Afgivende A/S'), { recipient: { vir: '22222222', name: 'Afgivende A/S' } }],

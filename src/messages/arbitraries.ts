@@ -80,8 +80,13 @@ export const arbAddress: fc.Arbitrary<Address> = fc
   .record(arbAddressFields, { requiredKeys: [] })
   .filter((a) => Object.keys(a).length > 0);
 
-/** FTX free text: 1–5 segments of 1–5 lines of up to 70 characters. */
-export const arbFreeText: fc.Arbitrary<FreeText> = fc.array(fc.array(arbText(70), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 });
+/** One FTX segment's 1–5 lines of up to 70 characters; a line between two others is sometimes blank. */
+const arbFtxLines: fc.Arbitrary<string[]> = fc
+  .tuple(fc.array(arbText(70), { minLength: 1, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }))
+  .map(([lines, blank]) => lines.map((l, i) => (i > 0 && i < lines.length - 1 && blank[i] ? '' : l)));
+
+/** FTX free text: 1–5 segments of 1–5 lines of up to 70 characters (a middle line sometimes blank). */
+export const arbFreeText: fc.Arbitrary<FreeText> = fc.array(arbFtxLines, { minLength: 1, maxLength: 5 });
 
 const arbRef = arbText(35);
 

@@ -9,9 +9,10 @@ import { isRealIsoDate } from '../../syntax/calendar-date.js';
 /**
  * Characters allowed in free data: anything but control characters. Whether a character
  * fits the interchange's character set (UNOC = Latin-1, UNOY = UTF-8) is checked when the
- * interchange is written (syntax error 21), not here.
+ * interchange is written (syntax error 21), not here. Matches the empty string: lengths are
+ * checked apart ({@link text}).
  */
-export const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F-\u009F]+$/u;
+export const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F-\u009F]*$/u;
 
 /** A wire code of a code list (an..3 of digits and capitals), e.g. `ZPA` or an ERC code. */
 export const CODE_PATTERN = /^[0-9A-Z]{1,3}$/;
@@ -29,20 +30,31 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine(isRealIsoDate, 'not a real calendar date');
 
-/** Free data of 1 to `max` characters without control characters (an..max). */
-export function text(max: number) {
+/** Free data of `min` (default 1) to `max` characters without control characters (an..max). */
+export function text(max: number, min = 1) {
   return z
     .string()
-    .min(1)
+    .min(min)
     .regex(NO_CONTROL_CHARS, 'no control characters (line breaks, tabs, …)')
     .refine((v) => charLength(v) <= max, `at most ${max} characters`);
 }
 
 /**
  * Free text (FTX): one inner array per FTX segment, one string per text line
- * (at most 5 lines of an..70 per segment, at most 5 segments).
+ * (at most 5 lines of an..70 per segment, at most 5 segments). A line between two others may be
+ * blank (`''`: `FTX+AAI+++a::c'`, C108 4440 is conditional after the first); the first and the
+ * last line of a segment are not (the first is mandatory, and a trailing empty one is not written).
  */
-export const freeText = z.array(z.array(text(70)).min(1).max(5)).min(1).max(5);
+export const freeText = z
+  .array(
+    z
+      .array(text(70, 0))
+      .min(1)
+      .max(5)
+      .refine((lines) => lines[0] !== '' && lines[lines.length - 1] !== '', 'the first and the last line are not blank'),
+  )
+  .min(1)
+  .max(5);
 
 /** A company (insurer or lienholder) identified by its VIR number (NAD `<VIR>::VIR`, optionally with a name). */
 export const company = z.strictObject({

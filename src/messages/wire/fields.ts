@@ -142,11 +142,16 @@ export function rff(qualifier: string, value: string): SegmentInput {
   return segment('RFF', [qualifier, value]);
 }
 
-/** Reads the lines of `FTX+<subject>+++<lines>'`; the subject must be `subject`. */
+/**
+ * Reads the lines of `FTX+<subject>+++<lines>'`; the subject must be `subject`. An empty line
+ * between two others is a blank line (`''`); empty ones at the end are separators a sender may
+ * leave (ISO 9735), not lines.
+ */
 export function readFtxLines(r: SegmentReader, ctx: DecodeContext, path: string, subject: string): string[] {
   const s = r.raw(0, 0);
   if (s !== subject) ctx.error('14', `FTX: text subject ${JSON.stringify(s)} where ${subject} is expected`, r.at(0, 0));
   const lines = r.components(3);
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   ctx.record(path, r.at(3));
   return lines;
 }
