@@ -9,6 +9,7 @@ import { PANTHAVER_KINDS, panthaverSchema } from '../../src/messages/types/panth
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import { serialize } from '../../src/syntax/writer.js';
 import { arbInterchangeText, arbOpsigelse, arbPanthaver } from '../../src/testing.js';
+import { arbFilled, fillSites, openPositions } from './helpers.js';
 
 const RUNS = { numRuns: 60 };
 
@@ -76,5 +77,33 @@ describe('arbInterchangeText', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('under a patched profile: data in positions it opens decodes and encodes back byte for byte', () => {
+  it.each([
+    ['opsigelser', arbOpsigelse(), opsigelser55],
+    ['panthaver', arbPanthaver(), panthaver52],
+  ] as const)('%s', (_name, arbMessage, profile) => {
+    let kept = 0;
+    fc.assert(
+      fc.property(arbFilled(arbMessage, profile, ['X1', '7', 'AB'], fc.constant(true)), ({ body, picks }) => {
+        const patched = openPositions(profile, picks.map((p) => p.site));
+        const filled = fillSites(body, picks.map((p) => ({ ...p.site, value: p.value })));
+        const decoded = decodeMessage({ segments: filled }, patched);
+        fc.pre(decoded.ok); // a value may not fit the position's format, or leave a mandatory component of its composite empty
+        if (!decoded.ok) return;
+        if (decoded.value.extraData) kept++;
+        // nothing read is dropped: the typed value and its extraData give back every segment …
+        const again = encodeMessage(decoded.value, patched).body;
+        expect(serialize(again)).toBe(serialize(filled));
+        // … and read back to the same value
+        expect(decodeMessage({ segments: again }, patched)).toEqual(decoded);
+        // the shipped profile refuses the data in every position it does not use
+        if (decoded.value.extraData) expect(decodeMessage({ segments: filled }, profile).ok).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+    expect(kept).toBeGreaterThan(20);
   });
 });

@@ -58,6 +58,19 @@ describe('positions the guide does not use', () => {
     }
   });
 
+  it("a code outside the profile's code lists where the typed field takes any code (ATT 9019, ICD 4495): 12 from validate and from the decoder", async () => {
+    const declaration = readFileSync('fixtures/panthaver-33-accept.edi', 'latin1');
+    const profile = getProfile('fp-panthaver/5.2-reconstructed');
+    for (const [from, to, place] of [['ATT+PNT++ZPA', 'ATT+PNT++ZZZ', '3:1'], ['ICD+DK+ZKA', 'ICD+DK+ZZZ', '2:1']] as const) {
+      expect(declaration).toContain(from);
+      const text = declaration.replace(from, to);
+      const [r] = await validate(text, { now: NOW, profile, detail: 'segment' });
+      expect(r!.contrl).toContain(`UCD+12+${place}'`);
+      const decoded = decodeMessage(parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!, profile);
+      expect(decoded.ok ? [] : decoded.errors.map((e) => [e.code, e.segment, `${e.element}:${e.component}`])).toEqual([['12', to.slice(0, 3), place]]);
+    }
+  });
+
   it('a party id without its type (C082 3055: VIR, CPR or CVR) is 13 at element 2, component 3', async () => {
     expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222'))).toContain("UCS+7'UCD+13+2:3'");
   });

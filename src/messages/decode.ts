@@ -72,16 +72,18 @@ function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult 
     profile.exchange === 'opsigelser'
       ? opsigelseFromWire(kind as OpsigelseKind, keep(readOpsigelse(walked, profile, ctx)), ctx)
       : panthaverFromWire(kind as PanthaverKind, keep(readPanthaver(walked, profile, ctx)), ctx);
+  ctx.reportLayoutIssues();
   if (value === undefined || ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
   return { ok: true, kind: value.kind, value };
 }
 
 /**
  * Decodes one message into its typed form, with the kind taken from BGM through the profile.
- * What the profile's segment layouts use decides, as in `validate`: data in a position the
- * profile does not use (`N`) is refused (15), and data in one it uses that no typed field holds
- * (BGM 1004 under a profile patched to take it) is kept in the value's `extraData`, which
- * {@link encodeMessage} writes back.
+ * The profile's segment layouts decide, as in `validate`: data in a position the profile does
+ * not use (`N`) is refused (15); data in one it uses that no typed field holds (BGM 1004 under a
+ * profile patched to take it) is kept in the value's `extraData`, which {@link encodeMessage}
+ * writes back; and the layouts' element checks (mandatory positions, formats, code lists) apply
+ * wherever a reader or the typed schema has not already reported a problem.
  *
  * @example
  * const { interchanges } = parseInterchanges(bytes);

@@ -24,6 +24,10 @@ export class DecodeContext {
   private readonly failed = new Set<string>();
   /** Code and place of every positioned problem reported, so each is reported once. */
   private readonly reported = new Set<string>();
+  /** Segment position and element (`''` for the segment as a whole) of every problem reported. */
+  private readonly placesReported = new Set<string>();
+  /** Problems the profile's layouts find, reported by {@link reportLayoutIssues} where nothing else was. */
+  private readonly layoutIssues: Array<{ code: string; reason: string; at: Origin }> = [];
   /** Segments finished so far by tag and first value, for {@link ExtraDatum.occurrence}. */
   private readonly seen = new Map<string, number>();
   private codeLists: Readonly<Record<string, CodeListLike>> | undefined;
@@ -62,8 +66,27 @@ export class DecodeContext {
       const place = `${e.code}/${e.segmentPosition}/${e.element}/${e.component}`;
       if (this.reported.has(place)) return;
       this.reported.add(place);
+      this.placesReported.add(`${e.segmentPosition}/${e.element ?? ''}`);
     }
     this.errors.push(e);
+  }
+
+  /** Keeps a problem the profile's layout finds in a segment for {@link reportLayoutIssues}. */
+  layoutIssue(code: string, reason: string, at: Origin): void {
+    this.layoutIssues.push({ code, reason, at });
+  }
+
+  /**
+   * Reports the layouts' problems, once the readers and the typed schema have had their say:
+   * each one unless a problem was already reported in its element or its segment as a whole, so
+   * a value is reported once, by the reader or schema that knows its field when there is one.
+   */
+  reportLayoutIssues(): void {
+    for (const { code, reason, at } of this.layoutIssues) {
+      const p = at.segmentPosition;
+      if (!this.placesReported.has(`${p}/${at.element ?? ''}`) && !this.placesReported.has(`${p}/`)) this.error(code, reason, at);
+    }
+    this.layoutIssues.length = 0;
   }
 
   /** Records a problem with the value at `path`; later schema complaints about that path are suppressed. */
@@ -191,12 +214,15 @@ export class SegmentReader {
 
   /**
    * Settles the data of the segment against the profile's layout for it ({@link DecodeContext.layoutOf}):
-   * - data nobody read, in a position the layout uses (`C`, `M`), goes to `extraData` — after
-   *   the layout's format and code-list checks, as `validate` makes them;
+   * - data nobody read, in a position the layout uses (`C`, `M`), goes to `extraData`;
    * - data nobody read where the layout uses none (`N`, or no such position, or no layout), and
    *   data read where a patched layout uses none, is reported `15` (not supported in this position);
-   * - an empty mandatory position nobody reads is reported `13`.
-   * Repeated elements (syntax 4) are data nobody read beyond their first occurrence.
+   * - everything else the layout finds, as `validate`'s `checkSegment` does (a mandatory position
+   *   empty: 13; format: 37, 39, 40, 19; a code outside the bound lists: 12), is kept for
+   *   {@link DecodeContext.reportLayoutIssues}, which reports it unless the reader or the typed
+   *   schema already reported a problem in that element or segment.
+   * Repeated elements (syntax 4) are data nobody read beyond their first occurrence; without a
+   * layout that lets them repeat they are `15` at their element.
    */
   finish(): void {
     const occurrence = this.ctx.occurrence(this.segment);
@@ -226,11 +252,8 @@ export class SegmentReader {
     }
     this.refuseRepeats(refused);
     if (layout === undefined) return;
-    const issues = issuesAt(this.segment, layout, this.ctx.codeListsOf(this.ctx.profile!), (e, c, r) =>
-      r > 0 ? repeated.has(e) : c === null ? !this.usedElements.has(e) : !this.used.has(`${e}:${c}`),
-    );
-    for (const i of issues) this.ctx.error(i.code, `${this.tag}: ${i.reason}`, this.at(i.element - 1, i.component === null ? undefined : i.component - 1));
-    if (issues.length > 0) return;
+    const issues = issuesAt(this.segment, layout, this.ctx.codeListsOf(this.ctx.profile!), (e, _c, r) => r === 0 || repeated.has(e));
+    for (const i of issues) this.ctx.layoutIssue(i.code, `${this.tag}: ${i.reason}`, this.at(i.element - 1, i.component === null ? undefined : i.component - 1));
     for (const [e, c, r, value] of kept) {
       this.ctx.extraData.push({ segment: this.tag, qualifier: componentAt(this.segment, 0, 0), occurrence, element: e + 1, component: c + 1, ...(r > 0 ? { repetition: r + 1 } : {}), value });
     }

@@ -1,0 +1,47 @@
+/**
+ * One answer for one message: for a random valid message with data put in random empty
+ * positions, under a profile that a random subset of those positions is opened in (what a
+ * partner's Bilag 1 might add), `validate` accepts the message exactly when `decodeMessage`
+ * reads it — and what the decoder reads, `encodeMessage` writes back byte for byte (data no
+ * typed field holds travels in `extraData`).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildInterchange } from '../../src/envelope/builder.js';
+import { parseInterchanges } from '../../src/envelope/read.js';
+import { decodeMessage } from '../../src/messages/decode.js';
+import { encodeMessage } from '../../src/messages/encode.js';
+import type { GuideProfile } from '../../src/schema/profile.js';
+import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import { serialize } from '../../src/syntax/writer.js';
+import { arbOpsigelse, arbPanthaver } from '../../src/testing.js';
+import { validate } from '../../src/validate/index.js';
+import { arbFilled, fillSites, openPositions, type FilledCase } from '../messages/helpers.js';
+import { NOW } from './helpers.js';
+
+/** Values of every kind a layout may refuse: too long for an..35, letters where digits go, a code no list has. */
+const VALUES = ['X1', '7', 'ABC', 'Zz', 'X'.repeat(36), '0123456789'];
+
+async function check(profile: GuideProfile, { message, body, picks }: FilledCase) {
+  const patched = openPositions(profile, picks.filter((p) => p.open).map((p) => p.site));
+  const filled = fillSites(body, picks.map((p) => ({ ...p.site, value: p.value })));
+  const text = serialize(
+    buildInterchange({ sender: { id: message.sender.vir }, recipient: { id: message.recipient.vir }, reference: 'R1', date: '2024-11-20', time: '1200', messages: [{ header: encodeMessage(message, profile).header, body: filled }] }),
+    { una: true, newline: '\n' },
+  );
+  const [report] = await validate(text, { now: NOW, profile: patched });
+  const accepted = report!.errors.length === 0 && report!.messages[0]!.status === 'accepted';
+  const decoded = decodeMessage(parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!, patched);
+  const why = JSON.stringify({ segments: serialize(filled, { newline: '\n' }), validate: report!.messages[0]!.errors.map((e) => `${e.code} ${e.message}`), decode: decoded.ok ? decoded.value.extraData : decoded.errors.map((e) => `${e.code} ${e.reason}`) }, null, 1);
+  expect(decoded.ok, why).toBe(accepted);
+  if (decoded.ok) expect(serialize(encodeMessage(decoded.value, patched).body), why).toBe(serialize(filled));
+}
+
+describe('validate and decodeMessage give one answer under patched profiles', () => {
+  it('opsigelser', async () => {
+    await fc.assert(fc.asyncProperty(arbFilled(arbOpsigelse(), opsigelser55, VALUES), (c) => check(opsigelser55, c)), { numRuns: 150 });
+  });
+  it('panthaver', async () => {
+    await fc.assert(fc.asyncProperty(arbFilled(arbPanthaver(), panthaver52, VALUES), (c) => check(panthaver52, c)), { numRuns: 150 });
+  });
+});
