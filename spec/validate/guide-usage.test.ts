@@ -58,6 +58,18 @@ describe('positions the guide does not use', () => {
     }
   });
 
+  it('opsigelser: DTM 293 (last step change unknown) carries no date (seed 002: "anføres datoen som blank"): 15 at 1:2 from validate and from the decoder', async () => {
+    const answer = readFileSync('fixtures/opsigelse-11-bonus-answer.edi', 'latin1');
+    const text = answer.replace(/DTM\+290:\d{8}:102/, 'DTM+293:20240101:102');
+    expect(text).toContain('DTM+293:20240101:102');
+    expect(await contrlOf(text)).toContain("UCS+11'UCD+15+1:2'");
+    const decoded = decodeMessage(parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!, getProfile('fp-opsigelser/5.5-reconstructed'));
+    expect(decoded.ok ? [] : decoded.errors.map((e) => [e.code, e.segmentPosition, e.element, e.component])).toEqual([['15', 11, 1, 2]]);
+    // the blank date the seed asks for is fine
+    const [blank] = await validate(answer.replace(/DTM\+290:\d{8}:102/, 'DTM+293::102'), { now: NOW });
+    expect(blank!.accepted).toBe(true);
+  });
+
   it("a code outside the profile's code lists where the typed field takes any code (ATT 9019, ICD 4495): 12 from validate and from the decoder", async () => {
     const declaration = readFileSync('fixtures/panthaver-33-accept.edi', 'latin1');
     const profile = getProfile('fp-panthaver/5.2-reconstructed');

@@ -66,6 +66,20 @@ const branch = (
   ...(o.references && { requiredReferences: o.references }),
 });
 
+
+/**
+ * Positions by party (`byQualifier`), where a qualifier narrows its segment's layout further:
+ * a company NAD has no address and the insured location no id or name; the ejerlav (C506
+ * component 5) belongs to the matrikel (RFF+MAT:<number>:::<ejerlav>, every other RFF+<q>:<ref>);
+ * DTM 293 carries no date (seed 002, page 12: "Hvis datoen for sidste trinskift ikke kan oplyses,
+ * anføres datoen som blank, men med kvalifikator 293").
+ */
+const QUALIFIER_USE: Record<string, Record<string, string[]>> = {
+  NAD: { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, cancelledBy: FP_COMPANY_NAD, insuredLocation: FP_ADDRESS_NAD },
+  RFF: { caseReference: ['1.1', '1.2'], policyNumber: ['1.1', '1.2'], registrationNumber: ['1.1', '1.2'], matrikel: ['1.1', '1.2', '1.5'] },
+  DTM: { lastStepChangeUnknown: ['1.1', '1.3'] },
+};
+
 /** The opsigelser 5.5 profile (reconstructed). Frozen by `getProfile`'s module. */
 export const opsigelser55: GuideProfile = {
   id: 'fp-opsigelser/5.5-reconstructed',
@@ -175,28 +189,22 @@ export const opsigelser55: GuideProfile = {
   },
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref> (MAT:<number>:::<ejerlav>), DOC+<code>.
   // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>.
-  segments: withQualifierUse(
-    withQualifierUse(
-      requireComponents(
-        annotateLayout(
-          pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
-            ...FP_SHARED_USE,
-            RFF: ['1.1', '1.2', '1.5'],
-            DOC: ['1.1'],
-          }),
-          'BGM',
-          false,
-          `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
-        ),
-        'NAD',
-        ['2.3'],
+  segments: Object.entries(QUALIFIER_USE).reduce(
+    (layouts, [tag, byQualifier]) => withQualifierUse(layouts, tag, byQualifier),
+    requireComponents(
+      annotateLayout(
+        pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
+          ...FP_SHARED_USE,
+          RFF: ['1.1', '1.2', '1.5'],
+          DOC: ['1.1'],
+        }),
+        'BGM',
+        false,
+        `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
       ),
       'NAD',
-      { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, cancelledBy: FP_COMPANY_NAD, insuredLocation: FP_ADDRESS_NAD },
+      ['2.3'],
     ),
-    // The ejerlav (C506 component 5) belongs to the matrikel: RFF+MAT:<number>:::<ejerlav>, every other RFF+<q>:<ref>.
-    'RFF',
-    { caseReference: ['1.1', '1.2'], policyNumber: ['1.1', '1.2'], registrationNumber: ['1.1', '1.2'], matrikel: ['1.1', '1.2', '1.5'] },
   ),
   structure: {
     assumption: true,
