@@ -1,7 +1,7 @@
 /**
  * Data in positions a profile uses but the typed messages have no field for (`extraData`,
- * see `extraDatum` in `../types/common.ts`): how a position's status is looked up, which of the
- * layout's issues concern such data, and how the encoder writes it back.
+ * see `extraDatum` in `../types/common.ts`): how a position's status is looked up, which of
+ * `checkSegment`'s issues a caller reports, and how the encoder writes kept data back.
  *
  * What the profile uses decides, as in `validate`: the decoder keeps data in a used position
  * no typed field reads and refuses (15) data in one the profile does not use (`N`); the encoder
@@ -49,8 +49,8 @@ export function issuesAt(
   );
 }
 
-/** A segment's key among the body's segments: its tag and first value. */
-export const segmentKey = (segment: SegmentInput): string => `${segment.tag}${componentAt(segment, 0, 0)}`;
+/** The key of a segment among the body's segments (its tag and first value), as {@link ExtraDatum} names it. */
+export const segmentKey = (tag: string, qualifier: string): string => JSON.stringify([tag, qualifier]);
 
 type Mutable = { tag: string; elements: string[][]; repeats?: Record<number, string[][]> };
 
@@ -82,7 +82,7 @@ export function writeExtraData(body: readonly SegmentInput[], extra: readonly Ex
   if (extra.length === 0) return [...body];
   const byKey = new Map<string, number[]>();
   body.forEach((s, i) => {
-    const k = segmentKey(s);
+    const k = segmentKey(s.tag, componentAt(s, 0, 0));
     byKey.set(k, [...(byKey.get(k) ?? []), i]);
   });
   const changed = new Map<number, { segment: Mutable; placed: Map<string, number> }>();
@@ -92,7 +92,7 @@ export function writeExtraData(body: readonly SegmentInput[], extra: readonly Ex
   const fail = (i: number, message: string): void => void issues.push({ path: `extraData.${i}`, message: `${where(extra[i]!)}: ${message}` });
   extra.forEach((d, i) => {
     const [e, c, r] = [d.element - 1, d.component - 1, (d.repetition ?? 1) - 1];
-    const index = byKey.get(`${d.segment}${d.qualifier}`)?.[d.occurrence - 1];
+    const index = byKey.get(segmentKey(d.segment, d.qualifier))?.[d.occurrence - 1];
     if (index === undefined) return fail(i, 'the message has no such segment');
     const layout = layoutFor(profile, body[index]!);
     if (layout === undefined || positionStatus(layout, e, c) === 'N' || !repeatAllowed(layout, e, r + 1)) return fail(i, `not a position profile ${profile.id} uses`);

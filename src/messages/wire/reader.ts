@@ -30,7 +30,7 @@ export class DecodeContext {
   private readonly layoutIssues: Array<{ code: string; reason: string; at: Origin }> = [];
   /** Segments finished so far by tag and first value, for {@link ExtraDatum.occurrence}. */
   private readonly seen = new Map<string, number>();
-  private codeLists: Readonly<Record<string, CodeListLike>> | undefined;
+  private lists: Readonly<Record<string, CodeListLike>> | undefined;
 
   /**
    * @param profile the profile whose segment layouts say which positions are used; without one,
@@ -43,14 +43,14 @@ export class DecodeContext {
     return this.profile === undefined ? undefined : layoutFor(this.profile, segment);
   }
 
-  /** The profile's code lists (`profileCodeLists`), computed once. */
-  codeListsOf(profile: GuideProfile): Readonly<Record<string, CodeListLike>> {
-    return (this.codeLists ??= profileCodeLists(profile));
+  /** The profile's code lists (`profileCodeLists`), computed once; empty without a profile. */
+  codeLists(): Readonly<Record<string, CodeListLike>> {
+    return (this.lists ??= this.profile === undefined ? {} : profileCodeLists(this.profile));
   }
 
   /** Counts `segment` among those with its tag and first value; returns its 1-based occurrence. */
   occurrence(segment: SegmentInput): number {
-    const key = segmentKey(segment);
+    const key = segmentKey(segment.tag, componentAt(segment, 0, 0));
     const n = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, n);
     return n;
@@ -134,8 +134,6 @@ export class DecodeContext {
 /** Reads one segment's components, tracking which ones were used. Element and component indexes are 0-based here. */
 export class SegmentReader {
   private readonly used = new Set<string>();
-  /** 0-based indexes of the elements with a component used. */
-  private readonly usedElements = new Set<number>();
   private skipped = false;
 
   constructor(
@@ -161,14 +159,9 @@ export class SegmentReader {
     };
   }
 
-  private use(e: number, c: number): void {
-    this.used.add(`${e}:${c}`);
-    this.usedElements.add(e);
-  }
-
   /** Component `c` of element `e`, `''` when absent; marks it read. */
   raw(e: number, c = 0): string {
-    this.use(e, c);
+    this.used.add(`${e}:${c}`);
     return componentAt(this.segment, e, c);
   }
 
@@ -192,7 +185,7 @@ export class SegmentReader {
   /** Every component of element `e` (the text lines of an FTX, say); marks them read. */
   components(e: number): string[] {
     const el = this.segment.elements[e] ?? [];
-    el.forEach((_, c) => this.use(e, c));
+    el.forEach((_, c) => this.used.add(`${e}:${c}`));
     return [...el];
   }
 
@@ -252,7 +245,7 @@ export class SegmentReader {
     }
     this.refuseRepeats(refused);
     if (layout === undefined) return;
-    const issues = issuesAt(this.segment, layout, this.ctx.codeListsOf(this.ctx.profile!), (e, _c, r) => r === 0 || repeated.has(e));
+    const issues = issuesAt(this.segment, layout, this.ctx.codeLists(), (e, _c, r) => r === 0 || repeated.has(e));
     for (const i of issues) this.ctx.layoutIssue(i.code, `${this.tag}: ${i.reason}`, this.at(i.element - 1, i.component === null ? undefined : i.component - 1));
     for (const [e, c, r, value] of kept) {
       this.ctx.extraData.push({ segment: this.tag, qualifier: componentAt(this.segment, 0, 0), occurrence, element: e + 1, component: c + 1, ...(r > 0 ? { repetition: r + 1 } : {}), value });
