@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges } from '../../src/envelope/read.js';
+import { buildReplyInterchange } from '../../src/messages/builders/interchange.js';
+import { buildAccept } from '../../src/messages/builders/opsigelser.js';
 import { decodeMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
 import { MessageEncodeError } from '../../src/messages/wire/errors.js';
@@ -129,6 +131,17 @@ describe('encoding extraData', () => {
       expect(issues.length, message).toBe(1);
       expect(`${issues[0]!.path}: ${issues[0]!.message}`).toContain(message);
     }
+  });
+
+  it('the reply builders carry it: a built reply with extraData, through buildReplyInterchange, writes it under the patched profile', () => {
+    if (decoded.value.kind !== 'cancellation') throw new Error('fixture is not a cancellation');
+    const accept = buildAccept(decoded.value, { messageDate: '2024-11-21' });
+    expect(accept.extraData).toBeUndefined(); // a reply does not inherit the received message's positions
+    const reply = { ...accept, extraData: [{ ...datum, qualifier: '29' }] };
+    const received = { sender: { id: decoded.value.sender.vir, qualifier: 'ZZ' }, recipient: { id: decoded.value.recipient.vir, qualifier: 'ZZ' } };
+    const options = { reference: 'R1', date: '2024-11-21', time: '1200' };
+    expect(serialize(buildReplyInterchange(reply, received, { ...options, profile: patched }))).toContain("BGM+29+4711'");
+    expect(() => buildReplyInterchange(reply, received, options)).toThrow(MessageEncodeError);
   });
 
   it('the schema refuses a malformed datum (no keys beyond its own, positions from 1)', () => {
