@@ -46,6 +46,8 @@ describe('reading: tokenizer limits and error handling', () => {
   it('refuses an envelope limit out of range', async () => {
     expect(() => parseInterchanges(bytes, { maxMessageSegments: 0 })).toThrow('fp-edifact: read: option maxMessageSegments must be a positive integer, got 0');
     await expect(drain(readMessages(chunked(bytes), { maxMessageSegments: Number.POSITIVE_INFINITY }))).rejects.toThrow(RangeError);
+    expect(() => parseInterchanges(bytes, { maxErrors: 0 })).toThrow('fp-edifact: read: option maxErrors must be a positive integer, got 0');
+    await expect(drain(readMessages(chunked(bytes), { maxErrors: 1.5 }))).rejects.toThrow(RangeError);
   });
 
   it('refuses options that are not an object', () => {
@@ -58,6 +60,9 @@ describe('validating', () => {
     [{ detail: 'full' }, TypeError, `option detail must be 'interchange', 'message' or 'segment', got "full"`],
     [{ maxMessageSegments: -1 }, RangeError, 'option maxMessageSegments must be a positive integer, got -1'],
     [{ maxMessageSegments: 'abc' }, TypeError, 'option maxMessageSegments must be a positive integer, got "abc"'],
+    [{ maxErrors: 0 }, RangeError, 'option maxErrors must be a positive integer, got 0'],
+    [{ maxErrors: -1 }, RangeError, 'option maxErrors must be a positive integer, got -1'],
+    [{ maxErrors: 'abc' }, TypeError, 'option maxErrors must be a positive integer, got "abc"'],
     [{ knownSenders: 5 }, TypeError, 'option knownSenders must be an iterable of sender ids or a predicate, got 5'],
     [{ knownSenders: '22222222' }, TypeError, 'option knownSenders must be an iterable of sender ids or a predicate, got "22222222"'],
     [{ duplicates: {} }, TypeError, 'option duplicates must be a DuplicateStore (seenInterchange and seenMessage functions), got an object'],
@@ -97,6 +102,7 @@ describe('validating', () => {
     const ok = await validate(bytes, {
       detail: 'segment',
       maxMessageSegments: 500,
+      maxErrors: 500,
       knownSenders: new Set(['22222222']),
       now: () => new Date(Date.UTC(2026, 10, 21)),
       contrlReference: () => 'C1',

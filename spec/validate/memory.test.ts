@@ -1,6 +1,7 @@
 /**
  * Memory stays flat: validating 20,000 messages through `validateStream` does not hold more
- * heap than validating 5,000 (no timing assertions; generous margins; no `global.gc`).
+ * heap than validating 5,000, nor does a flood of errors hold them all (no timing assertions;
+ * generous margins; no `global.gc`).
  */
 import { describe, expect, it } from 'vitest';
 import { validateStream } from '../../src/validate/index.js';
@@ -63,5 +64,29 @@ describe('memory', () => {
     expect(large.interchanges).toBe(20);
     // Holding 15,000 more messages (~12 segments each) would cost far more than 40 MB.
     expect(large.peak - small.peak).toBeLessThan(40 * 1024 * 1024);
+  });
+});
+
+/** 200,000 empty segments (LF the terminator) outside any message: a 12 and a 33 each. */
+async function* flood(): AsyncGenerator<string> {
+  yield 'UNA:+.? \nUNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+F1\n';
+  for (let i = 0; i < 200; i++) yield '\n'.repeat(1000);
+  yield 'UNZ+0+F1\n';
+}
+
+describe('memory under a flood of errors', () => {
+  it('holds at most maxErrors errors of an interchange, not 400,000', async () => {
+    const before = process.memoryUsage().heapUsed;
+    let peak = 0;
+    let kept = -1;
+    for await (const ev of validateStream(flood(), { now: NOW })) {
+      if (ev.type !== 'interchange') continue;
+      peak = process.memoryUsage().heapUsed;
+      kept = ev.outcome.errors.length;
+    }
+    expect(kept).toBeGreaterThan(1000);
+    expect(kept).toBeLessThan(1010);
+    // The 400,000 errors held until the UNZ took some 180 MB of heap; a thousand take a few MB.
+    expect(peak - before).toBeLessThan(60 * 1024 * 1024);
   });
 });

@@ -4,6 +4,7 @@ import { checkOptions, positiveIntegerOption, type OptionCheck } from '../syntax
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
 import { shownTag } from '../syntax/shown.js';
 import type { TokenizerHandler } from '../syntax/tokenizer.js';
+import { DEFAULT_MAX_ERRORS, ErrorLimit, structuralError } from './error-limit.js';
 import type { EdifactMessage, GroupHeader, InterchangeHeader, InterchangeSummary, MessageHeader, PartyId } from './types.js';
 
 /** Receives envelope events in input order. Every message is delivered, broken ones included. */
@@ -17,9 +18,18 @@ export interface EnvelopeHandler {
 export interface EnvelopeLimits {
   /** Most segments kept for one message; more are counted but not kept. Default 10,000. */
   maxMessageSegments?: number;
+  /**
+   * Most errors kept per interchange (its own list) and per message, of those that can come
+   * once per segment: tokenizer errors and segments outside a message (33). At the limit one
+   * more error (18) says so, at the first error not kept; later ones are dropped. The checks
+   * made once per interchange, group or message (headers, trailers, counts, missing trailers)
+   * are always kept. Default 1,000.
+   */
+  maxErrors?: number;
 }
 
-const ENVELOPE_LIMIT_CHECKS: readonly OptionCheck[] = [positiveIntegerOption('maxMessageSegments')];
+const ENVELOPE_LIMIT_CHECKS: readonly OptionCheck[] = [positiveIntegerOption('maxMessageSegments'), positiveIntegerOption('maxErrors')];
+
 
 /** Mandatory elements of the service segments: [element index (0-based), component index or `null` for a simple element, name]. */
 const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number | null, string]>>> = {
@@ -119,6 +129,7 @@ interface OpenMessage {
  */
 export class EnvelopeAssembler implements TokenizerHandler {
   private readonly maxMessageSegments: number;
+  private readonly errorLimit: ErrorLimit;
   private serviceChars: ServiceChars = DEFAULT_SERVICE_CHARS;
   private sawUna = false;
   private interchange: InterchangeSummary | null = null;
@@ -139,6 +150,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   ) {
     checkOptions(limits, ENVELOPE_LIMIT_CHECKS, 'read');
     this.maxMessageSegments = limits.maxMessageSegments ?? 10_000;
+    this.errorLimit = new ErrorLimit(limits.maxErrors ?? DEFAULT_MAX_ERRORS);
   }
 
   serviceString(chars: ServiceChars): void {
@@ -162,8 +174,11 @@ export class EnvelopeAssembler implements TokenizerHandler {
    */
   private settleUna(): void {
     if (this.pendingUna.length === 0) return;
-    const target = this.open === null && this.interchange?.header ? this.interchange.errors : this.pendingErrors;
-    for (const e of this.pendingUna) target.push(e);
+    if (this.open === null && this.interchange?.header) {
+      for (const e of this.pendingUna) this.keep(this.interchange.errors, e);
+    } else {
+      for (const e of this.pendingUna) this.pendingErrors.push(e);
+    }
     this.pendingUna = [];
   }
 
@@ -196,19 +211,21 @@ export class EnvelopeAssembler implements TokenizerHandler {
       this.flushErrors(this.open.message.errors);
       this.closeMessage(this.missingUnt(this.open, 'input ends inside a message: UNT is missing', { ...at, tag: 'UNT' }));
     }
+    // Waiting errors first: the checks made once come after every counted error.
+    if (this.interchange) this.flushErrors(this.interchange.errors);
     if (this.group) {
-      this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'input ends inside a functional group: UNE is missing', { ...at, tag: 'UNE' }));
+      this.interchangeErrors().push(structuralError(SyntaxErrorCode.missing, 'input ends inside a functional group: UNE is missing', { ...at, tag: 'UNE' }));
       this.group = null;
     }
     if (this.interchange) {
       if (this.interchange.header) {
-        this.interchange.errors.push(this.problem(SyntaxErrorCode.missing, 'input ends before the interchange trailer: UNZ is missing', { ...at, tag: 'UNZ' }));
+        this.interchange.errors.push(structuralError(SyntaxErrorCode.missing, 'input ends before the interchange trailer: UNZ is missing', { ...at, tag: 'UNZ' }));
       }
       this.closeInterchange();
     } else if (this.pendingErrors.length > 0 || !this.sawSegment) {
       const summary = this.orphanSummary();
       if (!this.sawSegment && this.pendingErrors.length === 0) {
-        summary.errors.push(this.problem(SyntaxErrorCode.missing, 'no interchange found: the input holds no UNB', at));
+        summary.errors.push(structuralError(SyntaxErrorCode.missing, 'no interchange found: the input holds no UNB', at));
       }
       this.interchange = summary;
       this.closeInterchange();
@@ -217,6 +234,11 @@ export class EnvelopeAssembler implements TokenizerHandler {
 
   private problem(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): EdifactSyntaxError {
     return inputError(code, reason, position);
+  }
+
+  /** Adds an error that can come once per segment to `target`, within `maxErrors`. */
+  private keep(target: EdifactSyntaxError[], error: EdifactSyntaxError): void {
+    this.errorLimit.keep(target, error);
   }
 
   private at(segment: Segment, element?: number, component?: number) {
@@ -242,7 +264,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   /** Moves waiting tokenizer errors to `target`. */
   private flushErrors(target: EdifactSyntaxError[]): void {
     if (this.pendingErrors.length === 0) return;
-    for (const e of this.pendingErrors) target.push(e);
+    for (const e of this.pendingErrors) this.keep(target, e);
     this.pendingErrors = [];
   }
 
@@ -265,7 +287,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
    * processed before it.
    */
   private missingUnt(open: OpenMessage, reason: string, at: Position): EdifactSyntaxError {
-    return this.problem(SyntaxErrorCode.missing, reason, { ...at, messageSegmentNumber: open.count });
+    return structuralError(SyntaxErrorCode.missing, reason, { ...at, messageSegmentNumber: open.count });
   }
 
   /**
@@ -277,10 +299,10 @@ export class EnvelopeAssembler implements TokenizerHandler {
     const count = componentAt(segment, 0, 0);
     const reference = componentAt(segment, 1, 0);
     const mismatch = countMismatch(segment.tag, count, expected);
-    if (mismatch !== null) errors.push(this.problem(SyntaxErrorCode.controlCountDoesNotMatch, mismatch, this.at(segment, 1)));
+    if (mismatch !== null) errors.push(structuralError(SyntaxErrorCode.controlCountDoesNotMatch, mismatch, this.at(segment, 1)));
     if (reference !== expected.headerReference) {
       errors.push(
-        this.problem(
+        structuralError(
           SyntaxErrorCode.referencesDoNotMatch,
           `${segment.tag} reference ${JSON.stringify(reference)} does not match ${expected.headerTag} reference ${JSON.stringify(expected.headerReference)}`,
           this.at(segment, 2),
@@ -294,7 +316,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     let ok = true;
     for (const [e, c, name] of REQUIRED[segment.tag] ?? []) {
       if (componentAt(segment, e, c ?? 0) === '') {
-        target.push(this.problem(SyntaxErrorCode.missing, `${segment.tag} lacks the mandatory ${name}`, this.at(segment, e + 1, c === null ? undefined : c + 1)));
+        target.push(structuralError(SyntaxErrorCode.missing, `${segment.tag} lacks the mandatory ${name}`, this.at(segment, e + 1, c === null ? undefined : c + 1)));
         ok = false;
       }
     }
@@ -312,9 +334,10 @@ export class EnvelopeAssembler implements TokenizerHandler {
     }
     this.closeOpenMessageBefore(segment, 'the next UNB');
     if (this.interchange) {
+      this.flushErrors(this.interchange.errors);
       // Segments before the first UNB are no interchange: they have their 33s, not a missing UNZ.
       if (this.interchange.header) {
-        this.interchangeErrors().push(this.problem(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', { ...this.at(segment), tag: 'UNZ' }));
+        this.interchangeErrors().push(structuralError(SyntaxErrorCode.missing, 'interchange has no UNZ before the next UNB', { ...this.at(segment), tag: 'UNZ' }));
       }
       this.group = null;
       this.closeInterchange();
@@ -337,7 +360,8 @@ export class EnvelopeAssembler implements TokenizerHandler {
       una: this.sawUna,
       position: positionOf(segment),
     };
-    this.interchange = { ...this.orphanSummary(), header, errors: own };
+    this.interchange = { ...this.orphanSummary(), header };
+    for (const e of own) this.keep(this.interchange.errors, e);
     this.flushErrors(this.interchange.errors);
     this.checkRequired(segment, this.interchange.errors);
     this.handler.interchangeStart?.(header);
@@ -349,18 +373,18 @@ export class EnvelopeAssembler implements TokenizerHandler {
     this.closeOpenMessageBefore(segment, 'UNZ');
     const errors = this.flushToInterchange();
     if (this.group) {
-      errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before UNZ', { ...this.at(segment), tag: 'UNE' }));
+      errors.push(structuralError(SyntaxErrorCode.missing, 'functional group has no UNE before UNZ', { ...this.at(segment), tag: 'UNE' }));
       this.group = null;
     }
     const ic = this.interchange as InterchangeSummary;
     if (!ic.header) {
-      errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNZ without a UNB', this.at(segment)));
+      errors.push(structuralError(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNZ without a UNB', this.at(segment)));
       this.closeInterchange();
       return;
     }
     ic.trailer = { count: componentAt(segment, 0, 0), reference: componentAt(segment, 1, 0) };
     this.checkTrailer(segment, errors, { ...unzCount(ic.groupCount, ic.messageCount), headerTag: 'UNB', headerReference: ic.header.reference });
-    if (ic.messageCount === 0) errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, EMPTY_INTERCHANGE, this.at(segment)));
+    if (ic.messageCount === 0) errors.push(structuralError(SyntaxErrorCode.lowerLevelEmpty, EMPTY_INTERCHANGE, this.at(segment)));
     this.closeInterchange();
   }
 
@@ -377,7 +401,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private onGroupHeader(segment: Segment): void {
     this.closeOpenMessageBefore(segment, 'UNG');
     const errors = this.flushToInterchange();
-    if (this.group) errors.push(this.problem(SyntaxErrorCode.missing, 'functional group has no UNE before the next UNG', { ...this.at(segment), tag: 'UNE' }));
+    if (this.group) errors.push(structuralError(SyntaxErrorCode.missing, 'functional group has no UNE before the next UNG', { ...this.at(segment), tag: 'UNE' }));
     const header: GroupHeader = {
       messageType: componentAt(segment, 0, 0),
       sender: party(segment, 1),
@@ -396,7 +420,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     const errors = this.flushToInterchange();
     const group = this.group;
     if (!group) {
-      errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNE without a UNG', this.at(segment)));
+      this.keep(errors, this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNE without a UNG', this.at(segment)));
       return;
     }
     this.group = null;
@@ -408,14 +432,14 @@ export class EnvelopeAssembler implements TokenizerHandler {
       headerReference: group.header.reference,
     });
     if (!complete) return;
-    if (group.messageCount === 0) errors.push(this.problem(SyntaxErrorCode.lowerLevelEmpty, 'the functional group holds no messages', this.at(segment)));
+    if (group.messageCount === 0) errors.push(structuralError(SyntaxErrorCode.lowerLevelEmpty, 'the functional group holds no messages', this.at(segment)));
   }
 
   private onMessageHeader(segment: Segment): void {
     this.closeOpenMessageBefore(segment, 'the next UNH');
     if (!this.interchange) {
       this.interchange = this.orphanSummary();
-      this.interchange.errors.push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'message outside an interchange: UNB is missing', this.at(segment)));
+      this.keep(this.interchange.errors, this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'message outside an interchange: UNB is missing', this.at(segment)));
     }
     const header: MessageHeader = {
       reference: componentAt(segment, 0, 0),
@@ -446,7 +470,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private onMessageTrailer(segment: Segment): void {
     const open = this.open;
     if (!open) {
-      this.flushToInterchange().push(this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNT without a UNH', this.at(segment)));
+      this.keep(this.flushToInterchange(), this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNT without a UNH', this.at(segment)));
       return;
     }
     this.append(open, segment);
@@ -466,12 +490,9 @@ export class EnvelopeAssembler implements TokenizerHandler {
       this.append(this.open, segment);
       return;
     }
-    this.flushToInterchange().push(
-      this.problem(
-        SyntaxErrorCode.invalidOccurrenceOutsideMessage,
-        `segment ${shownTag(segment.tag)} outside a message (not between UNH and UNT)`,
-        this.at(segment),
-      ),
+    this.keep(
+      this.flushToInterchange(),
+      this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, `segment ${shownTag(segment.tag)} outside a message (not between UNH and UNT)`, this.at(segment)),
     );
   }
 
@@ -484,7 +505,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     } else if (!open.truncated) {
       open.truncated = true;
       open.message.errors.push(
-        this.problem(SyntaxErrorCode.unspecified, `message exceeds ${this.maxMessageSegments} segments; later segments are counted but not kept`, this.at(segment)),
+        structuralError(SyntaxErrorCode.unspecified, `message exceeds ${this.maxMessageSegments} segments; later segments are counted but not kept`, this.at(segment)),
       );
     }
   }

@@ -68,8 +68,9 @@ export class EdifactSyntaxError extends Error implements Position {
   readonly reason: string;
 
   constructor(code: SyntaxErrorCodeValue, reason: string, where: Position = {}) {
-    // A tag read from the wire may be 64 KiB of anything: every error quotes it one way.
-    const position = where.tag === undefined ? where : { ...where, tag: shownTag(where.tag) };
+    // A tag read from the wire may be 64 KiB of anything: every error quotes it one way
+    // (an error given as the position holds its tag shown already).
+    const position = where.tag === undefined || where instanceof EdifactSyntaxError ? where : { ...where, tag: shownTag(where.tag) };
     super(`${describePosition(position)}: ${reason} (syntax error ${code})`);
     this.code = code;
     this.reason = reason;

@@ -18,6 +18,7 @@ export const VALIDATE_OPTION_CHECKS: readonly OptionCheck[] = [
   ['replies', isBoolean, 'true or false'],
   ['captureSegments', isBoolean, 'true or false'],
   positiveIntegerOption('maxMessageSegments'),
+  positiveIntegerOption('maxErrors'),
 ];
 
 /** What `validateFile` and `validateFileBatches` accept besides. */

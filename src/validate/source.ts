@@ -3,7 +3,7 @@
  * UNG and UNE segments kept long enough to check their element layouts. Events are queued
  * while a chunk is tokenized and drained by the async loop in `stream.ts`.
  */
-import { EnvelopeAssembler } from '../envelope/assembler.js';
+import { EnvelopeAssembler, type EnvelopeLimits } from '../envelope/assembler.js';
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import type { Segment } from '../syntax/segment.js';
@@ -64,6 +64,20 @@ export class ServiceSegments {
   }
 }
 
+/** The envelope limits the validate options give (`maxMessageSegments`, `maxErrors`), those left `undefined` left out. */
+export interface EnvelopeLimitOptions {
+  maxMessageSegments?: number | undefined;
+  maxErrors?: number | undefined;
+}
+
+/** The {@link EnvelopeLimits} of `options`: those given, the others left to their defaults. */
+export function envelopeLimits(options: EnvelopeLimitOptions): EnvelopeLimits {
+  const limits: EnvelopeLimits = {};
+  if (options.maxMessageSegments !== undefined) limits.maxMessageSegments = options.maxMessageSegments;
+  if (options.maxErrors !== undefined) limits.maxErrors = options.maxErrors;
+  return limits;
+}
+
 /** Pushes chunks through the tokenizer and the envelope assembler and queues the events. */
 export class EventSource {
   private queue: SourceEvent[] = [];
@@ -72,14 +86,14 @@ export class EventSource {
   private readonly service = new ServiceSegments();
   private length = 0;
 
-  constructor(limits: { maxMessageSegments?: number | undefined } = {}) {
+  constructor(limits: EnvelopeLimitOptions = {}) {
     this.assembler = new EnvelopeAssembler(
       {
         interchangeStart: (header) => this.queue.push({ type: 'start', header, unb: this.service.open() }),
         message: (message) => this.queue.push({ type: 'message', message }),
         interchangeEnd: (summary) => this.onEnd(summary),
       },
-      limits.maxMessageSegments !== undefined ? { maxMessageSegments: limits.maxMessageSegments } : {},
+      envelopeLimits(limits),
     );
     const assembler = this.assembler;
     const service = this.service;

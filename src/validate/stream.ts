@@ -235,7 +235,7 @@ export async function* validateStream(source: ValidationInput, options: Validate
  */
 export async function* validateStreamBatches(source: ValidationInput, options: ValidateOptions = {}): AsyncGenerator<ValidationEvent[]> {
   const run = new Run(options);
-  const events = new EventSource({ maxMessageSegments: options.maxMessageSegments });
+  const events = new EventSource({ maxMessageSegments: options.maxMessageSegments, maxErrors: options.maxErrors });
   // Validated piece by piece: one piece's messages are all that is alive at a time.
   yield* feedInPieces(source, FEED, {
     write: (piece) => events.write(piece),

@@ -149,4 +149,10 @@ export interface ValidateOptions {
   captureSegments?: boolean;
   /** Most segments kept per message (envelope limit, default 10,000). */
   maxMessageSegments?: number;
+  /**
+   * Most errors kept per interchange and per message of those that can come once per segment
+   * (tokenizer errors, segments outside a message); at the limit one error 18 says so and later
+   * ones are dropped (envelope limit, default 1,000).
+   */
+  maxErrors?: number;
 }

@@ -51,6 +51,7 @@ export interface RangeOptions {
   profile?: GuideProfile | ProfileMap | undefined;
   captureSegments: boolean;
   maxMessageSegments?: number | undefined;
+  maxErrors?: number | undefined;
   /** Send a content-error message's segments: the calling thread builds its 12'er. */
   replySegments: boolean;
   /** Send each message's UNH header (CONTRL `message`/`segment` detail). */
@@ -121,8 +122,13 @@ export type RangeItem =
       t: 'end';
       /** The interchange goes on in the next range. */
       continues: boolean;
-      /** Envelope and tokenizer errors of this part of the interchange, in the order found. */
+      /**
+       * Envelope and tokenizer errors of this part of the interchange that `maxErrors` counts,
+       * in the order found: this part's first ones, and the notice (18) at the first not kept.
+       */
       errors: ValidationError[];
+      /** The envelope's checks made once (trailers, counts, missing trailers), which `maxErrors` leaves alone. */
+      structural: ValidationError[];
       /** Element-layout errors of UNB (first part only), of UNG/UNE, of UNZ. */
       unbErrors: ValidationError[];
       groupErrors: ValidationError[];

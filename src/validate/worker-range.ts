@@ -19,6 +19,7 @@
  * the later ranges' results are dropped.
  */
 import { EnvelopeAssembler } from '../envelope/assembler.js';
+import { isStructuralError } from '../envelope/error-limit.js';
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import { componentAt, type Segment } from '../syntax/segment.js';
@@ -27,7 +28,7 @@ import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
 import { resolveProfiles, type ProfileLookup } from './compile/profile.js';
 import { fromSyntaxError } from './errors.js';
 import { checkServiceSegment } from './interchange.js';
-import { ServiceSegments } from './source.js';
+import { envelopeLimits, ServiceSegments } from './source.js';
 import { terminatorFrom } from './split-points.js';
 import { segmentTexts, validateMessage, type MessageEnvironment } from './message.js';
 import type { ValidationError } from './types.js';
@@ -129,7 +130,7 @@ class RangeRunner implements TokenizerHandler {
         message: (message) => this.onMessage(message),
         interchangeEnd: (summary) => this.onEnd(summary),
       },
-      options.maxMessageSegments !== undefined ? { maxMessageSegments: options.maxMessageSegments } : {},
+      envelopeLimits(options),
     );
     this.tokenizer = new Tokenizer(this);
   }
@@ -309,11 +310,12 @@ class RangeRunner implements TokenizerHandler {
     const lo = portion.continued ? this.start : Number.NEGATIVE_INFINITY;
     const hi = continues ? this.stopAt : Number.POSITIVE_INFINITY;
     const errors: ValidationError[] = [];
+    const structural: ValidationError[] = [];
     for (const e of summary.errors) {
       const v = this.mapError(fromSyntaxError(e, null));
       // Prelude errors belong to the range with the UNB, end-of-input errors to a later range.
       if (v.offset !== null && (v.offset < lo || v.offset >= hi)) continue;
-      errors.push(v);
+      (isStructuralError(e) ? structural : errors).push(v);
     }
     const service = (s: Segment | null): ValidationError[] => (s === null ? [] : checkServiceSegment(s, summary.errors).map((e) => this.mapError(e)));
     const unbErrors = summary.header && !portion.continued ? service(unb) : [];
@@ -325,13 +327,13 @@ class RangeRunner implements TokenizerHandler {
       // Counts of a part of the interchange: the merging thread checks UNZ 0036 and emptiness.
       const unzOffset = this.abs(unz.offset);
       recount = { unzOffset, requiredOk: componentAt(unz, 0, 0) !== '' && componentAt(unz, 1, 0) !== '' };
-      for (let i = errors.length - 1; i >= 0; i--) {
-        const e = errors[i]!;
+      for (let i = structural.length - 1; i >= 0; i--) {
+        const e = structural[i]!;
         if (e.offset !== unzOffset || e.segment !== 'UNZ') continue;
-        if ((e.code === '29' && e.element === 1) || (e.code === '32' && e.element === null)) errors.splice(i, 1);
+        if ((e.code === '29' && e.element === 1) || (e.code === '32' && e.element === null)) structural.splice(i, 1);
       }
     }
-    this.emit({ t: 'end', continues, errors, unbErrors, groupErrors, unzErrors, groupCount: summary.groupCount, trailer: summary.trailer, recount });
+    this.emit({ t: 'end', continues, errors, structural, unbErrors, groupErrors, unzErrors, groupCount: summary.groupCount, trailer: summary.trailer, recount });
   }
 }
 

@@ -12,6 +12,7 @@ import { closeSync, createReadStream, fstatSync, openSync, statSync, type Stats 
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
+import { DEFAULT_MAX_ERRORS, errorLimitReason, keepCounted } from '../envelope/error-limit.js';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { Segment } from '../syntax/segment.js';
 import { compareErrors, duplicateMessageError, errorAt } from './errors.js';
@@ -127,7 +128,10 @@ interface MergedInterchange extends ClosingInterchange {
   headerErrors: ValidationError[];
   messageCount: number;
   groupCount: number;
+  /** The errors `maxErrors` counts, kept over the whole interchange as the envelope keeps them, and their count. */
   errors: ValidationError[];
+  counted: number;
+  structural: ValidationError[];
   unbErrors: ValidationError[];
   groupErrors: ValidationError[];
   unzErrors: ValidationError[];
@@ -159,6 +163,9 @@ function textsAt(texts: Readonly<Record<number, string>> | undefined, errors: re
 class Merger extends RunSettings {
   private position = -1;
   private open: MergedInterchange | null = null;
+  private readonly maxErrors = this.options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  /** The envelope's notice (as `fromSyntaxError` gives it) at `first`, the first error not kept. */
+  private readonly notice = (first: ValidationError): ValidationError => ({ ...first, code: '18', rule: null, message: errorLimitReason(this.maxErrors) });
 
   /** What the workers need of the options. */
   static rangeOptions(options: ValidateOptions): RangeOptions {
@@ -166,6 +173,7 @@ class Merger extends RunSettings {
       profile: options.profile,
       captureSegments: options.captureSegments ?? false,
       maxMessageSegments: options.maxMessageSegments,
+      maxErrors: options.maxErrors,
       replySegments: options.replies !== false,
       messageHeaders: (options.detail ?? 'interchange') !== 'interchange',
     };
@@ -199,6 +207,8 @@ class Merger extends RunSettings {
       messageCount: 0,
       groupCount: 0,
       errors: [],
+      counted: 0,
+      structural: [],
       unbErrors: [],
       groupErrors: [],
       unzErrors: [],
@@ -257,7 +267,8 @@ class Merger extends RunSettings {
   private onEnd(item: RangeItem & { t: 'end' }, out: ValidationEvent[]): undefined {
     const ic = this.open;
     if (ic === null) throw new Error('fp-edifact: internal error: the end of an interchange that is not open');
-    push(ic.errors, item.errors);
+    for (const e of item.errors) ic.counted = keepCounted(ic.errors, ic.counted, this.maxErrors, e, this.notice);
+    push(ic.structural, item.structural);
     push(ic.unbErrors, item.unbErrors);
     push(ic.groupErrors, item.groupErrors);
     push(ic.unzErrors, item.unzErrors);
@@ -267,6 +278,7 @@ class Merger extends RunSettings {
     if (item.continues) return undefined;
     const errors = ic.headerErrors;
     push(errors, ic.errors);
+    push(errors, ic.structural);
     if (ic.recount) {
       // The envelope's UNZ checks over the whole interchange (assembler.ts onTrailer).
       const { unzOffset, requiredOk } = ic.recount;

@@ -1,0 +1,85 @@
+/**
+ * `maxErrors`: errors that can come once per segment (tokenizer errors, segments outside a
+ * message) are kept up to the limit per interchange and per message; one error 18 at the first
+ * one not kept says so; the checks made once (UNZ count, empty interchange, UNT count) are kept.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseInterchanges, readMessages, type EnvelopeEvent } from '../../src/envelope/read.js';
+import type { EdifactSyntaxError } from '../../src/syntax/errors.js';
+
+const NOTICE = /^more than (\d+) errors here; later ones are not kept \(maxErrors\)$/;
+
+/** LF as the segment terminator; `lines` empty segments outside any message. */
+const interchangeFlood = (lines: number): string => `UNA:+.? \nUNB+UNOC:3+1+2+241120:2300+R\n${'\n'.repeat(lines)}UNZ+0+R\n`;
+
+/** LF as the segment terminator; `lines` empty segments inside one message. */
+const messageFlood = (lines: number): string =>
+  `UNA:+.? \nUNB+UNOC:3+1+2+241120:2300+R\nUNH+1+OPSIGE:1:911:UN\nBGM+9\n${'\n'.repeat(lines)}UNT+3+1\nUNZ+1+R\n`;
+
+const position = (e: EdifactSyntaxError) => ({ offset: e.offset, segmentNumber: e.segmentNumber, messageSegmentNumber: e.messageSegmentNumber, tag: e.tag, element: e.element, component: e.component });
+
+/**
+ * `kept` is `all` cut at `max`: its first `max` errors, the notice at the next one, then the
+ * checks made once (those of `all` that are not 12 or 33), in order.
+ */
+function expectCut(kept: readonly EdifactSyntaxError[], all: readonly EdifactSyntaxError[], max: number): void {
+  const counted = all.filter((e) => e.code === '12' || e.code === '33');
+  expect(counted.length).toBeGreaterThan(max);
+  expect(kept.slice(0, max)).toEqual(counted.slice(0, max));
+  const notice = kept[max]!;
+  expect(notice.code).toBe('18');
+  expect(notice.reason).toMatch(NOTICE);
+  expect(notice.reason).toContain(`more than ${max} errors`);
+  expect(position(notice)).toEqual(position(counted[max]!));
+  expect(kept.slice(max + 1)).toEqual(all.filter((e) => e.code !== '12' && e.code !== '33'));
+}
+
+async function events(text: string, options: { maxErrors?: number }): Promise<EnvelopeEvent[]> {
+  const out: EnvelopeEvent[] = [];
+  for await (const ev of readMessages(text, { errors: 'collect', ...options })) out.push(ev);
+  return out;
+}
+
+describe('maxErrors', () => {
+  it('keeps the first 1,000 errors of an interchange by default, then one notice; its UNZ checks still', () => {
+    const text = interchangeFlood(3000);
+    const all = parseInterchanges(text, { errors: 'collect', maxErrors: 1_000_000 }).interchanges[0]!.errors;
+    expect(all.length).toBe(6001); // 12 and 33 per empty segment, 32 at UNZ
+    const ic = parseInterchanges(text, { errors: 'collect' }).interchanges[0]!;
+    expect(ic.errors.length).toBe(1002);
+    expectCut(ic.errors, all, 1000);
+    expect(ic.errors[1001]!.code).toBe('32');
+  });
+
+  it('cuts the interchange list in parseInterchanges and readMessages alike', async () => {
+    const text = interchangeFlood(40);
+    const all = parseInterchanges(text, { errors: 'collect', maxErrors: 1_000_000 }).interchanges[0]!.errors;
+    for (const max of [1, 7, 8, 79]) {
+      const parsed = parseInterchanges(text, { errors: 'collect', maxErrors: max });
+      expectCut(parsed.interchanges[0]!.errors, all, max);
+      expect(parsed.errors.length).toBe(max + 2);
+      const end = (await events(text, { maxErrors: max })).find((e) => e.type === 'end');
+      expectCut(end !== undefined && end.type === 'end' ? end.summary.errors : [], all, max);
+    }
+    expect(parseInterchanges(text, { errors: 'collect', maxErrors: 80 }).interchanges[0]!.errors).toEqual(all);
+  });
+
+  it('cuts a message list, past maxMessageSegments too, and keeps its UNT check', async () => {
+    const text = messageFlood(50);
+    const all = parseInterchanges(text, { errors: 'collect', maxErrors: 1_000_000 }).interchanges[0]!.messages[0]!.errors;
+    expect(all.filter((e) => e.code === '29')).toHaveLength(1);
+    for (const options of [{ maxErrors: 10 }, { maxErrors: 10, maxMessageSegments: 5 }]) {
+      const message = parseInterchanges(text, { errors: 'collect', ...options }).interchanges[0]!.messages[0]!;
+      const kept = message.errors.filter((e) => !/segments are counted but not kept/.test(e.reason));
+      expectCut(kept, all, 10);
+      const streamed = (await events(text, options)).find((e) => e.type === 'message');
+      expect(streamed !== undefined && streamed.type === 'message' && streamed.message.errors).toEqual(message.errors);
+    }
+  });
+
+  it('refuses a limit that is not a positive integer, as maxMessageSegments', () => {
+    expect(() => parseInterchanges('', { maxErrors: 0 })).toThrow('fp-edifact: read: option maxErrors must be a positive integer, got 0');
+    expect(() => parseInterchanges('', { maxErrors: -1 })).toThrow(RangeError);
+    expect(() => parseInterchanges('', { maxErrors: 'abc' as unknown as number })).toThrow(TypeError);
+  });
+});
