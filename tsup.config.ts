@@ -1,4 +1,10 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+// The worker lookup and the CLI's package.json lookup read import.meta.url only in the ESM build
+// (and the sources); the CJS branch never runs it.
+const esbuildOptions: Options['esbuildOptions'] = (options) => {
+  options.logOverride = { 'empty-import-meta': 'silent' };
+};
 
 export default defineConfig([
   {
@@ -9,10 +15,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false, // the build script empties dist/ first: two configs cleaning in parallel would race
     target: 'node20',
-    // The worker lookup reads import.meta.url only in the ESM build; the CJS branch never runs it.
-    esbuildOptions(options) {
-      options.logOverride = { 'empty-import-meta': 'silent' };
-    },
+    esbuildOptions,
   },
   {
     // The CLI is a single CommonJS file so `bin` works without a loader.
@@ -21,5 +24,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    esbuildOptions,
   },
 ]);

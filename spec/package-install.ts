@@ -14,6 +14,7 @@ export const repo = resolve(__dirname, '..');
 
 interface PackageJson {
   name: string;
+  version: string;
   bin: Record<string, string>;
   dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;

@@ -131,6 +131,21 @@ describe('installed from the packed files', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^usage: fp-edifact <command>/);
   });
+
+  it('fp-edifact --version prints the version in the installed package.json, read when it runs', () => {
+    const bin = installed.bins['fp-edifact']!;
+    const file = join(installed.packageDir, 'package.json');
+    const original = readFileSync(file, 'utf8');
+    const version = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: installed.project, encoding: 'utf8' });
+    try {
+      expect(version(['--version'])).toMatchObject({ status: 0, stdout: `${manifest.version}\n`, stderr: '' });
+      // Another version in the installed manifest: what the command prints follows it, so nothing is built in.
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(original), version: '7.8.9-installed' }));
+      for (const args of [['--version'], ['version']]) expect(version(args)).toMatchObject({ status: 0, stdout: '7.8.9-installed\n', stderr: '' });
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
 });
 
 describe('installed without its worker script', () => {

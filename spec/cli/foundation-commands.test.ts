@@ -1,6 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageVersion } from '../../src/cli/version.js';
 import { run } from './run.js';
 
 const goodFixtures = readdirSync('fixtures').filter((f) => f.endsWith('.edi'));
@@ -139,6 +142,43 @@ describe('fp-edifact --help', () => {
   });
 });
 
+describe('fp-edifact --version', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+  it.each([['--version'], ['version']])('%s prints the version of package.json alone and exits 0', async (arg) => {
+    const r = await run([arg]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, `${version}\n`, '']);
+  });
+
+  it('is in --help, and version --help says what it does', async () => {
+    const help = await run(['--help']);
+    expect(help.stdout).toMatch(/^ {7}fp-edifact --version$/m);
+    expect(help.stdout).toMatch(/^ {2}version\n {6}print the version of fp-edifact$/m);
+    const own = await run(['version', '--help']);
+    expect([own.code, own.stdout.split('\n')[0]]).toEqual([0, 'usage: fp-edifact version']);
+  });
+
+  it("reads fp-edifact's own package.json, passing over a consumer's on the way up, and says where it looked when there is none", () => {
+    const project = mkdtempSync(join(tmpdir(), 'fp-edifact-version-'));
+    try {
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0' }));
+      const dist = join(project, 'node_modules/fp-edifact/dist');
+      mkdirSync(dist, { recursive: true });
+      expect(() => packageVersion(dist)).toThrow(`cannot find the package.json of fp-edifact above ${dist}`);
+      writeFileSync(join(project, 'node_modules/fp-edifact/package.json'), JSON.stringify({ name: 'fp-edifact', version: '3.2.1' }));
+      expect(packageVersion(dist)).toBe('3.2.1');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it('takes no arguments', async () => {
+    const r = await run(['version', 'x.edi']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fp-edifact version: takes no arguments, got "x.edi"\n');
+  });
+});
+
 describe('fp-edifact profile', () => {
   it('names the command in front of an unknown --id, as every other usage error does', async () => {
     const r = await run(['profile', '--id', 'nope']);
@@ -179,5 +219,6 @@ describe('the built bin', () => {
     const usage = spawnSync(process.execPath, ['dist/cli.cjs'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);
     expect(execFileSync(process.execPath, ['dist/cli.cjs', '--help'], { encoding: 'utf8' })).toContain('usage: fp-edifact');
+    expect(execFileSync(process.execPath, ['dist/cli.cjs', '--version'], { encoding: 'utf8' })).toBe(`${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
   });
 });

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { auditCommand } from './audit.js';
 import { validateCommand } from './validate.js';
-import { type CommandIo, readInput, streamInput, UsageError } from './io.js';
+import { type CommandIo, ExitCode, readInput, streamInput, UsageError } from './io.js';
 import { inspectCommand } from './inspect.js';
 import { fromJsonCommand, toJsonCommand } from './json-commands.js';
 import { runDecode, runEncode, runProfile } from './message-commands.js';
 import { kindNamer, resolveProfiles } from './profiles.js';
+import { packageVersion } from './version.js';
 
 /** Parsed command line: positionals and named options. */
 export interface CommandArgs {
@@ -125,6 +126,17 @@ export const baseCommands: Command[] = [
         },
         { stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(t), writeFile: (path, text) => writeFileSync(path, text) },
       );
+    },
+  },
+  {
+    name: 'version',
+    usage: 'version',
+    summary: 'print the version of fp-edifact',
+    options: {},
+    run: async (args, io) => {
+      if (args.positionals.length > 0) throw new UsageError(`takes no arguments, got ${JSON.stringify(args.positionals[0])}`);
+      io.stdout(`${packageVersion()}\n`);
+      return ExitCode.ok;
     },
   },
 ];

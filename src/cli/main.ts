@@ -27,6 +27,7 @@ function help(): string {
   return [
     'usage: fp-edifact <command> [options]',
     '       fp-edifact <command> --help',
+    '       fp-edifact --version',
     '',
     ...commands.map((c) => `${foldUsage(c.usage, '  ')}\n      ${c.summary}`),
     '',
@@ -66,7 +67,8 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     io.stdout(`${help()}\n`);
     return name ? ExitCode.ok : ExitCode.usage;
   }
-  const command = commands.find((c) => c.name === name);
+  // `--version` is the `version` command, as `--help` is `help`.
+  const command = commands.find((c) => c.name === (name === '--version' ? 'version' : name));
   if (!command) return unknownCommand(name, io);
   if (asksForHelp(rest)) {
     io.stdout(`${commandHelp(command)}\n`);
