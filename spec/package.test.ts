@@ -183,4 +183,21 @@ describe('installed without its worker script', () => {
       );
     },
   );
+
+  it("fp-edifact validate --workers 2 says so in one line that names fp-edifact once, exit 2", () => {
+    const big = join(installed.project, 'big.edi');
+    // Over the 32 MiB under which the command stays on one thread; mostly blanks, quick to read.
+    writeFileSync(big, batch(34, 1024 * 1024), 'latin1');
+    rmSync(marker(installed.project), { force: true });
+    const r = spawnSync(process.execPath, [installed.bins['fp-edifact']!, 'validate', big, '--json', '--workers', '2'], { cwd: installed.project, encoding: 'utf8' });
+    expect(existsSync(marker(installed.project))).toBe(false);
+    if (availableParallelism() < 2) {
+      expect(r.status).toBe(0);
+      return;
+    }
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `fp-edifact validate: validateFile with workers needs the worker script validate-worker.js/.cjs next to the library (looked for ${join(installed.packageDir, 'dist', 'validate-worker.cjs')})\n`,
+    );
+  });
 });

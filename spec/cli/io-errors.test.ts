@@ -31,6 +31,13 @@ describe('a system error while reading input', () => {
     expect(stderr).toBe(`fp-edifact ${command}: EIO: i/o error, read\n`);
   });
 
+  it("an error of the library (its message starts 'fp-edifact: ') names fp-edifact once, and its function once when it is the command's", async () => {
+    const decode = await runWithStdinError(['decode', '-'], Object.assign(new Error('fp-edifact: decode: EIO: i/o error, read'), { code: 'EIO', syscall: 'read' }));
+    expect(decode).toEqual({ code: 2, stderr: 'fp-edifact decode: EIO: i/o error, read\n' });
+    const other = await runWithStdinError(['to-json', '-'], Object.assign(new Error('fp-edifact: validateFile: cannot read x: EIO: i/o error, read'), { code: 'EIO', syscall: 'read' }));
+    expect(other).toEqual({ code: 2, stderr: 'fp-edifact to-json: validateFile: cannot read x: EIO: i/o error, read\n' });
+  });
+
   it('an error that is not a system error still shows its stack (a bug to report)', async () => {
     const { code, stderr } = await runWithStdinError(['to-json', '-'], new TypeError('boom'));
     expect(code).toBe(2);

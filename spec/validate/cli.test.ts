@@ -73,6 +73,21 @@ describe('validate --json', () => {
     expect(stderr).toContain('disk on fire');
   });
 
+  it("a library error says fp-edifact once: one line 'fp-edifact validate: …', not 'fp-edifact validate: fp-edifact: validate…'", async () => {
+    // validateFile's own error for a path it cannot read (the command line checks the path first; a program may not).
+    const missing = join(mkdtempSync(join(tmpdir(), 'fp-validate-')), 'gone.edi');
+    const unreadable = await runValidate(motor, { path: missing });
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr.startsWith(`fp-edifact validate: validateFile: cannot read ${missing}: ENOENT`)).toBe(true);
+    expect(unreadable.stderr.indexOf('\n')).toBe(unreadable.stderr.length - 1);
+    // validate's own error for a profile object that never went through loadProfile: its name is the command's, said once.
+    const profile = structuredClone(opsigelser55);
+    profile.interchange.virRule = { ...profile.interchange.virRule!, value: { pattern: '(', description: 'broken' } };
+    const broken = await runValidate(motor, { profile });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^fp-edifact validate: profile fp-opsigelser\/5\.5-reconstructed: interchange\.virRule: [^\n]+\n$/);
+  });
+
   it('--own-vir: an interchange for someone else is syntax error 7', async () => {
     const { code, stdout } = await runValidate(motor, { ownVir: '33333333' });
     expect(code).toBe(1);

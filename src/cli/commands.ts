@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { auditCommand } from './audit.js';
 import { validateCommand } from './validate.js';
-import { type CommandIo, ExitCode, readInput, streamInput, UsageError } from './io.js';
+import { type CommandIo, errorText, ExitCode, readInput, streamInput, UsageError } from './io.js';
 import { inspectCommand } from './inspect.js';
 import { fromJsonCommand, toJsonCommand } from './json-commands.js';
 import { runDecode, runEncode, runProfile } from './message-commands.js';
@@ -88,7 +88,7 @@ export const baseCommands: Command[] = [
       try {
         result = auditCommand(files, { today, json: args.values.json === true, profiles: resolveProfiles(profilePath(args)) });
       } catch (err) {
-        if (err instanceof RangeError) throw new UsageError(err.message);
+        if (err instanceof RangeError) throw new UsageError(errorText(err));
         throw err;
       }
       io.stdout(result.output.endsWith('\n') ? result.output : `${result.output}\n`);

@@ -8,6 +8,24 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * What an error says, without the `fp-edifact: ` the library's own errors start with: the CLI
+ * puts its own `fp-edifact <command>: ` in front, and a message nested in another names the
+ * program once.
+ */
+export function errorText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).replace(/^fp-edifact: /, '');
+}
+
+/**
+ * The line on stderr for a failed command: `fp-edifact <command>: <what>`. The library's prefix
+ * goes, and so does the function name after it when it is the command's (`fp-edifact: validate: …`).
+ */
+export function failureLine(command: string, err: unknown): string {
+  const text = errorText(err);
+  return `fp-edifact ${command}: ${text.startsWith(`${command}: `) ? text.slice(command.length + 2) : text}\n`;
+}
+
 /** What a command writes; `main` sends it to the real streams (tests capture it). */
 export interface CommandIo {
   stdout: (text: string | Uint8Array) => void;
@@ -38,7 +56,7 @@ export async function readInput(path: string | undefined, io: CommandIo): Promis
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read ${path}: ${errorText(err)}`);
   }
 }
 
@@ -52,7 +70,7 @@ export function streamInput(path: string | undefined): AsyncIterable<Uint8Array>
   try {
     accessSync(path, constants.R_OK);
   } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read ${path}: ${errorText(err)}`);
   }
   // A directory passes the access check; reading it fails (as readFileSync's EISDIR says).
   if (statSync(path).isDirectory()) throw new UsageError(`cannot read ${path}: EISDIR: illegal operation on a directory, read`);

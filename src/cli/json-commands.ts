@@ -1,6 +1,6 @@
 import { type EdifactJson, fromEdifactJson, toEdifactJson } from '../envelope/json.js';
 import { EdifactSyntaxError } from '../syntax/errors.js';
-import { type CommandIo, ExitCode, UsageError } from './io.js';
+import { type CommandIo, errorText, ExitCode, UsageError } from './io.js';
 import { formatError } from './inspect.js';
 
 /** `to-json`: lossless JSON of every interchange; syntax errors to stderr and exit 1. */
@@ -17,7 +17,7 @@ export function fromJsonCommand(input: Buffer, io: CommandIo): number {
   try {
     parsed = JSON.parse(input.toString('utf8'));
   } catch (err) {
-    throw new UsageError(`input is not JSON: ${(err as Error).message}`);
+    throw new UsageError(`input is not JSON: ${errorText(err)}`);
   }
   try {
     io.stdout(fromEdifactJson(parsed as EdifactJson));

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { baseCommands, type Command, type CommandArgs } from './commands.js';
-import { type CommandIo, ExitCode, standardInput, UsageError } from './io.js';
+import { type CommandIo, ExitCode, failureLine, standardInput, UsageError } from './io.js';
 
 const commands: Command[] = [...baseCommands];
 
@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   } catch (err) {
     // Arguments the parser refused get the command's usage; our own usage and I/O errors say enough.
     const badArguments = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
-    io.stderr(`fp-edifact ${command.name}: ${(err as Error).message}\n`);
+    io.stderr(failureLine(command.name, err));
     if (badArguments) io.stderr(`${commandUsage(command)}\n`);
     else if (!(err instanceof UsageError) && !isSystemError(err)) io.stderr(`${(err as Error).stack ?? ''}\n`);
     return ExitCode.usage;

@@ -4,7 +4,7 @@ import { loadProfile } from '../schema/profile.js';
 import { patchProfile } from '../schema/patch.js';
 import { defaultProfiles, getProfile } from '../schema/profiles/index.js';
 import { kindOfDocumentCode, profileForMessageType } from '../schema/access.js';
-import { UsageError } from './io.js';
+import { errorText, UsageError } from './io.js';
 
 /**
  * Reads `--profile <file.json>`: either a whole profile, or `{ "extends": "<shipped id>", …patch }`
@@ -15,7 +15,7 @@ export function readProfileFile(path: string): GuideProfile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new UsageError(`cannot read profile ${path}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read profile ${path}: ${errorText(err)}`);
   }
   try {
     if (json && typeof json === 'object' && typeof (json as { extends?: unknown }).extends === 'string') {
@@ -24,7 +24,7 @@ export function readProfileFile(path: string): GuideProfile {
     }
     return loadProfile(json);
   } catch (err) {
-    throw new UsageError(`profile ${path} is not usable: ${(err as Error).message}`);
+    throw new UsageError(`profile ${path} is not usable: ${errorText(err)}`);
   }
 }
 

@@ -13,7 +13,7 @@ import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage
 import { validateStreamBatches } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions, ValidationEvent } from '../validate/types.js';
 import { validateFileBatches } from '../validate/workers.js';
-import { ExitCode, UsageError } from './io.js';
+import { errorText, ExitCode, failureLine, UsageError } from './io.js';
 import { readProfileFile } from './profiles.js';
 
 /** Options of {@link validateCommand} (what the command line gives, already parsed). */
@@ -87,7 +87,7 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
   try {
     validateOptions = toValidateOptions(options);
   } catch (err) {
-    io.stderr(`fp-edifact validate: ${(err as Error).message}\n`);
+    io.stderr(failureLine('validate', err));
     return ExitCode.usage;
   }
   const toFile = options.out !== undefined;
@@ -133,7 +133,7 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
     }
   } catch (err) {
     if (buffer) io.stdout(buffer);
-    io.stderr(`fp-edifact validate: ${(err as Error).message}\n`);
+    io.stderr(failureLine('validate', err));
     return ExitCode.usage;
   }
   if (html) write(html.toString());
@@ -142,7 +142,7 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
     try {
       await io.writeFile(options.out!, fileParts.join(''));
     } catch (err) {
-      io.stderr(`fp-edifact validate: cannot write ${options.out}: ${(err as Error).message}\n`);
+      io.stderr(`fp-edifact validate: cannot write ${options.out}: ${errorText(err)}\n`);
       return ExitCode.usage;
     }
     io.stderr(`fp-edifact validate: ${clean ? 'accepted' : 'rejected or with errors'}; report written to ${options.out}\n`);
