@@ -112,6 +112,33 @@ describe('installed from the packed files', () => {
     expect(JSON.parse(r.stdout)).toEqual({ messages: 84, same: true });
   });
 
+  /** An error the testing entry's code throws (encoding a panthaver interchange with the opsigelser profile), checked against the main entry's classes. */
+  const sameClasses = (load: string) => `${load}
+let thrown;
+try {
+  fc.sample(arbInterchangeText({ exchange: 'panthaver', profile: getProfile('fp-opsigelser/5.5-reconstructed') }), 1);
+} catch (e) {
+  thrown = e;
+}
+console.log(JSON.stringify({ name: thrown?.name, mainClass: thrown instanceof MessageEncodeError, mainError: thrown instanceof Error }));
+`;
+
+  it.each([
+    ['ESM', 'same.mjs', "import fc from 'fast-check'; import { MessageEncodeError, getProfile } from 'fp-edifact'; import { arbInterchangeText } from 'fp-edifact/testing';"],
+    ['CommonJS', 'same.cjs', "const fc = require('fast-check'); const { MessageEncodeError, getProfile } = require('fp-edifact'); const { arbInterchangeText } = require('fp-edifact/testing');"],
+  ])('fp-edifact/testing shares the main entry\'s code in %s: an error it throws is an instance of the main entry\'s class', (_, file, load) => {
+    const r = consumer(installed.project, file, sameClasses(load));
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ name: 'MessageEncodeError', mainClass: true, mainError: true });
+  });
+
+  it('defines each class of the library once among the JavaScript files of each format', () => {
+    for (const ext of ['.js', '.cjs']) {
+      const defining = paths.filter((p) => p.startsWith('dist/') && p.endsWith(ext) && /\b(?:class MessageEncodeError\b|MessageEncodeError = class\b)/.test(readFileSync(join(repo, p), 'utf8')));
+      expect(defining, ext).toHaveLength(1);
+    }
+  });
+
   it('runs the CLI through node_modules/.bin, validate --workers 2 included', () => {
     const bin = installed.bins['fp-edifact']!;
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { baseCommands, type Command, type CommandArgs } from './commands.js';
 import { type CommandIo, ExitCode, failureLine, standardInput, UsageError } from './io.js';

@@ -32,7 +32,7 @@ export function workerScriptDirs(moduleDir: string): string[] {
 /**
  * Where the worker script lives: `validate-worker.cjs` for the CommonJS builds, `.js` for ESM,
  * in one of {@link workerScriptDirs}.
- * (In the CommonJS builds `import.meta` is empty — esbuild says so — and never read.)
+ * (The CommonJS builds have `__dirname`: they never read `import.meta.url`.)
  */
 function workerScript(): string {
   const cjs = typeof __dirname === 'string';
