@@ -15,6 +15,7 @@ export const repo = resolve(__dirname, '..');
 interface PackageJson {
   name: string;
   version: string;
+  license: string;
   bin: Record<string, string>;
   dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;

@@ -29,9 +29,17 @@ const files = packedFiles();
 const paths = files.map((f) => f.path);
 
 describe('what npm pack ships', () => {
-  it('is the build, the README and the guides: no sources, tests, fixtures, benchmarks or internal notes', () => {
-    expect(paths.filter((p) => !/^(dist\/[^/]+|docs\/[^/]+\.(md|svg)|README\.md|package\.json)$/.test(p))).toEqual([]);
-    for (const p of ['README.md', 'package.json', 'docs/cli.md', 'docs/reading-and-writing.md']) expect(paths).toContain(p);
+  it('is the build, the README, the licence and the guides: no sources, tests, fixtures, benchmarks or internal notes', () => {
+    expect(paths.filter((p) => !/^(dist\/[^/]+|docs\/[^/]+\.(md|svg)|README\.md|LICENSE|package\.json)$/.test(p))).toEqual([]);
+    for (const p of ['README.md', 'LICENSE', 'package.json', 'docs/cli.md', 'docs/reading-and-writing.md']) expect(paths).toContain(p);
+  });
+
+  it('ships the MIT licence text that package.json names', () => {
+    expect(manifest.license).toBe('MIT');
+    const text = readFileSync(join(repo, 'LICENSE'), 'utf8');
+    expect(text.split('\n')[0]).toBe('MIT License');
+    expect(text).toContain('Copyright (c) 2026 the fp-edifact contributors');
+    expect(text).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
   });
 
   it('has every file the manifest names, both worker scripts, and typings for import and require of every entry', () => {
