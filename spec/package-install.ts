@@ -18,6 +18,7 @@ interface PackageJson {
   license: string;
   bin: Record<string, string>;
   dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
   exports: Record<string, string | Record<string, string | Record<string, string>>>;
   files: string[];

@@ -74,6 +74,27 @@ describe('what npm pack ships', () => {
   });
 });
 
+describe('its dependencies', () => {
+  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>;
+  };
+
+  it('takes any compatible version of a runtime dependency (a caret range), so a consumer can share its own copy', () => {
+    expect(Object.keys(manifest.dependencies).length).toBeGreaterThan(0);
+    for (const [name, range] of Object.entries(manifest.dependencies)) expect(range, name).toMatch(/^\^\d+\.\d+\.\d+$/);
+  });
+
+  it('pins its development tools exactly (tsup 8 and vitest 4 are the last to run on Node 20)', () => {
+    for (const [name, version] of Object.entries(manifest.devDependencies)) expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('has a lock that agrees with package.json and installs the lowest version of each range', () => {
+    expect(lock.packages['']!.dependencies).toEqual(manifest.dependencies);
+    expect(lock.packages['']!.devDependencies).toEqual(manifest.devDependencies);
+    for (const [name, range] of Object.entries(manifest.dependencies)) expect(lock.packages[`node_modules/${name}`]!.version, name).toBe(range.slice(1));
+  });
+});
+
 /** A batch of `count` copies of batch-mixed.edi, each with its own reference, `pad` blanks after each. */
 function batch(count: number, pad = 0): string {
   const base = readFileSync(join(repo, 'fixtures/batch-mixed.edi'), 'latin1');
