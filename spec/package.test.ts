@@ -60,6 +60,11 @@ describe('what npm pack ships', () => {
     expect(manifest.engines.node).toBe('>=20');
   });
 
+  it('sends no reader to the project notes research-notes.md, which are not in the package (nor in the repository: spec/ holds the tests)', () => {
+    const pointing = paths.filter((p) => /research-notes|\bspec\/[\w-]+\.md\b/.test(readFileSync(join(repo, p), 'utf8')));
+    expect(pointing).toEqual([]);
+  });
+
   it('resolves every relative import of its JavaScript and typings to a shipped file', () => {
     const unresolved: string[] = [];
     for (const p of paths.filter((q) => /^dist\/.*\.(js|cjs|d\.ts|d\.cts)$/.test(q))) {

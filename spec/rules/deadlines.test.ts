@@ -384,4 +384,8 @@ describe('deadlineRules', () => {
     expect(deadlineRules['deadline.reminder-earliest'].guideSection).toContain("2.9.5 'Rykker (Kode 15)'");
     expect(deadlineRules['deadline.resend-after-rejection'].guideSection).toContain("'Afvisning'");
   });
+
+  it("names F&P's CONTRL guide by its title for the CONTRL deadlines, not a note of this project that a reader of the package does not have", () => {
+    for (const rule of ['deadline.contrl-due', 'deadline.contrl-chase'] as const) expect(deadlineRules[rule].guideSection).toBe("F&P 'EDI-guide for CONTRL', version 1.0 (2015)");
+  });
 });

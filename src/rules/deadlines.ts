@@ -2,7 +2,7 @@
  * Deadlines (frister) of the F&P exchanges, as pure functions on ISO `YYYY-MM-DD` dates.
  *
  * Sources: F&P "EDI-guide for Opsigelser" version 5.5, the F&P Web-EDI user guide for
- * panthaverdeklarationer, and F&P's CONTRL guide 1.0 (via `spec/research-notes.md`).
+ * panthaverdeklarationer, and F&P's "EDI-guide for CONTRL" version 1.0 (2015).
  * Conventions where the guides are silent (see `docs/rules-deadlines.md`):
  * "within N days" counts calendar days from the earlier event, and the deadline day itself
  * is still on time; working days come from a pluggable {@link BusinessCalendar}.
@@ -30,6 +30,8 @@ export interface DeadlineRule {
 
 const OPSIGELSER = 'Opsigelser guide 5.5';
 const PANTHAVER = 'Panthaver Web-EDI user guide';
+/** F&P's CONTRL guide, a guide of its own beside the two above. */
+const CONTRL = "F&P 'EDI-guide for CONTRL', version 1.0 (2015)";
 
 /**
  * Every deadline rule of this module, keyed by rule id. Other code (explanations, the rule
@@ -82,12 +84,12 @@ export const deadlineRules = {
   },
   'deadline.contrl-due': {
     id: 'deadline.contrl-due',
-    guideSection: 'F&P CONTRL guide 1.0 (2015), not in the seeds; see spec/research-notes.md',
+    guideSection: CONTRL,
     text: 'A CONTRL must be sent for every interchange received, no later than 1 working day after receipt.',
   },
   'deadline.contrl-chase': {
     id: 'deadline.contrl-chase',
-    guideSection: 'F&P CONTRL guide 1.0 (2015), not in the seeds; see spec/research-notes.md',
+    guideSection: CONTRL,
     text: 'The sender may chase a missing CONTRL at the earliest 3 working days after sending the interchange.',
   },
   'deadline.lienholder-reminder': {

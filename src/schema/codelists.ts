@@ -95,5 +95,5 @@ export function contentErrorCodes(flag: 'S' | 'A', source: string): CodeList {
 
 /** The VIR number format of the shipped profiles: {@link DEFAULT_VIR_RULE}, 8 digits (an assumption). */
 export function virRule(): Annotated<VirRule> {
-  return a({ ...DEFAULT_VIR_RULE }, 'A', 'our assumption: the VIR number format is not public (research-notes.md: VIR numbers are the UNB ids); the VIR numbers in default-profile.md have 8 digits');
+  return a({ ...DEFAULT_VIR_RULE }, 'A', 'our assumption: the VIR number format is not public (VIR numbers are the UNB ids, seed 002 2.9: "afsender- og modtageridentifikation (VIR-nummeret anvendes)"); the VIR numbers in default-profile.md have 8 digits');
 }

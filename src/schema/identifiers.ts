@@ -4,7 +4,7 @@
  *
  * Every validator returns a result object and never throws on bad user data; only a bad
  * *argument* (an unknown KID method, a malformed or unsafe VIR rule) throws.
- * Algorithms: `/work/shared/spec/check-digits.md`; KID details from the DBS guide (seed `000_…`).
+ * Algorithms: check-digits.md of the project's specification; KID details from the DBS guide (seed `000_…`).
  */
 import { daysInMonth } from '../syntax/calendar-date.js';
 

@@ -167,7 +167,7 @@ const SPECS: Record<string, LayoutSpec> = {
   UCD: { name: 'Data element error indication', spec: '0085/M S011/M', assumption: false, source: 'ISO 9735 / CONTRL D:3:UN' },
   BGM: { name: 'Beginning of message', spec: 'C002/C 1004/C 1225/C 4343/C', lists: { '1.1': ['documentCodes'] }, assumption: false, source: UN },
   DTM: { name: 'Date/time/period', spec: 'C507/M', lists: { '1.1': ['qualifiers.DTM'], '1.3': ['dateFormat'] }, assumption: false, source: UN },
-  ICD: { name: 'Insurance cover description', spec: 'C330/M C331/M', lists: { '1.1': ['qualifiers.ICD'], '2.1': ['coverType'] }, assumption: false, source: `${UN}; cover type in C331/4495 (research-notes.md)` },
+  ICD: { name: 'Insurance cover description', spec: 'C330/M C331/M', lists: { '1.1': ['qualifiers.ICD'], '2.1': ['coverType'] }, assumption: false, source: `${UN}; cover type (seed 001: dækningstype) in C331/4495 (public F&P material beyond the seeds)` },
   RFF: {
     name: 'Reference',
     spec: 'C506/M',

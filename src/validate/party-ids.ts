@@ -1,7 +1,7 @@
 /**
  * Warnings about party ids: a NAD whose id (C082/3039, element 2 component 1) is typed as a
  * CPR or CVR (C082/3055, the profile's `qualifiers.NADIdType.cpr` / `.cvr`) is checked as
- * /work/shared/spec/check-digits.md says — a CPR is "well-formed date + 10 digits" (modulus 11
+ * check-digits.md of the project's specification says — a CPR is "well-formed date + 10 digits" (modulus 11
  * is not required), a CVR passes modulus 11; one typed as a VIR (`.vir`) against the profile's
  * `interchange.virRule`, our assumption (the VIR format is not public). A failing id is
  * reported, never rejected (a policyholder's id is optional data; a VIR rule is a guess): the

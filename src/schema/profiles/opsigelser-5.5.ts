@@ -1,6 +1,6 @@
 /**
  * `fp-opsigelser/5.5-reconstructed`: the opsigelser (cancellation) exchange exactly as
- * `/work/shared/spec/default-profile.md` fixes it. Seed-backed values (`S`, seed 002 =
+ * default-profile.md of the project's specification fixes it. Seed-backed values (`S`, seed 002 =
  * F&P "EDI-guide for Opsigelser" 5.5) have `assumption: false`; everything else is ours.
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table, virRule } from '../codelists.js';

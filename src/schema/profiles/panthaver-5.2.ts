@@ -1,7 +1,7 @@
 /**
  * `fp-panthaver/5.2-reconstructed`: the panthaverdeklaration (lienholder declaration)
- * exchange exactly as `/work/shared/spec/default-profile.md` fixes it. Seed 001 is F&P's
- * Web-EDI user guide (2011); "research-notes.md" holds the public facts beyond it.
+ * exchange exactly as default-profile.md of the project's specification fixes it. Seed 001 is F&P's
+ * Web-EDI user guide (2011); `RN` marks facts from public F&P material beyond it.
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
@@ -9,7 +9,7 @@ import { annotateLayout, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, requireComp
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 001';
-const RN = 'research-notes.md (public F&P material)';
+const RN = 'public F&P material beyond the seeds';
 
 /** ERC codes: the `rejectionReasons` code list and the named reasons table. */
 const REJECTIONS = rejectionReasons('A', `${DP}: rejection-reason codes not public`, [
@@ -121,8 +121,8 @@ export const panthaver52: GuideProfile = {
     priority: codeList('S', `${SEED}: Z91 1st, Z92 2nd`, [
       ['Z91', '1st priority'],
       ['Z92', '2nd priority'],
-      ['Z93', '3rd priority', 'S', `${RN}: priorities 1–4`],
-      ['Z94', '4th priority', 'S', `${RN}: priorities 1–4`],
+      ['Z93', '3rd priority', 'S', `${RN}: priorities 1–4 (seed 001: "Z91 = 1. prioritet, Z92 = 2. prioritet osv.")`],
+      ['Z94', '4th priority', 'S', `${RN}: priorities 1–4 (seed 001: "Z91 = 1. prioritet, Z92 = 2. prioritet osv.")`],
     ]),
     contentErrorCodes: contentErrorCodes('A', `${DP}: F01–F05 as in opsigelser`),
     rejectionReasons: REJECTIONS.codeList,
@@ -170,7 +170,7 @@ export const panthaver52: GuideProfile = {
   ),
   structure: {
     assumption: true,
-    source: 'default-profile.md (A); Bilag 1 5.2 fragments (ATT C 9, RFF C 9) in research-notes.md',
+    source: 'default-profile.md (A); public fragments of F&P Bilag 1 5.2 (ATT C 9, RFF C 9)',
     entries: [
       { position: '0010', tag: 'UNH', status: 'M', maxRepeat: 1 },
       { position: '0020', tag: 'BGM', status: 'M', maxRepeat: 1, note: 'kind' },
