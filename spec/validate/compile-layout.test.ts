@@ -50,8 +50,8 @@ describe('constituents beyond the layout', () => {
     expect(await messageErrors(oneMessage(swap(NINE, 'BRC+001:002', 'BRC+001:002+++')))).toEqual([]);
     expect(await messageErrors(oneMessage(swap(THIRTEEN, 'DOC+11', 'DOC+11+++++++')))).toEqual([]);
   });
-  it('a segment of nothing but empty elements, more of them than its layout has, is clean (CTA has two)', async () => {
-    expect(await messageErrors(oneMessage([...NINE, 'CTA++++']))).toEqual([]);
+  it('a segment of nothing but empty elements, more of them than its layout has, is clean (CTA has two; function and name given)', async () => {
+    expect(await messageErrors(oneMessage([...NINE, 'CTA+IC+:Jens Hansen+++']))).toEqual([]);
   });
   it('data in an element after the last one of the layout is 16 at that element', async () => {
     expect(await messageErrors(oneMessage(swap(NINE, 'BRC+001:002', 'BRC+001:002++X')))).toEqual([['16', null, 11, 3, null]]);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { type ErrorRow, messageErrors, oneMessage } from './helpers.js';
 import { patchProfile } from '../../src/schema/patch.js';
 import { defaultProfile } from '../../src/schema/profiles/index.js';
-import { ELEVEN, FIFTEEN, FT1, NINE, swap, THIRTEEN, TWENTY_NINE, TWENTY_SEVEN } from './opsigelser-bodies.js';
+import { ELEVEN, FIFTEEN, FT1, MR, MS, NINE, swap, THIRTEEN, TWENTY_NINE, TWENTY_SEVEN } from './opsigelser-bodies.js';
 
 const errorsOf = (body: readonly string[]) => messageErrors(oneMessage(body));
 
@@ -24,6 +24,8 @@ describe('the base messages of these tests are clean', () => {
     ['29 accepting per the requested date (neither OSI ODC nor a DTM)', swap(swap(TWENTY_NINE, 'OSI+ODC'), 'DTM+287:20250201:102')],
     ['9 per another date (288) with the reason in FTX', swap(NINE, 'DTM+287:20250101:102', 'DTM+288:20250101:102', 'FTX+AAI+++Flytter')],
     ['27 with ERC 19 (withdrawal refused) needs no end date', swap(swap(swap(TWENTY_SEVEN, 'ERC+9', 'ERC+19'), 'DTM+295:20250101:102'), 'NAD+OPS+33333333::VIR')],
+    ['12 with a free text, 9 with a contact', ['BGM+12', 'ERC+F02', 'RFF+OPS:R-1', 'DTM+137:20241202:102', 'FTX+AAI+++forkert:format', MR, MS, 'BRC+001:002']],
+    ['9 with a contact', [...NINE, 'CTA+IC+:Jens Hansen']],
     ['9 with shortened notice (296) on motor', swap(NINE, 'DTM+287:20250101:102', 'DTM+296:20250101:102')],
     ['9 on business insurance (004) with a normal cancellation date', swap(swap(NINE, 'RFF+REG:AB12345'), 'BRC+001:002', 'BRC+004:001')],
     ['9 on family insurance (003) needs neither a registration number nor a matrikel', swap(swap(NINE, 'RFF+REG:AB12345'), 'BRC+001:002', 'BRC+003:001')],
@@ -62,6 +64,14 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   // forsikringstager 2's navn og om muligt adresse …' — the name is required, the CPR/CVR number only 'om muligt'
   ['a policyholder 1 with a CPR number but no name', swap(NINE, FT1, 'NAD+FT1+0101801234::CPR'), [['F01', 'required-segment-missing', 8, 4, 1]]],
   ['a policyholder 2 with a CPR number but no name (accept)', swap(TWENTY_NINE, FT1, FT1, 'NAD+FT2+0202802345::CPR'), [['F01', 'required-segment-missing', 10, 4, 1]]],
+  // Every value a sent segment carries must be there (default-profile.md F01: "missing or empty"); decodeMessage
+  // refuses each of these too (spec/validate/decode-agreement.property.test.ts). Seed 002 2.9: 'SIF med
+  // skadeinformation', 'NAD (det tredje) med VIR-nummer (identifikation) på det forsikringsselskab, der allerede har
+  // opsagt forsikringen', 'et CTA-segment med navn på kontaktperson'.
+  ['a bonus block without the number of claim-free years', swap(ELEVEN, 'SIF+10+4', 'SIF+10'), [['F01', 'required-segment-missing', 9, 2, 1]]],
+  ['a rejection naming the company that already cancelled without its VIR number', swap(TWENTY_SEVEN, 'NAD+OPS+33333333::VIR', 'NAD+OPS'), [['F01', 'required-segment-missing', 9, 2, 1]]],
+  ['a content error whose free text has no text', ['BGM+12', 'ERC+F02', 'RFF+OPS:R-1', 'DTM+137:20241202:102', 'FTX+AAI+++', MR, MS, 'BRC+001:002'], [['F01', 'required-segment-missing', 6, 4, 1]]],
+  ['a contact without the contact name', [...NINE, 'CTA+IC+'], [['F01', 'required-segment-missing', 12, 2, 2]]],
   // object-reference-missing (F01), seed 002 section 2.9: a 9 always sends 'RFF med registreringsnummer ved
   // motorforsikring eller matrikelnummer ved bygningsforsikring'; a 29 'RFF med det afgivende selskabs oplysninger om
   // matrikelnummer og ejerlav (ved bygningsforsikring)'

@@ -37,6 +37,7 @@ describe('clean panthaver messages', () => {
     ['a new declaration of an L declaration (the sum insured comes with the accept)', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL++ZLL', MR, MS, DEB]],
     ['a priority change with its new priority', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI++Z92', MR, MS]],
     ['a sum-insured change (Z15) that does not say the declaration type', ['BGM+Z15', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'MOA+FSU:450000', MR, MS]],
+    ['a content error with a free text and a contact', ['BGM+12', 'ERC+F02', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'FTX+AAI+++forkert:format', MR, MS, 'CTA+IC+:Jens Hansen']],
     ['a lien amount (MOA PNT) in kroner and øre: only the sum insured is whole kroner', ['BGM+32', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZLE', 'ATT+DKL++ZFF', 'MOA+PNT:125000.50', MR, MS, DEB]],
   ])('%s', async (_, body) => {
     expect(await errorsOf(body)).toEqual([]);
@@ -66,6 +67,18 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['a new declaration whose lien type is empty', ['BGM+30', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT', 'ATT+DKL++ZFF', MR, MS, DEB], [['F01', 'required-segment-missing', 5, 3, 1]]],
   ['a change of lienholder whose declaration type is empty', ['BGM+32', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZPA', 'ATT+DKL', MR, MS, DEB], [['F01', 'required-segment-missing', 6, 3, 1]]],
   ['a priority change whose new priority is empty', ['BGM+Z60', 'RFF+DEK:PD1', 'DTM+137:20241202:102', 'ATT+PRI', MR, MS], [['F01', 'required-segment-missing', 5, 3, 1]]],
+  // Every value a sent segment carries must be there (default-profile.md F01: "missing or empty"); decodeMessage
+  // refuses each of these too (spec/validate/decode-agreement.property.test.ts).
+  ['an accept whose policy number is empty', swap(ACCEPT, 'RFF+POL:00-778899', 'RFF+POL'), [['F01', 'required-segment-missing', 4, 1, 2]]],
+  ['an accept whose debtor reference is an empty component', swap(ACCEPT, 'RFF+POL:00-778899', 'RFF+DEB:'), [['F01', 'required-segment-missing', 4, 1, 2]]],
+  ['an accept whose lien type (not required for an accept) is empty', swap(ACCEPT, 'ATT+PNT++ZPA', 'ATT+PNT++'), [['F01', 'required-segment-missing', 7, 3, 1]]],
+  ['an L accept whose sum insured is empty', swap(ACCEPT_L, 'MOA+FSU:450000', 'MOA+FSU:'), [['F01', 'required-segment-missing', 9, 1, 2]]],
+  ['a lien amount (MOA PNT) without the amount', ['BGM+32', 'RFF+DEK:PD1', 'DTM+137:20241015:102', 'ATT+PNT++ZLE', 'ATT+DKL++ZFF', 'MOA+PNT', MR, MS, DEB], [['F01', 'required-segment-missing', 7, 1, 2]]],
+  ['a debtor with a CPR number but no name', swap(ACCEPT, DEB, 'NAD+DEB+0707614285::CPR'), [['F01', 'required-segment-missing', 11, 4, 1]]],
+  ['a new insurer without its VIR number', swap(Z40, 'NAD+NFS+33333333::VIR', 'NAD+NFS'), [['F01', 'required-segment-missing', 9, 2, 1]]],
+  ['a free text without text', swap(TWELVE, 'DTM+137:20241202:102', 'DTM+137:20241202:102', 'FTX+AAI+++'), [['F01', 'required-segment-missing', 6, 4, 1]]],
+  ['a contact without the contact name', [...TWELVE, 'CTA+IC+:'], [['F01', 'required-segment-missing', 8, 2, 2]]],
+  ['a contact without its function', [...TWELVE, 'CTA++:Jens Hansen'], [['F01', 'required-segment-missing', 8, 1, 1]]],
   // seed 001 'Accept': "Ved L-deklarationer skal forsikringselskabet indtaste en acceptdato og en
   // forsikringssum (i hele kroner uden punktum)" — the sum insured (MOA FSU) is whole kroner.
   ['an L accept whose sum insured has øre', swap(ACCEPT_L, 'MOA+FSU:450000', 'MOA+FSU:450000.50'), [['F02', 'sum-insured-not-whole-kroner', 9, 1, 2]]],

@@ -8,6 +8,7 @@ import { branchGroup, endDateQualifier, requiredReferences } from '../../schema/
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES, OPS_KINDS } from './opsigelser-kinds.js';
+import { checkRequiredValues, OPSIGELSER_VALUES, requiredValues } from './required-values.js';
 import type { ValidationRule, RuleContext } from './types.js';
 
 const GUIDE = 'opsigelser.md (guide 5.5)';
@@ -48,6 +49,7 @@ function branchOf(ctx: RuleContext): { index: number; group: string; product: st
 /** F01 and F02 rules of the opsigelser exchange. */
 export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
   const k = opsCodes(p);
+  const values = requiredValues(p, OPSIGELSER_VALUES);
   const firstCancellationDate = (ctx: RuleContext): number => {
     for (let i = 0; i < ctx.segments.length; i++) {
       const s = ctx.segments[i]!;
@@ -82,6 +84,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
           const s = segs[i]!;
           const q = val(s, 0);
           const top = ctx.groups[i] === null;
+          checkRequiredValues(values, s, i, report);
           switch (s.tag) {
             case 'RFF':
               if (q === k.caseReference && ref === -1) ref = i;
@@ -99,7 +102,6 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
               break;
             case 'NAD':
               for (let r = 0; r < spec.requiredNad.length; r++) if (q === k.nad[spec.requiredNad[r]!]) nads |= 1 << r;
-              if ((q === k.nad.policyholder1 || q === k.nad.policyholder2) && val(s, 3, 0) === '') report(i, `NAD ${q} (a policyholder) has no name`, 4, 1);
               break;
             case 'ERC':
               erc = true;

@@ -8,11 +8,12 @@ import { declarationTypeCode } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS, WHOLE_KRONER } from '../../schema/rule-facts.js';
 import { codesOf, dayNumber, find, findTop, qualifier, val } from './helpers.js';
+import { checkRequiredValues, PANTHAVER_VALUES, requiredValues } from './required-values.js';
 import type { ValidationRule, RuleContext } from './types.js';
 
 const GUIDE = 'panthaver.md (Web-EDI guide 2011)';
 
-/** Per kind: [segment tag, qualifier role] that must be present (`null` role: any); a required ATT must also have its value. */
+/** Per kind: [segment tag, qualifier role] that must be present (`null` role: any); that each sent one has its values is {@link PANTHAVER_VALUES}. */
 const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string | null]>>> = {
   newDeclaration: [['ATT', 'lienType'], ['ATT', 'declarationType'], ['NAD', 'debtor']],
   changeOfLienholder: [['ATT', 'lienType'], ['ATT', 'declarationType'], ['NAD', 'debtor']],
@@ -43,6 +44,7 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
   const MSG_DATE = c('DTM', 'messageDate');
   const CESSATION = c('DTM', 'cessationDate');
   const FSU = c('MOA', 'sumInsured');
+  const values = requiredValues(p, PANTHAVER_VALUES);
   const required = new Map(Object.entries(REQUIRED).map(([kind, list]) => [kind, list.map(([tag, role]) => [tag, role === null ? undefined : c(tag, role), role] as const)]));
   const attCodes = new Map(['lienType', 'declarationType', 'priority'].map((r) => [r, c('ATT', r)]));
   /** Index of the ATT with qualifier role `role`, and its value (ATT element 3, component 1). */
@@ -65,14 +67,12 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
       appliesTo: kinds,
       defaultCode: 'F01',
       check(ctx, report) {
-        const dek = findTop(ctx, 'RFF', DEK);
-        if (dek === -1) report(null, `the declaration number (RFF ${DEK}) is missing`);
-        else if (val(ctx.segments[dek]!, 0, 1) === '') report(dek, 'the declaration number is empty', 1, 2);
+        // One pass: every value a sent segment must carry (an empty declaration number included).
+        for (let i = 0; i < ctx.segments.length; i++) checkRequiredValues(values, ctx.segments[i]!, i, report);
+        if (findTop(ctx, 'RFF', DEK) === -1) report(null, `the declaration number (RFF ${DEK}) is missing`);
         if (findTop(ctx, 'DTM', MSG_DATE) === -1) report(null, `the message date (DTM ${MSG_DATE}) is missing`);
         for (const [tag, code, role] of required.get(ctx.kind) ?? []) {
-          const i = find(ctx, tag, code);
-          if (i === -1) report(null, `${tag}${role ? ` ${code} (${role})` : ''} is missing in a ${ctx.kind}`);
-          else if (tag === 'ATT' && val(ctx.segments[i]!, 2, 0) === '') report(i, `ATT ${code} (${role}) is empty in a ${ctx.kind}`, 3, 1);
+          if (find(ctx, tag, code) === -1) report(null, `${tag}${role ? ` ${code} (${role})` : ''} is missing in a ${ctx.kind}`);
         }
         if ((ctx.kind === 'accept' || ctx.kind === 'acceptWithoutFee') && L !== undefined && att(ctx, 'declarationType').v === L) {
           if (find(ctx, 'MOA', FSU) === -1) report(null, `an accept of an L declaration needs the sum insured (MOA ${FSU})`);

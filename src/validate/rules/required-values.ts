@@ -1,0 +1,84 @@
+/**
+ * Values that must not be empty where their segment is sent (default-profile.md F01: "data the
+ * guide requires for this kind is missing or empty"): a reference without its number, an ATT
+ * without its code, an amount, a name, a VIR number, a free text or a contact name left blank.
+ * Data, by qualifier role, resolved once per profile and checked segment by segment inside the
+ * `required-segment-missing` pass of each exchange.
+ */
+import type { GuideProfile } from '../../schema/profile.js';
+import type { Segment } from '../../syntax/segment.js';
+import { qualifier, val } from './helpers.js';
+import type { RuleReport } from './types.js';
+
+/** One required value: segment tag, qualifier role (`null`: any qualifier), 0-based element and component (`'any'`: one of them), and what it is. */
+export type RequiredValue = readonly [tag: string, role: string | null, e: number, c: number | 'any', what: string];
+
+/** Both exchanges: a free text needs a line, a contact its function and the contact person's name. */
+const SHARED: readonly RequiredValue[] = [
+  ['FTX', null, 3, 'any', 'text'],
+  ['CTA', null, 0, 0, 'contact function'],
+  ['CTA', null, 1, 1, 'contact name'],
+];
+
+/** Opsigelser (seed 002): the policyholders' names, the VIR number of the company that already cancelled, the claim-free years of the bonus block. */
+export const OPSIGELSER_VALUES: readonly RequiredValue[] = [
+  ...SHARED,
+  ['NAD', 'policyholder1', 3, 0, 'name'],
+  ['NAD', 'policyholder2', 3, 0, 'name'],
+  ['NAD', 'cancelledBy', 1, 0, 'VIR number'],
+  ['SIF', null, 1, 0, 'number of claim-free years'],
+];
+
+/** Panthaver (seed 001): every reference's number, every attribute's code, every amount, the debtor's name, the VIR number of a company. */
+export const PANTHAVER_VALUES: readonly RequiredValue[] = [
+  ...SHARED,
+  ['RFF', null, 0, 1, 'reference'],
+  ['ATT', null, 2, 0, 'attribute code'],
+  ['MOA', null, 0, 1, 'amount'],
+  ['NAD', 'debtor', 3, 0, 'name'],
+  ['NAD', 'oldLienholder', 1, 0, 'VIR number'],
+  ['NAD', 'newInsurer', 1, 0, 'VIR number'],
+];
+
+interface Need {
+  /** Wire qualifier, `undefined` for any. */
+  q: string | undefined;
+  role: string | null;
+  e: number;
+  c: number | 'any';
+  what: string;
+}
+
+/** The table resolved against a profile's qualifiers, by tag; a role the profile lacks drops its entry. */
+export type RequiredValues = ReadonlyMap<string, readonly Need[]>;
+
+/** Resolves `table` against `p`. */
+export function requiredValues(p: GuideProfile, table: readonly RequiredValue[]): RequiredValues {
+  const out = new Map<string, Need[]>();
+  for (const [tag, role, e, c, what] of table) {
+    const q = role === null ? undefined : qualifier(p, tag, role);
+    if (role !== null && q === undefined) continue;
+    const list = out.get(tag) ?? [];
+    list.push({ q, role, e, c, what });
+    out.set(tag, list);
+  }
+  return out;
+}
+
+function empty(s: Segment, e: number, c: number | 'any'): boolean {
+  if (c !== 'any') return val(s, e, c) === '';
+  const el = s.elements[e];
+  return el === undefined || el.every((v) => v === '');
+}
+
+/** Reports each required value of segment `s` (index `i`) that is empty; one lookup by tag. */
+export function checkRequiredValues(values: RequiredValues, s: Segment, i: number, report: RuleReport): void {
+  const needs = values.get(s.tag);
+  if (needs === undefined) return;
+  const q = val(s, 0);
+  for (const n of needs) {
+    if ((n.q === undefined || n.q === q) && empty(s, n.e, n.c)) {
+      report(i, `${s.tag} ${q}${n.role ? ` (${n.role})` : ''} has no ${n.what}`, n.e + 1, n.c === 'any' ? 1 : n.c + 1);
+    }
+  }
+}
