@@ -96,7 +96,10 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
     ['F02', 'unknown-code', 12, 1, 1],
   ]],
   // invalid-date (F02): the profile's format (102) applies when the DTM does not name one
-  ['a cancellation date without a format code that is not a real CCYYMMDD date', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250230'), [['F02', 'invalid-date', 5, 1, 2]]],
+  ['a cancellation date that is not a real CCYYMMDD date', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250230:102'), [['F02', 'invalid-date', 5, 1, 2]]],
+  // default-profile.md writes every date DTM+<qualifier>:<CCYYMMDD>:102 and the profile's layout makes 2379 mandatory:
+  // a date without its format code is a layout error (13) for validate as for decodeMessage
+  ['a message date without its format code', swap(NINE, 'DTM+137:20241120:102', 'DTM+137:20241120'), [['13', null, 4, 1, 3]]],
   // policy-number-missing (F01) — and only that rule for the policy number
   ['an empty policy number', swap(NINE, 'RFF+POL:00-123', 'RFF+POL'), [['F01', 'policy-number-missing', 9, 1, 2]]],
   ['a policy number of blanks', swap(NINE, 'RFF+POL:00-123', 'RFF+POL:   '), [['F01', 'policy-number-missing', 9, 1, 2]]],

@@ -38,7 +38,7 @@ describe('a content error', () => {
 
   it('errors come by segment position whatever rule found them, missing things last', async () => {
     // The NAD rules run before the date rule and the required-segment rule.
-    const body = swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250230');
+    const body = swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250230:102');
     expect(await messageErrors(oneMessage(swap(body, MR, 'NAD+MR+99999999::VIR')))).toEqual([
       ['F02', 'invalid-date', 5, 1, 2],
       ['F03', 'first-nad-not-unb-recipient', 6, 2, 1],

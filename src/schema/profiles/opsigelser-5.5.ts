@@ -188,22 +188,26 @@ export const opsigelser55: GuideProfile = {
     '999': branch('other', 'A', `${DP}: Bilag 2 not public`),
   },
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref> (MAT:<number>:::<ejerlav>), DOC+<code>.
-  // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>.
+  // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>; a date with its format: DTM+<q>:<date>:102.
   segments: Object.entries(QUALIFIER_USE).reduce(
     (layouts, [tag, byQualifier]) => withQualifierUse(layouts, tag, byQualifier),
     requireComponents(
-      annotateLayout(
-        pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
-          ...FP_SHARED_USE,
-          RFF: ['1.1', '1.2', '1.5'],
-          DOC: ['1.1'],
-        }),
-        'BGM',
-        false,
-        `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
+      requireComponents(
+        annotateLayout(
+          pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
+            ...FP_SHARED_USE,
+            RFF: ['1.1', '1.2', '1.5'],
+            DOC: ['1.1'],
+          }),
+          'BGM',
+          false,
+          `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
+        ),
+        'NAD',
+        ['2.3'],
       ),
-      'NAD',
-      ['2.3'],
+      'DTM',
+      ['1.3'],
     ),
   ),
   structure: {
