@@ -99,6 +99,9 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['a cancellation date that is not a real CCYYMMDD date', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250230:102'), [['F02', 'invalid-date', 5, 1, 2]]],
   // default-profile.md writes every date DTM+<qualifier>:<CCYYMMDD>:102 and the profile's layout makes 2379 mandatory:
   // a date without its format code is a layout error (13) for validate as for decodeMessage
+  // seed 002 2.9: every kind is sent as 'BGM med kode (9) for opsigelse', 'BGM med kode 11 …': the layout makes the code
+  // mandatory, so a BGM without it is 13 (it was accepted with no kind, no content rules, while decodeMessage refused it)
+  ['a BGM without its document code', swap(NINE, 'BGM+9', 'BGM'), [['13', null, 2, 1, null]]],
   ['a message date without its format code', swap(NINE, 'DTM+137:20241120:102', 'DTM+137:20241120'), [['13', null, 4, 1, 3]]],
   // policy-number-missing (F01) — and only that rule for the policy number
   ['an empty policy number', swap(NINE, 'RFF+POL:00-123', 'RFF+POL'), [['F01', 'policy-number-missing', 9, 1, 2]]],

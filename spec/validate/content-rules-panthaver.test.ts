@@ -62,6 +62,7 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['a change of insurer without the message date', swap(Z40, 'DTM+137:20241202:102'), [['F01', 'required-segment-missing', null, null, null]]],
   ['a change of insurer whose message date is not a real date is judged by the date rule only', swap(Z40, 'DTM+137:20241202:102', 'DTM+137:20241232:102'), [['F02', 'invalid-date', 4, 1, 2]]],
   ['a change of insurer whose end date is not a real date is judged by the date rule only', swap(Z40, 'DTM+206:20250101:102', 'DTM+206:20250132:102'), [['F02', 'invalid-date', 5, 1, 2]]],
+  ['a BGM without its document code', swap(ACCEPT, 'BGM+33', 'BGM'), [['13', null, 2, 1, null]]],
   ['an end date without its format code is a layout error (13), as in decodeMessage', swap(Z40, 'DTM+206:20250101:102', 'DTM+206:20250101'), [['13', null, 5, 1, 3]]],
   ['a new cover type on a D declaration when coverage ends', swap(Z10_D, 'ATT+DKL++ZDD', 'ATT+DKL++ZDD', 'ICD+DK+ZKA'), [['F02', 'cover-type-change-not-allowed', 7, null, null]]],
   // The attributes a kind requires must have a value (default-profile.md F01: "missing or empty").

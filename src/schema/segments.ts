@@ -233,6 +233,14 @@ export const FP_SHARED_USE: UsedPositions = {
   CTA: ['1', '2.2'],
 };
 
+/**
+ * The positions both F&P exchanges always send, made mandatory in the shipped layouts
+ * ({@link requireComponents}): the kind code of `BGM+<kind>'` (seed 002 2.9: "BGM med kode (9)
+ * for opsigelse"), a party id's type `NAD+<q>+<id>::<id type>` and a date's format code
+ * `DTM+<q>:<CCYYMMDD>:102'` (default-profile.md's wire forms).
+ */
+export const FP_MANDATORY: UsedPositions = { BGM: ['1', '1.1'], NAD: ['2.3'], DTM: ['1.3'] };
+
 /** A company NAD (recipient, sender, a company named in a reply): `NAD+<q>+<VIR>::VIR++<name>'`. */
 export const FP_COMPANY_NAD = ['1', '2.1', '2.3', '4.1'];
 /** An address-only NAD (the insured location): `NAD+FS++++<street>+<city>++<postcode>+<country>'`. */
@@ -246,15 +254,16 @@ function withLayout(layouts: Record<string, SegmentLayout>, tag: string, change:
 }
 
 /**
- * `layouts` with the components at `positions` (`'2.3'`) of the layout of `tag` made mandatory
- * within their composite: present whenever the composite is.
+ * `layouts` with the positions of the layout of `tag` made mandatory: a component (`'2.3'`)
+ * within its composite (present whenever the composite is), an element (`'1'`) in the segment.
  */
 export function requireComponents(layouts: Record<string, SegmentLayout>, tag: string, positions: readonly string[]): Record<string, SegmentLayout> {
   return withLayout(layouts, tag, (layout) => ({
     ...layout,
-    elements: layout.elements.map((el, i) =>
-      el.components ? { ...el, components: el.components.map((c, k): ComponentLayout => (positions.includes(`${i + 1}.${k + 1}`) ? { ...c, status: 'M' } : c)) } : el,
-    ),
+    elements: layout.elements.map((el, i) => {
+      const own = positions.includes(`${i + 1}`) ? { ...el, status: 'M' as const } : el;
+      return own.components ? { ...own, components: own.components.map((c, k): ComponentLayout => (positions.includes(`${i + 1}.${k + 1}`) ? { ...c, status: 'M' } : c)) } : own;
+    }),
   }));
 }
 
@@ -325,4 +334,9 @@ export function pickLayouts(tags: readonly string[], used: UsedPositions = {}): 
     out[t] = positions === undefined ? copy : { ...narrowLayout(copy, positions), source: `${copy.source}; only ${positions.join(', ')} used (the rest N)` };
   }
   return out;
+}
+
+/** `layouts` with {@link requireComponents} applied to each tag of `byTag`. */
+export function requirePositions(layouts: Record<string, SegmentLayout>, byTag: UsedPositions): Record<string, SegmentLayout> {
+  return Object.entries(byTag).reduce((l, [tag, positions]) => requireComponents(l, tag, positions), layouts);
 }

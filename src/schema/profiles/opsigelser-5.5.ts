@@ -5,7 +5,7 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { annotateLayout, FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, requireComponents, withQualifierUse } from '../segments.js';
+import { annotateLayout, FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_MANDATORY, FP_SHARED_USE, pickLayouts, requirePositions, withQualifierUse } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 002';
@@ -188,26 +188,21 @@ export const opsigelser55: GuideProfile = {
     '999': branch('other', 'A', `${DP}: Bilag 2 not public`),
   },
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref> (MAT:<number>:::<ejerlav>), DOC+<code>.
-  // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>; a date with its format: DTM+<q>:<date>:102.
+  // Always sent (FP_MANDATORY): the BGM kind code, a party id's type (NAD+<q>+<id>::<id type>), a date's format (DTM+<q>:<date>:102).
   segments: Object.entries(QUALIFIER_USE).reduce(
     (layouts, [tag, byQualifier]) => withQualifierUse(layouts, tag, byQualifier),
-    requireComponents(
-      requireComponents(
-        annotateLayout(
-          pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
-            ...FP_SHARED_USE,
-            RFF: ['1.1', '1.2', '1.5'],
-            DOC: ['1.1'],
-          }),
-          'BGM',
-          false,
-          `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
-        ),
-        'NAD',
-        ['2.3'],
+    requirePositions(
+      annotateLayout(
+        pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
+          ...FP_SHARED_USE,
+          RFF: ['1.1', '1.2', '1.5'],
+          DOC: ['1.1'],
+        }),
+        'BGM',
+        false,
+        `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
       ),
-      'DTM',
-      ['1.3'],
+      FP_MANDATORY,
     ),
   ),
   structure: {

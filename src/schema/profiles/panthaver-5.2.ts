@@ -5,7 +5,7 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { annotateLayout, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, requireComponents, withQualifierUse } from '../segments.js';
+import { annotateLayout, FP_COMPANY_NAD, FP_MANDATORY, FP_SHARED_USE, pickLayouts, requirePositions, withQualifierUse } from '../segments.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 001';
@@ -147,27 +147,22 @@ export const panthaver52: GuideProfile = {
   },
   branchGroups: {},
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref>, ATT+<q>++<code>, ICD+DK+<cover>, MOA+<q>:<amount>.
-  // A party id always comes with its type (VIR, CPR or CVR): NAD+<q>+<id>::<id type>; a date with its format: DTM+<q>:<date>:102.
+  // Always sent (FP_MANDATORY): the BGM kind code, a party id's type (NAD+<q>+<id>::<id type>), a date's format (DTM+<q>:<date>:102).
   segments: withQualifierUse(
-    requireComponents(
-      requireComponents(
-        annotateLayout(
-          pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT'], {
-            ...FP_SHARED_USE,
-            RFF: ['1.1', '1.2'],
-            ATT: ['1', '3.1'],
-            ICD: ['1.1', '2.1'],
-            MOA: ['1.1', '1.2'],
-          }),
-          'BGM',
-          true,
-          `${DP}: BGM+<kind>', 1004 not used as in opsigelser (seed 002 2.10); ${SEED} is silent on BGM (a Web-EDI user guide: message content is "beskrevet i en separat EDI-guide", not public)`,
-        ),
-        'NAD',
-        ['2.3'],
+    requirePositions(
+      annotateLayout(
+        pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT'], {
+          ...FP_SHARED_USE,
+          RFF: ['1.1', '1.2'],
+          ATT: ['1', '3.1'],
+          ICD: ['1.1', '2.1'],
+          MOA: ['1.1', '1.2'],
+        }),
+        'BGM',
+        true,
+        `${DP}: BGM+<kind>', 1004 not used as in opsigelser (seed 002 2.10); ${SEED} is silent on BGM (a Web-EDI user guide: message content is "beskrevet i en separat EDI-guide", not public)`,
       ),
-      'DTM',
-      ['1.3'],
+      FP_MANDATORY,
     ),
     'NAD',
     { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, oldLienholder: FP_COMPANY_NAD, newInsurer: FP_COMPANY_NAD },
