@@ -22,7 +22,7 @@ import { describe, expect, it } from 'vitest';
 import { patchProfile } from '../../src/schema/patch.js';
 import type { GuideProfile } from '../../src/schema/profile.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
-import { arbInterchangeText } from '../../src/testing.js';
+import { arbInterchangeText, arbOpsigelse, arbPanthaver } from '../../src/testing.js';
 import { validate } from '../../src/validate/index.js';
 import type { InterchangeReport } from '../../src/validate/types.js';
 
@@ -89,5 +89,14 @@ describe('the arbitraries draw coded values from the profile they are given', ()
       },
     } as never);
     await checkAll('panthaver', profile, true);
+  });
+});
+
+describe('the arbitraries refuse a kind they do not know', () => {
+  it('names the kind and the known ones (a TypeError, not a failure deep inside)', () => {
+    expect(() => arbPanthaver('nope' as never)).toThrow(new TypeError('fp-edifact/testing: arbPanthaver: unknown kind "nope"; the panthaver kinds are newDeclaration, reminder, changeOfLienholder, lienEnded, reRegistration, lienholderPortfolioTransfer, accept, acceptWithoutFee, rejection, coverageEndedArrears, coverageEndedComprehensive, coverageEndedOther, sumInsuredChanged, coverageRestored, changeOfInsurer, administrativeCorrection, priorityChanged, oldLienholderReceipt, insurerPortfolioTransfer, contentError'));
+    expect(() => arbOpsigelse('bogus' as never)).toThrow(/^fp-edifact\/testing: arbOpsigelse: unknown kind "bogus"; the opsigelser kinds are cancellation, /);
+    // A known kind still gives its messages.
+    fc.assert(fc.property(arbPanthaver('reminder'), (m) => m.kind === 'reminder'), { numRuns: 5 });
   });
 });

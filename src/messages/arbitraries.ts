@@ -263,6 +263,12 @@ function opsigelseArb(kind: OpsigelseKind, profile: GuideProfile): fc.Arbitrary<
   return arbBranch(profile, bonusOnly).chain((b) => arb(profile, b));
 }
 
+/** `kind` when it is one of `kinds`; else a TypeError naming it and them (not a failure deep inside the arbitrary). */
+function knownKind<K extends string>(kind: K, kinds: readonly string[], fn: string, exchange: string): K {
+  if (kinds.includes(kind)) return kind;
+  throw new TypeError(`fp-edifact/testing: ${fn}: unknown kind ${JSON.stringify(kind)}; the ${exchange} kinds are ${kinds.join(', ')}`);
+}
+
 /**
  * Valid typed opsigelser messages — of one kind, or of any kind — whose codes come from the
  * profile (default: the shipped opsigelser profile): BRC from its branch groups, ERC, SHI and
@@ -271,7 +277,7 @@ function opsigelseArb(kind: OpsigelseKind, profile: GuideProfile): fc.Arbitrary<
  * @example fc.assert(fc.property(arbOpsigelse('cancellation'), (m) => …))
  */
 export function arbOpsigelse<K extends OpsigelseKind>(kind?: K, profile: GuideProfile = opsigelser55): fc.Arbitrary<Extract<Opsigelse, { kind: K }>> {
-  const arb = kind === undefined ? fc.oneof(...OPSIGELSE_KINDS.map((k) => opsigelseArb(k, profile))) : opsigelseArb(kind, profile);
+  const arb = kind === undefined ? fc.oneof(...OPSIGELSE_KINDS.map((k) => opsigelseArb(k, profile))) : opsigelseArb(knownKind(kind, OPSIGELSE_KINDS, 'arbOpsigelse', 'opsigelser'), profile);
   return arb as unknown as fc.Arbitrary<Extract<Opsigelse, { kind: K }>>;
 }
 
@@ -372,7 +378,7 @@ function panthaverArb(kind: PanthaverKind, profile: GuideProfile): fc.Arbitrary<
  * rules of one message (Z15 only on L, …), so `validate()` accepts them.
  */
 export function arbPanthaver<K extends PanthaverKind>(kind?: K, profile: GuideProfile = panthaver52): fc.Arbitrary<Extract<Panthaver, { kind: K }>> {
-  const arb = kind === undefined ? fc.oneof(...PANTHAVER_KINDS.map((k) => panthaverArb(k, profile))) : panthaverArb(kind, profile);
+  const arb = kind === undefined ? fc.oneof(...PANTHAVER_KINDS.map((k) => panthaverArb(k, profile))) : panthaverArb(knownKind(kind, PANTHAVER_KINDS, 'arbPanthaver', 'panthaver'), profile);
   return arb as unknown as fc.Arbitrary<Extract<Panthaver, { kind: K }>>;
 }
 
