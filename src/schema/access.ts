@@ -156,19 +156,26 @@ export function requiredReferences(profile: GuideProfile, code: string, kind: st
   return own(branchGroup(profile, code)?.requiredReferences, kind) ?? [];
 }
 
+const codeListsCache = new WeakMap<GuideProfile, Readonly<Record<string, CodeListLike>>>();
+
 /**
  * All code lists a layout can bind to, by name, for `checkSegment`'s `codeLists` option:
  * the profile's `codeLists`, plus `documentCodes`, `branchGroups`, `dateFormat` and one
  * `qualifiers.<TAG>` list per qualifier table.
  */
-export function profileCodeLists(profile: GuideProfile): Record<string, CodeListLike> {
+export function profileCodeLists(profile: GuideProfile): Readonly<Record<string, CodeListLike>> {
+  // Once per profile: the decoder asks for every message it reads, the encoder for every extraData write.
+  const cached = codeListsCache.get(profile);
+  if (cached !== undefined) return cached;
   const out: Record<string, CodeListLike> = {};
   for (const [name, list] of Object.entries(profile.codeLists)) out[name] = list;
   out.documentCodes = Object.values(profile.documentCodes).map((v) => v.value);
   out.branchGroups = Object.keys(profile.branchGroups);
   out.dateFormat = [profile.dateFormat.value];
   for (const [tag, roles] of Object.entries(profile.qualifiers)) out[`qualifiers.${tag}`] = Object.values(roles).map((v) => v.value);
-  return out;
+  const lists = Object.freeze(out);
+  codeListsCache.set(profile, lists);
+  return lists;
 }
 
 /** The declaration types by letter: B, F (auto), R (agriculture/business), D, E (movable property), L (pleasure boat). */

@@ -14,6 +14,8 @@ import type { ExtraDatum } from '../types/common.js';
 import { messageError, type MessageError, type Origin } from './errors.js';
 import { issuesAt, positionStatus, repeatAllowed, segmentKey } from './extra.js';
 
+const NO_CODE_LISTS: Readonly<Record<string, CodeListLike>> = Object.freeze({});
+
 /** Errors and value origins of one message being decoded. */
 export class DecodeContext {
   /** Every problem found so far, in input order. */
@@ -30,7 +32,6 @@ export class DecodeContext {
   private readonly layoutIssues: Array<{ code: string; reason: string; at: Origin }> = [];
   /** Segments finished so far by tag and first value, for {@link ExtraDatum.occurrence}. */
   private readonly seen = new Map<string, number>();
-  private lists: Readonly<Record<string, CodeListLike>> | undefined;
 
   /**
    * @param profile the profile whose segment layouts say which positions are used; without one,
@@ -43,9 +44,9 @@ export class DecodeContext {
     return this.profile === undefined ? undefined : layoutFor(this.profile, segment);
   }
 
-  /** The profile's code lists (`profileCodeLists`), computed once; empty without a profile. */
+  /** The profile's code lists (`profileCodeLists`, built once per profile); empty without a profile. */
   codeLists(): Readonly<Record<string, CodeListLike>> {
-    return (this.lists ??= this.profile === undefined ? {} : profileCodeLists(this.profile));
+    return this.profile === undefined ? NO_CODE_LISTS : profileCodeLists(this.profile);
   }
 
   /** Counts `segment` among those with its tag and first value; returns its 1-based occurrence. */
