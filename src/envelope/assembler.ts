@@ -328,8 +328,8 @@ export class EnvelopeAssembler implements TokenizerHandler {
     const own = this.pendingUna;
     this.pendingUna = [];
     if (this.interchange) {
-      const before = this.pendingErrors.filter((e) => (e.offset ?? -1) < segment.offset);
-      for (const e of this.pendingErrors) if (!before.includes(e)) own.push(e);
+      const before: EdifactSyntaxError[] = [];
+      for (const e of this.pendingErrors) ((e.offset ?? -1) < segment.offset ? before : own).push(e);
       this.pendingErrors = before;
     }
     this.closeOpenMessageBefore(segment, 'the next UNB');
