@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,16 @@ describe('its dependencies', () => {
   it('takes any compatible version of a runtime dependency (a caret range), so a consumer can share its own copy', () => {
     expect(Object.keys(manifest.dependencies).length).toBeGreaterThan(0);
     for (const [name, range] of Object.entries(manifest.dependencies)) expect(range, name).toMatch(/^\^\d+\.\d+\.\d+$/);
+  });
+
+  it('needs every runtime dependency it declares: each is imported by the built code', () => {
+    const built = readdirSync(join(repo, 'dist'))
+      .filter((file) => /\.(c?js)$/.test(file))
+      .map((file) => readFileSync(join(repo, 'dist', file), 'utf8'))
+      .join('\n');
+    for (const name of Object.keys(manifest.dependencies)) {
+      expect(built.includes(`from "${name}"`) || built.includes(`require("${name}")`), name).toBe(true);
+    }
   });
 
   it('pins its development tools exactly (tsup 8 and vitest 4 are the last to run on Node 20)', () => {
