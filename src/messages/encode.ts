@@ -3,6 +3,8 @@
  * (BGM … last body segment), through a guide profile. UNH/UNT are added by
  * `buildInterchange`, which also counts the segments.
  */
+import type { z } from 'zod';
+import { checkSchema } from '../schema/issues.js';
 import { checkOptions, oneOf, type OptionCheck } from '../syntax/options.js';
 import type { SegmentInput } from '../syntax/segment.js';
 import type { FpMessage } from './decode.js';
@@ -37,13 +39,13 @@ const ENCODE_OPTION_CHECKS: readonly OptionCheck[] = [['decimalMark', oneOf('.',
  * Throws {@link MessageEncodeError} listing every problem.
  */
 export function parseTyped(value: unknown, profile: GuideProfile): FpMessage {
-  const schema = profile.exchange === 'opsigelser' ? opsigelseSchema : panthaverSchema;
-  const r = schema.safeParse(value);
+  const schema: z.ZodType<FpMessage> = profile.exchange === 'opsigelser' ? opsigelseSchema : panthaverSchema;
+  const r = checkSchema(schema, value);
   if (!r.success) {
     const kind = (value as { kind?: unknown } | null)?.kind;
     throw new MessageEncodeError(
       `not a valid ${profile.exchange} message${typeof kind === 'string' ? ` of kind ${kind}` : ''}`,
-      r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      r.issues.map(({ path, message }) => ({ path, message })),
     );
   }
   return r.data;

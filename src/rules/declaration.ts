@@ -8,7 +8,7 @@
  */
 import { panthaverSchema, type Panthaver } from '../messages/types/panthaver.js';
 import { canonicalJson } from './canonical.js';
-import { undoLastReceivedBy } from './case-log.js';
+import { storedEntries, undoLastReceivedBy } from './case-log.js';
 import { addDays, assertIsoDate, type IsoDate } from './dates.js';
 import { latestLAcceptDate, lienholderReminderDate } from './deadlines.js';
 import {
@@ -95,15 +95,15 @@ export class Declaration {
   }
 
   /**
-   * Rebuilds a declaration from {@link toJSON}'s output (messages validated by the zod schemas).
-   * @throws TypeError when the snapshot is not a declaration snapshot
+   * Rebuilds a declaration from {@link toJSON}'s output (every message is checked as a typed panthaver message).
+   * @throws TypeError when the snapshot is not a declaration snapshot, or a stored message is not a valid typed message (naming the entry and the field)
    */
   static fromJSON(snapshot: DeclarationSnapshot): Declaration {
     if (snapshot?.type !== 'declaration' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) {
       throw new TypeError('Declaration.fromJSON: not a declaration snapshot of version 1');
     }
     return Declaration.replay(
-      snapshot.entries.map((e) => ({ ...e, message: panthaverSchema.parse(e.message) })),
+      storedEntries(snapshot.entries, panthaverSchema, 'panthaver', 'Declaration.fromJSON'),
       snapshot.settings,
     );
   }

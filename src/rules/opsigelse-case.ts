@@ -9,7 +9,7 @@ import { opsigelseSchema, type Opsigelse } from '../messages/types/opsigelser.js
 import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile, getProfile } from '../schema/profiles/index.js';
 import { canonicalJson } from './canonical.js';
-import { undoLastReceivedBy } from './case-log.js';
+import { storedEntries, undoLastReceivedBy } from './case-log.js';
 import { assertIsoDate, type IsoDate } from './dates.js';
 import { explain, type Due, type Explanation, type Violation } from './explanation.js';
 import { dueItems } from './opsigelse-due.js';
@@ -100,11 +100,11 @@ export class OpsigelseCase {
   }
 
   /**
-   * Rebuilds a case from {@link toJSON}'s output (validated: messages go through the zod schemas).
+   * Rebuilds a case from {@link toJSON}'s output (validated: every message is checked as a typed opsigelse).
    * Pass `options.profile` when the case was replayed with a profile that is not shipped.
    * @throws TypeError when the snapshot is not an opsigelse case snapshot
    * @throws Error when the snapshot's profile id is not shipped and no profile is given
-   * @throws ZodError when a stored message is not a valid typed message
+   * @throws TypeError when a stored message is not a valid typed message (naming the entry and the field)
    */
   static fromJSON(snapshot: OpsigelseCaseSnapshot, options: OpsigelseCaseOptions = {}): OpsigelseCase {
     checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseCase.fromJSON');
@@ -113,7 +113,7 @@ export class OpsigelseCase {
     }
     const profile = options.profile ?? getProfile(snapshot.profileId);
     return OpsigelseCase.replay(
-      snapshot.entries.map((e) => ({ ...e, message: opsigelseSchema.parse(e.message) })),
+      storedEntries(snapshot.entries, opsigelseSchema, 'opsigelser', 'OpsigelseCase.fromJSON'),
       { profile },
     );
   }

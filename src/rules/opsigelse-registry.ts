@@ -8,6 +8,7 @@
 import { opsigelseSchema, type Cancellation, type Opsigelse } from '../messages/types/opsigelser.js';
 import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile, getProfile } from '../schema/profiles/index.js';
+import { storedEntries } from './case-log.js';
 import { explain, type Explanation } from './explanation.js';
 import { OpsigelseCase, type ApplyResult, type CaseMessageOptions } from './opsigelse-case.js';
 import { ACCEPTED_STATES, policyKeyOf } from './opsigelse-transitions.js';
@@ -41,7 +42,7 @@ export class OpsigelseRegistry {
 
   /**
    * Rebuilds a registry from {@link toJSON}'s output by replaying its messages.
-   * @throws TypeError when the snapshot is not a registry snapshot; Error when its profile id is not shipped and none is given
+   * @throws TypeError when the snapshot is not a registry snapshot, or a stored message is not a valid typed message (naming the entry and the field); Error when its profile id is not shipped and none is given
    */
   static fromJSON(snapshot: OpsigelseRegistrySnapshot, options: { profile?: GuideProfile } = {}): OpsigelseRegistry {
     checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseRegistry.fromJSON');
@@ -49,7 +50,7 @@ export class OpsigelseRegistry {
       throw new TypeError('OpsigelseRegistry.fromJSON: not an opsigelse-registry snapshot of version 1');
     }
     const registry = new OpsigelseRegistry({ profile: options.profile ?? getProfile(snapshot.profileId) });
-    for (const { message, ...rest } of snapshot.entries) registry.apply(opsigelseSchema.parse(message), rest);
+    for (const { message, ...rest } of storedEntries(snapshot.entries, opsigelseSchema, 'opsigelser', 'OpsigelseRegistry.fromJSON')) registry.apply(message, rest);
     return registry;
   }
 

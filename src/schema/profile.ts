@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isRecord } from '../syntax/options.js';
 import { compileVirRule } from './identifiers.js';
+import { checkSchema, issuesLine } from './issues.js';
 import { narrowLayout, segmentLayoutSchema, usedPositionIssues, type SegmentLayout } from './segments.js';
 import { messageStructureSchema, structureTags } from './structure.js';
 
@@ -183,7 +184,7 @@ export class ProfileError extends Error {
   /** Every problem found. */
   readonly issues: ProfileIssue[];
   constructor(issues: ProfileIssue[]) {
-    super(`invalid guide profile: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    super(`invalid guide profile: ${issuesLine(issues, '(root)')}`);
     this.issues = issues;
   }
 }
@@ -234,9 +235,7 @@ function inInputOrder(parsed: unknown, input: unknown): unknown {
  */
 export function loadProfile(json: unknown): GuideProfile {
   assertPlainData(json);
-  const r = guideProfileSchema.safeParse(json);
-  if (!r.success) {
-    throw new ProfileError(r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
-  }
+  const r = checkSchema(guideProfileSchema, json);
+  if (!r.success) throw new ProfileError(r.issues.map(({ path, message }) => ({ path, message })));
   return inInputOrder(r.data, json) as GuideProfile;
 }

@@ -1,5 +1,6 @@
 /** Helpers shared by the reply builders. */
 import type { z } from 'zod';
+import { checkSchema } from '../../schema/issues.js';
 import type { FpMessage } from '../decode.js';
 import type { Company, FreeText } from '../types/common.js';
 import { charLength, CODE_PATTERN } from '../types/common.js';
@@ -59,11 +60,11 @@ export function compact<T extends Record<string, unknown>>(o: T): T {
 
 /** Validates a built value with its kind schema; throws {@link MessageEncodeError} listing the problems. */
 export function finish<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
+  const r = checkSchema(schema, value);
   if (r.success) return r.data;
   throw new MessageEncodeError(
     `cannot build ${what}`,
-    r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    r.issues.map(({ path, message }) => ({ path, message })),
   );
 }
 

@@ -6,6 +6,7 @@
  * the value's origin.
  */
 import type { z } from 'zod';
+import { checkSchema } from '../../schema/issues.js';
 import type { DecodeContext } from './reader.js';
 
 /** A field of a kind: `'policyNumber'` (same name on the wire) or `['endDate', 'policyEndDate']` (typed, wire). */
@@ -88,17 +89,16 @@ export function validateCandidate<T>(
   ctx: DecodeContext,
   tagOf: (wireKey: string) => string | null,
 ): T | undefined {
-  const parsed = schema.safeParse(candidate.value);
+  const parsed = checkSchema(schema, candidate.value);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const [first, ...rest] = issue.path.map(String);
+  for (const issue of parsed.issues) {
+    const [first, ...rest] = issue.at.map(String);
     const wk = first === undefined ? '' : (candidate.renames.get(first) ?? first);
     const wirePath = [wk, ...rest].filter((p) => p !== '').join('.');
     if (wirePath !== '' && ctx.hasFailed(wirePath)) continue;
-    const typedPath = issue.path.map(String).join('.');
-    const missing = valueAt(candidate.value, issue.path) === undefined;
+    const missing = valueAt(candidate.value, issue.at) === undefined;
     const at = ctx.originOf(wirePath);
-    const reason = `${typedPath || 'message'}: ${missing ? 'is missing' : issue.message}`;
+    const reason = `${issue.path || 'message'}: ${missing ? 'is missing' : issue.message}`;
     if (at) ctx.error(missing ? '13' : '12', reason, at);
     else ctx.error(missing ? '13' : '12', reason, { segment: tagOf(wk) ?? undefined });
   }

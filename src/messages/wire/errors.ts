@@ -4,6 +4,7 @@
  * position of the offending value. Encoding an invalid typed value throws
  * {@link MessageEncodeError}.
  */
+import { issuesLine } from '../../schema/issues.js';
 
 /** One problem found while decoding a message into its typed form. */
 export interface MessageError {
@@ -55,7 +56,7 @@ export class MessageEncodeError extends Error {
   readonly issues: Array<{ path: string; message: string }>;
 
   constructor(message: string, issues: Array<{ path: string; message: string }> = []) {
-    super(issues.length ? `${message}: ${issues.map((i) => `${i.path || '(value)'}: ${i.message}`).join('; ')}` : message);
+    super(issues.length ? `${message}: ${issuesLine(issues, '(value)')}` : message);
     this.issues = issues;
   }
 }
