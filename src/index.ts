@@ -6,7 +6,6 @@
 export * from './syntax/index.js';
 export * from './envelope/index.js';
 export * from './schema/index.js';
-export * from './schema/identifiers.js';
 export * from './messages/index.js';
 export * from './validate/index.js';
 export * from './rules/index.js';

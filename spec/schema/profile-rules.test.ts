@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { declarationTypeCode } from '../../src/schema/access.js';
 import { patchProfile } from '../../src/schema/patch.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
-import { compileRuleSet, unmappedRuleIds, validate } from '../../src/validate/index.js';
+import { unmappedRuleIds, validate } from '../../src/validate/index.js';
+import { compileRuleSet } from '../../src/validate/rules/index.js';
 
 const NOW = (): Date => new Date('2024-12-01T10:00:00Z');
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { EdifactSyntaxError, Tokenizer, parse, parseServiceString, readSegments, serialize, type Segment } from '../../src/syntax/index.js';
+import { EdifactSyntaxError, parse, parseServiceString, readSegments, serialize, type Segment } from '../../src/syntax/index.js';
+import { Tokenizer } from '../../src/syntax/tokenizer.js';
 import { SegmentSplitter } from '../../src/syntax/split.js';
 
 async function* from(parts: Array<Uint8Array | string>) {

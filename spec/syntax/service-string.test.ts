@@ -1,7 +1,8 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { type EdifactSyntaxError, type Segment, Tokenizer, createSegmentStream, parse, parseServiceString, readSegmentBatches } from '../../src/syntax/index.js';
+import { type EdifactSyntaxError, type Segment, createSegmentStream, parse, parseServiceString, readSegmentBatches } from '../../src/syntax/index.js';
+import { Tokenizer } from '../../src/syntax/tokenizer.js';
 import { piecesOf } from '../../src/syntax/pieces.js';
 import { positionOf, refusal } from './positions.js';
 

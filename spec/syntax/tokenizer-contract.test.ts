@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_CHARS, type EdifactSyntaxError, type Segment, SyntaxErrorCode, Tokenizer, parse } from '../../src/syntax/index.js';
+import { DEFAULT_SERVICE_CHARS, type EdifactSyntaxError, type Segment, SyntaxErrorCode, parse } from '../../src/syntax/index.js';
+import { Tokenizer } from '../../src/syntax/tokenizer.js';
 import { positionOf } from './positions.js';
 
 // What the tokenizer promises besides splitting: how it is fed, where its errors point, and

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../src/cli/validate.js';
 import { formatTextInterchangeEnd } from '../../src/validate/format/text.js';
 import { patchProfile } from '../../src/schema/patch.js';
+import { toJsonReport, validate } from '../../src/index.js';
 import { opsigelser55 } from '../../src/schema/profiles/index.js';
 import { NOW, parseLines, runValidate } from './helpers.js';
 
@@ -34,6 +35,15 @@ describe('validate --json', () => {
     expect(Object.keys(e).sort()).toEqual(['code', 'component', 'element', 'message', 'offset', 'rule', 'segment', 'segmentPosition']);
     expect(e).toMatchObject({ code: 'F01', rule: 'policy-number-missing', segment: 'RFF', segmentPosition: 10, element: 1, component: 2 });
     expect(typeof e.offset).toBe('number');
+  });
+
+  it("toJsonReport (exported) gives a program the command's objects: the same JSON for each interchange", async () => {
+    // Clean batches, and a content error with its 12'er reply.
+    const inputs = [readFileSync('fixtures/batch-mixed.edi'), readFileSync('fixtures/multi-interchange.edi'), bytes(motorText.replace('RFF+POL:00-123?+456', 'RFF+POL:ukendt'))];
+    for (const input of inputs) {
+      const reports = await validate(input, { now: NOW });
+      expect(reports.map(toJsonReport)).toEqual(parseLines((await runValidate(input)).stdout));
+    }
   });
 
   it('prints one JSON object per line for several interchanges', async () => {

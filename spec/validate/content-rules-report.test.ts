@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { opsigelser55 } from '../../src/schema/profiles/index.js';
 import type { GuideProfile } from '../../src/schema/profile.js';
-import { compileRuleSet, unmappedRuleIds, validate } from '../../src/validate/index.js';
+import { unmappedRuleIds, validate } from '../../src/validate/index.js';
+import { compileRuleSet } from '../../src/validate/rules/index.js';
 import { messageErrors, NOW, oneMessage } from './helpers.js';
 import { FT1, MR, MS, NINE, swap } from './opsigelser-bodies.js';
 

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges } from '../../src/envelope/read.js';
-import { ContrlBuilder, validate } from '../../src/validate/index.js';
+import { ContrlBuilder } from '../../src/validate/contrl.js';
+import { validate } from '../../src/validate/index.js';
 import { fromSyntaxError } from '../../src/validate/errors.js';
 import type { MessageReport, ValidationError } from '../../src/validate/types.js';
 import { NOW } from './helpers.js';

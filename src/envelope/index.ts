@@ -1,6 +1,20 @@
-export * from './types.js';
-export { EnvelopeAssembler, type EnvelopeHandler, type EnvelopeLimits } from './assembler.js';
-export * from './read.js';
-export * from './builder.js';
+/**
+ * The envelope layer's public faces: interchanges read (whole or streamed), built and written,
+ * and their lossless JSON. The push assembler behind the readers stays internal.
+ */
+export type { PartyId, StartPosition, InterchangeHeader, MessageHeader, EdifactMessage, GroupHeader, InterchangeSummary, Interchange } from './types.js';
+export type { EnvelopeLimits } from './assembler.js';
+export { parseInterchanges, readMessages, type EnvelopeReadOptions, type ParsedInterchanges, type EnvelopeEvent } from './read.js';
+export {
+  buildInterchange,
+  writeInterchange,
+  writeInterchangeBytes,
+  InterchangeSpecError,
+  type MessageSpec,
+  type PartySpec,
+  type GroupSpec,
+  type InterchangeSpec,
+  type WriteInterchangeOptions,
+} from './builder.js';
 export type { HeaderIssue } from './header-checks.js';
-export * from './json.js';
+export { toEdifactJson, checkEdifactJson, fromEdifactJson, type JsonElement, type JsonSegment, type InterchangeJson, type EdifactJson } from './json.js';

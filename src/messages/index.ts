@@ -1,31 +1,17 @@
 /**
- * The typed-message layer: zod schemas and types of every opsigelser and panthaver message
- * kind, decoding and encoding through a guide profile, reply builders and the CLI commands.
- * Imports only the syntax, envelope and schema layers. (Arbitraries live in `fp-edifact/testing`.)
+ * The typed-message layer's public faces: the types of every opsigelser and panthaver message
+ * kind, decoding and encoding through a guide profile, and the reply builders. Imports only the
+ * syntax, envelope and schema layers. The zod schemas behind the types stay internal
+ * (`parseTyped` checks a value against them, in our words), as do the CLI commands.
+ * (Arbitraries live in `fp-edifact/testing`.)
  */
 export { decodeMessage, decodeOpsigelse, decodePanthaver, type DecodeResult, type FpMessage, type MessageInput } from './decode.js';
 export { encodeMessage, parseTyped, type EncodedMessage, type EncodeOptions } from './encode.js';
 export * from './builders.js';
-export { decodeCommand, encodeCommand, type CommandProfiles, type DecodeCommandResult, type EncodeCommandInput, type EncodeCommandOptions, type EncodeCommandResult } from './cli-commands.js';
 export { MessageBuildError, MessageEncodeError, type MessageError } from './wire/errors.js';
-export {
-  isoDate as isoDateSchema,
-  company as companySchema,
-  namedParty as namedPartySchema,
-  address as addressSchema,
-  freeText as freeTextSchema,
-  extraDatum as extraDatumSchema,
-  type Address,
-  type Company,
-  type ExtraDatum,
-  type FreeText,
-  type NamedParty,
-  type PersonId,
-} from './types/common.js';
+export type { Address, Company, ExtraDatum, FreeText, NamedParty, PersonId } from './types/common.js';
 export {
   OPSIGELSE_KINDS,
-  opsigelseSchema,
-  opsigelseSchemas,
   type Opsigelse,
   type OpsigelseKind,
   type OpsigelseOf,
@@ -45,8 +31,6 @@ export {
 } from './types/opsigelser.js';
 export {
   PANTHAVER_KINDS,
-  panthaverSchema,
-  panthaverSchemas,
   type Panthaver,
   type PanthaverKind,
   type PanthaverOf,

@@ -5,12 +5,49 @@
  *
  * @module
  */
-export * from './calendar.js';
-export * from './deadlines.js';
+export {
+  easterSunday,
+  danishHolidays,
+  danishCalendar,
+  weekdayCalendar,
+  createCalendar,
+  isDanishWorkingDay,
+  nextWorkingDayOnOrAfter,
+  previousWorkingDayOnOrBefore,
+  addWorkingDays,
+  lastWorkingDayOfMonth,
+  type BusinessCalendar,
+  type CalendarOptions,
+  type CalendarArgument,
+} from './calendar.js';
+export {
+  deadlineRules,
+  latestOnTimeSendDate,
+  shortenedNoticeEffectiveDate,
+  earliestReminderDate,
+  replyDeadline,
+  resendDeadline,
+  otherDateResendDeadline,
+  withdrawalDeadline,
+  contrlDueDate,
+  contrlChaseDate,
+  lienholderReminderDate,
+  latestLAcceptDate,
+  earliestChangeOfInsurerDate,
+  isCancellationOnTime,
+  type DeadlineRule,
+  type DeadlineRuleId,
+  type WorkingDayOptions,
+  type NoticeOptions,
+  type CancellationKind,
+  type CancellationToCheck,
+  type TimelinessContext,
+  type TimelinessVerdict,
+} from './deadlines.js';
 export type { IsoDate } from './dates.js';
 
 export { ruleTable, ruleDefinition, isRuleId, type RuleDefinition, type RuleId } from './rule-table.js';
-export { explain, type Explanation, type Violation, type Due } from './explanation.js';
+export type { Explanation, Violation, Due } from './explanation.js';
 
 export { decideOnCancellation, type AcceptPolicyOptions, type IdentityLookup } from './accept-policy.js';
 export type {
@@ -38,8 +75,6 @@ export {
   checkBonusBlock,
   claimsWindowStart,
   isBonusQueryAllowed,
-  MAX_CLAIMS,
-  CLAIMS_WINDOW_MONTHS,
   type BonusFacts,
   type BonusBlockResult,
   type BonusCheckContext,

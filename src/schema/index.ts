@@ -1,39 +1,19 @@
 /**
- * The schema layer: message structures, segment layouts, element formats and guide profiles
- * as data, and the checks that read them. Imports only `src/syntax`. The value checks of
- * element formats and calendar dates live there (the envelope's interchange builder uses them
- * too) and are exported from here as before.
+ * The schema layer's public faces: guide profiles as data (shipped, loaded, patched, their
+ * assumptions listed), the structure and element checks that read them, and the identifier
+ * validators. Imports only `src/syntax`; the element format checks live there (the envelope's
+ * interchange builder uses them too) and are exported from here. The zod schemas, the
+ * UN/EDIFACT directory tables, the CONTRL's own tables and the profile readers the other layers
+ * use stay internal: a profile is plain data, read by its keys.
  */
-export * from '../syntax/formats.js';
-export * from '../syntax/calendar-date.js';
-export * from './elements.js';
-export * from './composites.js';
-export { componentLayoutSchema, elementLayoutSchema, segmentLayoutSchema, STANDARD_LAYOUTS, type ComponentLayout, type ElementLayout, type ElementStatus, type SegmentLayout } from './segments.js';
+export { parseFormat, isFormat, checkFormat, type CharClass, type ParsedFormat, type FormatIssue } from '../syntax/formats.js';
+export type { ComponentLayout, ElementLayout, ElementStatus, SegmentLayout } from './segments.js';
+export { isGroup, type SegmentStatus, type SegmentEntry, type GroupEntry, type StructureEntry, type MessageStructure } from './structure.js';
+export { matchStructure, type MatchedSegment, type StructureIssue, type StructureMatch } from './match.js';
+export { checkSegment, type ElementIssue, type CodeListLike, type CheckSegmentOptions } from './check.js';
 export {
-  isGroup,
-  structureTags,
-  segmentEntrySchema,
-  groupEntrySchema,
-  structureEntrySchema,
-  messageStructureSchema,
-  type SegmentStatus,
-  type SegmentEntry,
-  type GroupEntry,
-  type StructureEntry,
-  type MessageStructure,
-} from './structure.js';
-export * from './match.js';
-export * from './check.js';
-export * from './contrl.js';
-export {
-  codeEntrySchema,
-  codeListSchema,
   CONTENT_ERROR_CODES,
-  contentRuleSchema,
-  branchGroupSchema,
-  guideProfileSchema,
   ProfileError,
-  assertPlainData,
   loadProfile,
   type Annotated,
   type GuideProfile,
@@ -43,8 +23,28 @@ export {
   type ContentErrorCode,
   type ProfileIssue,
 } from './profile.js';
-export * from './patch.js';
-export * from './access.js';
-export * from './rule-facts.js';
+export { patchProfile, listAssumptions, type PatchOf, type ProfilePatch, type AssumptionEntry } from './patch.js';
+export { layoutFor, profileCodeLists, profileForMessageType, declarationTypeLetters, type DeclarationTypeRole } from './access.js';
 export { assumptionsMarkdown } from './assumptions-markdown.js';
 export { getProfile, listProfileIds, defaultProfile, opsigelser55, panthaver52, type ShippedProfileId } from './profiles/index.js';
+export {
+  maskCpr,
+  isValidCpr,
+  isValidCvr,
+  validateCpr,
+  validateCvr,
+  kidCheckDigit,
+  validateKid,
+  DEFAULT_VIR_RULE,
+  compileVirRule,
+  virMatcher,
+  validateVir,
+  type CprResult,
+  type CvrResult,
+  type KidMethod,
+  type KidOptions,
+  type KidResult,
+  type VirRule,
+  type VirResult,
+  type CompiledVirRule,
+} from './identifiers.js';
