@@ -303,7 +303,7 @@ describe("panthaver builders follow seed 001 'Accept' for L declarations", () =>
   it('the L code is the profile\'s, and other declaration types need no sum insured', () => {
     expect(buildDeclarationAccept(decl30, DAY).sumInsured).toBeUndefined();
     const patched = { ...panthaver52, qualifiers: { ...panthaver52.qualifiers, declarationTypeCodes: { ...panthaver52.qualifiers.declarationTypeCodes, L: { ...panthaver52.qualifiers.declarationTypeCodes!.L!, value: 'ZFF' } } } };
-    expect(() => buildDeclarationAccept(decl30, DAY, patched as typeof panthaver52)).toThrow(MessageBuildError);
-    expect(buildDeclarationAccept(l30, { ...DAY }, patched as typeof panthaver52).kind).toBe('accept');
+    expect(() => buildDeclarationAccept(decl30, { ...DAY, profile: patched as typeof panthaver52 })).toThrow(MessageBuildError);
+    expect(buildDeclarationAccept(l30, { ...DAY, profile: patched as typeof panthaver52 }).kind).toBe('accept');
   });
 });

@@ -112,8 +112,8 @@ describe('buildRejection (27)', () => {
   it('follows a patched profile', async () => {
     const { patchProfile } = await import('../../src/schema/patch.js');
     const p = patchProfile(opsigelser55, { rejectionReasons: { lapsedArrears: { value: '14' } } });
-    expect(() => buildRejection(motor9, { reason: 'lapsedArrears', messageDate: '2024-11-25' }, p)).toThrow(/ERC 14/);
-    expect(buildRejection(motor9, { reason: '11', messageDate: '2024-11-25' }, p).reasonCode).toBe('11');
+    expect(() => buildRejection(motor9, { reason: 'lapsedArrears', messageDate: '2024-11-25', profile: p })).toThrow(/ERC 14/);
+    expect(buildRejection(motor9, { reason: '11', messageDate: '2024-11-25', profile: p }).reasonCode).toBe('11');
   });
 });
 

@@ -151,7 +151,7 @@ describe('replayMessages', () => {
     expect(report).toMatchObject({ state: 'accepted', violations: [], messages: 3, ignored: 1 });
   });
   it('replays with the opsigelser profile given', () => {
-    const [report] = replayMessages([{ message: family }, { message: familyQuery }], { today: '2024-11-22', opsigelserProfile: officeProfile });
+    const [report] = replayMessages([{ message: family }, { message: familyQuery }], { today: '2024-11-22', profile: officeProfile });
     expect(report).toMatchObject({ state: 'bonus-requested', violations: [] });
   });
 });

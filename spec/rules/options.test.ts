@@ -94,7 +94,7 @@ describe('accept policy, replies, cases and replays', () => {
     ['OpsigelseRegistry.apply', () => new OpsigelseRegistry().apply(nine, bad({ source: 3 })), TypeError, 'option source must be a string, got 3'],
     ['Declaration.apply', () => new Declaration().apply(created(), bad({ receivedOn: new Date() })), TypeError, 'option receivedOn must be an ISO date YYYY-MM-DD, got an object'],
     ['OpsigelseCase', () => new OpsigelseCase(bad({ profile: defaultProfile('panthaver') })), TypeError, 'option profile must be an opsigelser guide profile, got an object'],
-    ['replayMessages', () => replayMessages([], bad({ today: '2024-11-21', opsigelserProfile: defaultProfile('panthaver') })), TypeError, 'option opsigelserProfile must be an opsigelser guide profile, got an object'],
+    ['replayMessages', () => replayMessages([], bad({ today: '2024-11-21', profile: 'fp-opsigelser/5.5-reconstructed' })), TypeError, 'option profile must be a guide profile or a map of them by message type, got "fp-opsigelser/5.5-reconstructed"'],
     ['replayMessages', () => replayMessages([], bad({ today: '2024-11-21', declarationOptions: 14 })), TypeError, 'option declarationOptions must be Declaration options, got 14'],
   ])('%s refuses a bad option at once', (where, call, type, message) => {
     expect(call).toThrow(type);

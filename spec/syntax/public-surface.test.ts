@@ -21,7 +21,7 @@ const RUNTIME = [
   'caseKey', 'checkBonusBlock', 'checkEdifactJson', 'checkFormat', 'checkSegment', 'claimsWindowStart',
   'compareLocations', 'compareNames', 'comparePartyNames', 'compareRegistrationNumbers', 'compileVirRule',
   'contrlChaseDate', 'contrlDueDate', 'createCalendar', 'createMemoryDuplicateStore', 'createSegmentStream',
-  'danishCalendar', 'danishHolidays', 'deadlineRules', 'decideOnCancellation', 'declarationTypeLetters',
+  'danishCalendar', 'danishHolidays', 'deadlineRules', 'decideOnCancellation',
   'decodeMessage', 'decodeOpsigelse', 'decodePanthaver', 'defaultProfile', 'earliestChangeOfInsurerDate',
   'earliestOnTimeRenewal', 'earliestReminderDate', 'easterSunday', 'encodeMessage', 'formatServiceString',
   'fromEdifactJson', 'getProfile', 'isBonusQueryAllowed', 'isCancellationOnTime', 'isDanishWorkingDay', 'isFormat',

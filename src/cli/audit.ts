@@ -117,7 +117,7 @@ export function auditCommand(files: ReadonlyArray<{ name: string; bytes: Uint8Ar
   const profiles = options.profiles ?? defaultProfiles();
   const { messages, problems } = readFiles(files, profiles);
   const opsigelserProfile = profiles.find((p) => p.exchange === 'opsigelser');
-  const cases = replayMessages(messages, { today, ...(opsigelserProfile !== undefined ? { opsigelserProfile } : {}) });
+  const cases = replayMessages(messages, { today, ...(opsigelserProfile !== undefined ? { profile: opsigelserProfile } : {}) });
   const exitCode = cases.some((c) => c.violations.length > 0) || problems.length > 0 ? 1 : 0;
   if (options.json) {
     const report: AuditReport = {

@@ -52,16 +52,13 @@ function replyTo(decision: ReplyableDecision, received: Cancellation, options: T
     ...(options.ownVir !== undefined ? { ownVir: options.ownVir } : {}),
   };
   if (decision.decision === 'reject') {
-    return buildRejection(
-      received,
-      {
-        ...common,
-        reason: decision.reason,
-        ...(decision.endDate !== undefined ? { endDate: decision.endDate } : {}),
-        ...(decision.cancelledBy !== undefined ? { cancelledBy: decision.cancelledBy } : {}),
-      },
-      options.profile ?? defaultProfile('opsigelser'),
-    );
+    return buildRejection(received, {
+      ...common,
+      reason: decision.reason,
+      ...(decision.endDate !== undefined ? { endDate: decision.endDate } : {}),
+      ...(decision.cancelledBy !== undefined ? { cancelledBy: decision.cancelledBy } : {}),
+      profile: options.profile ?? defaultProfile('opsigelser'),
+    });
   }
   const policy = decision.policy;
   const [holder1, holder2] = policy?.holders ?? [];

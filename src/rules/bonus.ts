@@ -11,6 +11,7 @@ import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile } from '../schema/profiles/index.js';
 import { addMonths, assertIsoDate, type IsoDate } from './dates.js';
 import { explain, type Explanation } from './explanation.js';
+import { CASE_OPTION_CHECKS, checkOptions } from './option-checks.js';
 
 /** One claim as the ceding insurer has it. */
 export interface ClaimRecord {
@@ -226,8 +227,11 @@ function compareWithFacts(block: Bonus, facts: BonusFacts, referenceDate: IsoDat
 /**
  * True when claims data may be requested for `branch` (bonus query 13, or DOC 11 with a 9):
  * the branch group's `bonusProductGroups` in the profile list the product group (branch
- * group 001 with 001, 002, 004, 999 in the default profile). Rule `bonus.query-branch`.
+ * group 001 with 001, 002, 004, 999 in the default profile); `options.profile` is the opsigelser
+ * profile, default the shipped one. Rule `bonus.query-branch`.
+ * @throws TypeError when `options.profile` is not an opsigelser guide profile
  */
-export function isBonusQueryAllowed(branch: Branch, profile: GuideProfile = defaultProfile('opsigelser')): boolean {
-  return branchGroup(profile, branch.group)?.bonusProductGroups.includes(branch.product) ?? false;
+export function isBonusQueryAllowed(branch: Branch, options: { profile?: GuideProfile } = {}): boolean {
+  checkOptions(options, CASE_OPTION_CHECKS, 'isBonusQueryAllowed');
+  return branchGroup(options.profile ?? defaultProfile('opsigelser'), branch.group)?.bonusProductGroups.includes(branch.product) ?? false;
 }

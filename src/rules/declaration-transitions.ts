@@ -24,7 +24,7 @@ export type DeclarationState = 'new' | 'ubesvaret' | 'aktivt' | 'midlertidigt' |
 /** Declaration type letters (B, F, R, D, E, L). */
 export type DeclarationLetter = 'B' | 'F' | 'R' | 'D' | 'E' | 'L';
 
-/** The shipped panthaver profile's declaration type codes (code → letter); another profile: `declarationTypeLetters(profile)`. */
+/** The shipped panthaver profile's declaration type codes (code → letter); another profile's are `new Declaration({ profile })`'s default. */
 export const DEFAULT_DECLARATION_LETTERS: Readonly<Record<string, DeclarationLetter>> = Object.freeze(declarationTypeLetters(panthaver52));
 
 /** Settings of the declaration rules where the guide refers to non-public terms. */

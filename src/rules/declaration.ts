@@ -7,6 +7,8 @@
  * @module
  */
 import { panthaverSchema, type Panthaver } from '../messages/types/panthaver.js';
+import { declarationTypeLetters } from '../schema/access.js';
+import type { GuideProfile } from '../schema/profile.js';
 import { canonicalJson } from './canonical.js';
 import { storedEntries, undoLastReceivedBy } from './case-log.js';
 import { addDays, assertIsoDate, type IsoDate } from './dates.js';
@@ -26,9 +28,14 @@ import { checkOptions, DECLARATION_OPTION_CHECKS, MESSAGE_OPTION_CHECKS } from '
 
 export type { DeclarationLetter, DeclarationState } from './declaration-transitions.js';
 
-/** Options of a {@link Declaration}: the settings the guide leaves to the (non-public) declaration terms. */
+/** Options of a {@link Declaration}: the panthaver profile, and the settings the guide leaves to the (non-public) declaration terms. */
 export interface DeclarationOptions {
-  /** Declaration type code → letter; default from the shipped panthaver profile (`declarationTypeLetters(profile)` for another). */
+  /**
+   * The panthaver profile whose declaration-type codes (`qualifiers.declarationTypeCodes`) give
+   * each declaration its letter (B, F, R, D, E, L); default the shipped one.
+   */
+  profile?: GuideProfile;
+  /** Declaration type code → letter, outright; default the letters of `profile` ({@link DEFAULT_DECLARATION_LETTERS} for the shipped one). */
   declarationTypeLetters?: Readonly<Record<string, DeclarationLetter>>;
   /** Days after receipt after which a rejection leaves the declaration `midlertidigt`, per type; none by default (→ `historisk`). */
   rejectionDeadlineDays?: Readonly<Partial<Record<DeclarationLetter, number>>>;
@@ -77,11 +84,14 @@ export class Declaration {
   private readonly log: Array<DeclarationEntry & { before?: DeclarationModel; canonical: string }> = [];
   private readonly settings: DeclarationSettings;
 
-  /** An empty declaration; give it messages with {@link apply}. */
+  /**
+   * An empty declaration; give it messages with {@link apply}.
+   * @throws TypeError when an option has the wrong type (`profile` not a panthaver guide profile, …)
+   */
   constructor(options: DeclarationOptions = {}) {
     checkOptions(options, DECLARATION_OPTION_CHECKS, 'Declaration');
     this.settings = {
-      declarationTypeLetters: { ...(options.declarationTypeLetters ?? DEFAULT_DECLARATION_LETTERS) },
+      declarationTypeLetters: { ...(options.declarationTypeLetters ?? (options.profile !== undefined ? declarationTypeLetters(options.profile) : DEFAULT_DECLARATION_LETTERS)) },
       rejectionDeadlineDays: { ...(options.rejectionDeadlineDays ?? {}) },
       reRegistrationWindowDays: options.reRegistrationWindowDays ?? 14,
     };

@@ -232,7 +232,7 @@ function onCancellation(model: CaseModel, message: Cancellation, receivedOn: Iso
 }
 
 function onBonusRequest(model: CaseModel, request: BonusRequest, message: Opsigelse, ctx: TransitionContext): Transition {
-  if (!isBonusQueryAllowed(message.branch, ctx.profile)) {
+  if (!isBonusQueryAllowed(message.branch, { profile: ctx.profile })) {
     return refused(model, explain('bonus.query-branch', {}, `Claims data cannot be requested for branch/product ${message.branch.group}:${message.branch.product}.`));
   }
   if (model.bonusRequests.length >= 2) {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { profileOptionCheck } from '../schema/profile.js';
 import { checkOptions, isBoolean, isFunction, isObject, isRecord, isString, nonNegativeInteger, type OptionCheck } from '../syntax/options.js';
 import type { BusinessCalendar } from './calendar.js';
 
@@ -15,14 +16,13 @@ const isCalendar = (v: unknown): boolean => {
   const c = v as Record<string, unknown>;
   return isString(c.id) && isFunction(c.isWorkingDay) && isFunction(c.holidayName);
 };
-/** A guide profile for opsigelser (a panthaver profile has none of the branch groups and codes the rules read). */
-const isOpsigelserProfile = (v: unknown): boolean => isObject(v) && !Array.isArray(v) && (v as Record<string, unknown>).exchange === 'opsigelser';
 const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 const isDayCounts = (v: unknown): boolean => isRecord(v) && Object.values(v as object).every(nonNegativeInteger);
 
 const A_CALENDAR = 'a BusinessCalendar (id, isWorkingDay and holidayName)';
 const CALENDAR: OptionCheck = ['calendar', isCalendar, A_CALENDAR];
-const PROFILE: OptionCheck = ['profile', isOpsigelserProfile, 'an opsigelser guide profile'];
+/** A guide profile for opsigelser (a panthaver profile has none of the branch groups and codes the rules read). */
+const PROFILE: OptionCheck = profileOptionCheck('opsigelser');
 const ISO_DATE = 'an ISO date YYYY-MM-DD';
 const NOTICE_MONTHS: OptionCheck = ['noticeMonths', nonNegativeInteger, 'a whole number of months >= 0'];
 
@@ -63,7 +63,7 @@ export const CALENDAR_OPTION_CHECKS: readonly OptionCheck[] = [
   ['extraHolidays', isRecord, 'a map of ISO dates to holiday names'],
   ['extraWorkingDays', isStringList, 'an array of ISO dates'],
 ];
-/** `new OpsigelseCase`, `OpsigelseCase.replay`/`fromJSON`, `new OpsigelseRegistry`. */
+/** `new OpsigelseCase`, `OpsigelseCase.replay`/`fromJSON`, `new OpsigelseRegistry`, `isBonusQueryAllowed`. */
 export const CASE_OPTION_CHECKS: readonly OptionCheck[] = [PROFILE];
 /** `OpsigelseRegistry.apply`, `Declaration.apply`. */
 export const MESSAGE_OPTION_CHECKS: readonly OptionCheck[] = [
@@ -74,6 +74,7 @@ export const MESSAGE_OPTION_CHECKS: readonly OptionCheck[] = [
 export const CASE_MESSAGE_OPTION_CHECKS: readonly OptionCheck[] = [...MESSAGE_OPTION_CHECKS, ['externalViolations', Array.isArray, 'an array of explanations']];
 /** `new Declaration`, `Declaration.replay`/`fromJSON`. */
 export const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
+  profileOptionCheck('panthaver'),
   ['declarationTypeLetters', isRecord, 'a map of declaration type codes to letters'],
   ['rejectionDeadlineDays', isDayCounts, 'a map of declaration letters to whole numbers of days'],
   ['reRegistrationWindowDays', nonNegativeInteger, 'a whole number of days'],
@@ -81,7 +82,8 @@ export const DECLARATION_OPTION_CHECKS: readonly OptionCheck[] = [
 /** `replayMessages`. */
 export const REPLAY_OPTION_CHECKS: readonly OptionCheck[] = [
   ['today', isString, ISO_DATE],
-  ['opsigelserProfile', isOpsigelserProfile, 'an opsigelser guide profile'],
+  // Each entry of a map is checked where the profiles are picked (givenProfiles).
+  ['profile', isRecord, 'a guide profile or a map of them by message type'],
   ['declarationOptions', isObject, 'Declaration options'],
 ];
 

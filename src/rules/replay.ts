@@ -10,6 +10,8 @@ import type { Opsigelse } from '../messages/types/opsigelser.js';
 import type { Panthaver } from '../messages/types/panthaver.js';
 import type { GuideProfile } from '../schema/profile.js';
 import { assertIsoDate, type IsoDate } from './dates.js';
+import { givenProfiles } from '../validate/compile/profile.js';
+import type { ProfileMap } from '../validate/types.js';
 import { Declaration, type DeclarationOptions } from './declaration.js';
 import type { Due, Violation } from './explanation.js';
 import { OpsigelseRegistry } from './opsigelse-registry.js';
@@ -28,8 +30,12 @@ export interface ReplayMessage {
 export interface ReplayOptions {
   /** The day "what is due" is computed for. */
   today: IsoDate;
-  /** The opsigelser profile; default the shipped one. */
-  opsigelserProfile?: GuideProfile;
+  /**
+   * A profile, or profiles by UNH message type, as `validate` takes them: the opsigelser profile
+   * drives the cases, the panthaver profile the declarations (`declarationOptions.profile`, when
+   * given, wins); an exchange without one uses its shipped profile.
+   */
+  profile?: GuideProfile | ProfileMap;
   /** Settings of the declaration rules. */
   declarationOptions?: DeclarationOptions;
 }
@@ -66,7 +72,12 @@ export function replayMessages(messages: readonly ReplayMessage[], options: Repl
     .map((m, index) => ({ m, index }))
     .sort((a, b) => (a.m.message.messageDate < b.m.message.messageDate ? -1 : a.m.message.messageDate > b.m.message.messageDate ? 1 : a.index - b.index))
     .map(({ m }) => m);
-  const registry = new OpsigelseRegistry(options.opsigelserProfile !== undefined ? { profile: options.opsigelserProfile } : {});
+  const given = options.profile === undefined ? [] : givenProfiles(options.profile, 'replayMessages').map(([, p]) => p);
+  const ofExchange = (exchange: GuideProfile['exchange']) => given.find((p) => p.exchange === exchange);
+  const opsigelserProfile = ofExchange('opsigelser');
+  const panthaverProfile = options.declarationOptions?.profile ?? ofExchange('panthaver');
+  const registry = new OpsigelseRegistry(opsigelserProfile !== undefined ? { profile: opsigelserProfile } : {});
+  const declarationOptions: DeclarationOptions = { ...options.declarationOptions, ...(panthaverProfile !== undefined ? { profile: panthaverProfile } : {}) };
   const declarations = new Map<string, Declaration>();
   const order: Array<{ exchange: 'opsigelser' | 'panthaver'; key: string }> = [];
   for (const { message, source, receivedOn } of ordered) {
@@ -78,7 +89,7 @@ export function replayMessages(messages: readonly ReplayMessage[], options: Repl
       const panthaver: Panthaver = message;
       let declaration = declarations.get(panthaver.declarationNumber);
       if (declaration === undefined) {
-        declaration = new Declaration(options.declarationOptions);
+        declaration = new Declaration(declarationOptions);
         declarations.set(panthaver.declarationNumber, declaration);
         order.push({ exchange: 'panthaver', key: panthaver.declarationNumber });
       }

@@ -24,7 +24,7 @@ export {
   type ProfileIssue,
 } from './profile.js';
 export { patchProfile, listAssumptions, type PatchOf, type ProfilePatch, type AssumptionEntry } from './patch.js';
-export { layoutFor, profileCodeLists, profileForMessageType, declarationTypeLetters, type DeclarationTypeRole } from './access.js';
+export { layoutFor, profileCodeLists, profileForMessageType } from './access.js';
 export { assumptionsMarkdown } from './assumptions-markdown.js';
 export { getProfile, listProfileIds, defaultProfile, opsigelser55, panthaver52, type ShippedProfileId } from './profiles/index.js';
 export {

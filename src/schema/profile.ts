@@ -5,7 +5,7 @@
  * {@link Annotated} value that says whether it is our assumption and where it comes from.
  */
 import { z } from 'zod';
-import { isRecord } from '../syntax/options.js';
+import { isObject, isRecord, type OptionCheck } from '../syntax/options.js';
 import { compileVirRule } from './identifiers.js';
 import { checkSchema, issuesLine } from './issues.js';
 import { narrowLayout, segmentLayoutSchema, usedPositionIssues, type SegmentLayout } from './segments.js';
@@ -238,4 +238,14 @@ export function loadProfile(json: unknown): GuideProfile {
   const r = checkSchema(guideProfileSchema, json);
   if (!r.success) throw new ProfileError(r.issues.map(({ path, message }) => ({ path, message })));
   return inInputOrder(r.data, json) as GuideProfile;
+}
+
+/**
+ * The check of a `profile` option that defaults to the shipped profile of `exchange` (the
+ * builders, the rules): a guide profile of that exchange, else a `TypeError` naming the function,
+ * the option and the value (see `syntax/options.ts`).
+ */
+export function profileOptionCheck(exchange: GuideProfile['exchange']): OptionCheck {
+  const accepts = (v: unknown): boolean => isObject(v) && !Array.isArray(v) && (v as Record<string, unknown>).exchange === exchange;
+  return ['profile', accepts, `${exchange === 'opsigelser' ? 'an' : 'a'} ${exchange} guide profile`];
 }

@@ -1,6 +1,8 @@
 /** Helpers shared by the reply builders. */
 import type { z } from 'zod';
 import { checkSchema } from '../../schema/issues.js';
+import { profileOptionCheck, type GuideProfile } from '../../schema/profile.js';
+import { checkOptions } from '../../syntax/options.js';
 import type { FpMessage } from '../decode.js';
 import type { Company, FreeText } from '../types/common.js';
 import { charLength, CODE_PATTERN } from '../types/common.js';
@@ -46,6 +48,15 @@ export function toFreeText(text: TextInput): FreeText {
   for (let i = 0; i < lines.length; i += 5) segments.push(lines.slice(i, i + 5));
   if (segments.length > 5) throw new MessageBuildError(`free text of ${lines.length} lines does not fit in 5 FTX segments of 5 lines`);
   return segments;
+}
+
+/**
+ * A builder's profile: its `profile` option, checked to be a profile of `shipped`'s exchange (a
+ * `TypeError` naming `fn` otherwise), or `shipped`, the exchange's shipped profile.
+ */
+export function profileOption(options: { profile?: GuideProfile | undefined }, shipped: GuideProfile, fn: string): GuideProfile {
+  checkOptions(options, [profileOptionCheck(shipped.exchange)], fn);
+  return options.profile ?? shipped;
 }
 
 /** Our own party in a reply: the received message's recipient, or `ownVir` when given. */

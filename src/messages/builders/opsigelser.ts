@@ -28,7 +28,7 @@ import {
 } from '../types/opsigelser.js';
 import { contentErrorSchema as pantContentErrorSchema, type PanthaverOf } from '../types/panthaver.js';
 import { MessageBuildError } from '../wire/errors.js';
-import { compact, finish, isOpsigelse, looksLikeCode, ownParty, toFreeText, type TextInput } from './common.js';
+import { compact, finish, isOpsigelse, looksLikeCode, ownParty, profileOption, toFreeText, type TextInput } from './common.js';
 
 /** Options every reply builder takes. */
 export interface ReplyOptions {
@@ -122,14 +122,20 @@ export interface RejectionOptions extends ReplyOptions {
   endDate?: string;
   /** The company that already cancelled (third NAD OPS), only with ERC 9: a company or its VIR number. */
   cancelledBy?: Company | string;
+  /** The opsigelser profile whose `rejectionReasons` name the reasons; default the shipped one. */
+  profile?: GuideProfile;
 }
 
 /**
- * Builds the rejection (27) of a received cancellation (9) or bonus query (13).
+ * Builds the rejection (27) of a received cancellation (9) or bonus query (13). A named reason
+ * is looked up in the `rejectionReasons` of `options.profile` (default: the shipped opsigelser
+ * profile).
  * @throws MessageBuildError when the reason is unknown, when ERC 9–12 comes without an end
  *   date, or when `cancelledBy` comes with another reason than ERC 9
+ * @throws TypeError when `options.profile` is not an opsigelser guide profile
  */
-export function buildRejection(received: Cancellation | BonusQuery, options: RejectionOptions, profile: GuideProfile = opsigelser55): OpsigelseRejection {
+export function buildRejection(received: Cancellation | BonusQuery, options: RejectionOptions): OpsigelseRejection {
+  const profile = profileOption(options, opsigelser55, 'buildRejection');
   assertKind(received, ['cancellation', 'bonusQuery'], 'a rejection');
   const code = rejectionReasonCode(profile, options.reason) ?? (looksLikeCode(options.reason) ? options.reason : undefined);
   if (code === undefined) throw new MessageBuildError(`rejection reason ${JSON.stringify(options.reason)} is neither a named reason of profile ${profile.id} nor an ERC code`);

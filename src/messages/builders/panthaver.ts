@@ -21,7 +21,7 @@ import {
   type PanthaverOf,
 } from '../types/panthaver.js';
 import { MessageBuildError } from '../wire/errors.js';
-import { compact, finish, isOpsigelse, looksLikeCode, ownParty, toFreeText, type TextInput } from './common.js';
+import { compact, finish, isOpsigelse, looksLikeCode, ownParty, profileOption, toFreeText, type TextInput } from './common.js';
 import type { ReplyOptions } from './opsigelser.js';
 
 /** Kinds the lienholder sends (the insurer answers them with the NADs swapped). */
@@ -62,6 +62,8 @@ export interface DeclarationAcceptOptions extends ReplyOptions {
   sumInsured?: number;
   /** fri tekst. */
   text?: TextInput;
+  /** The panthaver profile whose declaration-type codes say which declaration is an L; default the shipped one. */
+  profile?: GuideProfile;
 }
 
 function acceptValue(kind: 'accept' | 'acceptWithoutFee', received: Panthaver, o: DeclarationAcceptOptions): Record<string, unknown> {
@@ -94,9 +96,11 @@ function assertLSumInsured(value: Record<string, unknown>, profile: GuideProfile
  * Builds the accept (33) of a received declaration (30, 32 or its reminder 31): NADs
  * swapped, the declaration's references, object, terms and debtor repeated, with the
  * acceptance date, policy number, priority, cover type and sum insured as given.
- * @throws MessageBuildError for an L declaration (the profile's L code) without a sum insured
+ * @throws MessageBuildError for an L declaration (the L code of `options.profile`, default the shipped panthaver profile) without a sum insured
+ * @throws TypeError when `options.profile` is not a panthaver guide profile
  */
-export function buildDeclarationAccept(received: Panthaver, options: DeclarationAcceptOptions, profile: GuideProfile = panthaver52): PanthaverOf<'accept'> {
+export function buildDeclarationAccept(received: Panthaver, options: DeclarationAcceptOptions): PanthaverOf<'accept'> {
+  const profile = profileOption(options, panthaver52, 'buildDeclarationAccept');
   assertPanthaver(received, ['newDeclaration', 'changeOfLienholder', 'reminder'], 'an accept');
   const value = acceptValue('accept', received, options);
   assertLSumInsured(value, profile);
@@ -115,13 +119,14 @@ export interface AcceptWithoutFeeOptions extends DeclarationAcceptOptions {
  * Answers a change of lienholder (32): the accept without fee (34) to the new lienholder,
  * and the receipt (Z70) to the old lienholder (MR and NAD GPH = the old lienholder; its
  * cessation date = the takeover date).
- * @throws MessageBuildError when the old lienholder is neither given nor in the 32, or for an L declaration without a sum insured
+ * @throws MessageBuildError when the old lienholder is neither given nor in the 32, or for an L declaration (the L code of `options.profile`) without a sum insured
+ * @throws TypeError when `options.profile` is not a panthaver guide profile
  */
 export function buildAcceptWithoutFee(
   received: PanthaverOf<'changeOfLienholder'>,
   options: AcceptWithoutFeeOptions,
-  profile: GuideProfile = panthaver52,
 ): { accept: PanthaverOf<'acceptWithoutFee'>; receipt: PanthaverOf<'oldLienholderReceipt'> } {
+  const profile = profileOption(options, panthaver52, 'buildAcceptWithoutFee');
   assertPanthaver(received, ['changeOfLienholder'], 'an accept without fee');
   const value = acceptValue('acceptWithoutFee', received, options);
   assertLSumInsured(value, profile);
@@ -153,14 +158,20 @@ export interface DeclarationRejectionOptions extends ReplyOptions {
   reasons: readonly string[];
   /** Optional free text (not repeating the reasons). */
   text?: TextInput;
+  /** The panthaver profile whose `rejectionReasons` name the reasons; default the shipped one. */
+  profile?: GuideProfile;
 }
 
 /**
  * Builds the rejection (27) of a received declaration: 1–3 ERC reasons, NADs swapped,
  * declaration number, sender's reference and debtor repeated, optional free text.
+ * Named reasons are looked up in the `rejectionReasons` of `options.profile` (default: the
+ * shipped panthaver profile).
  * @throws MessageBuildError for 0 or more than 3 reasons, or an unknown named reason
+ * @throws TypeError when `options.profile` is not a panthaver guide profile
  */
-export function buildDeclarationRejection(received: Panthaver, options: DeclarationRejectionOptions, profile: GuideProfile = panthaver52): PanthaverOf<'rejection'> {
+export function buildDeclarationRejection(received: Panthaver, options: DeclarationRejectionOptions): PanthaverOf<'rejection'> {
+  const profile = profileOption(options, panthaver52, 'buildDeclarationRejection');
   assertPanthaver(received, ['newDeclaration', 'changeOfLienholder', 'reminder'], 'a rejection');
   if (options.reasons.length < 1 || options.reasons.length > 3) {
     throw new MessageBuildError(`a rejection carries 1 to 3 reasons, not ${options.reasons.length}`);
@@ -188,8 +199,12 @@ export function buildDeclarationRejection(received: Panthaver, options: Declarat
   );
 }
 
-/** Data of a Z-notice: the message date plus whatever the notice changes or reports. */
-export type DeclarationNoticeData = { messageDate: string; text?: TextInput } & Partial<
+/**
+ * Data of a Z-notice: the message date plus whatever the notice changes or reports, and the
+ * panthaver profile whose document codes name the notices (`profile`, default the shipped one;
+ * not a field of the notice).
+ */
+export type DeclarationNoticeData = { messageDate: string; text?: TextInput; profile?: GuideProfile } & Partial<
   Omit<PanthaverOf<'administrativeCorrection'>, 'kind' | 'messageDate' | 'recipient' | 'sender' | 'declarationNumber' | 'freeText'>
 >;
 
@@ -197,15 +212,17 @@ export type DeclarationNoticeData = { messageDate: string; text?: TextInput } & 
  * Builds a notice about an accepted declaration (Z10, Z11, Z12, Z15, Z20, Z40, Z50, Z60,
  * Z70, Z80 — given as document code or kind name) to the lienholder. `declaration` is the
  * lienholder's declaration (NADs swapped) or our own accept of it (same direction); its
- * declaration number, policy number and debtor are repeated, then `data` is applied.
+ * declaration number, policy number and debtor are repeated, then `data` is applied. A document
+ * code is read through `data.profile` (default: the shipped panthaver profile).
  * @throws MessageEncodeError when the notice lacks what its kind needs (e.g. Z40 without newInsurer)
+ * @throws TypeError when `data.profile` is not a panthaver guide profile
  */
 export function buildDeclarationNotice(
   declaration: Panthaver,
-  kind: DeclarationNoticeKind | 'Z10' | 'Z11' | 'Z12' | 'Z15' | 'Z20' | 'Z40' | 'Z50' | 'Z60' | 'Z70' | 'Z80',
+  kind: DeclarationNoticeKind | 'Z10' | 'Z11' | 'Z12' | 'Z15' | 'Z20' | 'Z40' | 'Z50' | 'Z60' | 'Z70' | 'Z80' | (string & {}),
   data: DeclarationNoticeData,
-  profile: GuideProfile = panthaver52,
 ): Panthaver {
+  const profile = profileOption(data, panthaver52, 'buildDeclarationNotice');
   if (isOpsigelse(declaration)) throw new MessageBuildError('a declaration notice needs a panthaver message');
   const k = ((PANTHAVER_KINDS as readonly string[]).includes(kind) ? kind : kindOfDocumentCode(profile, kind)) as PanthaverKind | undefined;
   const notices: readonly string[] = [
@@ -214,7 +231,7 @@ export function buildDeclarationNotice(
   ];
   if (k === undefined || !notices.includes(k)) throw new MessageBuildError(`${JSON.stringify(kind)} is not a declaration notice of profile ${profile.id}`);
   const fromLienholder = LIENHOLDER_KINDS.includes(declaration.kind);
-  const { text, messageDate, ...changes } = data;
+  const { text, messageDate, profile: _profile, ...changes } = data;
   return finish(
     panthaverSchemas[k] as never,
     compact({

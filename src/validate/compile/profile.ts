@@ -147,21 +147,26 @@ function isGuideProfile(value: GuideProfile | ProfileMap): value is GuideProfile
 }
 
 /**
+ * The profiles a `profile` option gives (one profile, or a map of them by UNH message type, as
+ * `validate` and `replayMessages` take it) as `[message type, profile]` pairs: a profile under
+ * its own type. A map entry that is not a profile is a `TypeError` naming `where`.
+ */
+export function givenProfiles(given: GuideProfile | ProfileMap, where: string): Array<[string, GuideProfile]> {
+  if (isGuideProfile(given)) return [[given.messageIdentifier.type.value, given]];
+  return Object.entries(given).map(([type, p]) => {
+    if (!isGuideProfile(p)) throw new TypeError(`fp-edifact: ${where}: option profile is neither a guide profile nor a map of them (profile.${type} is not one)`);
+    return [type, p];
+  });
+}
+
+/**
  * The profiles to validate with: the shipped ones by message type, then the given profile
  * (replacing the shipped one of its type) or map (replacing or adding types); CONTRL always.
  */
 export function resolveProfiles(given: GuideProfile | ProfileMap | undefined): ProfileLookup {
   const out = new Map<string, CompiledProfile>();
   for (const p of defaultProfiles()) out.set(p.messageIdentifier.type.value, compileProfile(p));
-  if (given !== undefined) {
-    if (isGuideProfile(given)) out.set(given.messageIdentifier.type.value, compileProfile(given));
-    else {
-      for (const [type, p] of Object.entries(given)) {
-        if (!isGuideProfile(p)) throw new TypeError(`fp-edifact: validate: option profile is neither a guide profile nor a map of them (profile.${type} is not one)`);
-        out.set(type, compileProfile(p));
-      }
-    }
-  }
+  if (given !== undefined) for (const [type, p] of givenProfiles(given, 'validate')) out.set(type, compileProfile(p));
   if (!out.has('CONTRL')) out.set('CONTRL', compiledContrl());
   return out;
 }

@@ -1,0 +1,126 @@
+/**
+ * One convention for the guide profile across the public API (docs/api.md, "Conventions"): a
+ * function that cannot work without a profile takes it as a positional argument
+ * (`decodeMessage(message, profile)`, `encodeMessage(value, profile, options)`); wherever the
+ * profile is optional — it defaults to the shipped profile of the exchange — it is the
+ * `profile` option of the last argument, as are the calendar, the clock and the limits. These
+ * are the functions that took an optional profile positionally, and the ones that took none.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  buildAcceptWithoutFee,
+  buildBonusQuery,
+  buildDeclarationAccept,
+  buildDeclarationNotice,
+  buildDeclarationRejection,
+  buildRejection,
+  decodeMessage,
+  Declaration,
+  getProfile,
+  isBonusQueryAllowed,
+  MessageBuildError,
+  parseInterchanges,
+  patchProfile,
+  replayMessages,
+  type Cancellation,
+  type GuideProfile,
+  type Panthaver,
+  type PanthaverOf,
+} from '../src/index.js';
+
+const opsigelser = getProfile('fp-opsigelser/5.5-reconstructed');
+const panthaver = getProfile('fp-panthaver/5.2-reconstructed');
+
+function decoded<T extends Cancellation | Panthaver>(name: string): T {
+  const message = parseInterchanges(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))).interchanges[0]!.messages[0]!;
+  const r = decodeMessage(message, message.header.type === 'OPSIGE' ? opsigelser : panthaver);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value as T;
+}
+const nine = decoded<Cancellation>('opsigelse-9-motor.edi');
+const decl30 = decoded<PanthaverOf<'newDeclaration'>>('panthaver-30-new-declaration.edi');
+const accept33 = decoded<PanthaverOf<'accept'>>('panthaver-33-accept.edi');
+const DAY = { messageDate: '2024-11-22' };
+
+/** A panthaver profile whose L declarations are coded ZFF (the fixture's declaration type) and whose Z40 is Z41. */
+const panthaverL: GuideProfile = patchProfile(panthaver, {
+  qualifiers: { declarationTypeCodes: { L: 'ZFF' } },
+  documentCodes: { changeOfInsurer: 'Z41' },
+});
+
+describe('the optional profile of the builders is their option profile', () => {
+  it('buildRejection', () => {
+    const p = patchProfile(opsigelser, { rejectionReasons: { lapsedArrears: { value: '14' } } });
+    expect(buildRejection(nine, { reason: 'lapsedArrears', endDate: '2025-01-01', ...DAY }).reasonCode).toBe('11');
+    expect(() => buildRejection(nine, { reason: 'lapsedArrears', ...DAY, profile: p })).toThrow(/ERC 14 requires the end date/);
+    expect(buildRejection(nine, { reason: 'lapsedArrears', endDate: '2025-01-01', ...DAY, profile: p }).reasonCode).toBe('14');
+  });
+
+  it('buildDeclarationAccept and buildAcceptWithoutFee (the L code is the profile’s)', () => {
+    expect(buildDeclarationAccept(decl30, DAY).kind).toBe('accept');
+    expect(() => buildDeclarationAccept(decl30, { ...DAY, profile: panthaverL })).toThrow(new MessageBuildError('the accept of an L declaration (ZFF) needs the sum insured (forsikringssum, sumInsured) in whole kroner'));
+    const change32 = { ...decl30, kind: 'changeOfLienholder', oldLienholder: { vir: '60000009' } } as unknown as PanthaverOf<'changeOfLienholder'>;
+    expect(buildAcceptWithoutFee(change32, DAY).accept.kind).toBe('acceptWithoutFee');
+    expect(() => buildAcceptWithoutFee(change32, { ...DAY, profile: panthaverL })).toThrow(MessageBuildError);
+  });
+
+  it('buildDeclarationRejection (named reasons are the profile’s)', () => {
+    const p = patchProfile(panthaver, { rejectionReasons: { policyUnknown: '8' } });
+    expect(buildDeclarationRejection(decl30, { reasons: ['policyUnknown'], ...DAY }).reasons).toEqual(['1']);
+    expect(buildDeclarationRejection(decl30, { reasons: ['policyUnknown'], ...DAY, profile: p }).reasons).toEqual(['8']);
+  });
+
+  it('buildDeclarationNotice (document codes are the profile’s; the option is not a field of the notice)', () => {
+    const data = { ...DAY, cessationDate: '2024-12-31', newInsurer: { vir: '33333333' } };
+    expect(() => buildDeclarationNotice(accept33, 'Z41', data)).toThrow(MessageBuildError);
+    const notice = buildDeclarationNotice(accept33, 'Z41', { ...data, profile: panthaverL });
+    expect(notice.kind).toBe('changeOfInsurer');
+    expect(Object.keys(notice)).not.toContain('profile');
+  });
+
+  it('refuses a profile of the other exchange, naming the function and the option', () => {
+    expect(() => buildRejection(nine, { reason: '11', ...DAY, profile: panthaver })).toThrow(new TypeError('fp-edifact: buildRejection: option profile must be an opsigelser guide profile, got an object'));
+    expect(() => buildDeclarationAccept(decl30, { ...DAY, profile: opsigelser })).toThrow(new TypeError('fp-edifact: buildDeclarationAccept: option profile must be a panthaver guide profile, got an object'));
+    expect(() => buildDeclarationRejection(decl30, { reasons: ['1'], ...DAY, profile: 'fp-panthaver/5.2-reconstructed' as never })).toThrow(
+      new TypeError('fp-edifact: buildDeclarationRejection: option profile must be a panthaver guide profile, got "fp-panthaver/5.2-reconstructed"'),
+    );
+  });
+});
+
+describe('the rules take the profile as an option', () => {
+  /** A profile that is not shipped: its own Bilag 2 lets family insurance (003:001) ask for claims data. */
+  const office = patchProfile(opsigelser, { branchGroups: { '003': { bonusProductGroups: ['001'] } } });
+  const family: Cancellation = { ...nine, branch: { group: '003', product: '001' } };
+
+  it('isBonusQueryAllowed(branch, { profile })', () => {
+    expect(isBonusQueryAllowed(family.branch)).toBe(false);
+    expect(isBonusQueryAllowed(family.branch, { profile: office })).toBe(true);
+    expect(() => isBonusQueryAllowed(family.branch, { profile: panthaver })).toThrow(new TypeError('fp-edifact: isBonusQueryAllowed: option profile must be an opsigelser guide profile, got an object'));
+  });
+
+  it('new Declaration({ profile }) reads the declaration types of a panthaver profile', () => {
+    const replay = (options = {}) => Declaration.replay([{ message: decl30 }], options);
+    expect(replay().apply(buildDeclarationAccept(decl30, DAY)).status).toBe('applied');
+    const l = replay({ profile: panthaverL });
+    expect(l.apply(buildDeclarationAccept(decl30, DAY)).violations.map((v) => v.rule)).toContain('declaration.l-accept');
+    expect(l.toJSON().settings.declarationTypeLetters).toMatchObject({ ZFF: 'L' });
+    // Letters given outright win over the profile's.
+    expect(replay({ profile: panthaverL, declarationTypeLetters: { ZFF: 'F' } }).apply(buildDeclarationAccept(decl30, DAY)).status).toBe('applied');
+    expect(() => new Declaration({ profile: opsigelser })).toThrow(new TypeError('fp-edifact: Declaration: option profile must be a panthaver guide profile, got an object'));
+  });
+
+  it('replayMessages takes { profile } as validate does: a profile, or profiles by message type', () => {
+    const query = buildBonusQuery(family, DAY);
+    const messages = [{ message: family }, { message: query }];
+    expect(replayMessages(messages, { today: '2024-11-22' })[0]!.violations.map((v) => v.rule)).toContain('bonus.query-branch');
+    expect(replayMessages(messages, { today: '2024-11-22', profile: office })[0]).toMatchObject({ state: 'bonus-requested', violations: [] });
+    expect(replayMessages(messages, { today: '2024-11-22', profile: { OPSIGE: office, PANTDE: panthaverL } })[0]).toMatchObject({ state: 'bonus-requested', violations: [] });
+    const declarations = [{ message: decl30 as Panthaver }, { message: buildDeclarationAccept(decl30, DAY) as Panthaver }];
+    expect(replayMessages(declarations, { today: '2024-11-23' })[0]!.violations).toEqual([]);
+    expect(replayMessages(declarations, { today: '2024-11-23', profile: panthaverL })[0]!.violations.map((v) => v.rule)).toContain('declaration.l-accept');
+    expect(() => replayMessages([], { today: '2024-11-23', profile: { OPSIGE: 'x' as never } })).toThrow(
+      new TypeError('fp-edifact: replayMessages: option profile is neither a guide profile nor a map of them (profile.OPSIGE is not one)'),
+    );
+  });
+});
