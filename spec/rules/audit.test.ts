@@ -4,6 +4,7 @@ import { auditCommand, type AuditReport } from '../../src/cli/audit.js';
 import { buildInterchange } from '../../src/envelope/builder.js';
 import type { FpMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
+import { patchProfile } from '../../src/schema/patch.js';
 import { getProfile } from '../../src/schema/profiles/index.js';
 import { serializeToBytes } from '../../src/syntax/writer.js';
 import { buildAccept, buildReminder, cancellation, DEBTOR, pant, TO_INSURER, TO_LIENHOLDER } from './fixtures.js';
@@ -126,4 +127,17 @@ describe('auditCommand', () => {
     expect(report.cases.map((c) => c.exchange)).toContain('panthaver');
   });
 
+  it("judges declarations by the panthaver profile it decodes them with (its L code), not the shipped one's", () => {
+    // A partner's Bilag 1 codes L declarations ZFF (the shipped profile: ZLL). The 33 accepts the
+    // declaration without a sum insured, which seed 001 'Accept' requires of an L declaration:
+    // "Ved L-deklarationer skal forsikringselskabet indtaste en acceptdato og en forsikringssum".
+    const panthaverL = patchProfile(getProfile('fp-panthaver/5.2-reconstructed'), { qualifiers: { declarationTypeCodes: { L: 'ZFF' } } });
+    const files = ['panthaver-30-new-declaration.edi', 'panthaver-33-accept.edi'].map((name) => ({ name, bytes: readFileSync(`fixtures/${name}`) }));
+    const shipped = auditCommand(files, { today: '2024-10-22', json: true });
+    expect((JSON.parse(shipped.output) as AuditReport).cases[0]!.violations).toEqual([]);
+    const patched = auditCommand(files, { today: '2024-10-22', json: true, profiles: [getProfile('fp-opsigelser/5.5-reconstructed'), panthaverL] });
+    const [declaration] = (JSON.parse(patched.output) as AuditReport).cases;
+    expect(declaration!.violations.map((v) => v.rule)).toEqual(['declaration.l-accept']);
+    expect(patched.exitCode).toBe(1);
+  });
 });

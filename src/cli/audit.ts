@@ -116,8 +116,11 @@ export function auditCommand(files: ReadonlyArray<{ name: string; bytes: Uint8Ar
   const today = assertIsoDate(options.today, 'today');
   const profiles = options.profiles ?? defaultProfiles();
   const { messages, problems } = readFiles(files, profiles);
-  const opsigelserProfile = profiles.find((p) => p.exchange === 'opsigelser');
-  const cases = replayMessages(messages, { today, ...(opsigelserProfile !== undefined ? { profile: opsigelserProfile } : {}) });
+  // The profiles the messages were decoded with (the first of each UNH type) judge them too:
+  // the opsigelser one the cases, the panthaver one the declarations (its declaration types).
+  const byType: Record<string, GuideProfile> = {};
+  for (const p of profiles) byType[p.messageIdentifier.type.value] ??= p;
+  const cases = replayMessages(messages, { today, profile: byType });
   const exitCode = cases.some((c) => c.violations.length > 0) || problems.length > 0 ? 1 : 0;
   if (options.json) {
     const report: AuditReport = {
