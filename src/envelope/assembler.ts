@@ -15,6 +15,7 @@ export interface EnvelopeHandler {
   interchangeEnd(summary: InterchangeSummary): void;
 }
 
+/** Limits of the envelope readers (`parseInterchanges`, `readMessages`) that keep hostile input from exhausting memory. */
 export interface EnvelopeLimits {
   /** Most segments kept for one message; more are counted but not kept. Default 10,000. */
   maxMessageSegments?: number;

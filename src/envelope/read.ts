@@ -6,6 +6,7 @@ import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
 import { EnvelopeAssembler, type EnvelopeHandler, type EnvelopeLimits } from './assembler.js';
 import type { EdifactMessage, GroupHeader, Interchange, InterchangeHeader, InterchangeSummary } from './types.js';
 
+/** Options of `parseInterchanges` and `readMessages`: the tokenizer's and the envelope's limits, and how errors are delivered. */
 export type EnvelopeReadOptions = TokenizerLimits & EnvelopeLimits & ErrorHandling;
 
 /** Everything in a whole input, held in memory. */

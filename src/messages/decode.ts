@@ -17,7 +17,7 @@ import type { MessageError } from './wire/errors.js';
 import { DecodeContext } from './wire/reader.js';
 import { walkMessage } from './wire/walk.js';
 
-/** Any typed F&P message. */
+/** Any typed F&P message: an opsigelse or a panthaver message (tell them apart with `isOpsigelse`). */
 export type FpMessage = Opsigelse | Panthaver;
 
 /** Outcome of decoding: the typed value, or every problem found. */

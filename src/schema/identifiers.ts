@@ -124,9 +124,9 @@ export function isValidCvr(value: string): boolean {
  *
  * Accepts `DDMMYYSSSS` or `DDMMYY-SSSS` (surrounding white space is ignored) and
  * normalises to the 10 digits. Digits 1–6 must be a real date; the century follows from
- * digit 7 and the year ({@link cprCentury}). The modulus-11 check is reported as
- * information (`modulus11`) and never makes a CPR invalid: numbers without it are issued
- * since 2007. The `problem` text masks the last four digits ({@link maskCpr}).
+ * digit 7 and the year (0–3: 1900s; 4 or 9: 2000s up to YY 36, else 1900s; 5–8: 2000s up to
+ * YY 57, else 1800s). The modulus-11 check is reported as information (`modulus11`) and never
+ * makes a CPR invalid: numbers without it are issued since 2007. The `problem` text masks the last four digits ({@link maskCpr}).
  * Never throws.
  */
 export function validateCpr(value: string): CprResult {
@@ -421,7 +421,7 @@ interface GroupInfo {
  * quantifier (`(a+)+`) or an alternation (`(a|ab)*`), nor quantify twice (`a**`).
  * Alternation is only allowed inside a group (a top-level `|` would break the anchors).
  * To bound polynomial backtracking too, at most 3 variable-length quantifiers and 6 `|`
- * are allowed; values are at most 35 characters ({@link VIR_MAX_LENGTH}).
+ * are allowed; values are at most 35 characters.
  */
 export function compileVirRule(rule: VirRule): CompiledVirRule {
   if (typeof rule !== 'object' || rule === null || typeof rule.pattern !== 'string' || typeof rule.description !== 'string') {

@@ -167,7 +167,7 @@ export type CodeList = z.infer<typeof codeListSchema>;
 export type ContentRule = z.infer<typeof contentRuleSchema>;
 /** One branch group of a profile. */
 export type BranchGroup = z.infer<typeof branchGroupSchema>;
-/** `F01`…`F05`. */
+/** A content error code of a 12'er (ERC), `F01`…`F05`, as the profile's content rules map to them. */
 export type ContentErrorCode = (typeof CONTENT_ERROR_CODES)[number];
 
 /** One problem found while loading a profile. */

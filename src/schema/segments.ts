@@ -56,7 +56,7 @@ export interface ElementLayout {
   components?: ComponentLayout[] | undefined;
 }
 
-/** A segment's layout. */
+/** A segment's layout in a profile: its elements in order, their status and formats, and the positions each qualifier's party uses. */
 export interface SegmentLayout {
   /** Segment tag. */
   tag: string;

@@ -30,6 +30,7 @@ export const SyntaxErrorCode = {
   dataElementTooShort: '40',
 } as const;
 
+/** A syntax error code (0085) fp-edifact produces: one of the values of {@link SyntaxErrorCode}, e.g. `'13'`. */
 export type SyntaxErrorCodeValue = (typeof SyntaxErrorCode)[keyof typeof SyntaxErrorCode];
 
 /** Where in the input something is. Every field is optional because not every error has every coordinate. */

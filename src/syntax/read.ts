@@ -16,6 +16,7 @@ export interface ErrorHandling {
   onError?: (error: EdifactSyntaxError) => void;
 }
 
+/** Options of `parse`, `readSegments`, `readSegmentBatches` and `createSegmentStream`: the tokenizer's limits and how errors are delivered. */
 export type ReadOptions = TokenizerLimits & ErrorHandling;
 export type { StreamInput } from './pieces.js';
 

@@ -14,6 +14,7 @@ export interface SerializeOptions {
   newline?: '' | '\n' | '\r\n';
 }
 
+/** How `serializeToBytes` writes: as {@link SerializeOptions}, in the charset of a syntax identifier. */
 export interface SerializeBytesOptions extends SerializeOptions {
   /** Syntax identifier whose charset encodes the text; default: the first UNB's S001, else UNOC. Every UNB's S001 0001 must name it (else syntax error 12). */
   syntaxId?: string;

@@ -135,15 +135,15 @@ export const extraDatum = z.strictObject({
 /** Data in positions the profile uses but the typed message has no field for, in message order. */
 export const extraData = z.array(extraDatum);
 
-/** A company: VIR number. */
+/** A company (insurer or lienholder) identified by its VIR number (NAD `<VIR>::VIR`), with its name when the message carries one. */
 export type Company = z.infer<typeof company>;
-/** CPR or CVR number. */
+/** A CPR (person) or CVR (business) number of a policyholder or debtor, as sent, with its register. */
 export type PersonId = z.infer<typeof personId>;
-/** A policyholder, debtor or similar named party. */
+/** A named person or business (policyholder, debtor) with an optional CPR/CVR number and address. */
 export type NamedParty = z.infer<typeof namedParty>;
-/** An address without a name. */
+/** An address without a name (forsikringssted: the insured location); at least one field. */
 export type Address = z.infer<typeof address>;
-/** FTX free text: segments of lines. */
+/** Free text (FTX): one array of lines per FTX segment, at most 5 segments of 5 lines of 70 characters. */
 export type FreeText = z.infer<typeof freeText>;
-/** One value kept in {@link extraData}. */
+/** One value of a position the profile uses but no typed field holds, kept in a decoded message's `extraData` and written back by `encodeMessage`. */
 export type ExtraDatum = z.infer<typeof extraDatum>;

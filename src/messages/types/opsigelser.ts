@@ -216,29 +216,29 @@ export const opsigelseSchemas = {
 export type Opsigelse = z.infer<typeof opsigelseSchema>;
 /** The typed message of one kind, e.g. `OpsigelseOf<'cancellation'>`. */
 export type OpsigelseOf<K extends OpsigelseKind> = Extract<Opsigelse, { kind: K }>;
-/** BGM 9. */
+/** A cancellation (opsigelse, BGM 9): the acquiring insurer cancels the policy at the ceding insurer. */
 export type Cancellation = z.infer<typeof cancellationSchema>;
-/** BGM 11. */
+/** A bonus answer (svar på bonusforespørgsel, BGM 11): the ceding insurer's answer with the bonus history. */
 export type BonusAnswer = z.infer<typeof bonusAnswerSchema>;
-/** BGM 12. */
+/** An opsigelser content error (12'er, BGM 12): a received message's content is refused; it carries no copy of it. */
 export type OpsigelseContentError = z.infer<typeof contentErrorSchema>;
-/** BGM 13. */
+/** A bonus query (bonusforespørgsel, BGM 13): the acquirer asks for the bonus history (DOC 11 is implied). */
 export type BonusQuery = z.infer<typeof bonusQuerySchema>;
-/** BGM 15. */
+/** An opsigelser reminder (rykker, BGM 15): the acquirer chases the answer to a cancellation and/or a bonus query. */
 export type OpsigelseReminder = z.infer<typeof reminderSchema>;
-/** BGM 27. */
+/** An opsigelser rejection (afvisning, BGM 27): the ceding insurer rejects the cancellation, with its ERC reason. */
 export type OpsigelseRejection = z.infer<typeof rejectionSchema>;
-/** BGM 29. */
+/** An opsigelser accept (BGM 29): the ceding insurer accepts the cancellation, possibly per another date. */
 export type OpsigelseAccept = z.infer<typeof acceptSchema>;
-/** The bonus block. */
+/** The bonus block of an 11 or a 29 (SG1: SIF and its DTMs, then the SG2 claims). */
 export type Bonus = z.infer<typeof bonus>;
-/** One claim. */
+/** One claim of the bonus history (SG2: SHI and its DTM 292). */
 export type Claim = z.infer<typeof claim>;
-/** Cancellation date with basis. */
+/** The cancellation date (opsigelsesdato) and the kind of notice it follows (its DTM qualifier). */
 export type CancellationDate = z.infer<typeof cancellationDate>;
-/** The cancellation-date basis. */
+/** How the cancellation date was chosen: `normal`, `otherDate`, `withdrawal` or `shortenedNotice` (DTM 287, 288, 294, 296 in the default profile). */
 export type CancellationBasis = z.infer<typeof cancellationBasis>;
-/** BRC. */
+/** The branch and product group (branche-/produktgruppekode, BRC); a reply never changes it. */
 export type Branch = z.infer<typeof branch>;
-/** RFF MAT. */
+/** The matrikel number and ejerlav of an insured building (RFF MAT). */
 export type Matrikel = z.infer<typeof matrikel>;
