@@ -6,7 +6,6 @@
  * `profile` option of the last argument, as are the calendar, the clock and the limits. These
  * are the functions that took an optional profile positionally, and the ones that took none.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   buildAcceptWithoutFee,
@@ -15,12 +14,10 @@ import {
   buildDeclarationNotice,
   buildDeclarationRejection,
   buildRejection,
-  decodeMessage,
   Declaration,
   getProfile,
   isBonusQueryAllowed,
   MessageBuildError,
-  parseInterchanges,
   patchProfile,
   replayMessages,
   type Cancellation,
@@ -28,19 +25,14 @@ import {
   type Panthaver,
   type PanthaverOf,
 } from '../src/index.js';
+import { decodedFixture } from './messages/helpers.js';
 
 const opsigelser = getProfile('fp-opsigelser/5.5-reconstructed');
 const panthaver = getProfile('fp-panthaver/5.2-reconstructed');
 
-function decoded<T extends Cancellation | Panthaver>(name: string): T {
-  const message = parseInterchanges(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))).interchanges[0]!.messages[0]!;
-  const r = decodeMessage(message, message.header.type === 'OPSIGE' ? opsigelser : panthaver);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value as T;
-}
-const nine = decoded<Cancellation>('opsigelse-9-motor.edi');
-const decl30 = decoded<PanthaverOf<'newDeclaration'>>('panthaver-30-new-declaration.edi');
-const accept33 = decoded<PanthaverOf<'accept'>>('panthaver-33-accept.edi');
+const nine = decodedFixture<Cancellation>('opsigelse-9-motor.edi');
+const decl30 = decodedFixture<PanthaverOf<'newDeclaration'>>('panthaver-30-new-declaration.edi');
+const accept33 = decodedFixture<PanthaverOf<'accept'>>('panthaver-33-accept.edi');
 const DAY = { messageDate: '2024-11-22' };
 
 /** A panthaver profile whose L declarations are coded ZFF (the fixture's declaration type) and whose Z40 is Z41. */

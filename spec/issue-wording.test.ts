@@ -26,19 +26,12 @@ import {
   type OpsigelseRegistrySnapshot,
   type Panthaver,
 } from '../src/index.js';
+import { decodedFixture } from './messages/helpers.js';
 
 const opsigelser = getProfile('fp-opsigelser/5.5-reconstructed');
-const panthaver = getProfile('fp-panthaver/5.2-reconstructed');
 /** zod's own phrases (its English locale): none may appear in our errors. */
 const ZOD_WORDING = /Invalid input|Invalid option|Invalid discriminator|Too big|Too small|Unrecognized key|expected (string|number|array|object|int)|received (number|string|undefined|boolean)/;
 
-function decodedFixture<T>(name: string): T {
-  const message = parseInterchanges(readFileSync(new URL(`../fixtures/${name}`, import.meta.url))).interchanges[0]!.messages[0]!;
-  const profile = message.header.type === 'OPSIGE' ? opsigelser : panthaver;
-  const r = decodeMessage(message, profile);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value as T;
-}
 const nine = decodedFixture<Cancellation>('opsigelse-9-motor.edi');
 const declaration = decodedFixture<Panthaver>('panthaver-30-new-declaration.edi');
 
