@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { buildInterchange } from '../envelope/builder.js';
 import { branchGroup, declarationTypeCode, requiredReferences } from '../schema/access.js';
 import { CONTENT_ERROR_CODES } from '../schema/profile.js';
+import { isMissingPolicyNumber } from '../schema/policy-number.js';
 import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
 import { serialize } from '../syntax/writer.js';
@@ -90,8 +91,8 @@ export const arbFreeText: fc.Arbitrary<FreeText> = fc.array(arbFtxLines, { minLe
 
 const arbRef = arbText(35);
 
-/** A policy number the content rules accept: not blank, `ukendt` or `???` (rule `policy-number-missing`). */
-const arbPolicyNumber = arbRef.filter((v) => !['', 'ukendt', '???'].includes(v.trim().toLowerCase()));
+/** A policy number the content rules accept: not one isMissingPolicyNumber finds (rule `policy-number-missing`). */
+const arbPolicyNumber = arbRef.filter((v) => !isMissingPolicyNumber(v));
 
 /** The typed schemas' format of a code (ERC, ATT, ICD): an..3 of digits and capitals. */
 const isCode = (c: string): boolean => CODE_PATTERN.test(c);

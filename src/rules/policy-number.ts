@@ -5,30 +5,9 @@
  *
  * @module
  */
+import { isMissingPolicyNumber, unmaskPolicyNumber } from '../schema/policy-number.js';
 
-/** The formatting characters un-masking removes: spaces, dashes, dots and slashes. */
-const MASK_CHARACTERS = /[\s\-./]/g;
-
-/**
- * Un-masks a policy number for matching: removes spaces, dashes, dots and slashes and
- * upper-cases letters. Leading zeros and letter prefixes are kept: they are part of the number.
- *
- * @example unmaskPolicyNumber(' 00-123.456/7 ') // => '001234567'
- * @example unmaskPolicyNumber('byg-778812') // => 'BYG778812'
- */
-export function unmaskPolicyNumber(policyNumber: string): string {
-  return policyNumber.replace(MASK_CHARACTERS, '').toUpperCase();
-}
-
-/**
- * True when `policyNumber` is one the guide forbids sending: blank, the word `ukendt`
- * (unknown), or question marks only (`???`).
- */
-export function isMissingPolicyNumber(policyNumber: string | undefined): boolean {
-  if (policyNumber === undefined) return true;
-  const trimmed = policyNumber.trim();
-  return unmaskPolicyNumber(trimmed) === '' || trimmed.toLowerCase() === 'ukendt' || /^\?+$/.test(trimmed);
-}
+export { isMissingPolicyNumber, unmaskPolicyNumber };
 
 /** How a received policy number matched a policy: its current number or an old one (before a conversion). */
 export type PolicyNumberMatch = { matched: true; via: 'current' | 'old'; number: string } | { matched: false };

@@ -139,7 +139,7 @@ export const opsigelser55: GuideProfile = {
   rejectionReasons: REJECTIONS.reasons,
   contentRules: {
     'required-segment-missing': rule('F01', 'a segment or value the guide requires for this kind is missing', 'seed 002: segments per kind'),
-    'policy-number-missing': rule('F01', 'policy number absent, empty, "ukendt" or "???"', 'seed 002: case rules (policy number must be present)'),
+    'policy-number-missing': rule('F01', 'policy number absent, blank (also when only spaces, dashes, dots or slashes), "ukendt" or question marks only', 'seed 002: case rules (policy number must be present)'),
     'insured-location-missing': rule('F01', 'insured location (NAD FS) missing on building insurance', 'seed 002: 9 and 29 (insured location)'),
     'object-reference-missing': rule('F01', 'the RFF identifying the insured object (registration number on motor, matrikel on building) missing', 'seed 002: 9 (registration number or matrikel) and 29 (matrikel on building)'),
     'end-date-missing-for-erc': rule('F01', 'end date (DTM 295) missing in a 27 with ERC 9, 10, 11 or 12', 'seed 002: 27 Afvisning'),

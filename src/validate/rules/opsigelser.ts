@@ -5,6 +5,7 @@
 import { END_DATE_REASONS } from '../../messages/builders/opsigelser.js';
 import { rejectionReasonCode } from '../../messages/profile.js';
 import { branchGroup, endDateQualifier, requiredReferences } from '../../schema/access.js';
+import { isMissingPolicyNumber } from '../../schema/policy-number.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES, OPS_KINDS } from './opsigelser-kinds.js';
@@ -138,15 +139,15 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
     },
     {
       id: 'policy-number-missing',
-      description: 'policy number absent, empty, "ukendt" or "???"',
+      description: 'policy number absent, blank (also when only spaces, dashes, dots or slashes), "ukendt" or question marks only',
       guideRef: `${GUIDE}: case rules (a policy number must be present)`,
       appliesTo: ['cancellation', 'bonusQuery'],
       defaultCode: 'F01',
       check(ctx, report) {
         const i = findTop(ctx, 'RFF', k.policyNumber);
         if (i === -1) return report(null, `the policy number (RFF ${k.policyNumber}) is missing`);
-        const v = val(ctx.segments[i]!, 0, 1).trim().toLowerCase();
-        if (v === '' || v === 'ukendt' || v === '???') report(i, `the policy number ${JSON.stringify(v)} is not a policy number`, 1, 2);
+        const v = val(ctx.segments[i]!, 0, 1);
+        if (isMissingPolicyNumber(v)) report(i, `the policy number ${JSON.stringify(v)} is not a policy number`, 1, 2);
       },
     },
     {
