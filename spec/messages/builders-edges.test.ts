@@ -114,9 +114,10 @@ describe('bonus builders copy the case and may replace the policyholders', () =>
     expect([a.policyholder1, a.policyholder2]).toEqual([holder, { name: 'Tredje' }]);
     expect(buildBonusAnswer(motor9, { ...DAY, bonus }).policyholder1).toEqual(motor9.policyholder1);
   });
-  it('a bonus without an underwriting date writes no DTM 291 (only DTM 293 has a blank date); the validator, not the writer, asks for it', () => {
+  it('a bonus without an underwriting date is written with no DTM 291 (only DTM 293 has a blank date); buildBonusAnswer refuses it, the validator asks for it', () => {
     const { underwritingDate: _u, ...bonus } = fixture('opsigelse-11-bonus-answer.edi').bonus;
-    const body = encodeMessage(buildBonusAnswer(query13, { ...DAY, bonus }), opsigelser55).body;
+    expect(() => buildBonusAnswer(query13, { ...DAY, bonus })).toThrow(new MessageBuildError('a bonus answer (11) needs the underwriting date (tegningsdato) in its bonus block'));
+    const body = encodeMessage({ ...buildBonusAnswer(query13, { ...DAY, bonus: fixture('opsigelse-11-bonus-answer.edi').bonus }), bonus }, opsigelser55).body;
     expect(body.filter((s) => s.tag === 'DTM').map((s) => s.elements[0]![0])).toEqual(['137', '290', '295', '292', '292']);
   });
   it('buildBonusQuery carries the registration number, the second policyholder and the policy end date of a pure query', () => {

@@ -103,7 +103,7 @@ describe('bonus requests', () => {
   });
 
   it('takes an accept without the bonus block when a bonus answer already gave the claims data, or none was asked for', () => {
-    const answered = replay(withDoc, buildBonusAnswer(withDoc, { messageDate: '2024-11-22', bonus: BONUS }));
+    const answered = replay(withDoc, buildBonusAnswer(withDoc, { messageDate: '2024-11-22', bonus: { ...BONUS, policyEndDate: '2025-01-01' } }));
     expect(answered.apply(buildAccept(withDoc, { messageDate: '2024-11-25' })).violations).toEqual([]);
     expect(replay(nine).apply(buildAccept(nine, { messageDate: '2024-11-25' })).violations).toEqual([]);
   });

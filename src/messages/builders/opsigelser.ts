@@ -61,11 +61,31 @@ function assertKind(received: FpMessage, kinds: readonly string[], what: string)
   }
 }
 
+/**
+ * The dates a bonus block must carry, by the kind that sends it (seed 002, 2.9.2: an 11 sends "DTM med tegningsdato
+ * DTM med dato for sidste trinskift DTM med policens ophørsdato"; 2.9.7: a 29 with claims data "DTM med tegningsdato
+ * DTM med dato for sidste trinskift"). The last step change is always there (the schema requires it, 293 when unknown).
+ */
+const BONUS_DATES: Record<'bonusAnswer' | 'accept', ReadonlyArray<readonly [keyof Bonus, string]>> = {
+  bonusAnswer: [
+    ['underwritingDate', 'the underwriting date (tegningsdato)'],
+    ['policyEndDate', 'the policy end date (ophørsdato)'],
+  ],
+  accept: [['underwritingDate', 'the underwriting date (tegningsdato)']],
+};
+
+/** @throws MessageBuildError when `bonus` lacks a date its kind must send. */
+function assertBonusDates(bonus: Bonus | undefined, kind: keyof typeof BONUS_DATES, what: string): void {
+  if (bonus === undefined) return;
+  const missing = BONUS_DATES[kind].filter(([field]) => bonus[field] === undefined).map(([, name]) => name);
+  if (missing.length > 0) throw new MessageBuildError(`${what} needs ${missing.join(' and ')} in its bonus block`);
+}
+
 /** Options of {@link buildAccept}. */
 export interface AcceptOptions extends ReplyOptions {
   /** Accept per another date than requested (OSI ODC + DTM): a date (basis as requested) or date and basis. */
   correctedDate?: string | CancellationDate;
-  /** Bonus information, when a bonus query came with the cancellation. */
+  /** Bonus information, when a bonus query came with the cancellation; it must carry the underwriting date. */
   bonus?: Bonus;
   /** forsikringstager 1 as we (the ceding insurer) have it; default: as received. */
   policyholder?: NamedParty;
@@ -80,6 +100,7 @@ export interface AcceptOptions extends ReplyOptions {
 /**
  * Builds the accept (29) of a received cancellation (9): first NAD = the acquirer (the 9's
  * sender), second = us (the 9's recipient); case reference and BRC copied unchanged.
+ * @throws MessageBuildError when the corrected date is the requested one, or the bonus block lacks the underwriting date
  *
  * @example buildAccept(received9, { messageDate: '2024-12-03' })
  */
@@ -95,6 +116,7 @@ export function buildAccept(received: Cancellation, options: AcceptOptions): Ops
     // OSI ODC and its DTM are sent "only when accepting per another date" (seed 002, Accept).
     throw new MessageBuildError(`an accept (29) per another date needs another date than the requested ${corrected.date}; accept without correctedDate instead`);
   }
+  assertBonusDates(options.bonus, 'accept', 'an accept (29)');
   return finish(
     acceptSchema,
     compact({
@@ -163,7 +185,7 @@ export function buildRejection(received: Cancellation | BonusQuery, options: Rej
 
 /** Options of {@link buildBonusAnswer}. */
 export interface BonusAnswerOptions extends ReplyOptions {
-  /** The bonus information (premium step, claim-free years, dates, claims). */
+  /** The bonus information (premium step, claim-free years, dates, claims); it must carry the underwriting date and the policy end date. */
   bonus: Bonus;
   /** forsikringstager 1 as we have it; default: as received. */
   policyholder?: NamedParty;
@@ -171,9 +193,13 @@ export interface BonusAnswerOptions extends ReplyOptions {
   policyholder2?: NamedParty;
 }
 
-/** Builds the bonus answer (11) to a received bonus query (13) or cancellation with DOC 11 (9). */
+/**
+ * Builds the bonus answer (11) to a received bonus query (13) or cancellation with DOC 11 (9).
+ * @throws MessageBuildError when the bonus block lacks the underwriting date or the policy end date
+ */
 export function buildBonusAnswer(received: BonusQuery | Cancellation, options: BonusAnswerOptions): BonusAnswer {
   assertKind(received, ['bonusQuery', 'cancellation'], 'a bonus answer');
+  assertBonusDates(options.bonus, 'bonusAnswer', 'a bonus answer (11)');
   return finish(
     bonusAnswerSchema,
     compact({
