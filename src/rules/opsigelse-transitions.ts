@@ -304,6 +304,11 @@ function onAccept(model: CaseModel, message: OpsigelseAccept): Transition {
   if (message.correctedDate !== undefined && !changedDate) {
     violations.push(explain('case.corrected-date-differs', { requestedDate: requested }, `The accept carries OSI ODC with the cancellation date ${requested}, which is the requested date; OSI ODC and its date are sent only when accepting per another date.`));
   }
+  const basis = cancellation.message.cancellationDate.basis;
+  if (changedDate && basis === 'withdrawal' && message.correctedDate?.basis !== 'withdrawal') {
+    // Seed 002, 2.6: "Såvel ved opsigelse som ved accept (hvis der ændres dato) anvendes kode 294 i DTM segmentet."
+    violations.push(explain('accept.withdrawal-date', { requestedDate: requested, correctedDate: message.correctedDate?.date }, `The accept changes the date of a withdrawal to ${message.correctedDate?.date ?? ''} under another date code (basis ${message.correctedDate?.basis ?? ''}); the changed date of a withdrawal is sent with code 294.`));
+  }
   const request = model.bonusRequests.find((r) => r.via === 'cancellation' && !r.answered);
   if (request !== undefined && message.bonus !== undefined) {
     request.answered = true;
@@ -321,8 +326,7 @@ function onAccept(model: CaseModel, message: OpsigelseAccept): Transition {
       explain('case.accept-bonus-unrequested', { cancellationSentOn: sentOn }, `The accept carries the bonus block (SIF …), but no claims data were asked for in this case: the cancellation of ${sentOn} has no DOC 11 and there is no bonus query.`),
     );
   }
-  cancellation.outcome =
-    cancellation.message.cancellationDate.basis === 'withdrawal' ? 'withdrawn' : changedDate ? 'accepted-with-date' : 'accepted';
+  cancellation.outcome = basis === 'withdrawal' ? 'withdrawn' : changedDate ? 'accepted-with-date' : 'accepted';
   model.lastAccept = message;
   return applied(model, violations);
 }

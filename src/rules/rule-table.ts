@@ -206,7 +206,8 @@ const acceptPolicyRules = {
       'acquirer. When the date changes, the accept carries code 294.',
     interpretation:
       "'Not started' means the start date is after the day the withdrawal was received. 'Next expiry date' is the first main " +
-      'renewal date on or after the requested date; without a known renewal date a late withdrawal goes to manual review.',
+      'renewal date on or after the requested date; without a known renewal date a late withdrawal goes to manual review. ' +
+      'The case applies an accept that changes the date of a withdrawal under another date code than 294 with this violation.',
   },
   'accept.corrected-date': {
     id: 'accept.corrected-date',
