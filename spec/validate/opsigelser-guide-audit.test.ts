@@ -24,7 +24,7 @@ import {
   type Opsigelse,
 } from '../../src/index.js';
 import { messageErrors, NOW, oneMessage } from './helpers.js';
-import { NINE, swap, THIRTEEN } from './opsigelser-bodies.js';
+import { ELEVEN, FIFTEEN, FT1, MR, MS, NINE, swap, THIRTEEN, TWENTY_NINE, TWENTY_SEVEN } from './opsigelser-bodies.js';
 
 const errorsOf = (body: readonly string[]) => messageErrors(oneMessage(body));
 const rules = async (body: readonly string[]) => (await errorsOf(body)).map(([code, rule]) => `${code} ${rule ?? ''}`);
@@ -91,5 +91,162 @@ describe("2.9.2 'Svar på bonusforespørgsel (Kode 11)' and 2.9.7 'Accept af ove
   it('buildAccept refuses a bonus block without the underwriting date, and takes one without the policy end date', async () => {
     expect(() => buildAccept(motor, { ...day, bonus: withoutUnderwriting })).toThrow(MessageBuildError);
     expect(await validated(buildAccept(motor, { ...day, bonus: withoutEndDate }))).toEqual([]);
+  });
+});
+
+/** A content error (12) with everything it needs. */
+const TWELVE = ['BGM+12', 'ERC+F02', 'RFF+OPS:R-1', 'DTM+137:20241202:102', MR, MS, 'BRC+001:002'];
+/** The segments seed 002 (2.9.1–2.9.7) says a kind "skal" (always) carry, each with the line that says so. */
+const MANDATORY: Array<[string, readonly string[], Array<[string, string]>]> = [
+  ['9 (2.9.1 "Nedenstående segmenter skal altid sendes")', NINE, [
+    ['BGM+9', 'BGM med kode (9) for opsigelse'],
+    ['RFF+OPS:R-1', 'RFF med entydigt opsigelsesreferencenummer'],
+    ['DTM+137:20241120:102', 'DTM med meddelelsesdato for dannelse af meddelse'],
+    ['DTM+287:20250101:102', 'DTM med opsigelsesdato'],
+    [MR, 'NAD med VIR-nummer på det selskab, der skal modtage meddelelsen'],
+    [MS, 'NAD med VIR-nummer på det selskab, der har afsendt meddelelsen'],
+    [FT1, "NAD med forsikringstager 1's navn"],
+    ['RFF+POL:00-123', 'RFF med policenummer'],
+    ['RFF+REG:AB12345', 'RFF med registreringsnummer ved motorforsikring'],
+    ['BRC+001:002', 'BRC med branche-/produktgruppekode'],
+  ]],
+  ['11 (2.9.2 "skal der medsendes følgende segmenter")', ELEVEN, [
+    ['BGM+11', 'BGM med kode 11 for svar på bonusforespørgsel'],
+    ['RFF+OPS:R-1', 'RFF med opsigelsens referencenummer'],
+    ['DTM+137:20241202:102', 'DTM med meddelelsesdato'],
+    [MR, 'NAD med VIR-nummer på det selskab, der skal modtage svaret'],
+    [MS, 'NAD med VIR-nummer på det selskab, der har afsendt svaret'],
+    [FT1, 'NAD med forsikringstager 1 s navn'],
+    ['BRC+001:001', 'BRC med branche/produktgruppe'],
+    ['SIF+10+4', 'SIF med skadeinformation'],
+    ['DTM+291:20150315:102', 'DTM med tegningsdato'],
+    ['DTM+290:20240101:102', 'DTM med dato for sidste trinskift'],
+    ['DTM+295:20241231:102', 'DTM med policens ophørsdato'],
+    ['DTM+292:20220614:102', 'SHI med skadehistorik … DTM med skadedato'],
+  ]],
+  ['12 (2.9.3 "sendes en meddelelse med følgende indhold")', TWELVE, [
+    ['BGM+12', 'BGM med kode 12'],
+    ['ERC+F02', 'ERC med kode for fejlårsag (F01 - F05)'],
+    ['RFF+OPS:R-1', 'RFF med opsigelsens referencenummer'],
+    ['DTM+137:20241202:102', 'DTM med meddelelsesdato'],
+    [MR, 'NAD med VIR-nummer på meddelelsens modtager'],
+    [MS, 'NAD med VIR-nummer på meddelelsens afsender'],
+    ['BRC+001:002', 'BRC med branche-/produktgruppekode'],
+  ]],
+  ['13 (2.9.4 "skal der fremsendes følgende segmenter")', THIRTEEN, [
+    ['BGM+13', 'BGM med kode (13) for bonusforespørgsel'],
+    ['RFF+OPS:R-1', 'RFF med opsigelsens referencenummer'],
+    ['DTM+137:20241118:102', 'DTM med meddelelsesdato'],
+    ['DOC+11', 'DOC med kode 11'],
+    [MR, 'NAD med VIR-nummer på det selskab, der skal modtage forespørgslen'],
+    [MS, 'NAD med VIR-nummer på det selskab, der har afsendt forespørgslen'],
+    [FT1, 'NAD med forsikringstager 1 s navn'],
+    ['RFF+POL:55-998877', 'RFF med policenummer'],
+    ['BRC+001:002', 'BRC med branche- og produktgrupper'],
+  ]],
+  ['15 (2.9.5 "En rykning gennemføres ved at fremsende følgende segmenter")', FIFTEEN, [
+    ['BGM+15', 'BGM med kode (15) for rykker'],
+    ['RFF+OPS:R-1', 'RFF med opsigelsens referencenummer'],
+    ['DTM+137:20241212:102', 'DTM med meddelelsesdato'],
+    ['DOC+9', 'DOC med kode for rykker'],
+    [MR, 'NAD med VIR-nummer på det selskab, der rykkes'],
+    [MS, 'NAD med VIR-nummer på det selskab, der har afsendt rykkeren'],
+    ['BRC+001:002', 'BRC med branche-/produktgruppekode'],
+  ]],
+  ['27 with ERC 9 (2.9.6 "sendes følgende segmenter"; "Ophørsdatoen skal medsendes ved afvisningsårsagerne: 9 …")', TWENTY_SEVEN, [
+    ['BGM+27', 'BGM med kode 27 for afvisning'],
+    ['ERC+9', 'ERC med kode for afvisningsårsag (kode 1-23)'],
+    ['RFF+OPS:R-1', 'RFF med opsigelsens referencenummer'],
+    ['DTM+137:20241125:102', 'DTM med meddelelsesdato'],
+    ['DTM+295:20250101:102', 'DTM med ophørsdato ved visse afvisningskoder'],
+    [MR, 'NAD med VIR-nummer på det selskab, der modtager afvisningen'],
+    [MS, 'NAD med VIR-nummer på det selskab, der afsender afvisningen'],
+    ['BRC+001:002', 'BRC med branche-/produktgruppekode'],
+  ]],
+  ['29 on building (2.9.7 "En accept fra det afgivende selskab skal indeholde følgende segmenter")', TWENTY_NINE, [
+    ['BGM+29', 'BGM med kode 29 for accept'],
+    ['RFF+OPS:R-1', 'RFF med opsigelsens referencenummer'],
+    ['DTM+137:20241205:102', 'DTM med meddelelsesdato'],
+    [MR, 'NAD med VIR-nummer på det selskab, der modtager accepten'],
+    [MS, 'NAD med VIR-nummer på det selskab, der afsender accepten'],
+    [FT1, 'NAD med det afgivende selskabs oplysninger om forsikringstager 1 s navn'],
+    ['NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD med … forsikringssted (skal være der hvis det er en bygningsforsikring'],
+    ['RFF+MAT:12a:::Aeroeskoebing Koebstad', 'RFF med … matrikelnummer og ejerlav (ved bygningsforsikring)'],
+    ['BRC+002:001', 'BRC med branche-/produktgruppekode'],
+  ]],
+];
+
+describe('2.9 "Der er foretaget en opdeling i segmenter, som skal indgå i en meddelelse og segmenter, der kan indgå som supplement"', () => {
+  it.each(MANDATORY)('the base %s is clean', async (_, body) => {
+    expect(await errorsOf(body)).toEqual([]);
+  });
+  it.each(MANDATORY.flatMap(([kind, body, lines]) => lines.map(([segment, line]) => [kind, line, body, segment] as const)))(
+    '%s without "%s" is refused',
+    async (_, _line, body, segment) => {
+      expect((await errorsOf(swap(body, segment))).length).toBeGreaterThan(0);
+    },
+  );
+
+  // Every kind: "Der kan deuden sendes et CTA-segment med navn på kontaktperson" / "Desuden kan der medsendes et
+  // CTA-segment med kontaktperson."
+  const BODIES: Array<[string, readonly string[]]> = [['9', NINE], ['11', ELEVEN], ['12', TWELVE], ['13', THIRTEEN], ['15', FIFTEEN], ['27', TWENTY_SEVEN], ['29', TWENTY_NINE]];
+  const withContact = (body: readonly string[]) => {
+    const brc = body.find((s) => s.startsWith('BRC+'))!;
+    return swap(body, brc, brc, 'CTA+IC+:Jens Hansen');
+  };
+  it.each(BODIES)('a %s may carry a contact person (CTA)', async (_, body) => {
+    expect(await errorsOf(withContact(body))).toEqual([]);
+  });
+
+  // 9, 11, 13, 29: "Nedenstående segment kan medsendes som supplement: NAD med forsikringstager 2's navn og om muligt
+  // adresse og/eller CVR eller CPR nummer". 12, 15 and 27 list no policyholder at all.
+  const FT2 = 'NAD+FT2+0202802345::CPR++Grete Hansen';
+  it.each(BODIES.filter(([k]) => ['9', '11', '13', '29'].includes(k)))('a %s may name policyholder 2, with only a name', async (_, body) => {
+    expect(await errorsOf(swap(body, FT1, FT1, FT2))).toEqual([]);
+    expect(await errorsOf(swap(body, FT1, FT1, 'NAD+FT2+++Grete Hansen'))).toEqual([]);
+  });
+  it.each(BODIES.filter(([k]) => ['12', '15', '27'].includes(k)))('a %s naming policyholder 2 is F04', async (_, body) => {
+    expect(await rules(swap(body, MS, MS, FT2))).toEqual(['F04 segment-not-allowed-for-kind']);
+  });
+});
+
+describe('the codes of ERC', () => {
+  // 2.9.6: "ERC med kode for afvisningsårsag (kode 1-23)"; the end date and NAD OPS belong to ERC 9 only, so drop NAD OPS.
+  const rejection = (code: string) => swap(swap(TWENTY_SEVEN, 'NAD+OPS+33333333::VIR'), 'ERC+9', `ERC+${code}`);
+  it('a 27 takes every reason 1–23 and nothing else', async () => {
+    for (let n = 1; n <= 23; n++) expect(await errorsOf(rejection(String(n))), `ERC ${n}`).toEqual([]);
+    for (const code of ['0', '24', 'F01']) expect(await errorsOf(rejection(code)), `ERC ${code}`).not.toEqual([]);
+  });
+  // 2.9.3: "ERC med kode for fejlårsag (F01 - F05)"
+  it('a 12 takes F01–F05 and nothing else', async () => {
+    for (const code of ['F01', 'F02', 'F03', 'F04', 'F05']) expect(await errorsOf(swap(TWELVE, 'ERC+F02', `ERC+${code}`)), code).toEqual([]);
+    for (const code of ['F00', 'F06', '23']) expect(await errorsOf(swap(TWELVE, 'ERC+F02', `ERC+${code}`)), code).not.toEqual([]);
+  });
+});
+
+describe('2.9.1: how far ahead a cancellation date may lie', () => {
+  // "DTM med opsigelsesdato (kan være op til 5 år frem i tiden på erhverv og landbrug)"; 2.3: "Opsigelser på
+  // erhvervspolicer sker altid ved førstkommende hovedforfald, som kan ligge op til 5 år frem i tiden." No branch goes
+  // further than business and agriculture (private policies "sker normalt til førstkommende hovedforfald"), so 5 years
+  // after the message date is the ceiling for every branch group (profile data: branchGroups.<g>.cancellationYearsAhead).
+  const business = swap(swap(NINE, 'RFF+REG:AB12345'), 'BRC+001:002', 'BRC+004:001');
+  const dated = (body: readonly string[], date: string) => swap(body, 'DTM+287:20250101:102', `DTM+287:${date}:102`);
+  it('a 9 on business (004) or agriculture (006) insurance may ask for a date 5 years after its message date (2024-11-20)', async () => {
+    expect(await errorsOf(dated(business, '20291120'))).toEqual([]);
+    expect(await errorsOf(swap(dated(business, '20291120'), 'BRC+004:001', 'BRC+006:001'))).toEqual([]);
+  });
+  it.each([
+    ['business (004)', 'BRC+004:001'],
+    ['agriculture (006)', 'BRC+006:001'],
+    ['family (003)', 'BRC+003:001'],
+  ])('a 9 on %s insurance asking for a date more than 5 years ahead is F02 at the DTM', async (_, brc) => {
+    expect(await errorsOf(swap(dated(business, '20291121'), 'BRC+004:001', brc))).toEqual([['F02', 'cancellation-date-too-far', 5, 1, 2]]);
+  });
+  it('the same on motor, and for every cancellation basis (288 with its free text, 294, 296)', async () => {
+    expect(await errorsOf(dated(NINE, '20300101'))).toEqual([['F02', 'cancellation-date-too-far', 5, 1, 2]]);
+    for (const other of ['DTM+288:20300101:102', 'DTM+294:20300101:102', 'DTM+296:20300101:102']) {
+      const body = swap(NINE, 'DTM+287:20250101:102', other, ...(other.startsWith('DTM+288') ? ['FTX+AAI+++Grund'] : []));
+      expect(await rules(body), other).toEqual(['F02 cancellation-date-too-far']);
+    }
   });
 });

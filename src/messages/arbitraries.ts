@@ -8,12 +8,13 @@
  */
 import fc from 'fast-check';
 import { buildInterchange } from '../envelope/builder.js';
-import { branchGroup, declarationTypeCode, requiredReferences } from '../schema/access.js';
+import { branchGroup, declarationTypeCode, latestCancellationDate, requiredReferences } from '../schema/access.js';
 import { CONTENT_ERROR_CODES } from '../schema/profile.js';
 import { isMissingPolicyNumber } from '../schema/policy-number.js';
 import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
 import { serialize } from '../syntax/writer.js';
+import { isRealCcyymmdd } from '../syntax/calendar-date.js';
 import type { FpMessage } from './decode.js';
 import { encodeMessage } from './encode.js';
 import { END_DATE_REASONS } from './builders/opsigelser.js';
@@ -173,6 +174,15 @@ function arbCancellationDate(shortenedAllowed: boolean): fc.Arbitrary<{ cancella
     .map(([cancellationDate, freeText]) => (cancellationDate.basis === 'otherDate' ? { cancellationDate, freeText } : { cancellationDate }));
 }
 
+/** `v` (a 9) with its cancellation date moved back to the latest its branch group allows after the message date, when later. */
+function withinYearsAhead(p: GuideProfile, b: BranchChoice, v: Record<string, unknown>): Record<string, unknown> {
+  const date = v.cancellationDate as CancellationDate;
+  const latest = latestCancellationDate(p, b.branch.group, v.messageDate as string);
+  // The same day 5 years on, 29 February in a common year, is no real date: then 28 February.
+  const real = latest?.endsWith('-02-29') && !isRealCcyymmdd(latest.replaceAll('-', '')) ? `${latest.slice(0, 8)}28` : latest;
+  return real === undefined || date.date <= real ? v : { ...v, cancellationDate: { ...date, date: real } };
+}
+
 const arbMatrikel = fc.record({ number: arbText(35), ejerlav: arbText(35) }, { requiredKeys: ['number'] });
 
 type Model = Record<string, fc.Arbitrary<unknown>>;
@@ -224,7 +234,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
         },
         ['policyholder1', 'policyNumber', ...(b.location ? ['insuredLocation'] : []), ...requiredReferences(p, b.branch.group, 'cancellation')], // typed fields named as the RFF roles
         arbCancellationDate(b.shortened),
-      ),
+      ).map((v) => withinYearsAhead(p, b, v)),
   ],
   bonusAnswer: [true, (p, b) => kindRecord('bonusAnswer', b, { policyholder1: arbNamedParty, policyholder2: arbNamedParty, bonus: bonusArb(p, true) }, ['policyholder1', 'bonus'])],
   contentError: [false, (p, b) => kindRecord('contentError', b, { errorCode: arbErrorCode(p), freeText: arbFreeText }, ['errorCode'])],

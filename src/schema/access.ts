@@ -156,6 +156,19 @@ export function requiredReferences(profile: GuideProfile, code: string, kind: st
   return own(branchGroup(profile, code)?.requiredReferences, kind) ?? [];
 }
 
+/**
+ * The latest cancellation date a 9 of branch group `code` sent on `messageDate` may ask for: its
+ * `cancellationYearsAhead` years later, same month and day, in `messageDate`'s own form (CCYYMMDD
+ * or YYYY-MM-DD, so the two compare as strings); `undefined` when the group sets no limit.
+ *
+ * @example latestCancellationDate(opsigelser55, '004', '2024-11-20') // => '2029-11-20'
+ */
+export function latestCancellationDate(profile: GuideProfile, code: string, messageDate: string): string | undefined {
+  const years = branchGroup(profile, code)?.cancellationYearsAhead;
+  if (years === undefined || !/^\d{4}/.test(messageDate)) return undefined;
+  return `${String(Number(messageDate.slice(0, 4)) + years).padStart(4, '0')}${messageDate.slice(4)}`;
+}
+
 const codeListsCache = new WeakMap<GuideProfile, Readonly<Record<string, CodeListLike>>>();
 
 /**

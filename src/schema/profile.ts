@@ -67,6 +67,12 @@ export const branchGroupSchema = z.strictObject({
    * this branch group: the reference that identifies the insured object. Absent: none.
    */
   requiredReferences: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
+  /**
+   * The furthest a cancellation (9) may ask for its cancellation date, in whole years after its
+   * message date (seed 002, 2.9.1: "DTM med opsigelsesdato (kan være op til 5 år frem i tiden på
+   * erhverv og landbrug)"). Absent: no limit.
+   */
+  cancellationYearsAhead: z.number().int().min(1).max(99).optional(),
 });
 
 /**

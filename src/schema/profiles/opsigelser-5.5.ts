@@ -49,6 +49,14 @@ const REJECTIONS = rejectionReasons(
   ['13', '14', '15', '16', '17', '18', '20', '21', '22'].map((n) => [n, `reason ${n} (not public)`, 'A', DP] as const),
 );
 
+/**
+ * Seed 002, 2.9.1: "DTM med opsigelsesdato (kan være op til 5 år frem i tiden på erhverv og landbrug)"; 2.3: business
+ * policies end "ved førstkommende hovedforfald, som kan ligge op til 5 år frem i tiden". No branch goes further than
+ * business and agriculture (private policies end "normalt til førstkommende hovedforfald"), so 5 years is every
+ * group's ceiling; a partner may set a group's lower.
+ */
+const CANCELLATION_YEARS_AHEAD = 5;
+
 const branch = (
   name: string,
   flag: 'S' | 'A',
@@ -62,6 +70,7 @@ const branch = (
   requiresInsuredLocation: o.location ?? false,
   nameMustMatch: o.name ?? false,
   shortenedNoticeAllowed: o.shortened ?? true,
+  cancellationYearsAhead: CANCELLATION_YEARS_AHEAD,
   ...(o.bothHolders && { bothHoldersRequired: true }),
   ...(o.references && { requiredReferences: o.references }),
 });
@@ -150,6 +159,7 @@ export const opsigelser55: GuideProfile = {
     'odc-without-changed-date': rule('F02', 'OSI ODC without a changed cancellation date', 'seed 002: 29 Accept (ODC + DTM)'),
     'changed-date-without-odc': rule('F02', 'a changed cancellation date in a 29 without OSI ODC', 'seed 002: 29 Accept (ODC + DTM, both only when accepting per another date)'),
     'shortened-notice-not-allowed': rule('F02', 'shortened notice (DTM 296) for a branch group that may not use it', 'seed 002: branch groups 004 and 006 (no shortened notice)'),
+    'cancellation-date-too-far': rule('F02', 'a cancellation date further after the message date than the branch group allows (5 years)', 'seed 002: 9 Opsigelse (cancellation date up to 5 years ahead on business and agriculture)'),
     'too-many-claims': rule('F02', 'more than 10 claims (SHI + DTM pairs)', 'seed 002: 11 Svar på bonusforespørgsel (SHI + DTM up to 10 times)'),
     'invalid-date': rule('F02', 'a date that is not a real date', 'default-profile.md F02'),
     'unknown-code': rule('F02', 'a code that is not in the code list for its position', 'default-profile.md F02'),
@@ -181,9 +191,9 @@ export const opsigelser55: GuideProfile = {
       references: { cancellation: ['matrikel'], accept: ['matrikel'] },
     }),
     '003': branch('family / contents', 'A', `${DP}: Bilag 2 not public`, { name: true }),
-    '004': branch('business', 'S', `${SEED}: no shortened notice`, { shortened: false }),
+    '004': branch('business', 'S', `${SEED}: no shortened notice; cancellation date up to 5 years ahead`, { shortened: false }),
     '005': branch('accident', 'A', `${DP}: Bilag 2 not public`, { name: true, bothHolders: true }),
-    '006': branch('agriculture', 'S', `${SEED}: no shortened notice`, { shortened: false }),
+    '006': branch('agriculture', 'S', `${SEED}: no shortened notice; cancellation date up to 5 years ahead`, { shortened: false }),
     '007': branch('pleasure boat', 'A', `${DP}: Bilag 2 not public`, { name: true, bothHolders: true }),
     '999': branch('other', 'A', `${DP}: Bilag 2 not public`),
   },

@@ -4,7 +4,7 @@
  */
 import { END_DATE_REASONS } from '../../messages/builders/opsigelser.js';
 import { rejectionReasonCode } from '../../messages/profile.js';
-import { branchGroup, endDateQualifier, requiredReferences } from '../../schema/access.js';
+import { branchGroup, endDateQualifier, latestCancellationDate, requiredReferences } from '../../schema/access.js';
 import { isMissingPolicyNumber } from '../../schema/policy-number.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
@@ -274,6 +274,25 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
         const d = findTop(ctx, 'DTM', k.shortenedNotice);
         const b = branchOf(ctx);
         if (d !== -1 && branchGroup(ctx.profile, b.group)?.shortenedNoticeAllowed === false) report(d, `branch group ${b.group} may not use shortened notice`, 1, 1);
+      },
+    },
+    {
+      id: 'cancellation-date-too-far',
+      description: 'a cancellation date further after the message date than the branch group allows (5 years)',
+      guideRef: `${GUIDE}: 9 Opsigelse (cancellation date up to 5 years ahead on business and agriculture)`,
+      appliesTo: ['cancellation'],
+      defaultCode: 'F02',
+      check(ctx, report) {
+        const d = firstCancellationDate(ctx);
+        const m = findTop(ctx, 'DTM', k.messageDate);
+        if (d === -1 || m === -1) return;
+        const date = val(ctx.segments[d]!, 0, 1);
+        const { group } = branchOf(ctx);
+        const latest = latestCancellationDate(ctx.profile, group, val(ctx.segments[m]!, 0, 1));
+        // Both CCYYMMDD (a date of another form is invalid-date's).
+        if (latest !== undefined && /^\d{8}$/.test(date) && /^\d{8}$/.test(latest) && date > latest) {
+          report(d, `branch group ${group}: the cancellation date ${date} lies after ${latest}, ${branchGroup(ctx.profile, group)?.cancellationYearsAhead ?? ''} years after the message date`, 1, 2);
+        }
       },
     },
     {
