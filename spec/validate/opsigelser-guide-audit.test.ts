@@ -2,8 +2,47 @@
  * Seed 002 (F&P "EDI-guide for Opsigelser" 5.5, Danish original) against the messages it
  * describes: what a message of each kind must, may and must not carry, and the numbering rules.
  * Each test quotes the sentence it checks. The business rules (deadlines, the case, the accept
- * policy, the bonus history) are audited in spec/rules/opsigelser-guide-audit.test.ts, which also
- * lists the sentences other tests already pin.
+ * policy, the bonus history) are audited in spec/rules/opsigelser-guide-audit.test.ts.
+ *
+ * Sentences other tests already pin (not repeated here; R = spec/validate/content-rules-opsigelser.test.ts,
+ * P = spec/validate/content-rules-placement.test.ts, I = the invalid corpus fixtures/invalid/*.edi, checked by
+ * spec/validate/invalid-corpus.test.ts against each file's .expect.json):
+ * - 2.9 "Første NAD segment skal altid indeholde VIR-nummer på det selskab, meddelelsen sendes til. Andet NAD segment
+ *   skal indeholde VIR-nummer på det selskab, som afsender meddelelsen": I f03-first-nad-wrong-company,
+ *   f03-second-nad-wrong-company, f03-nads-swapped; spec/validate/content-rules-report.test.ts 'swapped NADs'.
+ * - 2.9.1 "OSI med koden BRO, hvis det overtagende selskab har tegnet bygningsbrand": P 'OSI BRO in a 9'; I
+ *   f04-osi-bro-in-accept. "NAD med forsikringssted (skal være der hvis det er en bygningsforsikring …)": I
+ *   f01-insured-location-missing, f01-insured-location-missing-accept. "RFF med registreringsnummer ved
+ *   motorforsikring eller matrikelnummer ved bygningsforsikring": R 'object-reference-missing'. "DOC med kode 11 … (Kun
+ *   branchegruppe 001 og produktgrupperne 001, 002, 004 eller 999)": R 'bonus information only for branch 001 …'; I
+ *   f02-bonus-query-branch, f02-bonus-query-product. "FTX hvis koden i DTM er 288" and 2.8 "Ved fremsendelse af en
+ *   opsigelse (kode 9) må der ikke sendes fri tekst": I f01-free-text-missing-288, f02-free-text-without-288.
+ *   "NAD med forsikringstager 1's navn …" and 2's "navn og om muligt adresse og/eller CVR eller CPR nummer": R 'a
+ *   policyholder 1 with a CPR number but no name'; P 'a policyholder without an id (CPR/CVR only "if possible")'.
+ * - 2.9.2 "SIF med skadeinformation": I f01-bonus-info-missing. "(disse to segmenter kan forekomme op til 10 gange)": I
+ *   c36-eleven-claims. "Hvis datoen for sidste trinskift ikke kan oplyses, anføres datoen som blank, men med
+ *   kvalifikator 293": spec/validate/guide-usage.test.ts 'DTM 293 … carries no date'.
+ * - 2.9.3 "hele meddelelsen ikke returneres … NAD-segmenterne … vendes": spec/messages/builders.test.ts 'swaps the
+ *   NADs and copies only the case reference and BRC', 'writes no segment of the refused message'.
+ * - 2.9.4 "DOC med kode 11": I f01-doc-missing-in-bonus-query. 2.7 "Ved rene bonusforespørgsler er der ikke behov for et
+ *   registreringsnummer": R 'the base messages of these tests are clean' (its 13 has no RFF REG).
+ * - 2.9.5 "Der kan rykkes såvel for svar på en opsigelse som for svar på bonusforespørgsel. Derfor kan der forekomme 2
+ *   DOC segmenter": P 'a reminder chasing the answer to the cancellation twice'; docs/opsigelser.md's reminder example.
+ * - 2.9.6 "Ophørsdatoen skal medsendes ved afvisningsårsagerne: 9 … 12": R 'end-date-missing-for-erc',
+ *   '27 with ERC 19 (withdrawal refused) needs no end date'; spec/messages/builders-edges.test.ts (ERC 9–12 without
+ *   endDate throws). "NAD (det tredje)" only with ERC 9: P 'NAD OPS in a 27 with ERC 10 (not 9)'.
+ * - 2.9.7 "OSI med kode ODC, hvis opsigelsesdato er ændret … Disse 2 segmenter sendes kun, hvis der accepteres per
+ *   anden dato": I f02-odc-without-changed-date, f02-changed-date-without-odc; builders-edges 'buildAccept refuses a
+ *   "corrected" date equal to the requested one'.
+ * - 2.10 "Forsendelsens referencenummer … Nummeret anvendes også i UCI-segmentet i kontrolmeddelelsen (CONTRL)":
+ *   spec/envelope/routing.test.ts '… its UCI echoes both parties whole'; I c26-duplicate-interchange. "Meddelelsens
+ *   referencenummer (0062) … identificere den enkelte meddelelse inden for en forsendelse": I
+ *   c26-duplicate-message-reference. "Meddelelsens nummer … I EDIopsigelser anvendes dette nummer ikke":
+ *   spec/validate/guide-usage.test.ts. "Modtageren forpligter sig til at anvende samme nummer i en svarforsendelse":
+ *   builders.test 'puts the acquirer first and us second, copying the case reference and BRC'.
+ * - Regler, Policenumre "Opsigelser med ordet "ukendt" … eller med blank i policenummerfeltet": R 'a policy number
+ *   "UKENDT" (any case)', 'a policy number of blanks'; I f01-policy-number-ukendt, f01-policy-number-question-marks,
+ *   f01-policy-number-missing.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -248,5 +287,62 @@ describe('2.9.1: how far ahead a cancellation date may lie', () => {
       const body = swap(NINE, 'DTM+287:20250101:102', other, ...(other.startsWith('DTM+288') ? ['FTX+AAI+++Grund'] : []));
       expect(await rules(body), other).toEqual(['F02 cancellation-date-too-far']);
     }
+  });
+});
+
+describe('2.9 introduction: the message kinds', () => {
+  // "De anvendte koder er følgende: 9 = Fremsendelse af opsigelse 11 = Svar på bonusforespørgsel 12 = Fejl i modtagne
+  // data (syntaks) 13 = Forespørgsel 15 = Rykker 27 = Afvisning (ikke accepteret) 29 = Accept"
+  it('the profile maps the seven kinds to exactly these BGM codes, each from the seed (not an assumption)', () => {
+    const codes = getProfile('fp-opsigelser/5.5-reconstructed').documentCodes;
+    expect(Object.fromEntries(Object.entries(codes).map(([kind, v]) => [v.value, kind]))).toEqual({
+      '9': 'cancellation',
+      '11': 'bonusAnswer',
+      '12': 'contentError',
+      '13': 'bonusQuery',
+      '15': 'reminder',
+      '27': 'rejection',
+      '29': 'accept',
+    });
+    expect(Object.values(codes).every((v) => v.assumption === false)).toBe(true);
+  });
+});
+
+describe("2.9.6 'Afvisning - opsigelse ikke accepteret (Kode 27)'", () => {
+  // "Hvis årsagen til afvisningen er, at policen allerede er opsagt af et andet forsikringsselskab (kode 9 i ERC) sendes
+  // tillige følgende: NAD (det tredje) med VIR-nummer … (Dette segment er ikke mandatory)"
+  it('a 27 with ERC 9 needs no third NAD', async () => {
+    expect(await errorsOf(swap(TWENTY_SEVEN, 'NAD+OPS+33333333::VIR'))).toEqual([]);
+  });
+});
+
+describe("2.9.3 'Fejl i modtagne data - syntaks (kode 12)': the 12'er validate writes", () => {
+  // "Der kan medsendes: FTX (det henstilles, at der sendes fri tekst ved fejlkoderne F02 og F03)" and "Det bemærkes, at
+  // hele meddelelsen ikke returneres (afsender kender jo sin meddelelse). NAD-segmenterne i den modtagne meddelelse
+  // vendes, således at første NAD-segment indeholder information om modtager andet NAD-segment information om afsender"
+  const replyOf = async (body: readonly string[]) => {
+    const [report] = await validate(oneMessage(body), { now: NOW });
+    const reply = report!.messages[0]!.reply;
+    if (reply === null) throw new Error("no 12'er");
+    return parseInterchanges(reply).interchanges[0]!.messages[0]!.segments.map((s) => `${s.tag}+${s.elements.map((e) => e.join(':')).join('+')}`);
+  };
+  it.each([
+    ['F01 (an unknown policy number)', swap(NINE, 'RFF+POL:00-123', 'RFF+POL:ukendt'), 'F01', false],
+    ['F02 (free text in a 9 without DTM 288)', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250101:102', 'FTX+AAI+++Flytter'), 'F02', true],
+    ['F03 (the NADs swapped)', swap(swap(NINE, MR, 'NAD+MR+11111111::VIR'), MS, 'NAD+MS+22222222::VIR'), 'F03', true],
+  ])('%s: the case reference, message date, swapped NADs and BRC, nothing of the message, free text only with F02 and F03', async (_, body, code, withText) => {
+    const segments = await replyOf(body);
+    expect(segments.filter((s) => !s.startsWith('FTX+'))).toEqual([
+      'UNH+1+OPSIGE:1:911:UN',
+      'BGM+12',
+      `ERC+${code}`,
+      'RFF+OPS:R-1',
+      'DTM+137:20241201:102',
+      'NAD+MR+11111111::VIR',
+      'NAD+MS+22222222::VIR',
+      'BRC+001:002',
+      `UNT+${withText ? 10 : 9}+1`,
+    ]);
+    expect(segments.some((s) => s.startsWith('FTX+'))).toBe(withText);
   });
 });
