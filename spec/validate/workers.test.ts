@@ -545,12 +545,16 @@ describe('validateFile with worker threads (the built package)', () => {
 
   it('works from the CommonJS build', () => {
     const script = `
-      const { validateFile, messageToJson, interchangeTailJson } = require('./dist/index.cjs');
+      const { validateFile, toJsonReport } = require('./dist/index.cjs');
       (async () => {
         let out = '';
+        let messages = [];
         for await (const ev of validateFile(process.argv[1], { workers: Number(process.argv[2]), minParallelBytes: 0, chunkBytes: 256 * 1024, now: () => new Date('2024-12-01T10:00:00Z') })) {
-          if (ev.type === 'message') out += JSON.stringify(messageToJson(ev.message)) + ',';
-          else if (ev.type === 'interchange') out += interchangeTailJson(ev.outcome) + '\\n';
+          if (ev.type === 'message') messages.push(ev.message);
+          else if (ev.type === 'interchange') {
+            out += JSON.stringify(toJsonReport({ ...ev.outcome, messages })) + '\\n';
+            messages = [];
+          }
         }
         process.stdout.write(require('crypto').createHash('sha256').update(out).digest('hex'));
       })();`;
