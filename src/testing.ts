@@ -17,6 +17,7 @@ export {
   arbVir,
   arbCompany,
   arbNamedParty,
+  arbPolicyholder,
   arbAddress,
   arbFreeText,
   arbBonus,

@@ -107,7 +107,7 @@ describe('buildRejection (27): the reason', () => {
 });
 
 describe('bonus builders copy the case and may replace the policyholders', () => {
-  const holder = { name: 'Anden Ejer' };
+  const holder = { name: 'Anden Ejer', street: 'Nyvej 2', postcode: '7100' };
   it('buildBonusAnswer takes the policyholders given instead of the received ones', () => {
     const bonus = fixture('opsigelse-11-bonus-answer.edi').bonus;
     const a = buildBonusAnswer(query13, { ...DAY, bonus, policyholder: holder, policyholder2: { name: 'Tredje' } });

@@ -74,7 +74,7 @@ describe('decodeMessage reports problems with positions (UNH = 1) and never thro
     expect(reminder.ok || reminder.errors).toEqual([expect.objectContaining({ code: '35', segment: 'DOC', segmentPosition: 6 })]);
   });
   it('OSI ODC without a corrected date in an accept: 13', () => {
-    const r = decodeText(`BGM+29'RFF+OPS:X'OSI+ODC'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'NAD+FT1+++A'BRC+001:002'`);
+    const r = decodeText(`BGM+29'RFF+OPS:X'OSI+ODC'DTM+137:20241120:102'NAD+MR+1::VIR'NAD+MS+2::VIR'NAD+FT1+++A+Vej 1+++7100'BRC+001:002'`);
     expect(r.ok || r.errors).toEqual([expect.objectContaining({ code: '13', segment: 'OSI' })]);
   });
   it('any segment the kind reads once, given twice: one 35 at the second', () => {

@@ -12,8 +12,12 @@ export const NEW_LIENHOLDER = '60000002';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> | T[K] : T[K] };
 
-/** A motor cancellation sent 2024-11-20 to the renewal date 2025-01-01. */
+/** The address a policyholder 1 given without one gets (seed 002: a 9 sends "forsikringstager 1's navn og adresse"). */
+const HOLDER_ADDRESS = { street: 'Østergade 12, 2. th.', city: 'København K', postcode: '1100', country: 'DK' };
+
+/** A motor cancellation sent 2024-11-20 to the renewal date 2025-01-01; a policyholder 1 given without a street gets {@link HOLDER_ADDRESS}. */
 export function cancellation(overrides: DeepPartial<Cancellation> = {}): Cancellation {
+  const holder = overrides.policyholder1;
   return cancellationSchema.parse({
     kind: 'cancellation',
     caseReference: 'TRY-2024-000123',
@@ -26,6 +30,7 @@ export function cancellation(overrides: DeepPartial<Cancellation> = {}): Cancell
     policyNumber: '00-123+456',
     registrationNumber: 'AB12345',
     ...overrides,
+    ...(holder !== undefined && holder.street === undefined ? { policyholder1: { ...HOLDER_ADDRESS, ...holder } } : {}),
   });
 }
 

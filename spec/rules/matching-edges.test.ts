@@ -130,7 +130,7 @@ describe('which policy, which branch (accept.identity-fallback, accept.branch-pr
 });
 
 describe('names of one or two holders (accept.family-name, accept.accident-boat-name)', () => {
-  const boat = (o: Partial<Cancellation> = {}) => familyCancellation({ branch: { group: '007', product: '001' }, policyNumber: 'BOAT-1', ...o });
+  const boat = (o: Parameters<typeof familyCancellation>[0] = {}) => familyCancellation({ branch: { group: '007', product: '001' }, policyNumber: 'BOAT-1', ...o });
   const holders = [
     { name: 'Jens Peter Hansen', id: { value: '1212701111', type: 'CPR' as const } },
     { name: 'Lise Hansen', id: { value: '0303802222', type: 'CPR' as const } },

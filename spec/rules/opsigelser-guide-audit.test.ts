@@ -93,8 +93,8 @@
  * T 'a rejection answers an open bonus query').
  */
 import { describe, expect, it } from 'vitest';
-import { buildAccept, buildBonusQuery, decideOnCancellation, OpsigelseCase, OpsigelseRegistry, type Cancellation } from '../../src/index.js';
-import { ACQUIRER, cancellation, CEDING, motorPolicy, THIRD } from './fixtures.js';
+import { buildAccept, buildBonusQuery, decideOnCancellation, OpsigelseCase, OpsigelseRegistry, toReply, type Cancellation } from '../../src/index.js';
+import { ACQUIRER, cancellation, CEDING, familyCancellation, familyPolicy, motorPolicy, THIRD } from './fixtures.js';
 import { rulesOf } from './helpers.js';
 
 /** A motor cancellation to the renewal date 2025-01-01 of {@link motorPolicy}, sent (DTM 137) on `sentOn`. */
@@ -188,5 +188,28 @@ describe("2.10 'Opsigelsens referencenummer'", () => {
     expect(accepted().apply(buildBonusQuery(nine, { messageDate: '2024-12-20' }))).toEqual({ status: 'applied', violations: [] });
     const fresh = buildBonusQuery({ ...nine, caseReference: 'TRY-2024-000777' }, { messageDate: '2024-12-20', policyEndDate: '2025-01-01' });
     expect(accepted().apply(fresh)).toEqual({ status: 'applied', violations: [] });
+  });
+});
+
+describe("2.9.7 'Accept af overtagelse (Kode 29)': the accept toReply builds", () => {
+  // "NAD med det afgivende selskabs oplysninger om forsikringstager 1 s navn og adresse og om muligt CVR eller CPR
+  // nummer": our name and id; our address when our record holds one, else the address the cancellation gave (the 29
+  // must carry one, and an address of ours we do not have cannot be sent).
+  const received = familyCancellation({ policyholder1: { name: 'Jens Peter Hansen', id: { value: '1212701111', type: 'CPR' }, street: 'Åvej 3', postcode: '8000', city: 'Aarhus C' } });
+  const reply = (holder: Parameters<typeof familyPolicy>[0]) => {
+    const decision = decideOnCancellation(received, familyPolicy(holder), { today: '2024-11-21' });
+    if (decision.decision !== 'accept') throw new Error(`expected an accept, got ${decision.decision}`);
+    const built = toReply(decision, received, { messageDate: '2024-11-21' });
+    if (built.kind !== 'accept') throw new Error('expected a 29');
+    return built;
+  };
+  it('takes our address when we hold street and postcode', () => {
+    const ours = { name: 'Jens Peter Hansen', street: 'Bygaden 9', postcode: '8200', city: 'Aarhus N' };
+    expect(reply({ holders: [ours] })).toMatchObject({ kind: 'accept', policyholder1: ours });
+  });
+  it("takes the cancellation's address, with our name and id, when we hold none (or only part of one)", () => {
+    for (const ours of [{ name: 'Jens Peter Hansen', id: { value: '1212701111', type: 'CPR' as const } }, { name: 'Jens Peter Hansen', street: 'Bygaden 9' }]) {
+      expect(reply({ holders: [ours] }).policyholder1).toEqual({ name: 'Jens Peter Hansen', ...('id' in ours ? { id: ours.id } : {}), street: 'Åvej 3', postcode: '8000', city: 'Aarhus C' });
+    }
   });
 });

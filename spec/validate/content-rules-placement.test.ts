@@ -16,8 +16,8 @@ describe('allowed where the guide allows them (no error)', () => {
     ['OSI BRO in a 9 (the acquirer has written building fire)', swap(NINE, 'RFF+OPS:R-1', 'RFF+OPS:R-1', 'OSI+BRO')],
     ['DOC 11 in a motor 9 (asking for claims data too)', swap(NINE, 'DTM+287:20250101:102', 'DTM+287:20250101:102', 'DOC+11')],
     ['premium step FASTP (fixed premium) in a bonus answer', swap(ELEVEN, 'SIF+10+4', 'SIF+FASTP+4')],
-    ['a policyholder without an id (CPR/CVR only "if possible")', swap(NINE, FT1, 'NAD+FT1+++Hans Hansen')],
-    ['a policyholder identified by CVR', swap(NINE, FT1, 'NAD+FT1+12345678::CVR++Hans Hansen')],
+    ['a policyholder without an id (CPR/CVR only "if possible")', swap(NINE, FT1, 'NAD+FT1+++Hans Hansen+Vestergade 1+Vejle++7100+DK')],
+    ['a policyholder identified by CVR', swap(NINE, FT1, 'NAD+FT1+12345678::CVR++Hans Hansen+Vestergade 1+Vejle++7100+DK')],
   ])('%s', async (_, body) => {
     expect(await errorsOf(body)).toEqual([]);
   });
@@ -44,7 +44,7 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['a bonus block in a 15 is segment-not-allowed-for-kind', [...FIFTEEN, ...BONUS_BLOCK], [['F04', 'segment-not-allowed-for-kind', 9, null, null]]],
   ['NAD OPS in a 27 with ERC 10 (not 9)', swap(TWENTY_SEVEN, 'ERC+9', 'ERC+10'), [['F04', 'nad-ops-not-allowed', 9, null, null]]],
   ['NAD OPS in a 29', swap(TWENTY_NINE, 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD+OPS+33333333::VIR'), [['F04', 'nad-ops-not-allowed', 11, null, null]]],
-  ['a second NAD FT1', swap(NINE, FT1, FT1, 'NAD+FT1+0202802345::CPR++Grete Hansen'), [['F04', 'segment-not-allowed-for-kind', 9, null, null]]],
+  ['a second NAD FT1', swap(NINE, FT1, FT1, 'NAD+FT1+0202802345::CPR++Grete Hansen+Vestergade 1+Vejle++7100+DK'), [['F04', 'segment-not-allowed-for-kind', 9, null, null]]],
   // seed 002, 2.9.6 Afvisning (kode 27): 'NAD (det tredje) med VIR-nummer … på det forsikringsselskab, der allerede har
   // opsagt forsikringen' — one third NAD, so a second NAD OPS is as misplaced as a second NAD FT1
   ['a second NAD OPS in a 27 with ERC 9', swap(TWENTY_SEVEN, 'NAD+OPS+33333333::VIR', 'NAD+OPS+33333333::VIR', 'NAD+OPS+44444444::VIR'), [['F04', 'segment-not-allowed-for-kind', 10, null, null]]],
@@ -64,7 +64,7 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
     ['F02', 'unknown-code', 10, 1, 1],
   ]],
   ['an underwriting date (291) as the claim date', swap(ELEVEN, 'DTM+292:20220614:102', 'DTM+291:20220614:102'), [['F02', 'unknown-code', 14, 1, 1]]],
-  ['a policyholder identified by a VIR number', swap(NINE, FT1, 'NAD+FT1+12345678::VIR++Hans Hansen'), [['F02', 'unknown-code', 8, 2, 3]]],
+  ['a policyholder identified by a VIR number', swap(NINE, FT1, 'NAD+FT1+12345678::VIR++Hans Hansen+Vestergade 1+Vejle++7100+DK'), [['F02', 'unknown-code', 8, 2, 3]]],
 ];
 
 describe('placement and code rules report exactly these errors', () => {

@@ -6,7 +6,7 @@
 
 export const MR = 'NAD+MR+22222222::VIR';
 export const MS = 'NAD+MS+11111111::VIR';
-export const FT1 = 'NAD+FT1+0101801234::CPR++Hans Hansen';
+export const FT1 = 'NAD+FT1+0101801234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK';
 
 /** A motor cancellation (9) with everything it needs. Body index i is segment position i + 2. */
 export const NINE = ['BGM+9', 'RFF+OPS:R-1', 'DTM+137:20241120:102', 'DTM+287:20250101:102', MR, MS, FT1, 'RFF+POL:00-123', 'RFF+REG:AB12345', 'BRC+001:002'];

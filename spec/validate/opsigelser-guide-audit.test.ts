@@ -54,6 +54,7 @@ import {
   encodeMessage,
   getProfile,
   MessageBuildError,
+  MessageEncodeError,
   parseInterchanges,
   serialize,
   validate,
@@ -144,7 +145,7 @@ const MANDATORY: Array<[string, readonly string[], Array<[string, string]>]> = [
     ['DTM+287:20250101:102', 'DTM med opsigelsesdato'],
     [MR, 'NAD med VIR-nummer på det selskab, der skal modtage meddelelsen'],
     [MS, 'NAD med VIR-nummer på det selskab, der har afsendt meddelelsen'],
-    [FT1, "NAD med forsikringstager 1's navn"],
+    [FT1, "NAD med forsikringstager 1's navn og adresse"],
     ['RFF+POL:00-123', 'RFF med policenummer'],
     ['RFF+REG:AB12345', 'RFF med registreringsnummer ved motorforsikring'],
     ['BRC+001:002', 'BRC med branche-/produktgruppekode'],
@@ -155,7 +156,7 @@ const MANDATORY: Array<[string, readonly string[], Array<[string, string]>]> = [
     ['DTM+137:20241202:102', 'DTM med meddelelsesdato'],
     [MR, 'NAD med VIR-nummer på det selskab, der skal modtage svaret'],
     [MS, 'NAD med VIR-nummer på det selskab, der har afsendt svaret'],
-    [FT1, 'NAD med forsikringstager 1 s navn'],
+    [FT1, 'NAD med forsikringstager 1 s navn og adresse'],
     ['BRC+001:001', 'BRC med branche/produktgruppe'],
     ['SIF+10+4', 'SIF med skadeinformation'],
     ['DTM+291:20150315:102', 'DTM med tegningsdato'],
@@ -179,7 +180,7 @@ const MANDATORY: Array<[string, readonly string[], Array<[string, string]>]> = [
     ['DOC+11', 'DOC med kode 11'],
     [MR, 'NAD med VIR-nummer på det selskab, der skal modtage forespørgslen'],
     [MS, 'NAD med VIR-nummer på det selskab, der har afsendt forespørgslen'],
-    [FT1, 'NAD med forsikringstager 1 s navn'],
+    [FT1, 'NAD med forsikringstager 1 s navn og adresse'],
     ['RFF+POL:55-998877', 'RFF med policenummer'],
     ['BRC+001:002', 'BRC med branche- og produktgrupper'],
   ]],
@@ -208,7 +209,7 @@ const MANDATORY: Array<[string, readonly string[], Array<[string, string]>]> = [
     ['DTM+137:20241205:102', 'DTM med meddelelsesdato'],
     [MR, 'NAD med VIR-nummer på det selskab, der modtager accepten'],
     [MS, 'NAD med VIR-nummer på det selskab, der afsender accepten'],
-    [FT1, 'NAD med det afgivende selskabs oplysninger om forsikringstager 1 s navn'],
+    [FT1, 'NAD med det afgivende selskabs oplysninger om forsikringstager 1 s navn og adresse'],
     ['NAD+FS++++Brogade 3+Aeroeskoebing++5970+DK', 'NAD med … forsikringssted (skal være der hvis det er en bygningsforsikring'],
     ['RFF+MAT:12a:::Aeroeskoebing Koebstad', 'RFF med … matrikelnummer og ejerlav (ved bygningsforsikring)'],
     ['BRC+002:001', 'BRC med branche-/produktgruppekode'],
@@ -246,6 +247,36 @@ describe('2.9 "Der er foretaget en opdeling i segmenter, som skal indgå i en me
   });
   it.each(BODIES.filter(([k]) => ['12', '15', '27'].includes(k)))('a %s naming policyholder 2 is F04', async (_, body) => {
     expect(await rules(swap(body, MS, MS, FT2))).toEqual(['F04 segment-not-allowed-for-kind']);
+  });
+});
+
+describe('2.9.1, 2.9.2, 2.9.4, 2.9.7: policyholder 1 is sent with name and address', () => {
+  // "NAD med forsikringstager 1's navn og adresse og om muligt CVR eller CPR nummer" (9, 11, 13; in a 29 "det afgivende
+  // selskabs oplysninger om forsikringstager 1 s navn og adresse"), while policyholder 2 comes with "navn og om muligt
+  // adresse". Only the CPR/CVR number is "om muligt" for policyholder 1: its address (street and postcode, NAD C059 and
+  // 3251) is required, as its name is.
+  const KINDS: Array<[string, readonly string[], number]> = [['9', NINE, 8], ['11', ELEVEN, 7], ['13', THIRTEEN, 9], ['29', TWENTY_NINE, 9]];
+  it.each(KINDS)('a %s whose policyholder 1 has no street is F01 at NAD element 5', async (_, body, position) => {
+    expect(await errorsOf(swap(body, FT1, 'NAD+FT1+0101801234::CPR++Hans Hansen++Vejle++7100+DK'))).toEqual([['F01', 'required-segment-missing', position, 5, 1]]);
+  });
+  it.each(KINDS)('a %s whose policyholder 1 has no postcode is F01 at NAD element 8', async (_, body, position) => {
+    expect(await errorsOf(swap(body, FT1, 'NAD+FT1+0101801234::CPR++Hans Hansen+Vestergade 1+Vejle+++DK'))).toEqual([['F01', 'required-segment-missing', position, 8, 1]]);
+  });
+  it.each(KINDS)('a %s whose policyholder 1 has a name only is F01 twice; without city or country it is clean', async (_, body, position) => {
+    expect(await errorsOf(swap(body, FT1, 'NAD+FT1+0101801234::CPR++Hans Hansen'))).toEqual([
+      ['F01', 'required-segment-missing', position, 5, 1],
+      ['F01', 'required-segment-missing', position, 8, 1],
+    ]);
+    expect(await errorsOf(swap(body, FT1, 'NAD+FT1+++Hans Hansen+Vestergade 1+++7100'))).toEqual([]);
+  });
+  it('decodeMessage refuses such a message too (13 at the NAD), and the builders cannot make one', async () => {
+    const profile = getProfile('fp-opsigelser/5.5-reconstructed');
+    const r = decodeMessage(parseInterchanges(oneMessage(swap(NINE, FT1, 'NAD+FT1+0101801234::CPR++Hans Hansen'))).interchanges[0]!.messages[0]!, profile);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => [e.code, e.segment])).toContainEqual(['13', 'NAD']);
+    const motor = decodeMessage(parseInterchanges(readFileSync('fixtures/opsigelse-9-motor.edi')).interchanges[0]!.messages[0]!, profile);
+    if (!motor.ok || motor.value.kind !== 'cancellation') throw new Error('fixture');
+    expect(() => buildAccept(motor.value as Cancellation, { messageDate: '2024-12-02', policyholder: { name: 'Hans Hansen' } as never })).toThrow(MessageEncodeError);
   });
 });
 

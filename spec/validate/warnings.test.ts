@@ -29,13 +29,13 @@ const accept = (deb: string) =>
 
 describe('a policyholder or debtor id that fails its check is a warning', () => {
   it.each([
-    ['a CPR whose first six digits are no date (day 32)', nine('NAD+FT1+3213801234::CPR++Hans Hansen'), 'cpr-invalid-date', 8],
-    ['a CPR whose month does not exist', nine('NAD+FT1+0113801234::CPR++Hans Hansen'), 'cpr-invalid-date', 8],
-    ['a CPR of 29 February 1900 (digit 7 = 1: the 1900s; 1900 was no leap year)', nine('NAD+FT1+2902001234::CPR++Hans Hansen'), 'cpr-invalid-date', 8],
-    ['a CPR of 8 digits', nine('NAD+FT1+01018012::CPR++Hans Hansen'), 'cpr-malformed', 8],
-    ['a CPR with letters', nine('NAD+FT1+0101AB1234::CPR++Hans Hansen'), 'cpr-malformed', 8],
-    ['a CVR failing modulus 11', nine('NAD+FT1+12345678::CVR++Hans Hansen ApS'), 'cvr-check-digit', 8],
-    ['a CVR of 9 digits', nine('NAD+FT1+135856280::CVR++Hans Hansen ApS'), 'cvr-malformed', 8],
+    ['a CPR whose first six digits are no date (day 32)', nine('NAD+FT1+3213801234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'), 'cpr-invalid-date', 8],
+    ['a CPR whose month does not exist', nine('NAD+FT1+0113801234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'), 'cpr-invalid-date', 8],
+    ['a CPR of 29 February 1900 (digit 7 = 1: the 1900s; 1900 was no leap year)', nine('NAD+FT1+2902001234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'), 'cpr-invalid-date', 8],
+    ['a CPR of 8 digits', nine('NAD+FT1+01018012::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'), 'cpr-malformed', 8],
+    ['a CPR with letters', nine('NAD+FT1+0101AB1234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'), 'cpr-malformed', 8],
+    ['a CVR failing modulus 11', nine('NAD+FT1+12345678::CVR++Hans Hansen ApS+Vestergade 1+Vejle++7100+DK'), 'cvr-check-digit', 8],
+    ['a CVR of 9 digits', nine('NAD+FT1+135856280::CVR++Hans Hansen ApS+Vestergade 1+Vejle++7100+DK'), 'cvr-malformed', 8],
     ['a debtor CPR whose first six digits are no date', accept('NAD+DEB+3213801234::CPR++Karen Moelgaard'), 'cpr-invalid-date', 11],
     ['a debtor CVR failing modulus 11', accept('NAD+DEB+13585629::CVR++Moelgaard ApS'), 'cvr-check-digit', 11],
   ])('%s', async (_, text, rule, position) => {
@@ -50,13 +50,13 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
   });
 
   it('masks the last four digits of a CPR in the warning text', async () => {
-    const [cpr] = (await run(nine('NAD+FT1+3213805678::CPR++Hans Hansen'))).messages[0]!.warnings;
+    const [cpr] = (await run(nine('NAD+FT1+3213805678::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'))).messages[0]!.warnings;
     expect(cpr!.message).toContain('321380-****');
     expect(cpr!.message).not.toContain('5678');
-    const [short] = (await run(nine('NAD+FT1+010180567::CPR++Hans Hansen'))).messages[0]!.warnings;
+    const [short] = (await run(nine('NAD+FT1+010180567::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'))).messages[0]!.warnings;
     expect(short!.message).not.toContain('567');
     // A CPR where a CVR belongs is not shown in full either.
-    const [asCvr] = (await run(nine('NAD+FT1+3213805678::CVR++Hans Hansen'))).messages[0]!.warnings;
+    const [asCvr] = (await run(nine('NAD+FT1+3213805678::CVR++Hans Hansen+Vestergade 1+Vejle++7100+DK'))).messages[0]!.warnings;
     expect(asCvr!.rule).toBe('cvr-malformed');
     expect(asCvr!.message).not.toContain('5678');
   });
@@ -64,11 +64,11 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
   it('does not warn for valid ids, a CPR without modulus 11, ids without a number, VIR ids', async () => {
     for (const nad of [
       FT1,
-      'NAD+FT1+0101801235::CPR++Hans Hansen', // no modulus 11: issued since 2007, information only
-      'NAD+FT1+290200-4234::CPR++Hans Hansen', // 29 February 2000 (digit 7 = 4, year 00: the 2000s), with a dash
-      'NAD+FT1+13585628::CVR++Hans Hansen ApS',
-      'NAD+FT1+++Hans Hansen',
-      'NAD+FT1+::CPR++Hans Hansen',
+      'NAD+FT1+0101801235::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK', // no modulus 11: issued since 2007, information only
+      'NAD+FT1+290200-4234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK', // 29 February 2000 (digit 7 = 4, year 00: the 2000s), with a dash
+      'NAD+FT1+13585628::CVR++Hans Hansen ApS+Vestergade 1+Vejle++7100+DK',
+      'NAD+FT1+++Hans Hansen+Vestergade 1+Vejle++7100+DK',
+      'NAD+FT1+::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK',
     ]) {
       expect(warningsOf(await run(nine(nad))), nad).toEqual([]);
     }
@@ -84,7 +84,7 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
     for (const [name, body] of Object.entries(bodies)) {
       for (const detail of ['interchange', 'message', 'segment'] as const) {
         const good = await run(oneMessage(body), { detail });
-        const bad = await run(oneMessage(swap(body, FT1, 'NAD+FT1+3213801234::CPR++Hans Hansen')), { detail });
+        const bad = await run(oneMessage(swap(body, FT1, 'NAD+FT1+3213801234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK')), { detail });
         expect(warningsOf(bad), `${name} ${detail}`).toEqual([['cpr-invalid-date', 'NAD', 8, 2, 1]]);
         expect(withoutWarnings(bad), `${name} ${detail}`).toEqual(withoutWarnings(good));
       }
@@ -92,33 +92,33 @@ describe('a policyholder or debtor id that fails its check is a warning', () => 
   });
 
   it('keeps the warnings of a duplicate message (26) and of a message with segments captured', async () => {
-    const text = nine('NAD+FT1+3213801234::CPR++Hans Hansen').replace("UNZ+1+REF1'", "UNH+1+OPSIGE:1:911:UN'\n" + swap(NINE, FT1, 'NAD+FT1+12345678::CVR++X').map((s) => `${s}'\n`).join('') + "UNT+12+1'\nUNZ+2+REF1'");
+    const text = nine('NAD+FT1+3213801234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK').replace("UNZ+1+REF1'", "UNH+1+OPSIGE:1:911:UN'\n" + swap(NINE, FT1, 'NAD+FT1+12345678::CVR++X+Vestergade 1+Vejle++7100+DK').map((s) => `${s}'\n`).join('') + "UNT+12+1'\nUNZ+2+REF1'");
     const r = await run(text, { captureSegments: true });
     expect(r.messages.map((m) => [m.status, m.warnings.map((w) => w.rule)])).toEqual([
       ['accepted', ['cpr-invalid-date']],
       ['rejected', ['cvr-check-digit']],
     ]);
-    expect(r.messages[0]!.segmentText?.[8]).toBe("NAD+FT1+321380****::CPR++Hans Hansen'");
-    expect(r.messages[1]!.segmentText?.[8]).toBe("NAD+FT1+12345678::CVR++X'");
+    expect(r.messages[0]!.segmentText?.[8]).toBe("NAD+FT1+321380****::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'");
+    expect(r.messages[1]!.segmentText?.[8]).toBe("NAD+FT1+12345678::CVR++X+Vestergade 1+Vejle++7100+DK'");
   });
 
   it('masks a malformed CPR in the quoted segment as the warning does: never more than its first six characters in the clear', async () => {
-    const quoted = async (id: string) => (await run(nine(`NAD+FT1+${id}::CPR++Hans Hansen`), { captureSegments: true })).messages[0]!.segmentText?.[8];
+    const quoted = async (id: string) => (await run(nine(`NAD+FT1+${id}::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK`), { captureSegments: true })).messages[0]!.segmentText?.[8];
     // A full CPR with digits appended: the quote showed the whole CPR (010180123456****).
-    expect(await quoted('01018012345678')).toBe("NAD+FT1+010180********::CPR++Hans Hansen'");
-    expect(await quoted('123')).toBe("NAD+FT1+***::CPR++Hans Hansen'");
-    expect(await quoted('01018')).toBe("NAD+FT1+0****::CPR++Hans Hansen'");
+    expect(await quoted('01018012345678')).toBe("NAD+FT1+010180********::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'");
+    expect(await quoted('123')).toBe("NAD+FT1+***::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'");
+    expect(await quoted('01018')).toBe("NAD+FT1+0****::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'");
   });
 
   it('masks an id typed as a CVR that is no CVR in the quoted segment (it may be a CPR, which the warning does not repeat); a CVR stays whole', async () => {
-    const quoted = async (id: string) => (await run(nine(`NAD+FT1+${id}::CVR++Hans Hansen`), { captureSegments: true })).messages[0]!.segmentText?.[8];
-    expect(await quoted('3213805678')).toBe("NAD+FT1+321380****::CVR++Hans Hansen'");
-    expect(await quoted('12345678')).toBe("NAD+FT1+12345678::CVR++Hans Hansen'");
+    const quoted = async (id: string) => (await run(nine(`NAD+FT1+${id}::CVR++Hans Hansen+Vestergade 1+Vejle++7100+DK`), { captureSegments: true })).messages[0]!.segmentText?.[8];
+    expect(await quoted('3213805678')).toBe("NAD+FT1+321380****::CVR++Hans Hansen+Vestergade 1+Vejle++7100+DK'");
+    expect(await quoted('12345678')).toBe("NAD+FT1+12345678::CVR++Hans Hansen+Vestergade 1+Vejle++7100+DK'");
   });
 
   it('reads the id types from the profile: a patched CPR code is checked, the old one is not a CPR', async () => {
     const patched = patchProfile(opsigelser55, { qualifiers: { NADIdType: { cpr: { value: 'PNR' } } } });
-    const r = await run(nine('NAD+FT1+3213801234::PNR++Hans Hansen'), { profile: patched });
+    const r = await run(nine('NAD+FT1+3213801234::PNR++Hans Hansen+Vestergade 1+Vejle++7100+DK'), { profile: patched });
     expect(warningsOf(r)).toEqual([['cpr-invalid-date', 'NAD', 8, 2, 1]]);
   });
 });
@@ -209,7 +209,7 @@ describe('a VIR number that breaks the profile\'s virRule (an assumption) is a w
 });
 
 describe('warnings in the reports', () => {
-  const text = nine('NAD+FT1+3213801234::CPR++Hans Hansen');
+  const text = nine('NAD+FT1+3213801234::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK');
 
   it('JSON: every message has warnings (same keys as an error); exit code 0 when there are only warnings', async () => {
     const clean = await runValidate(bytes(nine(FT1)));
@@ -230,7 +230,7 @@ describe('warnings in the reports', () => {
     expect(stdout).toContain('message 1  ref 1  OPSIGE  BGM 9 (cancellation)  accepted');
     expect(stdout).toMatch(/warning segment 8 \(NAD\), element 2:1, byte \d+: NAD FT1: CPR 321380-\*{4} .*\[rule cpr-invalid-date\]/);
     // check-digits.md: never a full CPR in an error report — the quoted segment masks it too.
-    expect(stdout).toContain("> NAD+FT1+321380****::CPR++Hans Hansen'");
+    expect(stdout).toContain("> NAD+FT1+321380****::CPR++Hans Hansen+Vestergade 1+Vejle++7100+DK'");
     expect(stdout).not.toContain('3213801234');
     expect(stdout).toContain('ACCEPTED (CONTRL UCI 7)');
   });
@@ -246,10 +246,10 @@ describe('warnings in the reports', () => {
 
   it('masks a valid CPR in a quoted segment that has an error, and leaves a CVR (a public company number) whole', async () => {
     const long = 'x'.repeat(40);
-    const { stdout } = await runValidate(bytes(nine(`NAD+FT1+0101801234::CPR++${long}`)), { format: 'text' });
-    expect(stdout).toContain(`> NAD+FT1+010180****::CPR++${long}'`);
+    const { stdout } = await runValidate(bytes(nine(`NAD+FT1+0101801234::CPR++${long}+Vestergade 1+Vejle++7100+DK`)), { format: 'text' });
+    expect(stdout).toContain(`> NAD+FT1+010180****::CPR++${long}+Vestergade 1+Vejle++7100+DK'`);
     expect(stdout).not.toContain('0101801234');
-    const cvr = await runValidate(bytes(nine(`NAD+FT1+13585628::CVR++${long}`)), { format: 'text' });
-    expect(cvr.stdout).toContain(`> NAD+FT1+13585628::CVR++${long}'`);
+    const cvr = await runValidate(bytes(nine(`NAD+FT1+13585628::CVR++${long}+Vestergade 1+Vejle++7100+DK`)), { format: 'text' });
+    expect(cvr.stdout).toContain(`> NAD+FT1+13585628::CVR++${long}+Vestergade 1+Vejle++7100+DK'`);
   });
 });

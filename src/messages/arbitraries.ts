@@ -19,7 +19,7 @@ import type { FpMessage } from './decode.js';
 import { encodeMessage } from './encode.js';
 import { END_DATE_REASONS } from './builders/opsigelser.js';
 import { codeListCodes, rejectionReasonCode, type GuideProfile } from './profile.js';
-import type { Address, Company, FreeText, NamedParty } from './types/common.js';
+import type { Address, Company, FreeText, NamedParty, Policyholder } from './types/common.js';
 import { CODE_PATTERN } from './types/common.js';
 import {
   OPSIGELSE_KINDS,
@@ -63,19 +63,21 @@ const arbAddressFields = {
   country: fc.constantFrom('DK', 'SE', 'NO', 'DE', 'FO', 'GL'),
 };
 
-/** A policyholder or debtor: optional CPR/CVR, name, optional name 2 and address. */
-export const arbNamedParty: fc.Arbitrary<NamedParty> = fc.record(
-  {
-    id: fc.oneof(
-      fc.record({ value: fc.stringMatching(/^[0-9]{10}$/), type: fc.constant('CPR' as const) }),
-      fc.record({ value: fc.stringMatching(/^[0-9]{8}$/), type: fc.constant('CVR' as const) }),
-    ),
-    name: arbText(35),
-    name2: arbText(35),
-    ...arbAddressFields,
-  },
-  { requiredKeys: ['name'] },
-);
+const arbNamedPartyFields = {
+  id: fc.oneof(
+    fc.record({ value: fc.stringMatching(/^[0-9]{10}$/), type: fc.constant('CPR' as const) }),
+    fc.record({ value: fc.stringMatching(/^[0-9]{8}$/), type: fc.constant('CVR' as const) }),
+  ),
+  name: arbText(35),
+  name2: arbText(35),
+  ...arbAddressFields,
+};
+
+/** A policyholder 2 or debtor: optional CPR/CVR, name, optional name 2 and address. */
+export const arbNamedParty: fc.Arbitrary<NamedParty> = fc.record(arbNamedPartyFields, { requiredKeys: ['name'] });
+
+/** An opsigelser policyholder 1: optional CPR/CVR, name, optional name 2, and an address with street and postcode. */
+export const arbPolicyholder: fc.Arbitrary<Policyholder> = fc.record(arbNamedPartyFields, { requiredKeys: ['name', 'street', 'postcode'] });
 
 /** An insured location: an address with at least one field. */
 export const arbAddress: fc.Arbitrary<Address> = fc
@@ -225,7 +227,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
         {
           buildingFire: fc.constant(true),
           ...(b.bonus ? { claimsDataRequested: fc.constant(true) } : {}),
-          policyholder1: arbNamedParty,
+          policyholder1: arbPolicyholder,
           policyholder2: arbNamedParty,
           insuredLocation: arbAddress,
           policyNumber: arbPolicyNumber,
@@ -236,7 +238,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
         arbCancellationDate(b.shortened),
       ).map((v) => withinYearsAhead(p, b, v)),
   ],
-  bonusAnswer: [true, (p, b) => kindRecord('bonusAnswer', b, { policyholder1: arbNamedParty, policyholder2: arbNamedParty, bonus: bonusArb(p, true) }, ['policyholder1', 'bonus'])],
+  bonusAnswer: [true, (p, b) => kindRecord('bonusAnswer', b, { policyholder1: arbPolicyholder, policyholder2: arbNamedParty, bonus: bonusArb(p, true) }, ['policyholder1', 'bonus'])],
   contentError: [false, (p, b) => kindRecord('contentError', b, { errorCode: arbErrorCode(p), freeText: arbFreeText }, ['errorCode'])],
   bonusQuery: [
     true,
@@ -244,7 +246,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
       kindRecord(
         'bonusQuery',
         b,
-        { policyEndDate: arbIsoDate, policyholder1: arbNamedParty, policyholder2: arbNamedParty, policyNumber: arbPolicyNumber, registrationNumber: arbRef },
+        { policyEndDate: arbIsoDate, policyholder1: arbPolicyholder, policyholder2: arbNamedParty, policyNumber: arbPolicyNumber, registrationNumber: arbRef },
         ['policyholder1', 'policyNumber'],
       ),
   ],
@@ -258,7 +260,7 @@ const OPSIGELSE_ARBS: Record<OpsigelseKind, readonly [bonusOnly: boolean, arb: K
         b,
         {
           correctedDate: arbCancellationDate(b.shortened).map((d) => d.cancellationDate),
-          policyholder1: arbNamedParty,
+          policyholder1: arbPolicyholder,
           policyholder2: arbNamedParty,
           insuredLocation: arbAddress,
           matrikel: arbMatrikel,

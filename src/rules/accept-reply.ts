@@ -5,6 +5,7 @@
  * @module
  */
 import { buildAccept, buildRejection } from '../messages/builders/opsigelser.js';
+import type { NamedParty, Policyholder } from '../messages/types/common.js';
 import type { Bonus, Cancellation, OpsigelseAccept, OpsigelseRejection } from '../messages/types/opsigelser.js';
 import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile } from '../schema/profiles/index.js';
@@ -65,10 +66,22 @@ function replyTo(decision: ReplyableDecision, received: Cancellation, options: T
   return buildAccept(received, {
     ...common,
     ...(decision.decision === 'accept-with-date' ? { correctedDate: decision.correctedDate } : {}),
-    ...(holder1 !== undefined ? { policyholder: holder1 } : {}),
+    ...(holder1 !== undefined ? { policyholder: withAddress(holder1, received.policyholder1) } : {}),
     ...(holder2 !== undefined ? { policyholder2: holder2 } : {}),
     ...(policy?.insuredLocation !== undefined ? { insuredLocation: policy.insuredLocation } : {}),
     ...(policy?.matrikel !== undefined ? { matrikel: policy.matrikel } : {}),
     ...(options.bonus !== undefined ? { bonus: options.bonus } : {}),
   });
+}
+
+/**
+ * Our policyholder 1 for the accept: our name and id, and our address when we hold one (street and
+ * postcode), else the address the cancellation gave — the 29 must carry "forsikringstager 1 s navn
+ * og adresse" (seed 002, 2.9.7) even when our record has no address.
+ */
+function withAddress(ours: NamedParty, received: Policyholder): Policyholder {
+  if (ours.street !== undefined && ours.postcode !== undefined) return { ...ours, street: ours.street, postcode: ours.postcode };
+  const { street, city, postcode, country } = received;
+  const { street: _s, city: _c, postcode: _p, country: _k, ...named } = ours;
+  return { ...named, street, postcode, ...(city !== undefined ? { city } : {}), ...(country !== undefined ? { country } : {}) };
 }

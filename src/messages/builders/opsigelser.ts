@@ -7,7 +7,7 @@ import type { ContentErrorCode } from '../../schema/profile.js';
 import { opsigelser55 } from '../../schema/profiles/index.js';
 import type { FpMessage } from '../decode.js';
 import { rejectionReasonCode, type GuideProfile } from '../profile.js';
-import type { Address, Company, NamedParty } from '../types/common.js';
+import type { Address, Company, NamedParty, Policyholder } from '../types/common.js';
 import {
   acceptSchema,
   bonusAnswerSchema,
@@ -87,8 +87,8 @@ export interface AcceptOptions extends ReplyOptions {
   correctedDate?: string | CancellationDate;
   /** Bonus information, when a bonus query came with the cancellation; it must carry the underwriting date. */
   bonus?: Bonus;
-  /** forsikringstager 1 as we (the ceding insurer) have it; default: as received. */
-  policyholder?: NamedParty;
+  /** forsikringstager 1 as we (the ceding insurer) have it, with its address; default: as received. */
+  policyholder?: Policyholder;
   /** forsikringstager 2 as we have it; default: as received. */
   policyholder2?: NamedParty;
   /** forsikringssted as we have it; default: as received. */
@@ -187,8 +187,8 @@ export function buildRejection(received: Cancellation | BonusQuery, options: Rej
 export interface BonusAnswerOptions extends ReplyOptions {
   /** The bonus information (premium step, claim-free years, dates, claims); it must carry the underwriting date and the policy end date. */
   bonus: Bonus;
-  /** forsikringstager 1 as we have it; default: as received. */
-  policyholder?: NamedParty;
+  /** forsikringstager 1 as we have it, with its address; default: as received. */
+  policyholder?: Policyholder;
   /** forsikringstager 2 as we have it; default: as received. */
   policyholder2?: NamedParty;
 }

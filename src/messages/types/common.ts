@@ -95,6 +95,19 @@ export const namedParty = z.strictObject({
   ...addressFields,
 });
 
+/**
+ * Policyholder 1 of an opsigelser message: a named party with an address, street and postcode at
+ * least. Seed 002 (2.9.1, 2.9.2, 2.9.4, 2.9.7) sends "NAD med forsikringstager 1's navn og
+ * adresse og om muligt CVR eller CPR nummer" — the address, unlike the CPR/CVR number and unlike
+ * policyholder 2's ("navn og om muligt adresse"), is not "om muligt".
+ */
+export const policyholder = namedParty.extend({
+  /** gade: street and number (NAD C059), required. */
+  street: text(35),
+  /** postnummer: postcode (NAD 3251), required. */
+  postcode: text(9),
+});
+
 /** An address without a name (forsikringssted: insured location). */
 export const address = z
   .strictObject(addressFields)
@@ -141,6 +154,8 @@ export type Company = z.infer<typeof company>;
 export type PersonId = z.infer<typeof personId>;
 /** A named person or business (policyholder, debtor) with an optional CPR/CVR number and address. */
 export type NamedParty = z.infer<typeof namedParty>;
+/** Policyholder 1 of an opsigelser message: a named party with street and postcode (seed 002: "forsikringstager 1's navn og adresse"). */
+export type Policyholder = z.infer<typeof policyholder>;
 /** An address without a name (forsikringssted: the insured location); at least one field. */
 export type Address = z.infer<typeof address>;
 /** Free text (FTX): one array of lines per FTX segment, at most 5 segments of 5 lines of 70 characters. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CONTENT_ERROR_CODES } from '../../schema/profile.js';
-import { address, CODE_PATTERN, company, contact, extraData, freeText, isoDate, namedParty, text } from './common.js';
+import { address, CODE_PATTERN, company, contact, extraData, freeText, isoDate, namedParty, policyholder, text } from './common.js';
 
 /** The seven opsigelser kinds (BGM 9, 11, 12, 13, 15, 27, 29 in the default profile). */
 export const OPSIGELSE_KINDS = ['cancellation', 'bonusAnswer', 'contentError', 'bonusQuery', 'reminder', 'rejection', 'accept'] as const;
@@ -93,8 +93,8 @@ export const cancellationSchema = z.strictObject({
   claimsDataRequested: z.boolean().optional(),
   /** fri tekst (FTX): only with basis `otherDate` (288). */
   freeText: freeText.optional(),
-  /** forsikringstager 1 (NAD FT1). */
-  policyholder1: namedParty,
+  /** forsikringstager 1 (NAD FT1): name and address (street, postcode). */
+  policyholder1: policyholder,
   /** forsikringstager 2 (NAD FT2). */
   policyholder2: namedParty.optional(),
   /** forsikringssted (NAD FS): required for building insurance. */
@@ -111,8 +111,8 @@ export const cancellationSchema = z.strictObject({
 export const bonusAnswerSchema = z.strictObject({
   kind: z.literal('bonusAnswer'),
   ...header,
-  /** forsikringstager 1 (NAD FT1). */
-  policyholder1: namedParty,
+  /** forsikringstager 1 (NAD FT1): name and address (street, postcode). */
+  policyholder1: policyholder,
   /** forsikringstager 2 (NAD FT2). */
   policyholder2: namedParty.optional(),
   /** bonusoplysninger (SIF, DTMs, SHI/DTM claims). */
@@ -135,8 +135,8 @@ export const bonusQuerySchema = z.strictObject({
   ...header,
   /** policens ophørsdato (DTM 295): required on a pure bonus query. */
   policyEndDate: isoDate.optional(),
-  /** forsikringstager 1 (NAD FT1). */
-  policyholder1: namedParty,
+  /** forsikringstager 1 (NAD FT1): name and address (street, postcode). */
+  policyholder1: policyholder,
   /** forsikringstager 2 (NAD FT2). */
   policyholder2: namedParty.optional(),
   /** policenummer (RFF POL). */
@@ -178,8 +178,8 @@ export const acceptSchema = z.strictObject({
   ...header,
   /** tilrettet opsigelsesdato (OSI ODC + DTM): only when accepting per another date than requested. */
   correctedDate: cancellationDate.optional(),
-  /** forsikringstager 1 as the ceding insurer has it (NAD FT1). */
-  policyholder1: namedParty,
+  /** forsikringstager 1 as the ceding insurer has it (NAD FT1): name and address (street, postcode). */
+  policyholder1: policyholder,
   /** forsikringstager 2 (NAD FT2). */
   policyholder2: namedParty.optional(),
   /** forsikringssted as the ceding insurer has it (NAD FS). */

@@ -20,10 +20,13 @@ const SHARED: readonly RequiredValue[] = [
   ['CTA', null, 1, 1, 'contact name'],
 ];
 
-/** Opsigelser (seed 002): the policyholders' names, the VIR number of the company that already cancelled, the claim-free years of the bonus block. */
+/** Opsigelser (seed 002): the policyholders' names, policyholder 1's street and postcode, the VIR number of the company that already cancelled, the claim-free years of the bonus block. */
 export const OPSIGELSER_VALUES: readonly RequiredValue[] = [
   ...SHARED,
   ['NAD', 'policyholder1', 3, 0, 'name'],
+  // "NAD med forsikringstager 1's navn og adresse og om muligt CVR eller CPR nummer": the address is not "om muligt".
+  ['NAD', 'policyholder1', 4, 0, 'street (address)'],
+  ['NAD', 'policyholder1', 7, 0, 'postcode (address)'],
   ['NAD', 'policyholder2', 3, 0, 'name'],
   ['NAD', 'cancelledBy', 1, 0, 'VIR number'],
   ['SIF', null, 1, 0, 'number of claim-free years'],
