@@ -64,3 +64,17 @@ export async function messageErrors(text: string, options: ValidateOptions = {})
   const [report] = await validate(text, { now: NOW, ...options });
   return report!.messages[0]!.errors.map((e) => [e.code, e.rule ?? null, e.segmentPosition, e.element, e.component]);
 }
+
+/** batch-mixed.edi without its UNA: interchanges read with the defaults. */
+export const PLAIN_BATCH = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+
+/** A UNB segment's text (no terminator), put into data by the split finder's tests. */
+export const FAKE_UNB = 'UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+R1';
+
+/**
+ * {@link PLAIN_BATCH} under `una` (its text made to fit the UNA by `fit`), with `data` right
+ * after the BGM of its first message, then {@link PLAIN_BATCH} as it is.
+ */
+export function dataAfterBgm(una: string, fit: (text: string) => string, data: string): string {
+  return `${una}\n${fit(PLAIN_BATCH).replace(/BGM(.)9(.)/, `BGM$19$2${data}`)}${PLAIN_BATCH}`;
+}

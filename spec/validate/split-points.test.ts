@@ -9,6 +9,7 @@ import { DEFAULT_SERVICE_CHARS } from '../../src/syntax/service-chars.js';
 import { parse } from '../../src/syntax/index.js';
 import { SplitFinder, terminatorFrom } from '../../src/validate/split-points.js';
 import type { ByteReader } from '../../src/validate/worker-protocol.js';
+import { FAKE_UNB, PLAIN_BATCH, dataAfterBgm } from './helpers.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 const readerOf = (buf: Buffer): ByteReader => (offset, length) => buf.subarray(offset, offset + length);
@@ -72,7 +73,7 @@ describe('SplitFinder', () => {
 
 describe('SplitFinder: the service characters of an interchange without a UNA of its own', () => {
   const custom = readFileSync('fixtures/custom-una.edi', 'latin1');
-  const plain = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+  const plain = PLAIN_BATCH;
 
   /** Every split point the finder finds walking `text` (each accepted, as validateFile does). */
   function walk(text: string): number[] {
@@ -130,17 +131,22 @@ describe('SplitFinder: the service characters of an interchange without a UNA of
     const unclosed = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1').replace("UNA:+.? '", "UNA:+,? '").replace(/UNZ\+[^']*'\n/, '');
     const text = plain + unclosed + plain;
     const finder = new SplitFinder(readerOf(bytes(text)), text.length);
-    const point = finder.next(text.indexOf('UNH', plain.length) + 1, 0);
-    expect(point?.at).toBe(plain.length + unclosed.length);
-    expect(point?.context?.chars).toEqual({ ...DEFAULT_SERVICE_CHARS, decimal: ',' });
+    const context = finder.contextAt(text.indexOf('UNH', plain.length + unclosed.length) + 1);
+    expect(context?.unbAt).toBe(plain.length + unclosed.length);
+    expect(context?.chars).toEqual({ ...DEFAULT_SERVICE_CHARS, decimal: ',' });
+    // A range fed that UNB alone, or started at it, would read it with the full stop: no split point in it.
+    expect(context?.prelude).toBeNull();
+    expect(finder.next(text.indexOf('UNH', plain.length) + 1, 0)).toBeNull();
   });
 
-  it('reads one with the characters of the interchange before when that one has no UNZ', () => {
+  it('reads one with the characters of the interchange before when that one has no UNZ, and splits nowhere in it', () => {
     // UNA|*,# ~ … without its UNZ, then UNB*…~ still under UNA|*,# ~, then the defaults after its UNZ.
     const unclosed = custom.replace(/UNZ\*[^~]*~\n/, '');
-    const text = unclosed + custom.replace(/^UNA.{6}\n/, '') + plain + custom;
+    const inherits = custom.replace(/^UNA.{6}\n/, '');
+    const text = unclosed + inherits + plain + custom;
+    const inside = (at: number): boolean => at >= unclosed.length && at < unclosed.length + inherits.length;
     expect(starts(text).length).toBe(1 + 1 + 1 + 1 + 7 + 2);
-    expect(walk(text)).toEqual(starts(text));
+    expect(walk(text)).toEqual(starts(text).filter((at) => !inside(at)));
   });
 });
 
@@ -164,5 +170,80 @@ describe('SplitFinder: a UNB of syntax version 1–3 under a UNA with a repetiti
     expect(parse(v4, { errors: 'collect' }).segments.filter((s) => s.tag === 'UNH').length).toBe(0);
     const finder = new SplitFinder(readerOf(bytes(v4)), v4.length);
     expect(finder.next(v4.indexOf('UNH+1+') + 1, 0)).toBeNull();
+  });
+});
+
+describe('SplitFinder: a UNB without a UNA of its own, after a terminator of the defaults', () => {
+  // The defaults are in force after a UNZ (whatever the interchange had) and at the file start; a
+  // UNB anywhere else is read with the characters in force there, which the finder learns from
+  // the interchange before it.
+  const plain = PLAIN_BATCH;
+  const fake = FAKE_UNB;
+  const file = dataAfterBgm;
+  const finderOf = (text: string): SplitFinder => new SplitFinder(readerOf(bytes(text)), text.length);
+
+  it("does not take \"'UNB+\" in data under a UNA whose terminator is another: the UNH after it is in the interchange of that UNA", () => {
+    const text = file('UNA:+.? ~', (t) => t.replace(/'/g, '~'), `FTX+AAA+++X'${fake}'~`);
+    const point = finderOf(text).next(text.indexOf(fake) + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNH+2+'));
+    expect(point?.prelude).toEqual({ start: 0, end: text.indexOf('~', text.indexOf('UNB+')) + 1 });
+    expect(point?.context?.chars.terminator).toBe('~');
+  });
+
+  it("does not take \"!'UNB+\" in data under a UNA whose release character is '!'", () => {
+    const text = file('UNA:+.! \'', (t) => t.replace('?+', '!+'), `FTX+AAA+++X!'${fake}'`);
+    const point = finderOf(text).next(text.indexOf(fake) + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNH+2+'));
+    expect(point?.prelude).toEqual({ start: 0, end: text.indexOf("'", text.indexOf('UNB+')) + 1 });
+    expect(point?.context?.chars.release).toBe('!');
+  });
+
+  it("splits nowhere inside an interchange whose UNB inherits characters no prelude of its own gives (\"?'UNB+\" under a UNA without a release character)", () => {
+    // Without a release character "?'" ends the FTX: the UNB is one, read with the UNA's characters (no UNZ came between).
+    const text = file("UNA:+.  '", (t) => t.replace('?+', ' '), `FTX+AAA+++X?'${fake}'`);
+    expect(parse(text, { errors: 'collect' }).segments.filter((s) => s.tag === 'UNB').length).toBe(3);
+    const point = finderOf(text).next(text.indexOf(fake) + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNB+', text.indexOf('UNZ+')));
+    expect(point?.prelude).toBeNull();
+    expect(point?.context?.chars).toEqual(DEFAULT_SERVICE_CHARS);
+  });
+
+  it('splits nowhere inside an interchange after one without UNZ whose UNA changed another character (the decimal mark)', () => {
+    const second = plain.replace(/UNZ\+[^']*'\n/, '');
+    const text = `UNA:+,? '\n${second}${plain}${plain}`;
+    const inSecond = text.indexOf('UNH+', text.indexOf('UNB+', second.length)) + 1;
+    const point = finderOf(text).next(inSecond, 0);
+    expect(point?.at).toBe(text.indexOf('UNB+', text.indexOf('UNZ+')));
+    expect(point?.context?.chars).toEqual(DEFAULT_SERVICE_CHARS);
+  });
+
+  it("does not take \"'UNA:+.? 'UNB+\" in data under a UNA whose terminator is another: a UNA too starts an interchange only after a UNZ", () => {
+    const text = file('UNA:+.? ~', (t) => t.replace(/'/g, '~'), `FTX+AAA+++X'UNA:+.? '${fake}'~`);
+    const point = finderOf(text).next(text.indexOf(fake) + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNH+2+'));
+    expect(point?.context?.chars.terminator).toBe('~');
+  });
+
+  it('reads a UNB with the defaults after a UNZ however many segments outside any interchange stand between', () => {
+    // UNA|*,# ~ … UNZ*…~, then 200 segments (1,800 bytes) read with the defaults, then UNB+…' and another UNA|*,# ~.
+    const custom = readFileSync('fixtures/custom-una.edi', 'latin1');
+    const text = custom + "FTX+AAA'\n".repeat(200) + plain + custom;
+    const finder = finderOf(text);
+    const point = finder.next(text.indexOf('UNH*1*') + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNB+'));
+    expect(point?.context?.chars).toEqual(DEFAULT_SERVICE_CHARS);
+    finder.accept(point!);
+    // The second UNA|*,# ~ follows the UNZ of that interchange: its message is in it, not in the first.
+    const last = text.lastIndexOf('UNA|');
+    const message = finder.next(text.indexOf('UNB*', last) + 1, 0);
+    expect(message?.at).toBe(text.indexOf('UNH*1*', last));
+    expect(message?.prelude).toEqual({ start: last, end: text.indexOf('~', text.indexOf('UNB*', last)) + 1 });
+  });
+
+  it('still takes the interchanges of a file that starts with a segment outside any', () => {
+    const text = `FTX+AAA'\n${plain}${plain}`;
+    const point = finderOf(text).next(text.indexOf('UNH+1+') + 1, 0);
+    expect(point?.at).toBe(text.indexOf('UNH+2+'));
+    expect(point?.prelude).toEqual({ start: text.indexOf('UNB+'), end: text.indexOf("'", text.indexOf('UNB+')) + 1 });
   });
 });

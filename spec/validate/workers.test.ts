@@ -20,7 +20,7 @@ import { validateStream } from '../../src/validate/stream.js';
 import type { ValidateOptions, ValidationEvent } from '../../src/validate/types.js';
 import type { RangeJob, RangeResult } from '../../src/validate/worker-protocol.js';
 import { validateFileWith, type ValidateFileOptions } from '../../src/validate/workers.js';
-import { NOW, parseLines, runValidate } from './helpers.js';
+import { FAKE_UNB, NOW, PLAIN_BATCH, dataAfterBgm, parseLines, runValidate } from './helpers.js';
 
 type Generate = (o: { sizeMiB: number; seed?: number; newlines?: boolean | 'crlf'; out: string }) => { messages: number; interchanges: number };
 
@@ -120,12 +120,14 @@ function oneInterchange(text: string): string {
 }
 
 const customUna = readFileSync('fixtures/custom-una.edi', 'latin1');
-const plainBatch = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+const plainBatch = PLAIN_BATCH;
 /** custom-una.edi with a second message, whose FTX holds "'UNB+…'" as data ("'" and "+" are no service characters under UNA|*,# ~). */
 const unbInData = customUna
   .replace('Leasingaftale', "Leasingaftale'UNB+UNOC:3+1:ZZ+2:ZZ+240101:1200+R1'")
   .replace(/(UNH\*1\*[\s\S]*UNT\*16\*)1~\n/, (block: string, head: string) => `${block}${block.replace('UNH*1*', 'UNH*2*').replace(`${head}1~`, `${head}2~`)}`)
   .replace('UNZ*1*', 'UNZ*2*');
+/** {@link dataAfterBgm}, twice. */
+const twice = (una: string, fit: (t: string) => string, data: string): string => dataAfterBgm(una, fit, data).repeat(2);
 /**
  * Broken files around interchange ends, and whether the split finder misjudges a point in them
  * (a range then runs on past it).
@@ -134,10 +136,24 @@ const BOUNDARY_FILES = {
   // UNZ, then a segment outside any interchange (read with the defaults), then an interchange without a UNA.
   'segments-after-unz': { text: (customUna + "FTX+AAA'\n" + plainBatch).repeat(3), runsOn: false },
   // An interchange under UNA:+,? ' without its UNZ: the next UNB (no UNA) is still read with its comma;
-  // a range cannot start there with only that UNB before it.
-  'unclosed-una-comma': { text: "UNA:+,? '\n" + plainBatch.replace(/UNZ\+[^']*'\n/, '') + plainBatch + plainBatch, runsOn: true },
-  // "'UNB+…'" in data of an interchange under another terminator: looked back at blind, it reads as a UNB.
-  'unb-in-data': { text: (unbInData + plainBatch).repeat(2), runsOn: true },
+  // no range can start in it (a prelude of that UNB alone gives the defaults).
+  'unclosed-una-comma': { text: "UNA:+,? '\n" + plainBatch.replace(/UNZ\+[^']*'\n/, '') + plainBatch + plainBatch, runsOn: false },
+  // The same with another release character.
+  'unclosed-una-release': { text: "UNA:+.! '\n" + plainBatch.replace('?+', '!+').replace(/UNZ\+[^']*'\n/, '') + plainBatch + plainBatch, runsOn: false },
+  // "'UNB+…'" in data of an interchange under another terminator.
+  'unb-in-data': { text: (unbInData + plainBatch).repeat(2), runsOn: false },
+  'unb-in-data-tilde': { text: twice('UNA:+.? ~', (t) => t.replace(/'/g, '~'), `FTX+AAA+++X'${FAKE_UNB}'~`), runsOn: false },
+  // "!'UNB+…'" in data under the release character '!'.
+  'released-unb-in-data': { text: twice("UNA:+.! '", (t) => t.replace('?+', '!+'), `FTX+AAA+++X!'${FAKE_UNB}'`), runsOn: false },
+  // "?'UNB+…'" under a UNA without a release character: a UNB, read with that UNA's characters.
+  'unb-without-release': { text: twice("UNA:+.  '", (t) => t.replace('?+', ' '), `FTX+AAA+++X?'${FAKE_UNB}'`), runsOn: false },
+  // "'UNA:+.? 'UNB+…'" in data under another terminator.
+  'una-in-data': { text: twice('UNA:+.? ~', (t) => t.replace(/'/g, '~'), `FTX+AAA+++X'UNA:+.? '${FAKE_UNB}'~`), runsOn: false },
+  // A UNZ, then more segments outside any interchange than the finder reads around a UNB (1,800 bytes).
+  'long-segments-after-unz': { text: (customUna + "FTX+AAA'\n".repeat(200) + plainBatch).repeat(2), runsOn: false },
+  // "'UNZ+…'UNB+…'" in data under another terminator: read blind, an interchange's end and the next one's start.
+  // Telling it from a real one would mean reading the file back to the last accepted point (docs/performance.md).
+  'unz-in-data': { text: twice('UNA:+.? ~', (t) => t.replace(/'/g, '~'), `FTX+AAA+++X'UNZ+1+R0'${FAKE_UNB}'~`), runsOn: true },
 };
 
 /**
@@ -333,7 +349,7 @@ describe('validateFile: cutting and merging (on the calling thread)', () => {
 
   it('cuts at every interchange and message after an interchange with a UNA of its own, whose characters end at its UNZ', async () => {
     // UNA|*,# ~ (custom-una), then an interchange without a UNA (the defaults after the UNZ), three times.
-    const plain = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+    const plain = PLAIN_BATCH;
     const path = write('custom-then-plain.edi', (readFileSync('fixtures/custom-una.edi', 'latin1') + plain).repeat(3));
     const want = await reference(path, { now: NOW });
     expect(expectWellFormed(want)).toBe(3 * (1 + 7));
@@ -510,7 +526,7 @@ describe('validateFile with worker threads (the built package)', () => {
   });
 
   it('yields the same events with 2 workers as with 1 for interchanges with and without a UNA of their own', async () => {
-    const plain = readFileSync('fixtures/batch-mixed.edi', 'latin1').replace(/^UNA.{6}\n/, '');
+    const plain = PLAIN_BATCH;
     const path = write('threads-custom-then-plain.edi', (readFileSync('fixtures/custom-una.edi', 'latin1') + plain).repeat(3));
     const want = await run(path, { workers: 1 });
     expect(expectWellFormed(want)).toBe(3 * (1 + 7));

@@ -174,7 +174,8 @@ type Role = (typeof ROLES)[number];
 /** Roles that may be a space, meaning "not used". */
 const MAY_BE_SPACE: ReadonlySet<Role> = new Set(['release', 'repetition']);
 
-function isLetterOrDigit(code: number): boolean {
+/** Whether `code` is an ASCII letter or digit (no service character may be one). */
+export function isLetterOrDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
@@ -226,6 +227,11 @@ export function parseServiceString(six: string, offset = 0): ServiceChars {
     chars[role] = ch;
   }
   return chars;
+}
+
+/** Whether `a` and `b` hold the same six service characters. */
+export function sameServiceChars(a: ServiceChars, b: ServiceChars): boolean {
+  return ROLES.every((role) => a[role] === b[role]);
 }
 
 /** The UNA string (9 characters) for a set of service characters. */

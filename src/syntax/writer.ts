@@ -2,7 +2,7 @@ import { type Charset, charsetFor, encodeText, firstUnencodableChar } from './ch
 import { EdifactSyntaxError, type Position, SyntaxErrorCode } from './errors.js';
 import type { SegmentInput } from './segment.js';
 import { checkOptions, describeValue, isBoolean, isObject, isString, oneOf, type OptionCheck } from './options.js';
-import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse, repetitionInUse, restrictedPlacesBroken } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, ROLES, type ServiceChars, escapedServiceChars, formatServiceString, parseServiceString, releaseInUse, repetitionInUse, restrictedPlacesBroken, sameServiceChars } from './service-chars.js';
 
 /** How segments are written. */
 export interface SerializeOptions {
@@ -38,17 +38,6 @@ function checkServiceChars(chars: ServiceChars): void {
   } catch (error) {
     throw new RangeError(`fp-edifact: serialize: option serviceChars: ${(error as EdifactSyntaxError).reason}`);
   }
-}
-
-function sameChars(a: ServiceChars, b: ServiceChars): boolean {
-  return (
-    a.component === b.component &&
-    a.element === b.element &&
-    a.decimal === b.decimal &&
-    a.release === b.release &&
-    a.repetition === b.repetition &&
-    a.terminator === b.terminator
-  );
 }
 
 /**
@@ -129,7 +118,7 @@ export function serialize(segments: Iterable<SegmentInput>, options: SerializeOp
   if (options.serviceChars !== undefined) checkServiceChars(options.serviceChars);
   const chars = options.serviceChars ?? DEFAULT_SERVICE_CHARS;
   const newline = options.newline ?? '';
-  const una = options.una ?? !sameChars(chars, DEFAULT_SERVICE_CHARS);
+  const una = options.una ?? !sameServiceChars(chars, DEFAULT_SERVICE_CHARS);
   const escape = makeEscaper(chars);
   const unescapable = releaseInUse(chars) ? null : escapedServiceChars(chars);
   // In a tag the component separator nests (syntax 4, `UNH:1`): every other service character is released.

@@ -7,20 +7,32 @@
  * versions 1–3 read the decimal mark and the fifth place as `BEFORE_VERSION_4` says); without one, the defaults after the
  * `UNZ` of the interchange before, or its characters when it has no `UNZ` (the tokenizer's rule,
  * `serviceCharsAfter`). A range that starts at a `UNH` is fed the `UNA`+`UNB` bytes of its
- * interchange first (its prelude).
+ * interchange first (its prelude); no range starts inside an interchange whose `UNB` has no
+ * `UNA` and inherits characters other than the defaults (no prelude of its own gives them).
  *
- * The scan is a heuristic; every split point is checked exactly afterwards (`probeBoundary`
- * here, and the previous range's pipeline state when it reaches the point), so a misjudged
- * point costs parallelism, never correctness.
+ * Looking back from the wanted offset, the finder takes the nearest interchange start it can
+ * read without knowing what came before: one that starts the file or follows a `UNZ` (after
+ * every `UNZ` the defaults are in force until a `UNA`). Any other `UNB` or `UNA` may be data or
+ * inherit characters (`'UNB+` under a `UNA` with another terminator, release character or
+ * element separator; a `UNB` after an interchange without `UNZ`): it is read with the
+ * characters of the interchange before it, found further back (or of the last accepted point,
+ * or of the file start). What it still misreads is a `UNZ` and an interchange start both
+ * forged in data under such a `UNA`: telling them from real ones means reading the file back to
+ * the last accepted point on every search (for a file of many interchanges, about the bytes
+ * the workers read once more, on the calling thread). Every split point is checked exactly
+ * afterwards (`probeBoundary` here, and the previous range's pipeline state when it reaches
+ * the point), so a misjudged point costs parallelism, never correctness.
  */
 import {
   DEFAULT_SERVICE_CHARS,
   charsUnderVersion,
+  isLetterOrDigit,
   isSegmentGap,
   isUnaAt,
   parseServiceString,
   releaseInUse,
   releaseRunBefore,
+  sameServiceChars,
   segmentGaps,
   serviceCharsAfter,
   type ServiceChars,
@@ -40,9 +52,21 @@ export interface SplitPoint {
 /** The interchange around an offset: its UNB, its prelude and the service characters in force. */
 export interface InterchangeContext {
   unbAt: number;
-  prelude: ByteSpan;
+  /**
+   * The interchange's `UNA`+`UNB` bytes, which give a range started inside it the characters it
+   * is read with; `null` when they cannot: its `UNB` has no `UNA` of its own and is read with
+   * characters other than the defaults (those of an interchange before it without `UNZ`), which
+   * a range fed that `UNB` alone, or started at it, would not read it with. No range starts in it.
+   */
+  prelude: ByteSpan | null;
   chars: ServiceChars;
 }
+
+/** What a segment is read with after the `UNB` at `unbAt` (or the file start): the characters `chars`. */
+type Before = Pick<InterchangeContext, 'unbAt' | 'chars'>;
+
+/** The file start: the defaults, no interchange open. */
+const FILE_START: Before = { unbAt: 0, chars: DEFAULT_SERVICE_CHARS };
 
 const WINDOW = 64 * 1024;
 /** Bytes read before a window, to look behind a candidate. */
@@ -60,6 +84,11 @@ interface Window {
   base: number;
 }
 
+/** Whether index `j` of `w` ends the UTF-8 byte order mark the file starts with (the tokenizer skips it). */
+function endsByteOrderMark(w: Window, j: number): boolean {
+  return w.base + j === 2 && w.buf[j] === 0xbf && w.buf[j - 1] === 0xbb && w.buf[j - 2] === 0xef;
+}
+
 /**
  * `true` when the byte at `i` starts a segment under `chars`: the file starts there (after
  * gaps), or an unreleased terminator precedes it (after gaps). `false` when unsure.
@@ -69,8 +98,7 @@ function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
   let j = i - 1;
   while (j >= 0 && isSegmentGap(w.buf[j]!, gaps)) j--;
   if (j < 0) return w.base === 0;
-  // The file starts with a UTF-8 byte order mark (the tokenizer skips it).
-  if (w.base + j === 2 && w.buf[j] === 0xbf && w.buf[j - 1] === 0xbb && w.buf[j - 2] === 0xef) return true;
+  if (endsByteOrderMark(w, j)) return true;
   if (w.buf[j] !== chars.terminator.charCodeAt(0)) return false;
   if (!releaseInUse(chars)) return true;
   const run = releaseRunBefore(w.buf, j, 0, chars.release.charCodeAt(0));
@@ -79,8 +107,66 @@ function startsSegment(w: Window, i: number, chars: ServiceChars): boolean {
   return (run & 1) === 0;
 }
 
+/**
+ * Index of the last unreleased terminator under `chars` before index `end` of `w`; −1 when the
+ * file has none before it, `null` when unsure (the window starts first, or in a run of release
+ * characters).
+ */
+function lastTerminatorBefore(w: Window, end: number, chars: ServiceChars): number | null {
+  const t = chars.terminator.charCodeAt(0);
+  const r = releaseInUse(chars) ? chars.release.charCodeAt(0) : -1;
+  for (let k = end > 0 ? w.buf.lastIndexOf(t, end - 1) : -1; k !== -1; k = k > 0 ? w.buf.lastIndexOf(t, k - 1) : -1) {
+    if (r === -1) return k;
+    const run = releaseRunBefore(w.buf, k, 0, r);
+    if (run === k && w.base > 0) return null;
+    if ((run & 1) === 0) return k;
+  }
+  return w.base === 0 ? -1 : null;
+}
+
 /** Every blank and line break, whatever the service characters. */
 const ANY_GAP = segmentGaps(null);
+
+/**
+ * Whether the bytes of `w` from `s` (after blanks and line breaks) to the terminator at `end`
+ * read as a `UNZ` segment: its tag, then `element` (`null`: any separator, no letter or digit).
+ */
+function readsAsUnz(w: Window, s: number, end: number, element: number | null): boolean {
+  while (s < end && isSegmentGap(w.buf[s]!, ANY_GAP)) s++;
+  if (s + 3 >= end || w.buf[s] !== 0x55 || w.buf[s + 1] !== 0x4e || w.buf[s + 2] !== 0x5a) return false;
+  const separator = w.buf[s + 3]!;
+  return element === null ? !isLetterOrDigit(separator) && separator !== w.buf[end] : separator === element;
+}
+
+/**
+ * Whether an interchange may start at index `p` of `w` whatever came before it (the finder
+ * looking back blind): nothing but gaps and a byte order mark precede it in the file, or it
+ * follows a segment that reads as a `UNZ` — after every `UNZ` the tokenizer reads with the
+ * defaults until a `UNA` ({@link serviceCharsAfter}). `chars`: the characters that segment is
+ * read with (the defaults, for a `UNB` without a `UNA`, which must start a segment under them);
+ * `null` for a `UNA`, which may follow a `UNZ` under any: its terminator is then the last byte
+ * before `p` that is no blank or line break, or one of those (a line feed may be the
+ * terminator), and no release character is looked for.
+ */
+function followsUnz(w: Window, p: number, chars: ServiceChars | null): boolean {
+  const gaps = chars === null ? ANY_GAP : segmentGaps(chars);
+  let j = p - 1;
+  while (j >= 0 && isSegmentGap(w.buf[j]!, gaps)) j--;
+  if (j < 0) return w.base === 0;
+  if (endsByteOrderMark(w, j)) return true;
+  if (chars !== null) {
+    if (w.buf[j] !== chars.terminator.charCodeAt(0)) return false;
+    const previous = lastTerminatorBefore(w, j, chars);
+    return previous !== null && readsAsUnz(w, previous + 1, j, chars.element.charCodeAt(0));
+  }
+  for (let end = p - 1; end >= j; end--) {
+    const t = w.buf[end]!;
+    if (isLetterOrDigit(t)) continue;
+    const previous = end > 0 ? w.buf.lastIndexOf(t, end - 1) : -1;
+    if ((previous !== -1 || w.base === 0) && readsAsUnz(w, previous + 1, end, null)) return true;
+  }
+  return false;
+}
 
 /**
  * A `UNA` service string advice ending right before `i`, or before blanks and line breaks the
@@ -108,33 +194,6 @@ function unaBefore(w: Window, i: number): { at: number; index: number; chars: Se
 }
 
 /**
- * The service characters in force at index `i` of `w`, where a segment would start, in or after
- * the interchange `before`: {@link serviceCharsAfter} its `UNZ` — the last one between its `UNB`
- * and `i`, no further back than `MARGIN` — when `i` follows it directly (its gaps skipped under
- * them) or starts a segment under them (segments outside any interchange may come between, read
- * with them, as the tokenizer reads them); else its own characters when a segment under them
- * ends right before `i`; `null` when none does. Further segments after a UNZ make the finder
- * guess `before` (a misjudged point costs parallelism only).
- */
-function inForceAt(w: Window, i: number, before: InterchangeContext): ServiceChars | null {
-  const chars = before.chars;
-  const element = chars.element.charCodeAt(0);
-  const floor = Math.max(0, before.unbAt - w.base, i - MARGIN);
-  for (let k = i >= 4 ? w.buf.lastIndexOf('UNZ', i - 4, 'latin1') : -1; k >= floor; k = k > 0 ? w.buf.lastIndexOf('UNZ', k - 1, 'latin1') : -1) {
-    if (w.buf[k + 3] !== element || !startsSegment(w, k, chars)) continue;
-    const t = terminatorFrom(w.buf, k, chars);
-    if (t === -1 || t >= i) break;
-    const after = serviceCharsAfter('UNZ', chars);
-    const gaps = segmentGaps(after);
-    let next = t + 1;
-    while (next < i && isSegmentGap(w.buf[next]!, gaps)) next++;
-    if (next === i || startsSegment(w, i, after)) return after;
-    break;
-  }
-  return startsSegment(w, i, chars) ? chars : null;
-}
-
-/**
  * The syntax version (S001 0002) of the UNB that starts `buf` and ends at index `t`: the text
  * between the first component separator of its first element and the next separator; `''` when
  * there is none (an identifier and version hold no released characters worth reading).
@@ -148,6 +207,15 @@ function syntaxVersionOf(buf: Buffer, t: number, chars: ServiceChars): string {
   let end = k + 1;
   while (end < t && buf[end] !== component && buf[end] !== element) end++;
   return buf.toString('latin1', k + 1, end);
+}
+
+/** What `visit` answers for the first `tag` in `w` it answers for, looking back from file offset `hi` to `lo`. */
+function visitBack<T>(w: Window, tag: string, lo: number, hi: number, visit: (w: Window, i: number) => T | undefined): T | undefined {
+  for (let i = w.buf.lastIndexOf(tag, hi - w.base - 1, 'latin1'); i !== -1 && w.base + i >= lo; i = i > 0 ? w.buf.lastIndexOf(tag, i - 1, 'latin1') : -1) {
+    const answer = visit(w, i);
+    if (answer !== undefined) return answer;
+  }
+  return undefined;
 }
 
 /** Index of the first unreleased terminator at or after `from` (−1: none). */
@@ -165,6 +233,8 @@ export function terminatorFrom(bytes: Uint8Array, from: number, chars: ServiceCh
 export class SplitFinder {
   private lastAt = 0;
   private lastContext: InterchangeContext | null = null;
+  /** Where {@link unzEndBefore} last found no `UNZ` of `before`'s interchange: none starts before `upTo`. */
+  private noUnz: { before: Before; upTo: number } | null = null;
 
   constructor(
     private readonly read: ByteReader,
@@ -177,18 +247,100 @@ export class SplitFinder {
   }
 
   /**
-   * An interchange starting with the `UNB` at index `i` of `w`: its start (the `UNA` when one
-   * precedes it) and context. `before`: the interchange before, if known (else the defaults are
-   * assumed for a `UNB` without a `UNA`).
+   * Looks back from file offset `hi` to `floor` for `tag`, nearest first, calling `visit` on each
+   * until it answers: in `first`, where a candidate has `MARGIN` bytes before it (or the file
+   * start), then in windows read further back.
    */
-  private interchangeAt(w: Window, i: number, before: InterchangeContext | null): { at: number; context: InterchangeContext } | null {
+  private walkBack<T>(tag: string, hi: number, floor: number, visit: (w: Window, i: number) => T | undefined, first?: Window): T | undefined {
+    if (first !== undefined) {
+      const lo = Math.max(floor, first.base === 0 ? 0 : first.base + MARGIN);
+      if (lo < hi) {
+        const answer = visitBack(first, tag, lo, hi, visit);
+        if (answer !== undefined) return answer;
+        hi = lo;
+      }
+    }
+    while (hi > floor) {
+      const lo = Math.max(floor, hi - WINDOW);
+      const answer = visitBack(this.window(lo - MARGIN, hi - lo + MARGIN + 4), tag, lo, hi, visit);
+      if (answer !== undefined) return answer;
+      hi = lo;
+    }
+    return undefined;
+  }
+
+  /**
+   * File offset of the terminator of the last `UNZ` of `before`'s interchange that starts before
+   * index `i` of `w` — a `UNZ` and its element separator at a segment start under its
+   * characters, looked for back to its `UNB` or the last accepted point, whichever is later; −1:
+   * none.
+   */
+  private unzEndBefore(w: Window, i: number, before: Before): number {
+    const at = w.base + i;
+    const chars = before.chars;
+    const element = chars.element.charCodeAt(0);
+    let floor = Math.max(before.unbAt, this.lastAt);
+    // A search with the same `before` found none below `upTo`: look no further back than that.
+    if (this.noUnz !== null && this.noUnz.before === before && this.noUnz.upTo <= at) floor = Math.max(floor, this.noUnz.upTo);
+    const end = this.walkBack(
+      'UNZ',
+      at,
+      floor,
+      (v, k) => {
+        if (v.buf[k + 3] !== element || !startsSegment(v, k, chars)) return undefined;
+        const t = terminatorFrom(v.buf, k, chars);
+        if (t !== -1) return v.base + t;
+        const tail = this.window(v.base + k, UNB_MAX);
+        const far = terminatorFrom(tail.buf, 0, chars);
+        return far === -1 ? Number.POSITIVE_INFINITY : tail.base + far;
+      },
+      w,
+    );
+    if (end !== undefined) return end;
+    this.noUnz = { before, upTo: at };
+    return -1;
+  }
+
+  /**
+   * The service characters in force at index `i` of `w`, where a segment would start, after
+   * `before` (an interchange, or the file start): the defaults ({@link serviceCharsAfter}) when a
+   * `UNZ` of its interchange ends before `i` ({@link unzEndBefore}) and `i` follows it directly
+   * (its gaps skipped under them) or starts a segment under them (segments outside any
+   * interchange may come between, read with them, as the tokenizer reads them); `before`'s own
+   * characters when there is no such `UNZ` and a segment under them ends right before `i`;
+   * `null` when `i` starts no segment.
+   */
+  private inForceAt(w: Window, i: number, before: Before): ServiceChars | null {
+    // A segment starts at `i` under `before`'s characters or (after a UNZ) the defaults, or none does: no need to look for the UNZ.
+    if (!startsSegment(w, i, before.chars) && !startsSegment(w, i, DEFAULT_SERVICE_CHARS)) return null;
+    const unz = this.unzEndBefore(w, i, before);
+    if (unz === -1) return startsSegment(w, i, before.chars) ? before.chars : null;
+    const end = unz - w.base;
+    if (end >= i) return null;
+    const after = serviceCharsAfter('UNZ', before.chars);
+    if (end >= 0) {
+      const gaps = segmentGaps(after);
+      let next = end + 1;
+      while (next < i && isSegmentGap(w.buf[next]!, gaps)) next++;
+      if (next === i) return after;
+    }
+    return startsSegment(w, i, after) ? after : null;
+  }
+
+  /**
+   * An interchange starting with the `UNB` at index `i` of `w`: its start (the `UNA` when one
+   * precedes it) and context. `before`: the interchange before (or the file start), if known;
+   * else (looking back blind) it is taken only where it follows a `UNZ` or starts the file
+   * ({@link followsUnz}), read with its `UNA`'s characters or else the defaults.
+   */
+  private interchangeAt(w: Window, i: number, before: Before | null): { at: number; context: InterchangeContext } | null {
     const una = unaBefore(w, i);
     let chars: ServiceChars | null;
     if (before === null) {
       chars = una?.chars ?? DEFAULT_SERVICE_CHARS;
-      if (!una && !startsSegment(w, i, chars)) return null;
+      if (una ? !followsUnz(w, una.index, null) : !(startsSegment(w, i, chars) && followsUnz(w, i, chars))) return null;
     } else {
-      chars = inForceAt(w, una?.index ?? i, before);
+      chars = this.inForceAt(w, una?.index ?? i, before);
       if (chars === null) return null;
       if (una) chars = una.chars;
     }
@@ -200,39 +352,34 @@ export class SplitFinder {
     if (t === -1) return null;
     // A UNB of syntax version 1–3 reads a UNA's decimal mark and fifth place as the tokenizer does.
     chars = charsUnderVersion(chars, syntaxVersionOf(tail.buf, t, chars));
-    return { at, context: { unbAt, prelude: { start: at, end: unbAt + t + 1 }, chars } };
+    // A range fed these bytes, or started at them, reads the interchange with its UNA's characters, else the defaults.
+    const prelude = una !== null || sameServiceChars(chars, DEFAULT_SERVICE_CHARS) ? { start: at, end: unbAt + t + 1 } : null;
+    return { at, context: { unbAt, prelude, chars } };
   }
 
   /**
-   * The interchange `offset` is inside, looking back to the last accepted split point. A `UNB`
-   * that is no interchange start under the defaults may be one under the characters of the
-   * interchange before (after its `UNZ`, or without one): it is looked at again, in order, once
-   * that interchange is found. One that is (after a terminator of the defaults, without a `UNA`)
-   * is taken as read with them, unseen what comes before: wrong after an interchange without
-   * `UNZ` whose `UNA` keeps `'` and `+` (a range cannot start there anyway: its prelude would
-   * need that `UNA` too), or for `'UNB+` in data under another terminator. Either costs
-   * parallelism only; confirming every such `UNB` would look back a whole range on each file
-   * whose interchanges lack their `UNZ`.
+   * The interchange `offset` is inside, looking back to the last accepted split point. The
+   * nearest interchange start that shows its characters is taken: one with a `UNA` of its own, or
+   * a `UNB` without one where the defaults must be in force (after a `UNZ`, or at the file
+   * start). A `UNB` after a terminator of the defaults anywhere else is not read with them
+   * blind: after an interchange without `UNZ` it is read with that interchange's characters, and
+   * under a `UNA` with another terminator, release character or element separator `'UNB+` (or
+   * `!'UNB+` under the release character `!`) may be data. Such a `UNB`, and one that starts no
+   * segment under the defaults, is looked at again, in order, with the characters of the
+   * interchange before it (or of the last accepted point, or of the file start) once that is known.
    */
   contextAt(offset: number): InterchangeContext | null {
-    let context = this.lastContext;
     const undecided: Array<{ w: Window; i: number }> = [];
-    search: for (let hi = offset; hi > this.lastAt; ) {
-      const lo = Math.max(this.lastAt, hi - WINDOW);
-      const w = this.window(lo - MARGIN, hi - lo + MARGIN + 4);
-      for (let i = w.buf.lastIndexOf('UNB', hi - w.base - 1, 'latin1'); i !== -1 && w.base + i >= lo; i = i > 0 ? w.buf.lastIndexOf('UNB', i - 1, 'latin1') : -1) {
+    let context =
+      this.walkBack('UNB', offset, this.lastAt, (w, i) => {
         const found = this.interchangeAt(w, i, null);
-        if (found) {
-          context = found.context;
-          break search;
-        }
-        undecided.push({ w, i });
-      }
-      hi = lo;
-    }
-    for (let k = undecided.length - 1; k >= 0 && context !== null; k--) {
+        if (found === null) undecided.push({ w, i });
+        return found?.context;
+      }) ?? this.lastContext;
+    for (let k = undecided.length - 1; k >= 0; k--) {
       const { w, i } = undecided[k]!;
-      context = this.interchangeAt(w, i, context)?.context ?? context;
+      // No context: the search reached the file start (the only point accepted without one).
+      context = this.interchangeAt(w, i, context ?? FILE_START)?.context ?? context;
     }
     return context;
   }
@@ -282,13 +429,15 @@ export class SplitFinder {
         if (kind !== 0x42 /* B */ && kind !== 0x48 /* H */) continue;
         if (context === undefined) context = this.contextAt(from);
         if (kind === 0x42) {
-          const found = this.interchangeAt(w, i, context ?? null);
-          if (found && found.at > this.lastAt) return { at: found.at, prelude: null, context: found.context };
-          // The interchange the last point starts: messages after it are inside it.
+          const found = this.interchangeAt(w, i, context ?? FILE_START);
+          // A range started there would read it with the characters of its own bytes, which must be the ones it is read with.
+          if (found && found.at > this.lastAt && found.context.prelude !== null) return { at: found.at, prelude: null, context: found.context };
+          // The interchange the last point starts, or one no range can start in: messages after it are inside it.
           if (found) context = found.context;
         } else if (
           message === null &&
           context !== null &&
+          context.prelude !== null &&
           w.buf[i + 3] === context.chars.element.charCodeAt(0) &&
           startsSegment(w, i, context.chars) &&
           !this.insideGroup(w.base + i, context)
