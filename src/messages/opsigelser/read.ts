@@ -9,7 +9,7 @@ import { endDateQualifier, kindOfDocumentCode, q, qualifier } from '../../schema
 import { readAddress, readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, type IdTypeCodes, unknownCodeReporter } from '../wire/fields.js';
 import type { ExtraDatum } from '../types/common.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
-import type { WalkedSegment } from '../wire/walk.js';
+import { readWalked, type WalkedSegment } from '../wire/walk.js';
 
 /** The kind-independent content of an opsigelser message, as read (values may be partial). */
 export interface OpsWire {
@@ -65,7 +65,7 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
 
   const bonus = (): NonNullable<OpsWire['bonus']> => (w.bonus ??= { claims: [] });
 
-  for (const { reader: r, group } of walked) {
+  readWalked(walked, ctx, 'an opsigelser message', (r, group) => {
     switch (r.tag) {
       case 'BGM':
         w.documentCode = r.raw(0, 0);
@@ -149,11 +149,10 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
         readDtm(r, group, w, profile, ctx, fmt);
         break;
       default:
-        ctx.error('15', `segment ${r.tag} is not read in an opsigelser message`, r.at());
-        continue;
+        return false;
     }
-    r.finish();
-  }
+    return true;
+  });
   return w;
 }
 

@@ -7,7 +7,7 @@ import { q } from '../../schema/access.js';
 import { WHOLE_KRONER } from '../../schema/rule-facts.js';
 import { readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, unknownCodeReporter } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
-import type { WalkedSegment } from '../wire/walk.js';
+import { readWalked, type WalkedSegment } from '../wire/walk.js';
 
 /** RFF role (profile) → typed field. */
 export const RFF_FIELDS: ReadonlyArray<readonly [role: string, field: string]> = [
@@ -62,7 +62,7 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
   const codes = idTypeCodes(profile);
   const unknown = unknownCodeReporter(profile.id, ctx);
 
-  for (const { reader: r } of walked) {
+  readWalked(walked, ctx, 'a panthaver message', (r) => {
     const role = r.tag === 'BGM' || r.tag === 'ERC' ? undefined : roleOf(profile, r.tag, r.raw(0, 0));
     switch (r.tag) {
       case 'BGM':
@@ -128,10 +128,9 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
         break;
       }
       default:
-        ctx.error('15', `segment ${r.tag} is not read in a panthaver message`, r.at());
-        continue;
+        return false;
     }
-    r.finish();
-  }
+    return true;
+  });
   return w;
 }

@@ -54,3 +54,15 @@ export function walkMessage(segments: readonly SegmentInput[], structure: Messag
   }
   return out;
 }
+
+/**
+ * Reads each walked segment with `read` (true: it was read): one it does not read is error 15,
+ * "not read in" `what` ("a panthaver message"), and every one it reads is finished (data left
+ * unread in it is reported).
+ */
+export function readWalked(walked: readonly WalkedSegment[], ctx: DecodeContext, what: string, read: (r: SegmentReader, group: string | null) => boolean): void {
+  for (const { reader: r, group } of walked) {
+    if (read(r, group)) r.finish();
+    else ctx.error('15', `segment ${r.tag} is not read in ${what}`, r.at());
+  }
+}
