@@ -12,14 +12,24 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/** `found`, else an error naming the profile and the entry it has not: `what` at `path`. */
+function required<T>(profile: GuideProfile, found: T | undefined, what: string, path: string): T {
+  if (!found) throw new Error(`profile ${profile.id} has no ${what} ${path}`);
+  return found;
+}
+
+/** The key of the entry of `table` whose value is `value`, or `undefined`. */
+function keyOfValue(table: Readonly<Record<string, { value: string }>>, value: string): string | undefined {
+  for (const [key, v] of Object.entries(table)) if (v.value === value) return key;
+  return undefined;
+}
+
 /**
  * The qualifier a profile uses for a role in a segment, e.g. `q(p, 'RFF', 'policyNumber')` → `'POL'`.
  * @throws Error naming the profile and the key when the profile has no such qualifier
  */
 export function q(profile: GuideProfile, tag: string, role: string): string {
-  const v = own(own(profile.qualifiers, tag), role);
-  if (!v) throw new Error(`profile ${profile.id} has no qualifier qualifiers.${tag}.${role}`);
-  return v.value;
+  return required(profile, own(own(profile.qualifiers, tag), role), 'qualifier', `qualifiers.${tag}.${role}`).value;
 }
 
 /** The qualifier a profile uses for a role in a segment, or `undefined` when it has none (never throws; see {@link q}). */
@@ -109,15 +119,12 @@ export function layoutFor(profile: GuideProfile, segment: { tag: string; element
  * @throws Error naming the profile and the kind when unknown
  */
 export function documentCode(profile: GuideProfile, kind: string): string {
-  const v = own(profile.documentCodes, kind);
-  if (!v) throw new Error(`profile ${profile.id} has no document code documentCodes.${kind}`);
-  return v.value;
+  return required(profile, own(profile.documentCodes, kind), 'document code', `documentCodes.${kind}`).value;
 }
 
 /** The message kind of a BGM document code, e.g. `'27'` → `'rejection'`, or `undefined` when the profile has none. */
 export function kindOfDocumentCode(profile: GuideProfile, code: string): string | undefined {
-  for (const [kind, v] of Object.entries(profile.documentCodes)) if (v.value === code) return kind;
-  return undefined;
+  return keyOfValue(profile.documentCodes, code);
 }
 
 /**
@@ -125,9 +132,7 @@ export function kindOfDocumentCode(profile: GuideProfile, code: string): string 
  * @throws Error naming the profile and the rule id when unknown
  */
 export function contentRuleCode(profile: GuideProfile, ruleId: string): ContentErrorCode {
-  const r = own(profile.contentRules, ruleId);
-  if (!r) throw new Error(`profile ${profile.id} has no content rule contentRules.${ruleId}`);
-  return r.code.value;
+  return required(profile, own(profile.contentRules, ruleId), 'content rule', `contentRules.${ruleId}`).code.value;
 }
 
 /**
@@ -135,15 +140,12 @@ export function contentRuleCode(profile: GuideProfile, ruleId: string): ContentE
  * @throws Error naming the profile and the reason when unknown
  */
 export function rejectionCode(profile: GuideProfile, reason: string): string {
-  const v = own(profile.rejectionReasons, reason);
-  if (!v) throw new Error(`profile ${profile.id} has no rejection reason rejectionReasons.${reason}`);
-  return v.value;
+  return required(profile, own(profile.rejectionReasons, reason), 'rejection reason', `rejectionReasons.${reason}`).value;
 }
 
 /** The named rejection reason of an ERC code, or `undefined`. */
 export function reasonOfRejectionCode(profile: GuideProfile, code: string): string | undefined {
-  for (const [reason, v] of Object.entries(profile.rejectionReasons)) if (v.value === code) return reason;
-  return undefined;
+  return keyOfValue(profile.rejectionReasons, code);
 }
 
 /** A branch group by code (`'001'`), or `undefined`. */
