@@ -1,27 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderRuleList, RULE_LIST_MARKERS } from '../../src/rules/rules-markdown.js';
 import { ruleTable } from '../../src/rules/rule-table.js';
 import { deadlineRules } from '../../src/rules/deadlines.js';
+import { expectGeneratedSection } from '../docs/generated-section.js';
 
 const DOC = new URL('../../docs/rules.md', import.meta.url);
 
-function generatedPart(text: string): string | undefined {
-  const start = text.indexOf(RULE_LIST_MARKERS.start);
-  const end = text.indexOf(RULE_LIST_MARKERS.end);
-  return start < 0 || end < start ? undefined : text.slice(start, end + RULE_LIST_MARKERS.end.length);
-}
-
 describe('docs/rules.md', () => {
   it('holds the rule list generated from the rules table (UPDATE_DOCS=1 rewrites it)', () => {
-    let text = readFileSync(DOC, 'utf8');
-    const current = generatedPart(text);
-    expect(current, 'docs/rules.md needs the rule-list markers').toBeDefined();
-    if (process.env.UPDATE_DOCS === '1' && current !== undefined) {
-      text = text.replace(current, renderRuleList());
-      writeFileSync(DOC, text);
-    }
-    expect(generatedPart(text)).toBe(renderRuleList());
+    expectGeneratedSection(DOC, RULE_LIST_MARKERS, renderRuleList);
   });
 
   it('names every rule id', () => {

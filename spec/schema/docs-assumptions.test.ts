@@ -1,28 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_MARKERS, assumptionsMarkdown } from '../../src/schema/assumptions-markdown.js';
 import { listAssumptions } from '../../src/schema/patch.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
+import { expectGeneratedSection } from '../docs/generated-section.js';
 
 const DOC = new URL('../../docs/profiles.md', import.meta.url);
 const SHIPPED = [opsigelser55, panthaver52];
 
-function generatedPart(text: string): string | undefined {
-  const start = text.indexOf(ASSUMPTIONS_MARKERS.start);
-  const end = text.indexOf(ASSUMPTIONS_MARKERS.end);
-  return start < 0 || end < start ? undefined : text.slice(start, end + ASSUMPTIONS_MARKERS.end.length);
-}
-
 describe('docs/profiles.md', () => {
   it('holds the assumption list generated from the shipped profiles (UPDATE_DOCS=1 rewrites it)', () => {
-    let text = readFileSync(DOC, 'utf8');
-    const current = generatedPart(text);
-    expect(current, 'docs/profiles.md needs the assumptions markers').toBeDefined();
-    if (process.env.UPDATE_DOCS === '1' && current !== undefined) {
-      text = text.replace(current, () => assumptionsMarkdown(SHIPPED));
-      writeFileSync(DOC, text);
-    }
-    expect(generatedPart(text)).toBe(assumptionsMarkdown(SHIPPED));
+    expectGeneratedSection(DOC, ASSUMPTIONS_MARKERS, () => assumptionsMarkdown(SHIPPED));
   });
 
   it('puts the list under "Assumptions in the shipped profiles"', () => {
