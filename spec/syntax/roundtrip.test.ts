@@ -33,23 +33,13 @@ describe('parse(serialize(x)) deep-equals x', () => {
     );
   });
 
-  it('as UNOC bytes: æøå and every Latin-1 graphic character survive', () => {
+  it.each([
+    ['UNOC', 'æøå and every Latin-1 graphic character', arbLatin1Text],
+    ['UNOY', 'emoji, Greek and Polish letters', arbUnicodeText],
+  ] as const)('as %s bytes: %s survive', (syntaxId, _, text) => {
     fc.assert(
-      fc.property(fc.option(arbServiceChars, { nil: undefined }), arbSegments(arbLatin1Text), (chars, body) => {
-        const segments = [unb('UNOC', chars), ...body];
-        const bytes = serializeToBytes(segments, { serviceChars: chars ?? DEFAULT_SERVICE_CHARS });
-        const { segments: back, errors } = parse(bytes, { errors: 'collect' });
-        expect(errors).toEqual([]);
-        expect(strip(back)).toEqual(segments);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('as UNOY bytes: emoji, Greek and Polish letters survive', () => {
-    fc.assert(
-      fc.property(fc.option(arbServiceChars, { nil: undefined }), arbSegments(arbUnicodeText), (chars, body) => {
-        const segments = [unb('UNOY', chars), ...body];
+      fc.property(fc.option(arbServiceChars, { nil: undefined }), arbSegments(text), (chars, body) => {
+        const segments = [unb(syntaxId, chars), ...body];
         const bytes = serializeToBytes(segments, { serviceChars: chars ?? DEFAULT_SERVICE_CHARS });
         const { segments: back, errors } = parse(bytes, { errors: 'collect' });
         expect(errors).toEqual([]);
