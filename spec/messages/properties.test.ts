@@ -20,32 +20,28 @@ function viaText(value: Parameters<typeof encodeMessage>[0], profile: typeof ops
   return decodeMessage(interchanges[0]!.messages[0]!, profile);
 }
 
+/**
+ * Values of `kind` drawn from `values` pass `schema`, and encode → decode to an equal value under
+ * `profile`: as a body, and through the text of a whole interchange.
+ */
+function expectRoundTrips(kind: string, values: fc.Arbitrary<Parameters<typeof encodeMessage>[0]>, schema: { safeParse(value: unknown): { success: boolean } }, profile: typeof opsigelser55, runs: { numRuns: number }): void {
+  fc.assert(
+    fc.property(values, (value) => {
+      expect(schema.safeParse(value).success).toBe(true);
+      const body = decodeMessage({ segments: encodeMessage(value, profile).body }, profile);
+      expect(body).toEqual({ ok: true, kind, value });
+      expect(viaText(value, profile)).toEqual({ ok: true, kind, value });
+    }),
+    runs,
+  );
+}
+
 describe('opsigelser: arbitrary valid values encode → decode to an equal value', () => {
-  it.each(OPSIGELSE_KINDS)('%s', (kind) => {
-    fc.assert(
-      fc.property(arbOpsigelse(kind), (value) => {
-        expect(opsigelseSchema.safeParse(value).success).toBe(true);
-        const body = decodeMessage({ segments: encodeMessage(value, opsigelser55).body }, opsigelser55);
-        expect(body).toEqual({ ok: true, kind, value });
-        expect(viaText(value, opsigelser55)).toEqual({ ok: true, kind, value });
-      }),
-      RUNS,
-    );
-  });
+  it.each(OPSIGELSE_KINDS)('%s', (kind) => expectRoundTrips(kind, arbOpsigelse(kind), opsigelseSchema, opsigelser55, RUNS));
 });
 
 describe('panthaver: arbitrary valid values encode → decode to an equal value', () => {
-  it.each(PANTHAVER_KINDS)('%s', (kind) => {
-    fc.assert(
-      fc.property(arbPanthaver(kind), (value) => {
-        expect(panthaverSchema.safeParse(value).success).toBe(true);
-        const body = decodeMessage({ segments: encodeMessage(value, panthaver52).body }, panthaver52);
-        expect(body).toEqual({ ok: true, kind, value });
-        expect(viaText(value, panthaver52)).toEqual({ ok: true, kind, value });
-      }),
-      { numRuns: 30 },
-    );
-  });
+  it.each(PANTHAVER_KINDS)('%s', (kind) => expectRoundTrips(kind, arbPanthaver(kind), panthaverSchema, panthaver52, { numRuns: 30 }));
   it('writes decimal amounts with the interchange decimal mark and reads either mark', () => {
     fc.assert(
       fc.property(arbPanthaver('newDeclaration').filter((v) => v.lienAmount !== undefined && v.lienAmount.includes('.')), (value) => {
