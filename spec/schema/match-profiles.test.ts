@@ -4,6 +4,7 @@ import { matchStructure } from '../../src/schema/match.js';
 import { CONTRL_STRUCTURE } from '../../src/schema/contrl.js';
 import { getProfile } from '../../src/schema/profiles/index.js';
 import { isGroup, type MessageStructure, type StructureEntry } from '../../src/schema/structure.js';
+import { expectEverySegmentAccounted } from './match-property.js';
 
 const ops = getProfile('fp-opsigelser/5.5-reconstructed').structure;
 const pant = getProfile('fp-panthaver/5.2-reconstructed').structure;
@@ -105,15 +106,6 @@ function validSequence(entries: readonly StructureEntry[]): fc.Arbitrary<string[
   return fc.tuple(...parts).map((xs) => xs.flat());
 }
 
-/** Every position of a structure with its tag. */
-function positions(entries: readonly StructureEntry[], out = new Map<string, string>()): Map<string, string> {
-  for (const e of entries) {
-    if (isGroup(e)) positions(e.children, out);
-    else out.set(e.position, e.tag);
-  }
-  return out;
-}
-
 describe('matchStructure properties', () => {
   it.each([['opsigelser', ops], ['panthaver', pant], ['CONTRL', CONTRL_STRUCTURE]] as const)('every valid %s sequence matches with no issues', (_, s) => {
     fc.assert(
@@ -125,23 +117,7 @@ describe('matchStructure properties', () => {
   });
   it.each([['opsigelser', ops], ['panthaver', pant], ['CONTRL', CONTRL_STRUCTURE]] as const)(
     'random %s-like tag sequences terminate and every segment is matched or reported',
-    (_, s) => {
-      const pos = positions(s.entries);
-      const tags = [...new Set([...pos.values(), 'XXX', 'UNB'])];
-      fc.assert(
-        fc.property(fc.array(fc.constantFrom(...tags), { maxLength: 80 }), (list) => {
-          const r = matchStructure(list.map((tag) => ({ tag })), s);
-          expect(r.matches.map((m) => m.index)).toEqual(list.map((_, i) => i));
-          for (const m of r.matches) {
-            expect(m.tag).toBe(list[m.index]);
-            if (m.position === null) expect(r.issues.some((x) => x.code === '15' && x.index === m.index)).toBe(true);
-            else expect(pos.get(m.position)).toBe(m.tag);
-          }
-          for (const x of r.issues) expect(x.index).toBeLessThanOrEqual(list.length);
-        }),
-        { numRuns: 1000 },
-      );
-    },
+    (_, s) => expectEverySegmentAccounted(s, { maxLength: 80, numRuns: 1000 }),
   );
   it('mutating one segment of a valid message yields at least one issue', () => {
     fc.assert(
