@@ -31,6 +31,14 @@ async function streamed(parts: Uint8Array[], options: ReadOptions = {}) {
 
 const summarize = (errors: EdifactSyntaxError[]) => errors.map((e) => [e.code, e.offset, e.segmentNumber]);
 
+/** Reading `bytes` from `parts` gives the segments and errors (code, offset, segment number) of parsing them whole. */
+async function expectStreamedAsWhole(bytes: Uint8Array, parts: Uint8Array[], options: ReadOptions = {}): Promise<void> {
+  const whole = parse(bytes, { ...options, errors: 'collect' });
+  const stream = await streamed(parts, options);
+  expect(stream.segments).toEqual(whole.segments);
+  expect(summarize(stream.errors)).toEqual(summarize(whole.errors));
+}
+
 const arbInterchangeBytes = fc.oneof(
   // UNOC in syntax version 4 (a UNA may give a repetition separator), or changed to 3 after writing: the
   // UNB then makes that character data (error 20, the UNB split again), the same however split.
@@ -47,49 +55,30 @@ const arbInterchangeBytes = fc.oneof(
 describe('streaming equals whole-input parsing, however the input is split', () => {
   it('for valid interchanges (UNOC and UNOY, custom UNAs) split at random points', async () => {
     await fc.assert(
-      fc.asyncProperty(arbInterchangeBytes, fc.array(fc.nat(), { maxLength: 12 }), async (bytes, points) => {
-        const whole = parse(bytes, { errors: 'collect' });
-        const stream = await streamed(cut(bytes, points));
-        expect(stream.segments).toEqual(whole.segments);
-        expect(summarize(stream.errors)).toEqual(summarize(whole.errors));
-      }),
+      fc.asyncProperty(arbInterchangeBytes, fc.array(fc.nat(), { maxLength: 12 }), (bytes, points) => expectStreamedAsWhole(bytes, cut(bytes, points))),
       { numRuns: 200 },
     );
   });
 
   it('with segments over the length limit skipped, release characters and all (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbInterchangeBytes, fc.integer({ min: 6, max: 40 }), fc.array(fc.nat(), { maxLength: 12 }), async (bytes, maxSegmentLength, points) => {
-        const whole = parse(bytes, { errors: 'collect', maxSegmentLength });
-        const stream = await streamed(cut(bytes, points), { maxSegmentLength });
-        expect(stream.segments).toEqual(whole.segments);
-        expect(summarize(stream.errors)).toEqual(summarize(whole.errors));
-      }),
+      fc.asyncProperty(arbInterchangeBytes, fc.integer({ min: 6, max: 40 }), fc.array(fc.nat(), { maxLength: 12 }), (bytes, maxSegmentLength, points) =>
+        expectStreamedAsWhole(bytes, cut(bytes, points), { maxSegmentLength }),
+      ),
       { numRuns: 300 },
     );
   });
 
   it('for 1-byte chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(arbInterchangeBytes, async (bytes) => {
-        const ones = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
-        const whole = parse(bytes, { errors: 'collect' });
-        const stream = await streamed(ones);
-        expect(stream.segments).toEqual(whole.segments);
-        expect(summarize(stream.errors)).toEqual(summarize(whole.errors));
-      }),
+      fc.asyncProperty(arbInterchangeBytes, (bytes) => expectStreamedAsWhole(bytes, Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)))),
       { numRuns: 60 },
     );
   });
 
   it('for arbitrary bytes, errors included', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat(), { maxLength: 8 }), async (bytes, points) => {
-        const whole = parse(bytes, { errors: 'collect' });
-        const stream = await streamed(cut(bytes, points));
-        expect(stream.segments).toEqual(whole.segments);
-        expect(summarize(stream.errors)).toEqual(summarize(whole.errors));
-      }),
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat(), { maxLength: 8 }), (bytes, points) => expectStreamedAsWhole(bytes, cut(bytes, points))),
       { numRuns: 300 },
     );
   });
