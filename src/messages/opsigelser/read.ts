@@ -6,7 +6,7 @@
 import type { GuideProfile } from '../profile.js';
 import { dateFormat, idTypeCodes, roleOf } from '../profile.js';
 import { endDateQualifier, kindOfDocumentCode, q, qualifier } from '../../schema/access.js';
-import { readAddress, readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, type IdTypeCodes, unknownCodeReporter } from '../wire/fields.js';
+import { readAddress, readCompany, readCta, readDtmDate, readFreeText, readNamedParty, type IdTypeCodes, unknownCodeReporter } from '../wire/fields.js';
 import type { ExtraDatum } from '../types/common.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import { readWalked, type WalkedSegment } from '../wire/walk.js';
@@ -100,8 +100,7 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
         break;
       }
       case 'FTX':
-        w.freeText.push(readFtxLines(r, ctx, `freeText.${w.freeText.length}`, q(profile, 'FTX', 'textSubject')));
-        if (w.freeText.length === 1) ctx.record('freeText', r.at());
+        readFreeText(r, ctx, w.freeText, q(profile, 'FTX', 'textSubject'));
         break;
       case 'CTA':
         if (r.once(rec, 'contact', 'CTA')) w.contact = readCta(r, ctx, 'contact', q(profile, 'CTA', 'contactFunction'));

@@ -5,7 +5,7 @@
 import { dateFormat, idTypeCodes, roleOf, type GuideProfile } from '../profile.js';
 import { q } from '../../schema/access.js';
 import { WHOLE_KRONER } from '../../schema/rule-facts.js';
-import { readCompany, readCta, readDtmDate, readFtxLines, readNamedParty, unknownCodeReporter } from '../wire/fields.js';
+import { readCompany, readCta, readDtmDate, readFreeText, readNamedParty, unknownCodeReporter } from '../wire/fields.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import { readWalked, type WalkedSegment } from '../wire/walk.js';
 
@@ -115,8 +115,7 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
         }
         break;
       case 'FTX':
-        w.freeText.push(readFtxLines(r, ctx, `freeText.${w.freeText.length}`, q(profile, 'FTX', 'textSubject')));
-        if (w.freeText.length === 1) ctx.record('freeText', r.at());
+        readFreeText(r, ctx, w.freeText, q(profile, 'FTX', 'textSubject'));
         break;
       case 'CTA':
         if (r.once(w, 'contact')) w.contact = readCta(r, ctx, 'contact', q(profile, 'CTA', 'contactFunction'));

@@ -156,6 +156,12 @@ export function readFtxLines(r: SegmentReader, ctx: DecodeContext, path: string,
   return lines;
 }
 
+/** Reads an FTX (see {@link readFtxLines}) as the next of the message's free texts, `freeText` (the list's position is its first FTX's). */
+export function readFreeText(r: SegmentReader, ctx: DecodeContext, freeText: string[][], subject: string): void {
+  freeText.push(readFtxLines(r, ctx, `freeText.${freeText.length}`, subject));
+  if (freeText.length === 1) ctx.record('freeText', r.at());
+}
+
 /** Writes `FTX+<subject>+++<line>:<line>…'`. */
 export function ftx(subject: string, lines: readonly string[]): SegmentInput {
   return segment('FTX', subject, undefined, undefined, lines);
