@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges, readMessages, type EnvelopeEvent } from '../../src/envelope/read.js';
-import type { EdifactSyntaxError } from '../../src/syntax/errors.js';
+import { EdifactSyntaxError } from '../../src/syntax/errors.js';
+import { parse } from '../../src/syntax/read.js';
+import { Tokenizer } from '../../src/syntax/tokenizer.js';
+import { errorsBuilt } from '../syntax/errors-built.js';
 
 const NOTICE = /^more than (\d+) errors here; later ones are not kept \(maxErrors\)$/;
 
@@ -81,5 +84,41 @@ describe('maxErrors', () => {
     expect(() => parseInterchanges('', { maxErrors: 0 })).toThrow('fp-edifact: read: option maxErrors must be a positive integer, got 0');
     expect(() => parseInterchanges('', { maxErrors: -1 })).toThrow(RangeError);
     expect(() => parseInterchanges('', { maxErrors: 'abc' as unknown as number })).toThrow(TypeError);
+  });
+});
+
+describe('errors past maxErrors are never built', () => {
+  // 20,000 empty segments: a 12 and a 33 each, 40,000 errors of which 100 are kept.
+  const max = 100;
+
+  it('parseInterchanges and readMessages build the errors they keep, the notice and the checks made once', async () => {
+    for (const text of [interchangeFlood(20_000), messageFlood(20_000)]) {
+      let kept = 0;
+      const built = await errorsBuilt(() => {
+        kept = parseInterchanges(text, { errors: 'collect', maxErrors: max }).errors.length;
+      });
+      expect(kept).toBeGreaterThan(max);
+      expect(built).toBeGreaterThanOrEqual(kept);
+      expect(built).toBeLessThanOrEqual(kept + 2);
+      const streamed = await errorsBuilt(() => events(text, { maxErrors: max }));
+      expect(streamed).toBeGreaterThanOrEqual(kept);
+      expect(streamed).toBeLessThanOrEqual(kept + 2);
+    }
+  });
+
+  it('the faces without the limit still build every error: parse, and a Tokenizer with an error handler', async () => {
+    const text = interchangeFlood(20_000);
+    let parsed: EdifactSyntaxError[] = [];
+    expect(await errorsBuilt(() => (parsed = parse(text, { errors: 'collect' }).errors))).toBe(20_000);
+    expect(parsed.every((e) => e instanceof EdifactSyntaxError && e.code === '12')).toBe(true);
+    const heard: EdifactSyntaxError[] = [];
+    const tokenizer = new Tokenizer({ segment: () => {}, error: (e) => heard.push(e) });
+    expect(
+      await errorsBuilt(() => {
+        tokenizer.write(text);
+        tokenizer.end();
+      }),
+    ).toBe(20_000);
+    expect(heard).toEqual(parsed);
   });
 });

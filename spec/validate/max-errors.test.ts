@@ -11,6 +11,7 @@ import { parseInterchanges } from '../../src/envelope/read.js';
 import { validate, validateStream } from '../../src/validate/index.js';
 import type { ValidateOptions, ValidationError, ValidationEvent } from '../../src/validate/types.js';
 import { validateFileWith, type ValidateFileOptions } from '../../src/validate/workers.js';
+import { errorsBuilt } from '../syntax/errors-built.js';
 import { NOW } from './helpers.js';
 
 const HEAD = 'UNA:+.? \nUNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+R1\n';
@@ -116,5 +117,39 @@ describe('maxErrors in validateFile on worker ranges', () => {
     const want = await oneThread(text, options);
     const got = await collect(validateFileWith(path, { ...options, workers: 2, chunkBytes: 40, minParallelBytes: 0 }, 'threads'));
     expect(got.map((e) => JSON.stringify(e))).toEqual(want.map((e) => JSON.stringify(e)));
+  });
+});
+
+describe('errors past maxErrors are never built in validation', () => {
+  const max = 50;
+
+  it('validateStream builds what the reports keep, not 40,000 errors', async () => {
+    const text = interchangeFlood(20_000);
+    let kept = 0;
+    const built = await errorsBuilt(async () => {
+      for await (const ev of validateStream(text, { now: NOW, maxErrors: max })) if (ev.type === 'interchange') kept = ev.outcome.errors.length;
+    });
+    expect(kept).toBeGreaterThan(max);
+    expect(built).toBeGreaterThanOrEqual(max + 1);
+    expect(built).toBeLessThanOrEqual(kept + 2);
+  });
+
+  it('validateFile on worker ranges builds at most each range part’s and the merge’s kept errors', async () => {
+    // Ten floods of 2,000 empty segments, each before a message: at 1 byte a range starts at every message.
+    const text = `${HEAD}${Array.from({ length: 10 }, (_, i) => '\n'.repeat(2000) + message(i + 1)).join('')}UNZ+10+R1\n`;
+    const path = join(mkdtempSync(join(tmpdir(), 'fp-max-errors-built-')), 'flood.edi');
+    writeFileSync(path, text, 'latin1');
+    const want: ValidationEvent[] = [];
+    for await (const ev of validateStream(text, { now: NOW, maxErrors: max })) want.push(ev);
+    let ranges = 0;
+    const got: ValidationEvent[] = [];
+    const built = await errorsBuilt(async () => {
+      for await (const batch of validateFileWith(path, { now: NOW, maxErrors: max, workers: 2, chunkBytes: 1, minParallelBytes: 0 }, 'inline', () => ranges++)) got.push(...batch);
+    });
+    expect(got.map((e) => JSON.stringify(e))).toEqual(want.map((e) => JSON.stringify(e)));
+    expect(ranges).toBe(11);
+    expect(built).toBeGreaterThanOrEqual(max + 1);
+    // Each part keeps max + 1 (its notice) and the merge as many again; the file holds 40,000.
+    expect(built).toBeLessThanOrEqual((ranges + 1) * (max + 3));
   });
 });

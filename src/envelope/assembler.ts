@@ -1,4 +1,4 @@
-import { EdifactSyntaxError, inputError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
+import { type EdifactSyntaxError, type ErrorDraft, errorDraft, type Position, SyntaxErrorCode } from '../syntax/errors.js';
 import { componentAt, digitsAt, type Segment } from '../syntax/segment.js';
 import { checkOptions, positiveIntegerOption, type OptionCheck } from '../syntax/options.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars } from '../syntax/service-chars.js';
@@ -22,7 +22,8 @@ export interface EnvelopeLimits {
   /**
    * Most errors kept per interchange (its own list) and per message, of those that can come
    * once per segment: tokenizer errors and segments outside a message (33). At the limit one
-   * more error (18) says so, at the first error not kept; later ones are dropped. The checks
+   * more error (18) says so, at the first error not kept; later ones are dropped without being
+   * built (no error object, no message: the tokenizer hands them over as drafts). The checks
    * made once per interchange, group or message (headers, trailers, counts, missing trailers)
    * are always kept. Default 1,000.
    */
@@ -136,13 +137,13 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private interchange: InterchangeSummary | null = null;
   private group: { header: GroupHeader; messageCount: number } | null = null;
   private open: OpenMessage | null = null;
-  /** Tokenizer errors waiting for the segment they belong to. */
-  private pendingErrors: EdifactSyntaxError[] = [];
+  /** Tokenizer errors waiting for the segment they belong to, unbuilt: only those kept are built. */
+  private pendingErrors: ErrorDraft[] = [];
   /**
    * Errors of a UNA, waiting for the segment after it: a UNB's interchange is the UNA's own
    * (the tokenizer reads the UNB with it); after any other segment they are settled as before.
    */
-  private pendingUna: EdifactSyntaxError[] = [];
+  private pendingUna: ErrorDraft[] = [];
   private sawSegment = false;
 
   constructor(
@@ -160,12 +161,17 @@ export class EnvelopeAssembler implements TokenizerHandler {
   }
 
   error(error: EdifactSyntaxError): void {
+    this.errorDraft(error);
+  }
+
+  /** Takes a tokenizer error unbuilt: it is built only if its list keeps it (`maxErrors`). */
+  errorDraft(draft: ErrorDraft): void {
     // A UNA's errors wait to learn whose they are (but its 33 inside a message, which is that message's).
-    if (error.tag === 'UNA' && !(this.open !== null && error.code === SyntaxErrorCode.invalidOccurrenceOutsideMessage)) {
-      this.pendingUna.push(error);
+    if (draft.tag === 'UNA' && !(this.open !== null && draft.code === SyntaxErrorCode.invalidOccurrenceOutsideMessage)) {
+      this.pendingUna.push(draft);
       return;
     }
-    this.pendingErrors.push(error);
+    this.pendingErrors.push(draft);
   }
 
   /**
@@ -233,13 +239,9 @@ export class EnvelopeAssembler implements TokenizerHandler {
     }
   }
 
-  private problem(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): EdifactSyntaxError {
-    return inputError(code, reason, position);
-  }
-
-  /** Adds an error that can come once per segment to `target`, within `maxErrors`. */
-  private keep(target: EdifactSyntaxError[], error: EdifactSyntaxError): void {
-    this.errorLimit.keep(target, error);
+  /** Adds an error that can come once per segment to `target`, within `maxErrors`: built only if kept. */
+  private keep(target: EdifactSyntaxError[], draft: ErrorDraft): void {
+    this.errorLimit.keep(target, draft);
   }
 
   private at(segment: Segment, element?: number, component?: number) {
@@ -329,7 +331,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     const own = this.pendingUna;
     this.pendingUna = [];
     if (this.interchange) {
-      const before: EdifactSyntaxError[] = [];
+      const before: ErrorDraft[] = [];
       for (const e of this.pendingErrors) ((e.offset ?? -1) < segment.offset ? before : own).push(e);
       this.pendingErrors = before;
     }
@@ -421,7 +423,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     const errors = this.flushToInterchange();
     const group = this.group;
     if (!group) {
-      this.keep(errors, this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNE without a UNG', this.at(segment)));
+      this.keep(errors, errorDraft(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNE without a UNG', this.at(segment)));
       return;
     }
     this.group = null;
@@ -440,7 +442,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     this.closeOpenMessageBefore(segment, 'the next UNH');
     if (!this.interchange) {
       this.interchange = this.orphanSummary();
-      this.keep(this.interchange.errors, this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'message outside an interchange: UNB is missing', this.at(segment)));
+      this.keep(this.interchange.errors, errorDraft(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'message outside an interchange: UNB is missing', this.at(segment)));
     }
     const header: MessageHeader = {
       reference: componentAt(segment, 0, 0),
@@ -471,7 +473,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
   private onMessageTrailer(segment: Segment): void {
     const open = this.open;
     if (!open) {
-      this.keep(this.flushToInterchange(), this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNT without a UNH', this.at(segment)));
+      this.keep(this.flushToInterchange(), errorDraft(SyntaxErrorCode.invalidOccurrenceOutsideMessage, 'UNT without a UNH', this.at(segment)));
       return;
     }
     this.append(open, segment);
@@ -493,7 +495,7 @@ export class EnvelopeAssembler implements TokenizerHandler {
     }
     this.keep(
       this.flushToInterchange(),
-      this.problem(SyntaxErrorCode.invalidOccurrenceOutsideMessage, `segment ${shownTag(segment.tag)} outside a message (not between UNH and UNT)`, this.at(segment)),
+      errorDraft(SyntaxErrorCode.invalidOccurrenceOutsideMessage, () => `segment ${shownTag(segment.tag)} outside a message (not between UNH and UNT)`, this.at(segment)),
     );
   }
 

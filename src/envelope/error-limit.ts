@@ -3,7 +3,7 @@
  * a message's list keeps of those that can come once per segment, and the notice (18) that
  * ends it.
  */
-import { type EdifactSyntaxError, inputError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
+import { buildError, type EdifactSyntaxError, type ErrorDraft, inputError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from '../syntax/errors.js';
 
 /** `maxErrors` when not given. */
 export const DEFAULT_MAX_ERRORS = 1_000;
@@ -29,15 +29,15 @@ export function errorLimitReason(maxErrors: number): string {
 }
 
 /**
- * The rule of `maxErrors`: adds `item` to `target`, which holds `counted` counted items, while
- * that is under `maxErrors`; at the limit adds `notice(item)` instead (at the first item not
- * kept); past it, drops `item`. Returns the new count. Applied to a list cut in parts, each
- * kept by this rule (a part's notice taken as an item), it keeps what it keeps of the whole
- * list: how `validateFile` merges the parts of an interchange its worker ranges cut apart.
+ * The rule of `maxErrors`: adds `build(item)` to `target`, which holds `counted` counted items,
+ * while that is under `maxErrors`; at the limit adds `notice(item)` instead (at the first item
+ * not kept); past it, drops `item` (neither is called). Returns the new count. Applied to a list
+ * cut in parts, each kept by this rule (a part's notice taken as an item), it keeps what it keeps
+ * of the whole list: how `validateFile` merges the parts of an interchange its worker ranges cut apart.
  */
-export function keepCounted<T>(target: T[], counted: number, maxErrors: number, item: T, notice: (first: T) => T): number {
+export function keepCounted<T, K>(target: K[], counted: number, maxErrors: number, item: T, build: (item: T) => K, notice: (first: T) => K): number {
   if (counted > maxErrors) return counted;
-  target.push(counted < maxErrors ? item : notice(item));
+  target.push(counted < maxErrors ? build(item) : notice(item));
   return counted + 1;
 }
 
@@ -45,13 +45,16 @@ export function keepCounted<T>(target: T[], counted: number, maxErrors: number, 
 export class ErrorLimit {
   private readonly counted = new WeakMap<EdifactSyntaxError[], number>();
   /** The notice (18) at `first`, the first error not kept. */
-  private readonly notice = (first: EdifactSyntaxError): EdifactSyntaxError => inputError(SyntaxErrorCode.unspecified, errorLimitReason(this.maxErrors), first);
+  private readonly notice = (first: ErrorDraft): EdifactSyntaxError => inputError(SyntaxErrorCode.unspecified, errorLimitReason(this.maxErrors), first);
 
   constructor(private readonly maxErrors: number) {}
 
-  /** Adds `error` to `target` by {@link keepCounted}. */
-  keep(target: EdifactSyntaxError[], error: EdifactSyntaxError): void {
+  /**
+   * Adds the error `draft` describes to `target` by {@link keepCounted}: only what is added (the
+   * error, or the notice at it) is built, so an error past the limit costs no error object.
+   */
+  keep(target: EdifactSyntaxError[], draft: ErrorDraft): void {
     const n = this.counted.get(target) ?? 0;
-    if (n <= this.maxErrors) this.counted.set(target, keepCounted(target, n, this.maxErrors, error, this.notice));
+    if (n <= this.maxErrors) this.counted.set(target, keepCounted<ErrorDraft, EdifactSyntaxError>(target, n, this.maxErrors, draft, buildError, this.notice));
   }
 }

@@ -128,6 +128,41 @@ export function inputError(code: SyntaxErrorCodeValue, reason: string, where?: P
   }
 }
 
+/**
+ * An error found but not built: its code, where it is, and its reason, which may be worded only
+ * when it is built ({@link buildError}). A reader that keeps only some of its errors (the
+ * envelope's `maxErrors`) builds only those, so the others cost no error object and no message.
+ * The tag is the one read (building shows it, as every error quotes a tag). An
+ * {@link EdifactSyntaxError} is a draft built already.
+ */
+export interface ErrorDraft extends Position {
+  readonly code: SyntaxErrorCodeValue;
+  readonly reason: string | (() => string);
+}
+
+/**
+ * A draft at `at` (its position fields only), all drafts of one shape: spreading positions of
+ * many shapes into one object was the slow part of an error dropped unbuilt.
+ */
+export function errorDraft(code: SyntaxErrorCodeValue, reason: string | (() => string), at: Position): ErrorDraft {
+  return {
+    code,
+    reason,
+    offset: at.offset,
+    segmentNumber: at.segmentNumber,
+    messageSegmentNumber: at.messageSegmentNumber,
+    tag: at.tag,
+    element: at.element,
+    component: at.component,
+  };
+}
+
+/** The error `draft` describes, without a stack trace ({@link inputError}); `draft` itself when it is one. */
+export function buildError(draft: ErrorDraft): EdifactSyntaxError {
+  if (draft instanceof EdifactSyntaxError) return draft;
+  return inputError(draft.code, typeof draft.reason === 'string' ? draft.reason : draft.reason(), draft);
+}
+
 /** `error` with the stack of the code about to throw it, for `throw thrownFrom(error)`. */
 export function thrownFrom<E extends Error>(error: E): E {
   Error.captureStackTrace(error, thrownFrom);

@@ -1,4 +1,4 @@
-import { EdifactSyntaxError, SyntaxErrorCode } from './errors.js';
+import { buildError, type ErrorDraft, errorDraft, SyntaxErrorCode, thrownFrom } from './errors.js';
 
 /** The six service characters of a UNA service string advice. */
 export interface ServiceChars {
@@ -189,11 +189,24 @@ export function isUnaAt(bytes: Uint8Array, i: number): boolean {
  * so that errors point at the offending character.
  */
 export function parseServiceString(six: string, offset = 0): ServiceChars {
+  const read = readServiceChars(six, offset);
+  if (isServiceChars(read)) return read;
+  throw thrownFrom(buildError(read));
+}
+
+/** Whether {@link readServiceChars} read service characters (rather than found an error). */
+export function isServiceChars(read: ServiceChars | ErrorDraft): read is ServiceChars {
+  return !('code' in read);
+}
+
+/**
+ * {@link parseServiceString} for the tokenizer: the service characters, or the error found as a
+ * draft (a flood of broken UNAs then builds only the errors a reader keeps).
+ */
+export function readServiceChars(six: string, offset: number): ServiceChars | ErrorDraft {
   if (six.length !== 6) {
-    throw new EdifactSyntaxError(SyntaxErrorCode.missing, `UNA must be followed by exactly six service characters, found ${six.length}`, {
-      offset: offset + 3 + six.length,
-      tag: 'UNA',
-    });
+    const found = six.length;
+    return errorDraft(SyntaxErrorCode.missing, () => `UNA must be followed by exactly six service characters, found ${found}`, { offset: offset + 3 + found, tag: 'UNA' });
   }
   const chars = {} as ServiceChars;
   const seen = new Map<string, Role>();
@@ -202,27 +215,15 @@ export function parseServiceString(six: string, offset = 0): ServiceChars {
     const ch = six.charAt(i);
     const at = { offset: offset + 3 + i, tag: 'UNA', element: i + 1 };
     if (isLetterOrDigit(ch.charCodeAt(0))) {
-      throw new EdifactSyntaxError(
-        SyntaxErrorCode.characterInvalidAsServiceCharacter,
-        `the ${role} character ${JSON.stringify(ch)} is a letter or digit and cannot be a service character`,
-        at,
-      );
+      return errorDraft(SyntaxErrorCode.characterInvalidAsServiceCharacter, () => `the ${role} character ${JSON.stringify(ch)} is a letter or digit and cannot be a service character`, at);
     }
     if (ch === ' ' && MAY_BE_SPACE.has(role)) {
       chars[role] = ch;
       continue;
     }
-    if (ch === ' ') {
-      throw new EdifactSyntaxError(SyntaxErrorCode.characterInvalidAsServiceCharacter, `the ${role} character cannot be a space`, at);
-    }
+    if (ch === ' ') return errorDraft(SyntaxErrorCode.characterInvalidAsServiceCharacter, () => `the ${role} character cannot be a space`, at);
     const other = seen.get(ch);
-    if (other) {
-      throw new EdifactSyntaxError(
-        SyntaxErrorCode.invalidServiceCharacter,
-        `${JSON.stringify(ch)} is used both as ${other} and as ${role} character`,
-        at,
-      );
-    }
+    if (other) return errorDraft(SyntaxErrorCode.invalidServiceCharacter, () => `${JSON.stringify(ch)} is used both as ${other} and as ${role} character`, at);
     seen.set(ch, role);
     chars[role] = ch;
   }

@@ -1,7 +1,7 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
-import { EdifactSyntaxError, inputError, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
+import { buildError, EdifactSyntaxError, type ErrorDraft, errorDraft, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
-import { DEFAULT_SERVICE_CHARS, type ServiceChars, charsUnderVersion, isSegmentGap, parseServiceString, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsAfter, serviceCharsInUse } from './service-chars.js';
+import { DEFAULT_SERVICE_CHARS, type ServiceChars, charsUnderVersion, isSegmentGap, isServiceChars, readServiceChars, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsAfter, serviceCharsInUse } from './service-chars.js';
 import { assertInputChunk, checkOptions, positiveIntegerOption, withDefaults, type OptionCheck } from './options.js';
 import { shownTag } from './shown.js';
 import { SegmentSplitter, SplitEnd } from './split.js';
@@ -19,7 +19,15 @@ export interface TokenizerLimits {
 /** Receives what the tokenizer finds, in input order. */
 export interface TokenizerHandler {
   segment(segment: Segment): void;
+  /** Receives every error, built, unless the handler takes them as drafts ({@link errorDraft}). */
   error(error: EdifactSyntaxError): void;
+  /**
+   * When given, receives every error unbuilt instead of {@link error}: a handler that keeps only
+   * some (the envelope's `maxErrors`) builds those it keeps (`buildError`), and the others cost
+   * no error object and no message. A draft's reason is worded from values taken when it was
+   * found, so it may be built later.
+   */
+  errorDraft?(draft: ErrorDraft): void;
   /**
    * Called for every UNA service string advice; and again, with the characters the interchange is
    * then read with, when a syntax version 1–3 UNB turns its repetition separator into data (error 20).
@@ -167,7 +175,8 @@ export class Tokenizer {
     const text = this.buf;
     const pos = this.skipWhitespace(text, this.bufStart);
     if (pos < text.length && !this.skippingOversized) {
-      this.fail(SyntaxErrorCode.missing, `the last segment is not terminated by ${JSON.stringify(this.chars.terminator)}`, {
+      const terminator = this.chars.terminator;
+      this.fail(SyntaxErrorCode.missing, () => `the last segment is not terminated by ${JSON.stringify(terminator)}`, {
         offset: this.base + pos,
         segmentNumber: this.segmentNumber + 1,
         tag: text.slice(pos, pos + 3),
@@ -202,8 +211,15 @@ export class Tokenizer {
     this.splitter.configure(this.chars, this.charset, this.textMode === true);
   }
 
-  private fail(code: SyntaxErrorCodeValue, reason: string, position: ConstructorParameters<typeof EdifactSyntaxError>[2]): void {
-    this.handler.error(inputError(code, reason, position));
+  /** Reports an error at `position`; a reason that takes work to word is a function, called only if the error is built. */
+  private fail(code: SyntaxErrorCodeValue, reason: string | (() => string), position: Position): void {
+    this.report(errorDraft(code, reason, position));
+  }
+
+  private report(draft: ErrorDraft): void {
+    const handler = this.handler;
+    if (handler.errorDraft) handler.errorDraft(draft);
+    else handler.error(buildError(draft));
   }
 
   /** Skips line breaks and blanks between segments (unless they are service characters). */
@@ -300,7 +316,8 @@ export class Tokenizer {
   private reportOversized(text: string, pos: number): void {
     this.segmentNumber++;
     if (this.messageSegmentNumber > 0) this.messageSegmentNumber++;
-    this.fail(SyntaxErrorCode.unspecified, `segment longer than the limit of ${this.limits.maxSegmentLength} bytes; skipped`, {
+    const limit = this.limits.maxSegmentLength;
+    this.fail(SyntaxErrorCode.unspecified, () => `segment longer than the limit of ${limit} bytes; skipped`, {
       offset: this.base + pos,
       segmentNumber: this.segmentNumber,
       messageSegmentNumber: this.messageSegmentNumber || undefined,
@@ -325,14 +342,13 @@ export class Tokenizer {
     } else if (this.interchangeOpen) {
       this.strayUna = { offset, segmentNumber };
     }
-    try {
-      const chars = parseServiceString(text.slice(pos + 3, pos + 9), offset);
+    const chars = readServiceChars(text.slice(pos + 3, pos + 9), offset);
+    if (isServiceChars(chars)) {
       this.setServiceChars(chars);
       this.unaOffset = offset;
       this.handler.serviceString?.(chars, offset);
-    } catch (err) {
-      if (!(err instanceof EdifactSyntaxError)) throw err;
-      this.handler.error(err);
+    } else {
+      this.report(chars);
       this.setServiceChars(DEFAULT_SERVICE_CHARS);
       this.unaOffset = -1;
     }
@@ -365,9 +381,10 @@ export class Tokenizer {
     const broken = restrictedPlacesBroken(this.chars, version);
     if (broken.length === 0) return false;
     for (const place of broken) {
+      const ch = this.chars[place.role];
       this.fail(
         SyntaxErrorCode.characterInvalidAsServiceCharacter,
-        `syntax version ${version} (UNB S001 0002) ${place.reason}: ${JSON.stringify(this.chars[place.role])} ${place.instead}`,
+        () => `syntax version ${version} (UNB S001 0002) ${place.reason}: ${JSON.stringify(ch)} ${place.instead}`,
         { offset: this.unaOffset + 2 + place.element, tag: 'UNA', element: place.element },
       );
     }
@@ -443,7 +460,7 @@ export class Tokenizer {
     }
     const { tag, elements, repeats, strayReleaseAt } = split;
     if (!split.tagWellFormed) {
-      this.fail(SyntaxErrorCode.invalidValue, `invalid segment tag "${shownTag(tag)}": a tag is three upper-case letters or digits`, {
+      this.fail(SyntaxErrorCode.invalidValue, () => `invalid segment tag "${shownTag(tag)}": a tag is three upper-case letters or digits`, {
         offset,
         segmentNumber,
         messageSegmentNumber: inMessage,
@@ -472,13 +489,14 @@ export class Tokenizer {
 
   private checkCounts(elements: Element[], at: Position): void {
     const { maxElements, maxComponents } = this.limits;
-    if (elements.length > maxElements) {
-      this.fail(SyntaxErrorCode.tooManyConstituents, `${elements.length} data elements exceed the limit of ${maxElements}`, { ...at, element: maxElements + 1 });
+    const count = elements.length;
+    if (count > maxElements) {
+      this.fail(SyntaxErrorCode.tooManyConstituents, () => `${count} data elements exceed the limit of ${maxElements}`, { ...at, element: maxElements + 1 });
     }
-    for (let e = 0; e < elements.length; e++) {
+    for (let e = 0; e < count; e++) {
       const n = (elements[e] as string[]).length;
       if (n > maxComponents) {
-        this.fail(SyntaxErrorCode.tooManyConstituents, `${n} components exceed the limit of ${maxComponents}`, { ...at, element: e + 1, component: maxComponents + 1 });
+        this.fail(SyntaxErrorCode.tooManyConstituents, () => `${n} components exceed the limit of ${maxComponents}`, { ...at, element: e + 1, component: maxComponents + 1 });
       }
     }
   }
@@ -541,10 +559,13 @@ export class Tokenizer {
 
   private reportInvalidChar(raw: string, index: number, offset: number, segmentNumber: number, messageSegmentNumber: number | undefined): void {
     const code = raw.charCodeAt(index);
-    this.fail(
-      SyntaxErrorCode.invalidCharacter,
-      `${this.textMode ? 'character' : 'byte'} 0x${code.toString(16).padStart(2, '0')} is not in the ${this.charset.id} character set`,
-      { offset: offset + index, segmentNumber, messageSegmentNumber, tag: raw.slice(0, 3) },
-    );
+    const what = this.textMode ? 'character' : 'byte';
+    const charset = this.charset.id;
+    this.fail(SyntaxErrorCode.invalidCharacter, () => `${what} 0x${code.toString(16).padStart(2, '0')} is not in the ${charset} character set`, {
+      offset: offset + index,
+      segmentNumber,
+      messageSegmentNumber,
+      tag: raw.slice(0, 3),
+    });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { EnvelopeAssembler, type EnvelopeLimits } from '../envelope/assembler.js';
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
-import type { EdifactSyntaxError } from '../syntax/errors.js';
+import type { EdifactSyntaxError, ErrorDraft } from '../syntax/errors.js';
 import type { Segment } from '../syntax/segment.js';
 import type { ServiceChars } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
@@ -103,6 +103,7 @@ export class EventSource {
         assembler.segment(s);
       },
       error: (e: EdifactSyntaxError) => assembler.error(e),
+      errorDraft: (d: ErrorDraft) => assembler.errorDraft(d),
       serviceString: (chars: ServiceChars) => assembler.serviceString(chars),
     };
     this.tokenizer = new Tokenizer(handler);

@@ -152,7 +152,8 @@ export interface ValidateOptions {
   /**
    * Most errors kept per interchange and per message of those that can come once per segment
    * (tokenizer errors, segments outside a message); at the limit one error 18 says so and later
-   * ones are dropped (envelope limit, default 1,000).
+   * ones are dropped, never built: a file full of errors costs time and memory by what is kept
+   * (envelope limit, default 1,000).
    */
   maxErrors?: number;
 }

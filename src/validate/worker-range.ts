@@ -21,7 +21,7 @@
 import { EnvelopeAssembler } from '../envelope/assembler.js';
 import { isStructuralError } from '../envelope/error-limit.js';
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
-import type { EdifactSyntaxError } from '../syntax/errors.js';
+import { buildError, type EdifactSyntaxError, type ErrorDraft } from '../syntax/errors.js';
 import { componentAt, type Segment } from '../syntax/segment.js';
 import { DEFAULT_SERVICE_CHARS, formatServiceString, isSegmentGap, isUnaAt, segmentGaps, type ServiceChars } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
@@ -103,7 +103,8 @@ class RangeRunner implements TokenizerHandler {
   private openHeader: InterchangeHeader | null = null;
   /** The assembler's UNA since the last interchange closed. */
   private una: ServiceChars | null = null;
-  private pending: EdifactSyntaxError[] = [];
+  /** Tokenizer errors waiting for their segment, unbuilt (as the assembler holds them). */
+  private pending: ErrorDraft[] = [];
   private portion: Portion | null = null;
   /** File offset where the boundary state is captured (∞: none), and what decides there. */
   private captureAt = Number.POSITIVE_INFINITY;
@@ -199,9 +200,13 @@ class RangeRunner implements TokenizerHandler {
   }
 
   error(e: EdifactSyntaxError): void {
+    this.errorDraft(e);
+  }
+
+  errorDraft(d: ErrorDraft): void {
     if (this.sealed) return;
-    this.pending.push(e);
-    this.assembler.error(e);
+    this.pending.push(d);
+    this.assembler.errorDraft(d);
   }
 
   serviceString(chars: ServiceChars): void {
@@ -226,7 +231,7 @@ class RangeRunner implements TokenizerHandler {
       pendingAll: this.pending.length,
     };
     for (const e of this.pending) {
-      const v = this.mapError(fromSyntaxError(e, null));
+      const v = this.mapError(fromSyntaxError(buildError(e), null));
       if (v.offset !== null && v.offset < at) state.pendingBefore.push(errorKey(v));
     }
     this.state = state;

@@ -267,7 +267,7 @@ class Merger extends RunSettings {
   private onEnd(item: RangeItem & { t: 'end' }, out: ValidationEvent[]): undefined {
     const ic = this.open;
     if (ic === null) throw new Error('fp-edifact: internal error: the end of an interchange that is not open');
-    for (const e of item.errors) ic.counted = keepCounted(ic.errors, ic.counted, this.maxErrors, e, this.notice);
+    for (const e of item.errors) ic.counted = keepCounted(ic.errors, ic.counted, this.maxErrors, e, (kept) => kept, this.notice);
     push(ic.structural, item.structural);
     push(ic.unbErrors, item.unbErrors);
     push(ic.groupErrors, item.groupErrors);
