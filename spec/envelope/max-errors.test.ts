@@ -8,6 +8,7 @@ import { parseInterchanges, readMessages, type EnvelopeEvent } from '../../src/e
 import { EdifactSyntaxError } from '../../src/syntax/errors.js';
 import { parse } from '../../src/syntax/read.js';
 import { Tokenizer } from '../../src/syntax/tokenizer.js';
+import { heldHeap } from '../heap.js';
 import { errorsBuilt } from '../syntax/errors-built.js';
 
 const NOTICE = /^more than (\d+) errors here; later ones are not kept \(maxErrors\)$/;
@@ -120,5 +121,41 @@ describe('errors past maxErrors are never built', () => {
       }),
     ).toBe(20_000);
     expect(heard).toEqual(parsed);
+  });
+});
+
+describe('a flood of UNAs waiting for the segment after them', () => {
+  /**
+   * `count` UNAs, none followed by a segment until the trailer: sound ones inside an interchange
+   * (33 each: a UNA only before UNB), broken ones (a letter as separator, 20 each), and sound
+   * ones inside a message (33 each). Returns the heap held before the trailer and the errors.
+   */
+  async function unaFlood(una: string, inMessage: boolean, count: number): Promise<{ held: number; errors: number; codes: string[] }> {
+    let held = 0;
+    async function* source(): AsyncGenerator<string> {
+      yield `UNB+UNOC:3+1+2+241120:2300+R'${inMessage ? "UNH+1+OPSIGE:1:911:UN'" : ''}`;
+      for (let i = 0; i < count; i += 1000) yield una.repeat(1000);
+      held = heldHeap();
+      yield inMessage ? "UNT+2+1'UNZ+1+R'" : "UNZ+0+R'";
+    }
+    const errors: EdifactSyntaxError[] = [];
+    for await (const ev of readMessages(source(), { errors: 'collect', maxErrors: 100 })) {
+      if (ev.type === 'message') errors.push(...ev.message.errors);
+      if (ev.type === 'end') errors.push(...ev.summary.errors);
+    }
+    return { held, errors: errors.length, codes: [...new Set(errors.map((e) => e.code))].sort() };
+  }
+
+  it.each([
+    ["UNA:+.? '", false, ['18', '32', '33']],
+    ["UNAA+.? '", false, ['18', '20', '32', '33']],
+    ["UNA:+.? '", true, ['18', '33']],
+  ] as const)('%j (inside a message: %s) holds at most maxErrors of their errors', async (una, inMessage, codes) => {
+    const before = heldHeap();
+    const flood = await unaFlood(una, inMessage, 100_000);
+    expect(flood.codes).toEqual(codes);
+    expect(flood.errors).toBeLessThanOrEqual(100 + 3);
+    // 100,000 errors held until the trailer took tens of MB (with a stack each for the broken UNAs).
+    expect(flood.held - before).toBeLessThan(4 * 1024 * 1024);
   });
 });

@@ -72,7 +72,7 @@ describe('maxErrors in validateFile on worker ranges', () => {
     return out;
   }
 
-  async function oneThread(text: string, options: ValidateOptions): Promise<ValidationEvent[]> {
+  async function oneThread(text: string | Uint8Array, options: ValidateOptions): Promise<ValidationEvent[]> {
     const out: ValidationEvent[] = [];
     for await (const ev of validateStream(text, options)) out.push(ev);
     return out;
@@ -108,6 +108,30 @@ describe('maxErrors in validateFile on worker ranges', () => {
         // ranges hold more errors than the limit on their own.
         if (chunkBytes === 1) expect(ranges).toBe(1 + gaps.length + 1 + 2);
         else expect(ranges).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it('gives the events of one thread where junk tags and floods of UNAs stand at the ranges\' starts', async () => {
+    // Junk tags (control characters, a backslash, longer than 12) outside messages, each a 12 and
+    // a 33 quoting it; more stray UNAs before a message and before an interchange than a range
+    // compares at its boundary (its state then agrees with none: the range goes on).
+    const junk = ['\x01\x02X', 'A\\B', `Q\x1b${'W'.repeat(20)}`, 'ok'];
+    const floods =
+      HEAD +
+      Array.from({ length: 6 }, (_, i) => `${junk.join('\n')}\n${i % 2 ? 'UNA:+.? \n'.repeat(70) : ''}${message(i + 1)}`).join('') +
+      'UNZ+6+R1\n' +
+      `${'UNA:+.? \n'.repeat(80)}${HEAD.replace('R1', 'R2').slice(9)}${junk.join('\n')}\n${message(1)}UNZ+1+R2\n`;
+    const junkPath = join(dir, 'junk.edi');
+    writeFileSync(junkPath, floods, 'latin1');
+    for (const maxErrors of [3, 10, 1000]) {
+      const options: ValidateOptions = { now: NOW, maxErrors };
+      const want = await oneThread(Buffer.from(floods, 'latin1'), options);
+      const tags = new Set(want.flatMap((e) => (e.type === 'interchange' ? e.outcome.errors.map((x) => x.segment) : [])));
+      expect(tags.has('\\u0001\\u0002X') || maxErrors < 10).toBe(true);
+      for (const chunkBytes of [1, 40]) {
+        const got = await collect(validateFileWith(junkPath, { ...options, workers: 2, chunkBytes, minParallelBytes: 0 }, 'inline'));
+        expect(got.map((e) => JSON.stringify(e))).toEqual(want.map((e) => JSON.stringify(e)));
       }
     }
   });

@@ -5,6 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateStream } from '../../src/validate/index.js';
+import type { ByteReader, RangeItem } from '../../src/validate/worker-protocol.js';
+import { unpackItems } from '../../src/validate/worker-packing.js';
+import { runRangeBatched } from '../../src/validate/worker-range.js';
+import { heldHeap } from '../heap.js';
 import { NOW } from './helpers.js';
 
 const BODY = [
@@ -88,5 +92,28 @@ describe('memory under a flood of errors', () => {
     expect(kept).toBeLessThan(1010);
     // The 400,000 errors held until the UNZ took some 180 MB of heap; a thousand take a few MB.
     expect(peak - before).toBeLessThan(60 * 1024 * 1024);
+  });
+});
+
+describe('memory of a worker range under a flood of UNAs', () => {
+  it('holds a bounded number of the errors waiting for the next segment', () => {
+    // 200,000 UNAs after a message (a 33 each), which no segment follows until the UNZ.
+    const head = "UNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+U1'UNH+1+OPSIGE:1:911:UN'BGM+9'UNT+3+1'";
+    const text = Buffer.from(`${head}${"UNA:+.? '".repeat(200_000)}UNZ+1+U1'`, 'latin1');
+    const floodEnd = text.length - 9;
+    let held = 0;
+    const before = heldHeap();
+    const read: ByteReader = (offset, length) => {
+      // The last read inside the flood: every UNA before it has been fed.
+      if (offset + length >= floodEnd && held === 0) held = heldHeap();
+      return text.subarray(offset, Math.min(offset + length, text.length));
+    };
+    const items: RangeItem[] = [];
+    const result = runRangeBatched({ index: 0, start: 0, prelude: null, ends: [] }, read, text.length, { captureSegments: false, replySegments: false, messageHeaders: false, maxErrors: 100 }, (packed) => items.push(...unpackItems(packed)));
+    expect(result.toEof).toBe(true);
+    const end = items.find((i) => i.t === 'end');
+    expect(end !== undefined && end.t === 'end' && end.errors.length).toBe(101);
+    // 200,000 waiting errors took 20 MB and more (built, 70 MB); the range holds what it compares.
+    expect(held - before).toBeLessThan(4 * 1024 * 1024);
   });
 });

@@ -67,6 +67,8 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [number, number |
 };
 
 const orNull = (value: string): string | null => (value === '' ? null : value);
+/** An error of a UNB itself (its charset, version, characters): the tokenizer reports them last before it. */
+const isHeaderError = (e: ErrorDraft): boolean => e.tag === 'UNB' && e.segmentNumber === 1;
 const party = (s: Segment, e: number): PartyId => {
   const routing = componentAt(s, e, 2);
   return { id: componentAt(s, e, 0), qualifier: orNull(componentAt(s, e, 1)), ...(routing !== '' && { routing }) };
@@ -164,14 +166,18 @@ export class EnvelopeAssembler implements TokenizerHandler {
     this.errorDraft(error);
   }
 
-  /** Takes a tokenizer error unbuilt: it is built only if its list keeps it (`maxErrors`). */
+  /**
+   * Takes a tokenizer error unbuilt: it is built only if its list keeps it (`maxErrors`). Errors
+   * wait for the segment they belong to, and those waiting together go to one list in order
+   * (but a UNB's own, which come last and part from those before them), so one with
+   * `maxErrors` + 1 ahead of it could never be kept: it is dropped as it comes, and a flood of
+   * UNAs or of oversized segments, which no segment follows, holds no more than that.
+   */
   errorDraft(draft: ErrorDraft): void {
     // A UNA's errors wait to learn whose they are (but its 33 inside a message, which is that message's).
-    if (draft.tag === 'UNA' && !(this.open !== null && draft.code === SyntaxErrorCode.invalidOccurrenceOutsideMessage)) {
-      this.pendingUna.push(draft);
-      return;
-    }
-    this.pendingErrors.push(draft);
+    const una = draft.tag === 'UNA' && !(this.open !== null && draft.code === SyntaxErrorCode.invalidOccurrenceOutsideMessage);
+    const waiting = una ? this.pendingUna : this.pendingErrors;
+    if (this.errorLimit.mayAdd(waiting.length) || isHeaderError(draft)) waiting.push(draft);
   }
 
   /**

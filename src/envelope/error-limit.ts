@@ -49,6 +49,11 @@ export class ErrorLimit {
 
   constructor(private readonly maxErrors: number) {}
 
+  /** Whether an error with `ahead` errors before it on their way to the same list could still be added (kept, or the notice). */
+  mayAdd(ahead: number): boolean {
+    return ahead <= this.maxErrors;
+  }
+
   /**
    * Adds the error `draft` describes to `target` by {@link keepCounted}: only what is added (the
    * error, or the notice at it) is built, so an error past the limit costs no error object.

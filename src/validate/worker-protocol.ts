@@ -79,6 +79,8 @@ export interface BoundaryState {
   /** Waiting tokenizer errors from before the segment, and how many wait in all. */
   pendingBefore: string[];
   pendingAll: number;
+  /** More errors waited than a range holds to compare (`pendingBefore` is cut): the state agrees with no other. */
+  pendingCut: boolean;
 }
 
 /** Where a range may stop: the start of a later range, and that range's state there (`probeBoundary`). */

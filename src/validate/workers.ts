@@ -49,7 +49,7 @@ const MIN_CHUNK = 512 * 1024;
 
 /** Whether a range starting at `point` really starts at a message or interchange (its probed state). */
 function acceptable(point: SplitPoint, state: BoundaryState | null): boolean {
-  if (state === null) return false;
+  if (state === null || state.pendingCut) return false;
   if (point.prelude) {
     return state.tag === 'UNH' && state.segmentAt === point.at && state.realOpen && !state.groupOpen && state.header !== null && state.pendingBefore.length === 0;
   }
