@@ -95,6 +95,34 @@ describe('memory under a flood of errors', () => {
   });
 });
 
+/**
+ * One interchange of `groups` functional groups without messages, each UNG carrying a 60,000-
+ * character application password (0058 is an..14: one 39 each) and each UNE a 32 (the group holds no messages). Measures
+ * the heap held, after a full collection, when every group has been read and the UNZ not yet.
+ */
+async function groupFlood(groups: number): Promise<{ held: number; errors: number }> {
+  let held = 0;
+  async function* source(): AsyncGenerator<string> {
+    yield "UNB+UNOC:3+11111111:ZZ+22222222:ZZ+241120:2300+G1'";
+    for (let i = 1; i <= groups; i++) yield `UNG+OPSIGE+11111111:ZZ+22222222:ZZ+241120:2300+G${i}+UN+1:911+${'P'.repeat(60_000)}'UNE+0+G${i}'`;
+    held = heldHeap();
+    yield `UNZ+${groups}+G1'`;
+  }
+  let errors = 0;
+  for await (const ev of validateStream(source(), { now: NOW })) if (ev.type === 'interchange') errors = ev.outcome.errors.length;
+  return { held, errors };
+}
+
+describe('memory under a flood of functional groups', () => {
+  it('holds the errors of each UNG and UNE until the UNZ, not the segments', async () => {
+    const before = heldHeap();
+    const { held, errors } = await groupFlood(300);
+    expect(errors).toBe(601); // a 39 and a 32 per group, and the UNZ's 32
+    // Holding the 300 UNGs held their 18 MB of passwords; their 600 errors take well under 1 MB.
+    expect(held - before).toBeLessThan(6 * 1024 * 1024);
+  });
+});
+
 describe('memory of a worker range under a flood of UNAs', () => {
   it('holds a bounded number of the errors waiting for the next segment', () => {
     // 200,000 UNAs after a message (a 33 each), which no segment follows until the UNZ.

@@ -24,14 +24,22 @@ const LAYOUTS = new Map<string, CompiledLayout>(['UNB', 'UNZ', 'UNG', 'UNE'].map
  * element) are left out.
  */
 export function checkServiceSegment(s: Segment, envelope: readonly EdifactSyntaxError[] = []): ValidationError[] {
+  return withoutReportedMissing(serviceLayoutErrors(s), envelope);
+}
+
+/** Every element-layout error of an interchange service segment, those the envelope reports too included. */
+export function serviceLayoutErrors(s: Segment): ValidationError[] {
   const layout = LAYOUTS.get(s.tag);
   if (layout === undefined || isClean(s, layout)) return [];
-  const out: ValidationError[] = [];
-  for (const issue of checkSegment(s, layout.layout)) {
-    if (issue.code === '13' && envelope.some((e) => e.code === '13' && e.offset === s.offset && e.element === issue.element)) continue;
-    out.push(fromElementIssue(issue, s, null));
-  }
-  return out;
+  return checkSegment(s, layout.layout).map((issue) => fromElementIssue(issue, s, null));
+}
+
+/** `errors` of {@link serviceLayoutErrors} without the missing elements the envelope reported (`envelope`, 13 at the same offset and element). */
+export function withoutReportedMissing(errors: ValidationError[], envelope: readonly EdifactSyntaxError[]): ValidationError[] {
+  if (!errors.some((e) => e.code === '13')) return errors;
+  const reported = new Set<string>();
+  for (const e of envelope) if (e.code === '13' && e.offset !== undefined && e.element !== undefined) reported.add(`${e.offset}:${e.element}`);
+  return errors.filter((e) => e.code !== '13' || !reported.has(`${e.offset}:${e.element}`));
 }
 
 /** Options of {@link checkHeader}. */

@@ -1,7 +1,8 @@
 /**
- * The event source of the validator: tokenizer → envelope assembler, with the raw UNB, UNZ,
- * UNG and UNE segments kept long enough to check their element layouts. Events are queued
- * while a chunk is tokenized and drained by the async loop in `stream.ts`.
+ * The event source of the validator: tokenizer → envelope assembler, with the raw UNB and UNZ
+ * segments kept long enough to check their element layouts (UNG and UNE are checked as they
+ * are read). Events are queued while a chunk is tokenized and drained by the async loop in
+ * `stream.ts`.
  */
 import { EnvelopeAssembler, type EnvelopeLimits } from '../envelope/assembler.js';
 import type { EdifactMessage, InterchangeHeader, InterchangeSummary } from '../envelope/types.js';
@@ -9,7 +10,7 @@ import type { EdifactSyntaxError, ErrorDraft } from '../syntax/errors.js';
 import type { Segment } from '../syntax/segment.js';
 import type { ServiceChars } from '../syntax/service-chars.js';
 import { Tokenizer, type TokenizerHandler } from '../syntax/tokenizer.js';
-import { checkServiceSegment } from './interchange.js';
+import { checkServiceSegment, serviceLayoutErrors, withoutReportedMissing } from './interchange.js';
 import type { ValidationError } from './types.js';
 
 /** One envelope event with what the validator needs beyond `readMessages`. */
@@ -18,24 +19,26 @@ export type SourceEvent =
   | { type: 'message'; message: EdifactMessage }
   | { type: 'end'; summary: InterchangeSummary; serviceErrors: ValidationError[] };
 
-/** The raw service segments of an interchange, as the assembler closes it. */
+/** The service segments of an interchange, as the assembler closes it. */
 export interface ClosedServiceSegments {
   unb: Segment | null;
   unz: Segment | null;
-  groups: Segment[];
+  /** The element-layout errors of its UNG and UNE segments, in input order. */
+  groupErrors: ValidationError[];
 }
 
 /**
- * Keeps the raw UNB, UNZ, UNG and UNE segments of the open interchange, which the assembler
- * does not hand on, so their element layouts can be checked when it ends. Told of every
- * segment before the assembler sees it, and of the assembler's interchange starts and ends.
+ * Keeps the raw UNB and UNZ segments of the open interchange, which the assembler does not hand
+ * on, so their element layouts can be checked when it ends; checks each UNG and UNE as it is
+ * read and keeps only its errors (a flood of groups holds no segments). Told of every segment
+ * before the assembler sees it, and of the assembler's interchange starts and ends.
  */
 export class ServiceSegments {
   /** The UNB just read (before the assembler sees it). */
   private lastUnb: Segment | null = null;
   private openUnb: Segment | null = null;
   private lastUnz: Segment | null = null;
-  private groups: Segment[] = [];
+  private groupErrors: ValidationError[] = [];
 
   /** The UNB of the open interchange. */
   get unb(): Segment | null {
@@ -45,7 +48,7 @@ export class ServiceSegments {
   see(s: Segment): void {
     if (s.tag === 'UNB') this.lastUnb = s;
     else if (s.tag === 'UNZ') this.lastUnz = s;
-    else if (s.tag === 'UNG' || s.tag === 'UNE') this.groups.push(s);
+    else if (s.tag === 'UNG' || s.tag === 'UNE') for (const e of serviceLayoutErrors(s)) this.groupErrors.push(e);
   }
 
   /** The assembler opened an interchange: its UNB is the one just read. */
@@ -54,12 +57,15 @@ export class ServiceSegments {
     return this.openUnb;
   }
 
-  /** The assembler closed the interchange: its segments, forgotten here. */
-  close(): ClosedServiceSegments {
-    const closed = { unb: this.openUnb, unz: this.lastUnz, groups: this.groups };
+  /**
+   * The assembler closed the interchange, whose errors are `envelope`: its segments, forgotten
+   * here, the group errors without the missing elements the envelope reported.
+   */
+  close(envelope: readonly EdifactSyntaxError[]): ClosedServiceSegments {
+    const closed = { unb: this.openUnb, unz: this.lastUnz, groupErrors: withoutReportedMissing(this.groupErrors, envelope) };
     this.openUnb = null;
     this.lastUnz = null;
-    this.groups = [];
+    this.groupErrors = [];
     return closed;
   }
 }
@@ -114,9 +120,9 @@ export class EventSource {
     const check = (s: Segment | null): void => {
       if (s) for (const e of checkServiceSegment(s, summary.errors)) serviceErrors.push(e);
     };
-    const { unb, unz, groups } = this.service.close();
+    const { unb, unz, groupErrors } = this.service.close(summary.errors);
     if (summary.header) check(unb);
-    for (const s of groups) check(s);
+    for (const e of groupErrors) serviceErrors.push(e);
     if (summary.trailer) check(unz);
     this.queue.push({ type: 'end', summary, serviceErrors });
   }

@@ -319,7 +319,7 @@ class RangeRunner implements TokenizerHandler {
     this.ends++;
     const portion = this.portion ?? (this.ending && this.stopping ? null : this.orphan());
     this.portion = null;
-    const { unb, unz, groups } = this.service.close();
+    const { unb, unz, groupErrors } = this.service.close(summary.errors);
     this.openHeader = null;
     if (portion === null || portion.dropped) return;
     const continues = this.ending && this.stopping;
@@ -335,8 +335,7 @@ class RangeRunner implements TokenizerHandler {
     }
     const service = (s: Segment | null): ValidationError[] => (s === null ? [] : checkServiceSegment(s, summary.errors).map((e) => this.mapError(e)));
     const unbErrors = summary.header && !portion.continued ? service(unb) : [];
-    const groupErrors: ValidationError[] = [];
-    for (const s of groups) for (const e of service(s)) groupErrors.push(e);
+    for (const e of groupErrors) this.mapError(e);
     const unzErrors = summary.trailer ? service(unz) : [];
     let recount: { unzOffset: number; requiredOk: boolean } | null = null;
     if (portion.continued && summary.trailer && unz !== null) {
