@@ -23,29 +23,22 @@ export function isStructuralError(error: EdifactSyntaxError): boolean {
   return STRUCTURAL.has(error);
 }
 
-/** The reason of the error that ends a list at `maxErrors`. */
-export function errorLimitReason(maxErrors: number): string {
-  return `more than ${maxErrors} errors here; later ones are not kept (maxErrors)`;
+/**
+ * The notice (18) that ends a list at `maxErrors`, at `first`, the first error not kept: the
+ * one way it is made, whether one reader keeps the list or `validateFile` merges its parts.
+ */
+function limitNotice(maxErrors: number, first: ErrorDraft): EdifactSyntaxError {
+  return inputError(SyntaxErrorCode.unspecified, `more than ${maxErrors} errors here; later ones are not kept (maxErrors)`, first);
 }
 
 /**
- * The rule of `maxErrors`: adds `build(item)` to `target`, which holds `counted` counted items,
- * while that is under `maxErrors`; at the limit adds `notice(item)` instead (at the first item
- * not kept); past it, drops `item` (neither is called). Returns the new count. Applied to a list
- * cut in parts, each kept by this rule (a part's notice taken as an item), it keeps what it keeps
- * of the whole list: how `validateFile` merges the parts of an interchange its worker ranges cut apart.
+ * Keeps the error lists of one reader within `maxErrors`, each list counted apart: the rule of
+ * `maxErrors`. Applied to a list cut in parts, each kept by this rule (a part's notice taken as
+ * an error), it keeps what it keeps of the whole list: how `validateFile` merges the parts of an
+ * interchange its worker ranges cut apart.
  */
-export function keepCounted<T, K>(target: K[], counted: number, maxErrors: number, item: T, build: (item: T) => K, notice: (first: T) => K): number {
-  if (counted > maxErrors) return counted;
-  target.push(counted < maxErrors ? build(item) : notice(item));
-  return counted + 1;
-}
-
-/** Keeps the error lists of one reader within `maxErrors`, each list counted apart. */
 export class ErrorLimit {
   private readonly counted = new WeakMap<EdifactSyntaxError[], number>();
-  /** The notice (18) at `first`, the first error not kept. */
-  private readonly notice = (first: ErrorDraft): EdifactSyntaxError => inputError(SyntaxErrorCode.unspecified, errorLimitReason(this.maxErrors), first);
 
   constructor(private readonly maxErrors: number) {}
 
@@ -55,11 +48,14 @@ export class ErrorLimit {
   }
 
   /**
-   * Adds the error `draft` describes to `target` by {@link keepCounted}: only what is added (the
-   * error, or the notice at it) is built, so an error past the limit costs no error object.
+   * Adds the error `draft` describes to `target` while the list holds fewer than `maxErrors`;
+   * at the limit the notice (18) at it instead, at the first error not kept; past it, nothing.
+   * Only what is added is built.
    */
   keep(target: EdifactSyntaxError[], draft: ErrorDraft): void {
     const n = this.counted.get(target) ?? 0;
-    if (n <= this.maxErrors) this.counted.set(target, keepCounted<ErrorDraft, EdifactSyntaxError>(target, n, this.maxErrors, draft, buildError, this.notice));
+    if (n > this.maxErrors) return;
+    target.push(n < this.maxErrors ? buildError(draft) : limitNotice(this.maxErrors, draft));
+    this.counted.set(target, n + 1);
   }
 }

@@ -70,8 +70,9 @@ export class EdifactSyntaxError extends Error implements Position {
 
   constructor(code: SyntaxErrorCodeValue, reason: string, where: Position = {}) {
     // A tag read from the wire may be 64 KiB of anything: every error quotes it one way
-    // (an error given as the position holds its tag shown already).
-    const position = where.tag === undefined || where instanceof EdifactSyntaxError ? where : { ...where, tag: shownTag(where.tag) };
+    // (an error given as the position, or a draft that says so, holds its tag shown already).
+    const shown = where.tag === undefined || where instanceof EdifactSyntaxError || (where as ErrorDraft).tagShown === true;
+    const position = shown ? where : { ...where, tag: shownTag(where.tag as string) };
     super(`${describePosition(position)}: ${reason} (syntax error ${code})`);
     this.code = code;
     this.reason = reason;
@@ -132,12 +133,14 @@ export function inputError(code: SyntaxErrorCodeValue, reason: string, where?: P
  * An error found but not built: its code, where it is, and its reason, which may be worded only
  * when it is built ({@link buildError}). A reader that keeps only some of its errors (the
  * envelope's `maxErrors`) builds only those, so the others cost no error object and no message.
- * The tag is the one read (building shows it, as every error quotes a tag). An
+ * The tag is the one read (building shows it, as every error quotes a tag), unless `tagShown`
+ * says it is shown already: the fields of a built error, sent to another thread. An
  * {@link EdifactSyntaxError} is a draft built already.
  */
 export interface ErrorDraft extends Position {
   readonly code: SyntaxErrorCodeValue;
   readonly reason: string | (() => string);
+  readonly tagShown?: boolean;
 }
 
 /**

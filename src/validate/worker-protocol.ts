@@ -5,6 +5,7 @@
 import { readSync } from 'node:fs';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
 import type { GuideProfile } from '../schema/profile.js';
+import type { ErrorDraft } from '../syntax/errors.js';
 import type { Segment } from '../syntax/segment.js';
 import type { MessageReport, ProfileMap, ValidationError } from './types.js';
 import type { PackedItems } from './worker-packing.js';
@@ -127,8 +128,10 @@ export type RangeItem =
       /**
        * Envelope and tokenizer errors of this part of the interchange that `maxErrors` counts,
        * in the order found: this part's first ones, and the notice (18) at the first not kept.
+       * Sent as the envelope holds them (their tags shown already), so the merger keeps them
+       * by the envelope's own rule and converts what it keeps as one thread does.
        */
-      errors: ValidationError[];
+      errors: ErrorDraft[];
       /** The envelope's checks made once (trailers, counts, missing trailers), which `maxErrors` leaves alone. */
       structural: ValidationError[];
       /** Element-layout errors of UNB (first part only), of UNG/UNE, of UNZ. */

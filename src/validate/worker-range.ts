@@ -61,6 +61,14 @@ interface Portion {
   env: MessageEnvironment | null;
 }
 
+/**
+ * An error of an interchange that `maxErrors` counts, as a range sends it: what `fromSyntaxError`
+ * reads of it (with `messageStart` null), at the file's `offset`, the tag shown already.
+ */
+function sentError(e: EdifactSyntaxError, offset: number | undefined): ErrorDraft {
+  return { code: e.code, reason: e.reason, offset, tag: e.tag, element: e.element, component: e.component, tagShown: true };
+}
+
 function errorKey(e: ValidationError): string {
   return `${e.code}@${e.offset}:${e.segment}:${e.element}:${e.component}:${e.message}`;
 }
@@ -325,13 +333,14 @@ class RangeRunner implements TokenizerHandler {
     const continues = this.ending && this.stopping;
     const lo = portion.continued ? this.start : Number.NEGATIVE_INFINITY;
     const hi = continues ? this.stopAt : Number.POSITIVE_INFINITY;
-    const errors: ValidationError[] = [];
+    const errors: ErrorDraft[] = [];
     const structural: ValidationError[] = [];
     for (const e of summary.errors) {
-      const v = this.mapError(fromSyntaxError(e, null));
+      const offset = e.offset === undefined ? undefined : this.abs(e.offset);
       // Prelude errors belong to the range with the UNB, end-of-input errors to a later range.
-      if (v.offset !== null && (v.offset < lo || v.offset >= hi)) continue;
-      (isStructuralError(e) ? structural : errors).push(v);
+      if (offset !== undefined && (offset < lo || offset >= hi)) continue;
+      if (isStructuralError(e)) structural.push(this.mapError(fromSyntaxError(e, null)));
+      else errors.push(sentError(e, offset));
     }
     const service = (s: Segment | null): ValidationError[] => (s === null ? [] : checkServiceSegment(s, summary.errors).map((e) => this.mapError(e)));
     const unbErrors = summary.header && !portion.continued ? service(unb) : [];

@@ -12,10 +12,11 @@ import { closeSync, createReadStream, fstatSync, openSync, statSync, type Stats 
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EMPTY_INTERCHANGE, countMismatch, unzCount } from '../envelope/assembler.js';
-import { DEFAULT_MAX_ERRORS, errorLimitReason, keepCounted } from '../envelope/error-limit.js';
+import { DEFAULT_MAX_ERRORS, ErrorLimit } from '../envelope/error-limit.js';
 import type { InterchangeHeader, MessageHeader } from '../envelope/types.js';
+import type { EdifactSyntaxError } from '../syntax/errors.js';
 import type { Segment } from '../syntax/segment.js';
-import { compareErrors, duplicateMessageError, errorAt } from './errors.js';
+import { compareErrors, duplicateMessageError, errorAt, fromSyntaxError } from './errors.js';
 import { checkOptions } from '../syntax/options.js';
 import { FILE_OPTION_CHECKS } from './option-checks.js';
 import { SplitFinder, type SplitPoint } from './split-points.js';
@@ -128,9 +129,8 @@ interface MergedInterchange extends ClosingInterchange {
   headerErrors: ValidationError[];
   messageCount: number;
   groupCount: number;
-  /** The errors `maxErrors` counts, kept over the whole interchange as the envelope keeps them, and their count. */
-  errors: ValidationError[];
-  counted: number;
+  /** The errors `maxErrors` counts, kept over the whole interchange by the envelope's own rule. */
+  errors: EdifactSyntaxError[];
   structural: ValidationError[];
   unbErrors: ValidationError[];
   groupErrors: ValidationError[];
@@ -163,9 +163,8 @@ function textsAt(texts: Readonly<Record<number, string>> | undefined, errors: re
 class Merger extends RunSettings {
   private position = -1;
   private open: MergedInterchange | null = null;
-  private readonly maxErrors = this.options.maxErrors ?? DEFAULT_MAX_ERRORS;
-  /** The envelope's notice (as `fromSyntaxError` gives it) at `first`, the first error not kept. */
-  private readonly notice = (first: ValidationError): ValidationError => ({ ...first, code: '18', rule: null, message: errorLimitReason(this.maxErrors) });
+  /** The envelope's `maxErrors` and its notice, applied to the parts of each interchange in turn. */
+  private readonly errorLimit = new ErrorLimit(this.options.maxErrors ?? DEFAULT_MAX_ERRORS);
 
   /** What the workers need of the options. */
   static rangeOptions(options: ValidateOptions): RangeOptions {
@@ -207,7 +206,6 @@ class Merger extends RunSettings {
       messageCount: 0,
       groupCount: 0,
       errors: [],
-      counted: 0,
       structural: [],
       unbErrors: [],
       groupErrors: [],
@@ -267,7 +265,7 @@ class Merger extends RunSettings {
   private onEnd(item: RangeItem & { t: 'end' }, out: ValidationEvent[]): undefined {
     const ic = this.open;
     if (ic === null) throw new Error('fp-edifact: internal error: the end of an interchange that is not open');
-    for (const e of item.errors) ic.counted = keepCounted(ic.errors, ic.counted, this.maxErrors, e, (kept) => kept, this.notice);
+    for (const e of item.errors) this.errorLimit.keep(ic.errors, e);
     push(ic.structural, item.structural);
     push(ic.unbErrors, item.unbErrors);
     push(ic.groupErrors, item.groupErrors);
@@ -277,7 +275,7 @@ class Merger extends RunSettings {
     if (item.recount) ic.recount = item.recount;
     if (item.continues) return undefined;
     const errors = ic.headerErrors;
-    push(errors, ic.errors);
+    for (const e of ic.errors) errors.push(fromSyntaxError(e, null));
     push(errors, ic.structural);
     if (ic.recount) {
       // The envelope's UNZ checks over the whole interchange (assembler.ts onTrailer).
