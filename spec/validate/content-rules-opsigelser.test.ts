@@ -62,6 +62,9 @@ const cases: Array<[string, string[], ErrorRow[]]> = [
   ['a bonus answer without the policy end date (295) is reported at SIF', swap(ELEVEN, 'DTM+295:20241231:102'), [['F01', 'required-segment-missing', 9, null, null]]],
   // seed 002, 2.9.1–2.9.7: 'NAD med forsikringstager 1's navn og adresse og om muligt CVR eller CPR nummer', 'NAD med
   // forsikringstager 2's navn og om muligt adresse …' — the name is required, the CPR/CVR number only 'om muligt'
+  // An insured location is an address: a NAD+FS without one says nothing (the typed message refuses it too).
+  ['an insured location (NAD FS) with no address field', swap(NINE, FT1, FT1, 'NAD+FS'), [['F01', 'required-segment-missing', 9, 5, 1]]],
+  ['an insured location (NAD FS) with only its country is an address', swap(NINE, FT1, FT1, 'NAD+FS++++++++DK'), []],
   ['a policyholder 1 with a CPR number but no name', swap(NINE, FT1, 'NAD+FT1+0101801234::CPR+++Vestergade 1+Vejle++7100+DK'), [['F01', 'required-segment-missing', 8, 4, 1]]],
   ['a policyholder 2 with a CPR number but no name (accept)', swap(TWENTY_NINE, FT1, FT1, 'NAD+FT2+0202802345::CPR'), [['F01', 'required-segment-missing', 10, 4, 1]]],
   // Every value a sent segment carries must be there (default-profile.md F01: "missing or empty"); decodeMessage

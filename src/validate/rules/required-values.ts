@@ -10,8 +10,14 @@ import type { Segment } from '../../syntax/segment.js';
 import { qualifier, val } from './helpers.js';
 import type { RuleReport } from './types.js';
 
-/** One required value: segment tag, qualifier role (`null`: any qualifier), 0-based element and component (`'any'`: one of them), and what it is. */
-export type RequiredValue = readonly [tag: string, role: string | null, e: number, c: number | 'any', what: string];
+/**
+ * One required value: segment tag, qualifier role (`null`: any qualifier), 0-based element (or
+ * elements: a value in any of them), component (`'any'`: one of them), and what it is.
+ */
+export type RequiredValue = readonly [tag: string, role: string | null, e: number | readonly number[], c: number | 'any', what: string];
+
+/** NAD's address elements (0-based): C059 street, 3164 city, 3251 postcode, 3207 country. */
+const ADDRESS_ELEMENTS = [4, 5, 7, 8] as const;
 
 /** Both exchanges: a free text needs a line, a contact its function and the contact person's name. */
 const SHARED: readonly RequiredValue[] = [
@@ -20,7 +26,7 @@ const SHARED: readonly RequiredValue[] = [
   ['CTA', null, 1, 1, 'contact name'],
 ];
 
-/** Opsigelser (seed 002): the policyholders' names, policyholder 1's street and postcode, the VIR number of the company that already cancelled, the claim-free years of the bonus block. */
+/** Opsigelser (seed 002): the policyholders' names, policyholder 1's street and postcode, an address in the insured location, the VIR number of the company that already cancelled, the claim-free years of the bonus block. */
 export const OPSIGELSER_VALUES: readonly RequiredValue[] = [
   ...SHARED,
   ['NAD', 'policyholder1', 3, 0, 'name'],
@@ -29,6 +35,8 @@ export const OPSIGELSER_VALUES: readonly RequiredValue[] = [
   ['NAD', 'policyholder1', 7, 0, 'postcode (address)'],
   ['NAD', 'policyholder2', 3, 0, 'name'],
   ['NAD', 'cancelledBy', 1, 0, 'VIR number'],
+  // The insured location is an address without a name (the typed message: "at least one field"): street, city, postcode or country.
+  ['NAD', 'insuredLocation', ADDRESS_ELEMENTS, 'any', 'address'],
   ['SIF', null, 1, 0, 'number of claim-free years'],
 ];
 
@@ -47,7 +55,7 @@ interface Need {
   /** Wire qualifier, `undefined` for any. */
   q: string | undefined;
   role: string | null;
-  e: number;
+  e: number | readonly number[];
   c: number | 'any';
   what: string;
 }
@@ -68,7 +76,8 @@ export function requiredValues(p: GuideProfile, table: readonly RequiredValue[])
   return out;
 }
 
-function empty(s: Segment, e: number, c: number | 'any'): boolean {
+function empty(s: Segment, e: number | readonly number[], c: number | 'any'): boolean {
+  if (typeof e !== 'number') return e.every((one) => empty(s, one, c));
   if (c !== 'any') return val(s, e, c) === '';
   const el = s.elements[e];
   return el === undefined || el.every((v) => v === '');
@@ -81,7 +90,7 @@ export function checkRequiredValues(values: RequiredValues, s: Segment, i: numbe
   const q = val(s, 0);
   for (const n of needs) {
     if ((n.q === undefined || n.q === q) && empty(s, n.e, n.c)) {
-      report(i, `${s.tag} ${q}${n.role ? ` (${n.role})` : ''} has no ${n.what}`, n.e + 1, n.c === 'any' ? 1 : n.c + 1);
+      report(i, `${s.tag} ${q}${n.role ? ` (${n.role})` : ''} has no ${n.what}`, (typeof n.e === 'number' ? n.e : n.e[0]!) + 1, n.c === 'any' ? 1 : n.c + 1);
     }
   }
 }
