@@ -14,6 +14,7 @@ import {
   defaultProfile,
   decideOnCancellation,
   Declaration,
+  earliestOnTimeRenewal,
   isCancellationOnTime,
   lastWorkingDayOfMonth,
   latestOnTimeSendDate,
@@ -37,6 +38,10 @@ describe('deadlines and calendars', () => {
     ['latestOnTimeSendDate', () => latestOnTimeSendDate('2025-01-01', bad({ noticeMonths: '1' })), TypeError, 'option noticeMonths must be a whole number of months >= 0, got "1"'],
     ['latestOnTimeSendDate', () => latestOnTimeSendDate('2025-01-01', { noticeMonths: 1.5 }), RangeError, 'option noticeMonths must be a whole number of months >= 0, got 1.5'],
     ['latestOnTimeSendDate', () => latestOnTimeSendDate('2025-01-01', bad(1)), TypeError, 'options must be an object, got 1'],
+    // Its options went on to latestOnTimeSendDate unchecked, whose error named latestOnTimeSendDate.
+    ['earliestOnTimeRenewal', () => earliestOnTimeRenewal({ renewalDate: '2020-01-01' }, '2024-12-31', '2025-01-01', { noticeMonths: 1.5 }), RangeError, 'option noticeMonths must be a whole number of months >= 0, got 1.5'],
+    ['earliestOnTimeRenewal', () => earliestOnTimeRenewal({ renewalDate: '2020-01-01' }, '2024-12-31', '2025-01-01', bad({ calendar: 'dk' })), TypeError, 'option calendar must be a BusinessCalendar (id, isWorkingDay and holidayName), got "dk"'],
+    ['earliestOnTimeRenewal', () => earliestOnTimeRenewal({ renewalDate: '2020-01-01' }, '2024-12-31', '2025-01-01', bad(12)), TypeError, 'options must be an object, got 12'],
     ['contrlDueDate', () => contrlDueDate('2025-01-02', bad({ calendar: noCalendar })), TypeError, 'option calendar must be a BusinessCalendar (id, isWorkingDay and holidayName), got an object'],
     ['contrlChaseDate', () => contrlChaseDate('2025-01-02', bad({ calendar: 'dk' })), TypeError, 'option calendar must be a BusinessCalendar (id, isWorkingDay and holidayName), got "dk"'],
     ['isCancellationOnTime', () => isCancellationOnTime({ kind: 'normal', sentOn: '2024-11-20', requestedDate: '2025-01-01' }, bad({ noticeMonths: -1 })), RangeError, 'option noticeMonths must be a whole number of months >= 0, got -1'],

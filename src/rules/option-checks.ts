@@ -28,7 +28,7 @@ const NOTICE_MONTHS: OptionCheck = ['noticeMonths', nonNegativeInteger, 'a whole
 
 /** `contrlDueDate`, `contrlChaseDate`. */
 export const WORKING_DAY_OPTION_CHECKS: readonly OptionCheck[] = [CALENDAR];
-/** `latestOnTimeSendDate`. */
+/** `latestOnTimeSendDate`, `earliestOnTimeRenewal`. */
 export const NOTICE_OPTION_CHECKS: readonly OptionCheck[] = [CALENDAR, NOTICE_MONTHS];
 /** `isCancellationOnTime`'s context. */
 export const TIMELINESS_CONTEXT_CHECKS: readonly OptionCheck[] = [

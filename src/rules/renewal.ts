@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { BusinessCalendar } from './calendar.js';
 import { addDays, addMonths, assertIsoDate, type IsoDate } from './dates.js';
-import { latestOnTimeSendDate } from './deadlines.js';
+import { latestOnTimeSendDate, type NoticeOptions } from './deadlines.js';
+import { checkOptions, NOTICE_OPTION_CHECKS } from './option-checks.js';
 
 /** How a policy renews: one known renewal date and the months between renewals. */
 export interface RenewalPattern {
@@ -61,18 +61,11 @@ export function isRenewalDate(pattern: RenewalPattern, date: IsoDate): boolean {
  *
  * @example earliestOnTimeRenewal({ renewalDate: '2020-01-01' }, '2024-12-31', '2025-01-01') // => '2026-01-01'
  */
-export function earliestOnTimeRenewal(
-  pattern: RenewalPattern,
-  sentOn: IsoDate,
-  requestedDate: IsoDate,
-  options: { noticeMonths?: number; calendar?: BusinessCalendar } = {},
-): IsoDate {
+export function earliestOnTimeRenewal(pattern: RenewalPattern, sentOn: IsoDate, requestedDate: IsoDate, options: NoticeOptions = {}): IsoDate {
+  checkOptions(options, NOTICE_OPTION_CHECKS, 'earliestOnTimeRenewal');
   let candidate = nextRenewalOnOrAfter(pattern, requestedDate);
   for (let tries = 0; tries < MAX_PERIODS; tries++) {
-    const latest = latestOnTimeSendDate(candidate, {
-      ...(options.noticeMonths !== undefined ? { noticeMonths: options.noticeMonths } : {}),
-      ...(options.calendar !== undefined ? { calendar: options.calendar } : {}),
-    });
+    const latest = latestOnTimeSendDate(candidate, options);
     if (sentOn <= latest) return candidate;
     candidate = nextRenewalOnOrAfter(pattern, addDays(candidate, 1));
   }
