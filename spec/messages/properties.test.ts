@@ -74,6 +74,12 @@ describe('arbInterchangeText', () => {
       { numRuns: 30 },
     );
   });
+
+  it('takes the exchange of the profile it is given: { profile: panthaver52 } generates panthaver interchanges', () => {
+    // It generated opsigelser (the default exchange) and failed to encode them with the panthaver profile.
+    const samples = fc.sample(arbInterchangeText({ profile: panthaver52 }), 5);
+    for (const g of samples) expect(g.messages.map((m) => (PANTHAVER_KINDS as readonly string[]).includes(m.kind))).toEqual(g.messages.map(() => true));
+  });
 });
 
 describe('under a patched profile: data in positions it opens decodes and encodes back byte for byte', () => {

@@ -397,9 +397,9 @@ export function arbPanthaver<K extends PanthaverKind>(kind?: K, profile: GuidePr
 
 /** Options of {@link arbInterchangeText}. */
 export interface ArbInterchangeOptions {
-  /** Which exchange (default: opsigelser). */
+  /** Which exchange; default the exchange of `profile`, else opsigelser. */
   exchange?: 'opsigelser' | 'panthaver';
-  /** Profile used to encode (default: the shipped one of the exchange). */
+  /** Profile whose codes the messages use and that encodes them; default the shipped one of the exchange. */
   profile?: GuideProfile;
   /** Most messages per interchange (default 4). */
   maxMessages?: number;
@@ -420,7 +420,7 @@ export interface GeneratedInterchange {
  * without line breaks after each segment.
  */
 export function arbInterchangeText(options: ArbInterchangeOptions = {}): fc.Arbitrary<GeneratedInterchange> {
-  const exchange = options.exchange ?? 'opsigelser';
+  const exchange = options.exchange ?? options.profile?.exchange ?? 'opsigelser';
   const profile = options.profile ?? (exchange === 'opsigelser' ? opsigelser55 : panthaver52);
   const arbMsg: fc.Arbitrary<FpMessage> = exchange === 'opsigelser' ? arbOpsigelse(undefined, profile) : arbPanthaver(undefined, profile);
   return fc
