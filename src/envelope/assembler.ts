@@ -17,7 +17,7 @@ export interface EnvelopeHandler {
 
 /** Limits of the envelope readers (`parseInterchanges`, `readMessages`) that keep hostile input from exhausting memory. */
 export interface EnvelopeLimits {
-  /** Most segments kept for one message; more are counted but not kept. Default 10,000. */
+  /** Most segments kept for one message; more are counted (UNT is checked against all) but not kept, and the message gets one syntax error 18 saying so. Default 10,000. */
   maxMessageSegments?: number;
   /**
    * Most errors kept per interchange (its own list) and per message, of those that can come

@@ -5,13 +5,30 @@ import { HeaderChecker, type HeaderIssue } from './header-checks.js';
 
 /** A message to wrap: its UNH identifier and its body (BGM … last segment before UNT). */
 export interface MessageSpec {
-  header: { type: string; version: string; release: string; agency: string; associationCode?: string; reference?: string };
+  /** What its UNH says. */
+  header: {
+    /** S009 0065 message type, e.g. `OPSIGE`. */
+    type: string;
+    /** S009 0052 message version number, e.g. `1` (the shipped profiles'). */
+    version: string;
+    /** S009 0054 message release number, e.g. `911`. */
+    release: string;
+    /** S009 0051 controlling agency, e.g. `UN`. */
+    agency: string;
+    /** S009 0057 association assigned code; omitted when not given. */
+    associationCode?: string;
+    /** 0062 message reference number (UNT repeats it); default: the message's 1-based number in the whole interchange, counted across groups. */
+    reference?: string;
+  };
+  /** The segments between UNH and UNT, written as given; UNT counts them plus two (UNH and UNT). */
   body: ReadonlyArray<SegmentInput>;
 }
 
 /** A party as the builder takes it: its id, and its code qualifier when it has one. */
 export interface PartySpec {
+  /** Identification: UNB S002 0004 / S003 0010, UNG S006 0040 / S007 0044, at most 35 characters; mandatory. */
   id: string;
+  /** Identification code qualifier (0007), at most 4 characters. Default in a UNB `ZZ` (mutually defined); in a UNG omitted. */
   qualifier?: string;
   /** UNB only: the sender's address for reverse routing (S002 0008) or the recipient's routing address (S003 0014). */
   routing?: string;
@@ -30,13 +47,23 @@ export interface GroupSpec {
   /** 0051 controlling agency; default the first message's agency. */
   agency?: string;
   /** S008 message version and release; default the first message's. */
-  version?: { version: string; release: string; associationCode?: string };
+  version?: {
+    /** S008 0052 message version number. */
+    version: string;
+    /** S008 0054 message release number. */
+    release: string;
+    /** S008 0057 association assigned code; omitted when not given. */
+    associationCode?: string;
+  };
+  /** The group's messages, UNH … UNT each; UNE counts them. An empty group is written, and read back as syntax error 32. */
   messages: ReadonlyArray<MessageSpec>;
 }
 
 /** What `buildInterchange` needs; it fills in the rest. */
 export interface InterchangeSpec {
+  /** S002 interchange sender. */
   sender: PartySpec;
+  /** S003 interchange recipient. */
   recipient: PartySpec;
   /** 0020 interchange control reference. */
   reference: string;
@@ -48,10 +75,13 @@ export interface InterchangeSpec {
   syntaxId?: string;
   /** Default `3`. */
   syntaxVersion?: string;
+  /** 0026 application reference (at most 14 characters); omitted when not given. */
   applicationReference?: string;
+  /** `true` writes 0031 = 1: the sender asks for a CONTRL. Default `false` (omitted). */
   ackRequested?: boolean;
+  /** `true` writes 0035 = 1: a test interchange. Default `false` (omitted). */
   testIndicator?: boolean;
-  /** The messages, written straight into the interchange. Give these or `groups`, not both. */
+  /** The messages, written straight into the interchange. Give these or `groups`, not both; with neither (or none in them) the interchange is written empty, which readers report as syntax error 32. */
   messages?: ReadonlyArray<MessageSpec>;
   /** Functional groups (UNG … UNE), each holding its messages; UNZ then counts the groups. */
   groups?: ReadonlyArray<GroupSpec>;
@@ -71,6 +101,7 @@ export class InterchangeSpecError extends Error {
   /** Every refused value: `path` in the spec (`reference`, `messages.0.header.reference`) and the rule it breaks. */
   readonly issues: HeaderIssue[];
 
+  /** An error listing `issues`; its message is `buildInterchange: ` and each `path: message`, joined by `; `. */
   constructor(issues: HeaderIssue[]) {
     super(`buildInterchange: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     this.issues = issues;

@@ -13,7 +13,9 @@ import { SERVICE_ELEMENTS, type ServiceElementId } from '../syntax/service-eleme
 
 /** One refused value: its path in the spec (`reference`, `groups.0.messages.1.header.reference`) and why. */
 export interface HeaderIssue {
+  /** Where in the spec, dotted, array items by index: `reference`, `sender.id`, `groups.0.messages.1.header.reference`. */
   path: string;
+  /** The element and the rule broken: `UNB 0020 (an..14, mandatory): value is 15 characters long; format an..14 allows at most 14`. */
   message: string;
 }
 

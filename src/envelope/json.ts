@@ -5,19 +5,35 @@ import { Tokenizer, type TokenizerLimits } from '../syntax/tokenizer.js';
 import { serializeToBytes } from '../syntax/writer.js';
 
 /** A data element in JSON: its components, or all occurrences when it repeated (syntax 4). */
-export type JsonElement = string[] | { repeats: string[][] };
+export type JsonElement =
+  | string[]
+  | {
+      /** Every occurrence of the element, in order, each as its components (at least one). */
+      repeats: string[][];
+    };
 /** A segment in JSON: the tag, then its elements. */
 export type JsonSegment = [string, ...JsonElement[]];
 
 /** One interchange, losslessly: how it was written and every segment as read. */
 export interface InterchangeJson {
-  format: { una: boolean; serviceChars: ServiceChars; lineBreak: '' | '\n' | '\r\n' };
+  /** How the interchange was written, so that writing it back gives the same bytes. */
+  format: {
+    /** Whether a UNA preceded it (written back when `true`). */
+    una: boolean;
+    /** The service characters it was read with (its UNA's, or those in force). */
+    serviceChars: ServiceChars;
+    /** The line break written after each segment terminator (`''`: none), as read before its second segment. */
+    lineBreak: '' | '\n' | '\r\n';
+  };
+  /** Every segment as read, in order, empty elements and components kept. */
   segments: JsonSegment[];
 }
 
 /** The document `to-json` prints and `from-json` reads. */
 export interface EdifactJson {
+  /** Version of this document format; always `1` (`checkEdifactJson` refuses any other). */
   fpEdifact: 1;
+  /** Every interchange of the input, in order; segments before the first UNB form one of their own. */
   interchanges: InterchangeJson[];
 }
 
@@ -40,7 +56,15 @@ function lineBreakBefore(input: Uint8Array | string, offset: number, chars: Serv
  * style, and every segment with empty elements and components kept. Segments before the first
  * UNB form an interchange of their own, so nothing is dropped.
  */
-export function toEdifactJson(input: Uint8Array | string, limits: TokenizerLimits = {}): { json: EdifactJson; errors: EdifactSyntaxError[] } {
+export function toEdifactJson(
+  input: Uint8Array | string,
+  limits: TokenizerLimits = {},
+): {
+  /** The document: every segment read, even around an error. */
+  json: EdifactJson;
+  /** The syntax errors of the tokenizer (no envelope checks), in input order; an input with no segment is error 13. */
+  errors: EdifactSyntaxError[];
+} {
   const interchanges: Array<InterchangeJson & { first?: Segment; second?: Segment }> = [];
   const errors: EdifactSyntaxError[] = [];
   let una: ServiceChars | null = null;

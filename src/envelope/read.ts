@@ -11,6 +11,10 @@ export type EnvelopeReadOptions = TokenizerLimits & EnvelopeLimits & ErrorHandli
 
 /** Everything in a whole input, held in memory. */
 export interface ParsedInterchanges {
+  /**
+   * Every interchange, in input order. Messages or errors found outside any UNB … UNZ are held
+   * in one whose `header` is `null`.
+   */
   interchanges: Interchange[];
   /** Every error of every interchange and message, in input order. */
   errors: EdifactSyntaxError[];
@@ -60,10 +64,30 @@ export function parseInterchanges(input: Uint8Array | string, options: EnvelopeR
 
 /** One event of `readMessages`. */
 export type EnvelopeEvent =
-  | { type: 'interchange'; header: InterchangeHeader }
-  | { type: 'group'; group: GroupHeader }
-  | { type: 'message'; message: EdifactMessage }
-  | { type: 'end'; summary: InterchangeSummary };
+  | {
+      /** A UNB was read: an interchange starts. */
+      type: 'interchange';
+      /** The fields of the UNB. */
+      header: InterchangeHeader;
+    }
+  | {
+      /** A UNG was read: a functional group starts. */
+      type: 'group';
+      /** The fields of the UNG. */
+      group: GroupHeader;
+    }
+  | {
+      /** A message ended (its UNT, or the segment that shows its UNT is missing). */
+      type: 'message';
+      /** The message, UNH to UNT, with its own errors. */
+      message: EdifactMessage;
+    }
+  | {
+      /** An interchange ended: its UNZ, the next UNB, or the end of the input. Also comes, without an `interchange` event before it, for what was found outside any interchange. */
+      type: 'end';
+      /** Its counts, trailer and own errors (`header` `null` outside any interchange). */
+      summary: InterchangeSummary;
+    };
 
 /** Input per batch of events (characters or bytes), as `readSegmentBatches` cuts its chunks. */
 const BATCH_INPUT = 8 * 1024;

@@ -58,6 +58,7 @@ export interface Position {
  */
 export class EdifactSyntaxError extends Error implements Position {
   override readonly name = 'EdifactSyntaxError';
+  /** The ISO 9735 syntax error code (data element 0085) a CONTRL reports it with: one of {@link SyntaxErrorCode}'s values, e.g. `'13'` (missing). */
   readonly code: SyntaxErrorCodeValue;
   readonly offset: number | undefined;
   readonly segmentNumber: number | undefined;
@@ -68,6 +69,13 @@ export class EdifactSyntaxError extends Error implements Position {
   /** The message without the position prefix. */
   readonly reason: string;
 
+  /**
+   * An error of syntax error code `code`, at `where` (no field of it: the whole input). Its
+   * `message` is the position, the reason and the code: `byte 120, segment 7 (NAD), element 2:
+   * <reason> (syntax error 12)`. A tag in `where` is held as the readers show one (bounded and
+   * escaped). The readers and writers build these; build one yourself to report a problem of
+   * your own in the same shape.
+   */
   constructor(code: SyntaxErrorCodeValue, reason: string, where: Position = {}) {
     // A tag read from the wire may be 64 KiB of anything: every error quotes it one way
     // (an error given as the position, or a draft that says so, holds its tag shown already).

@@ -33,7 +33,9 @@ const NOTHING: Segment[] = [];
 
 /** Segments and errors of a whole input. */
 export interface ParseResult {
+  /** Every segment read, in input order; with `errors: 'collect'`, also those read after an error. */
   segments: Segment[];
+  /** The syntax errors found, in input order: empty unless `errors: 'collect'` (by default the first one is thrown). */
   errors: EdifactSyntaxError[];
 }
 

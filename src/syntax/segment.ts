@@ -26,8 +26,18 @@ export interface Segment {
 
 /** The minimum needed to write a segment. */
 export interface SegmentInput {
+  /** Segment tag, e.g. `NAD`; written as given, its service characters released (`UNH:1`, syntax 4, keeps its component separator). */
   tag: string;
+  /**
+   * Data elements after the tag, 0-based, each as its components (`[['POL', '123']]` writes
+   * `+POL:123`). Written as given: empty elements and components are kept, none is trimmed.
+   */
   elements: ReadonlyArray<ReadonlyArray<string>>;
+  /**
+   * Syntax 4 repetitions, by 0-based element index: every occurrence of that element, in order,
+   * written joined by the repetition separator in place of `elements[i]`. More than one
+   * occurrence with no repetition separator in use is syntax error 35.
+   */
   repeats?: Record<number, ReadonlyArray<ReadonlyArray<string>>>;
 }
 

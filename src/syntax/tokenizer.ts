@@ -8,11 +8,14 @@ import { SegmentSplitter, SplitEnd } from './split.js';
 
 /** Limits that keep hostile input from exhausting memory. */
 export interface TokenizerLimits {
-  /** Longest segment accepted, in bytes (characters for string input). Default 65,536. */
+  /**
+   * Longest segment accepted, in bytes (characters for string input). Default 65,536. A longer
+   * one is syntax error 18 and skipped, but counted: the segments after it keep their numbers.
+   */
   maxSegmentLength?: number;
-  /** Most data elements in one segment. Default 99 (ISO 9735). */
+  /** Most data elements in one segment. Default 99 (ISO 9735). More is syntax error 16 at element `maxElements` + 1. */
   maxElements?: number;
-  /** Most components in one composite. Default 99. */
+  /** Most components in one composite. Default 99. More is syntax error 16 at component `maxComponents` + 1. */
   maxComponents?: number;
 }
 
