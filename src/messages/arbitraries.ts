@@ -401,16 +401,21 @@ export interface ArbInterchangeOptions {
   exchange?: 'opsigelser' | 'panthaver';
   /** Profile whose codes the messages use and that encodes them; default the shipped one of the exchange. */
   profile?: GuideProfile;
-  /** Most messages per interchange (default 4). */
+  /** Most messages per interchange, a whole number ≥ 1 (default 4); each has 1 to this many. */
   maxMessages?: number;
 }
 
 /** A generated interchange: its EDIFACT text (UNOC, Latin-1 characters) and the typed messages in it. */
 export interface GeneratedInterchange {
+  /** The whole interchange, UNA to UNZ, with or without a line break after each segment; read it as Latin-1 bytes (`Buffer.from(text, 'latin1')`). */
   text: string;
+  /** The typed messages in it, in order (1 to `maxMessages`), each addressed from `sender` to `recipient`. */
   messages: FpMessage[];
+  /** The VIR number in UNB S002 and in every message's sender NAD. */
   sender: string;
+  /** The VIR number in UNB S003 and in every message's recipient NAD. */
   recipient: string;
+  /** The interchange control reference (0020) in UNB and UNZ: 1–14 digits and capital letters. */
   reference: string;
 }
 

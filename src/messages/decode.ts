@@ -22,16 +22,45 @@ export type FpMessage = Opsigelse | Panthaver;
 
 /** Outcome of decoding: the typed value, or every problem found. */
 export type DecodeResult<T extends { kind: string } = FpMessage> =
-  | { ok: true; kind: T['kind']; value: T }
-  | { ok: false; errors: MessageError[] };
+  | {
+      /** The message decoded without a problem. */
+      ok: true;
+      /** The message kind its BGM document code names through the profile, e.g. `'cancellation'` (the same as `value.kind`). */
+      kind: T['kind'];
+      /** The typed message. */
+      value: T;
+    }
+  | {
+      /** The message has at least one problem; no typed value is returned. */
+      ok: false;
+      /** Every problem found, each with its syntax error code (0085) and position in the message. */
+      errors: MessageError[];
+    };
 
 /**
  * What can be decoded: an `EdifactMessage` from `parseInterchanges` (UNH..UNT and its
  * header), or any `{ segments }` — UNH..UNT or the body alone (e.g. `encodeMessage(...).body`).
  */
 export interface MessageInput {
+  /** UNH … UNT, or the body alone (BGM … the last segment before UNT). */
   segments: ReadonlyArray<SegmentInput>;
-  header?: { type: string; version: string; release: string; agency: string } | undefined;
+  /**
+   * The UNH's S009 message identifier. When given, each field must be the profile's
+   * (`profile.messageIdentifier`), else an error 14 at UNH element 2, component 1–4; when absent,
+   * it is not checked.
+   */
+  header?:
+    | {
+        /** S009 0065 message type, e.g. `OPSIGE`. */
+        type: string;
+        /** S009 0052 message version number. */
+        version: string;
+        /** S009 0054 message release number. */
+        release: string;
+        /** S009 0051 controlling agency. */
+        agency: string;
+      }
+    | undefined;
 }
 
 function checkHeader(message: MessageInput, profile: GuideProfile, ctx: DecodeContext): void {

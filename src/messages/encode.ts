@@ -21,7 +21,18 @@ import { writeExtraData } from './wire/extra.js';
 
 /** An encoded message: UNH S009 values and the body, ready for `buildInterchange`. */
 export interface EncodedMessage {
-  header: { type: string; version: string; release: string; agency: string };
+  /** The profile's UNH S009 message identifier (`profile.messageIdentifier`), for `MessageSpec.header`. */
+  header: {
+    /** S009 0065 message type, e.g. `OPSIGE`. */
+    type: string;
+    /** S009 0052 message version number. */
+    version: string;
+    /** S009 0054 message release number. */
+    release: string;
+    /** S009 0051 controlling agency. */
+    agency: string;
+  };
+  /** BGM … the last segment before UNT, no trailing empty elements or components: `MessageSpec.body`. */
   body: SegmentInput[];
 }
 

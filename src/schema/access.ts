@@ -107,7 +107,15 @@ export function qualifierLayouts(profile: GuideProfile, tag: string): ReadonlyMa
  * to the positions its party uses when the layout has `byQualifier` (a company `NAD` has no
  * address); `undefined` for a tag the profile has no layout for.
  */
-export function layoutFor(profile: GuideProfile, segment: { tag: string; elements: readonly (readonly string[])[] }): SegmentLayout | undefined {
+export function layoutFor(
+  profile: GuideProfile,
+  segment: {
+    /** The segment's tag: which layout of `profile.segments`. */
+    tag: string;
+    /** Its data elements, 0-based, as components: the first component of element 1 (`elements[0][0]`, the qualifier) picks the narrowed layout. */
+    elements: readonly (readonly string[])[];
+  },
+): SegmentLayout | undefined {
   assertSegmentShape('layoutFor', segment);
   const layout = own(profile.segments, segment.tag);
   if (layout?.byQualifier === undefined) return layout;

@@ -33,7 +33,12 @@ export interface ElementIssue {
 }
 
 /** A code list as `checkSegment` needs it: a profile code list (`{ codes }`) or a plain list of codes. */
-export type CodeListLike = { codes: Readonly<Record<string, unknown>> } | readonly string[];
+export type CodeListLike =
+  | {
+      /** The codes as keys (a profile code list's code → entry); only the keys are read. */
+      codes: Readonly<Record<string, unknown>>;
+    }
+  | readonly string[];
 
 /** Options of {@link checkSegment}. */
 export interface CheckSegmentOptions {

@@ -172,6 +172,7 @@ export function validateCpr(value: string): CprResult {
 
 /** Result of {@link validateCvr}. */
 export interface CvrResult {
+  /** `true`: 8 digits, the first not `0`, passing modulus 11. */
   valid: boolean;
   /** The 8 digits (only on a valid result). */
   normalized?: string;
@@ -225,16 +226,25 @@ export interface KidOptions {
    * number of characters including the check digit or a `{ min, max }` range.
    * Default 2–25 (the Norwegian bank-giro limit of 25 digits).
    */
-  length?: number | { min: number; max: number };
+  length?:
+    | number
+    | {
+        /** Fewest characters, check digit included. */
+        min: number;
+        /** Most characters, check digit included. */
+        max: number;
+      };
 }
 
 /** Result of {@link validateKid}. */
 export interface KidResult {
+  /** `true`: digits of the allowed length whose last character is the check `method` computes. */
   valid: boolean;
   /** The method whose check held (with `'auto'`: the one that matched, MOD10 tried first). */
   method?: KidMethod;
   /** The KID without spaces (only on a valid result). */
   normalized?: string;
+  /** Why the value is invalid (only on an invalid result): not digits, the wrong length, or the check digit each method expects. */
   problem?: string;
 }
 
@@ -374,11 +384,13 @@ export interface VirRule {
 
 /** Result of {@link validateVir}. */
 export interface VirResult {
+  /** `true`: the value, without surrounding white space, is 1–35 characters and matches the rule. */
   valid: boolean;
   /** The value without surrounding white space (only on a valid result). */
   normalized?: string;
   /** The rule's description, so a report can say what was expected. */
   rule: string;
+  /** Why the value is invalid (only on an invalid result): empty, longer than 35 characters, or not matching the rule. */
   problem?: string;
 }
 
@@ -402,7 +414,9 @@ const MAX_ALTERNATIONS = 6;
 
 /** A compiled, checked {@link VirRule}. */
 export interface CompiledVirRule {
+  /** The rule it was compiled from (a frozen copy). */
   readonly rule: VirRule;
+  /** The rule's pattern as a `RegExp`, checked safe to run (anchored, no nested quantifiers). */
   readonly regex: RegExp;
 }
 

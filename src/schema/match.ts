@@ -25,7 +25,12 @@ export interface MatchedSegment {
   /** The segment's tag. */
   tag: string;
   /** The enclosing groups, outermost first, each with its 1-based occurrence number. */
-  groupPath: Array<{ group: string; occurrence: number }>;
+  groupPath: Array<{
+    /** Group name, e.g. `'SG1'`. */
+    group: string;
+    /** 1-based occurrence of the group, counted within the occurrence of the group around it. */
+    occurrence: number;
+  }>;
 }
 
 /** A structure error found by {@link matchStructure}. */
@@ -47,7 +52,9 @@ export interface StructureIssue {
 
 /** Result of {@link matchStructure}: one match per input segment, in input order, and the issues. */
 export interface StructureMatch {
+  /** Exactly one per input segment, in input order (`position: null` for a segment that matched no row). */
   matches: MatchedSegment[];
+  /** The structure errors (13, 15, 35, 36), in the order found; empty when the message fits its table. */
   issues: StructureIssue[];
 }
 
@@ -165,7 +172,13 @@ function advance(stack: Frame[], choice: Candidate, missing: (f: Frame, from: nu
  * @param segments the message's segments in order; only `tag` is read
  * @param structure the message's segment table
  */
-export function matchStructure(segments: ReadonlyArray<{ tag: string }>, structure: MessageStructure): StructureMatch {
+export function matchStructure(
+  segments: ReadonlyArray<{
+    /** The segment's tag; the only field read. */
+    tag: string;
+  }>,
+  structure: MessageStructure,
+): StructureMatch {
   const matches: MatchedSegment[] = [];
   const issues: StructureIssue[] = [];
   const known = structureTags(structure);

@@ -11,7 +11,15 @@ import { assertPlainData, loadProfile, type Annotated, type GuideProfile } from 
  */
 export type PatchOf<T> =
   T extends Annotated<infer V>
-    ? V | { value?: V; assumption?: boolean; source?: string }
+    ? | V
+      | {
+          /** The new value; default the base's. */
+          value?: V;
+          /** Whether the new value is our assumption; default the base's. */
+          assumption?: boolean;
+          /** Where the new value comes from; default the base's. */
+          source?: string;
+        }
     : T extends readonly unknown[]
       ? T
       : T extends object

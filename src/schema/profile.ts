@@ -13,6 +13,7 @@ import { messageStructureSchema, structureTags } from './structure.js';
 
 /** A fact about the wire format, with whether it is our assumption and its source. */
 export interface Annotated<T> {
+  /** The fact itself: what the code reads and writes (a qualifier, a document code, a rule). */
   value: T;
   /** `true`: our assumption (no public source); `false`: seed- or standard-backed. */
   assumption: boolean;
@@ -189,6 +190,7 @@ export class ProfileError extends Error {
   override readonly name = 'ProfileError';
   /** Every problem found. */
   readonly issues: ProfileIssue[];
+  /** An error listing `issues`: `invalid guide profile: ` and each `path: message`, joined by `; ` (the root path shown as `(root)`). */
   constructor(issues: ProfileIssue[]) {
     super(`invalid guide profile: ${issuesLine(issues, '(root)')}`);
     this.issues = issues;

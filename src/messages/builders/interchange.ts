@@ -41,11 +41,15 @@ function assertBetween(m: FpMessage, i: number, received: { sender: PartyId; rec
 
 /** The header of the received interchange a reply answers, as far as the reply reads it. */
 export interface ReceivedHeader {
+  /** UNB S002 of the received interchange: the reply's recipient (S003), its id, its qualifier (the profile's when `null`) and its address for reverse routing as the reply's routing address (S003 0014). */
   sender: PartyId;
+  /** UNB S003 of the received interchange: the reply's sender (S002), id and qualifier (the profile's when `null`). */
   recipient: PartyId;
+  /** UNB 0035 = 1 of the received interchange: `true` marks the reply a test too. */
   testIndicator?: boolean;
-  /** S001 0001 and 0002: the reply's syntax when the profile's charset cannot carry what it copies. */
+  /** S001 0001 of the received interchange: the reply's syntax identifier when the profile's charset cannot carry what it copies. */
   syntaxId?: string;
+  /** S001 0002 of the received interchange, written with `syntaxId` in that case. */
   syntaxVersion?: string;
 }
 

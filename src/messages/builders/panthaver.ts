@@ -125,7 +125,12 @@ export interface AcceptWithoutFeeOptions extends DeclarationAcceptOptions {
 export function buildAcceptWithoutFee(
   received: PanthaverOf<'changeOfLienholder'>,
   options: AcceptWithoutFeeOptions,
-): { accept: PanthaverOf<'acceptWithoutFee'>; receipt: PanthaverOf<'oldLienholderReceipt'> } {
+): {
+  /** The accept without fee (34) to the new lienholder: the change of lienholder's sender. */
+  accept: PanthaverOf<'acceptWithoutFee'>;
+  /** The receipt (Z70) to the old lienholder; it needs an interchange of its own (`buildReplyInterchange` sends only to the received interchange's sender). */
+  receipt: PanthaverOf<'oldLienholderReceipt'>;
+} {
   const profile = profileOption(options, panthaver52, 'buildAcceptWithoutFee');
   assertPanthaver(received, ['changeOfLienholder'], 'an accept without fee');
   const value = acceptValue('acceptWithoutFee', received, options);
@@ -204,7 +209,14 @@ export function buildDeclarationRejection(received: Panthaver, options: Declarat
  * panthaver profile whose document codes name the notices (`profile`, default the shipped one;
  * not a field of the notice).
  */
-export type DeclarationNoticeData = { messageDate: string; text?: TextInput; profile?: GuideProfile } & Partial<
+export type DeclarationNoticeData = {
+  /** meddelelsesdato (DTM 137) of the notice, `YYYY-MM-DD`. */
+  messageDate: string;
+  /** fri tekst (FTX): one string or lines, cut into lines of at most 70 characters, five to an FTX (more than 25 lines is a `MessageBuildError`); or FTX segments of lines, taken as they are. */
+  text?: TextInput;
+  /** The panthaver profile whose document codes name the notices (`'Z40'` → `changeOfInsurer`); default the shipped one. */
+  profile?: GuideProfile;
+} & Partial<
   Omit<PanthaverOf<'administrativeCorrection'>, 'kind' | 'messageDate' | 'recipient' | 'sender' | 'declarationNumber' | 'freeText'>
 >;
 

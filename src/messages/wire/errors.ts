@@ -52,10 +52,16 @@ export function messageError(code: string, reason: string, at?: Partial<Origin> 
 /** Thrown by the encoders and builders when a typed value is not valid for its kind. */
 export class MessageEncodeError extends Error {
   override readonly name = 'MessageEncodeError';
-  /** The individual problems (`path` is the dotted path in the typed value). */
-  readonly issues: Array<{ path: string; message: string }>;
+  /** The individual problems, one per bad field. */
+  readonly issues: Array<{
+    /** Dotted path of the field in the typed value, array items by index (`policyholder.name`, `extraData.0`); `''` for the value itself. */
+    path: string;
+    /** What is wrong there, in our words (`must be a string, got 5`). */
+    message: string;
+  }>;
 
-  constructor(message: string, issues: Array<{ path: string; message: string }> = []) {
+  /** An error saying `message`, followed by `: ` and each issue as `path: message`, joined by `; ` (a path `''` shown as `(value)`). */
+  constructor(message: string, issues: MessageEncodeError['issues'] = []) {
     super(issues.length ? `${message}: ${issuesLine(issues, '(value)')}` : message);
     this.issues = issues;
   }
