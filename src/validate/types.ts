@@ -91,6 +91,7 @@ export interface InterchangeInfo {
 export interface InterchangeOutcome {
   /** 0-based position of the interchange in the input. */
   position: number;
+  /** Its reference, parties, syntax and message count: the JSON contract's `interchange`. */
   interchange: InterchangeInfo;
   /** `true` when the CONTRL says UCI action 7. */
   accepted: boolean;
@@ -106,14 +107,34 @@ export interface InterchangeOutcome {
 
 /** One interchange with all its message reports (what `validate` returns). */
 export interface InterchangeReport extends InterchangeOutcome {
+  /** The report of every message of the interchange, in input order. */
   messages: MessageReport[];
 }
 
 /** Events of `validateStream`, in input order. */
 export type ValidationEvent =
-  | { type: 'interchange-start'; position: number; header: InterchangeHeader | null }
-  | { type: 'message'; position: number; message: MessageReport }
-  | { type: 'interchange'; outcome: InterchangeOutcome };
+  | {
+      /** An interchange starts: its UNB was read, or something came before any UNB. */
+      type: 'interchange-start';
+      /** 0-based position of the interchange in the input (as its outcome's `position`). */
+      position: number;
+      /** The parsed UNB, or `null` for what is found outside any interchange. */
+      header: InterchangeHeader | null;
+    }
+  | {
+      /** A message was validated. */
+      type: 'message';
+      /** 0-based position of the interchange it is in. */
+      position: number;
+      /** Its status, errors, warnings and, for a content error, its 12'er. */
+      message: MessageReport;
+    }
+  | {
+      /** An interchange ended: its outcome and CONTRL. */
+      type: 'interchange';
+      /** The outcome, without the messages (they came as `message` events). */
+      outcome: InterchangeOutcome;
+    };
 
 /** How much the CONTRL says: F&P's UCI-only default, or UCM per message, or UCS/UCD too. */
 export type ContrlDetail = 'interchange' | 'message' | 'segment';
@@ -129,17 +150,21 @@ export interface ValidateOptions {
    * (`OPSIGE` → opsigelser 5.5, `PANTDE` → panthaver 5.2). CONTRL messages are always known.
    */
   profile?: GuideProfile | ProfileMap;
-  /** Our VIR number: the UNB recipient must equal it (else syntax error 7). */
+  /** Our VIR number: the UNB recipient must equal it (else syntax error 7); default: any recipient. */
   ownVir?: string;
-  /** Known interchange senders: a list or a predicate (an unknown sender is syntax error 23). */
+  /** Known interchange senders: a list or a predicate (an unknown sender is syntax error 23); default: any sender. */
   knownSenders?: Iterable<string> | ((sender: string) => boolean);
   /** Duplicate detection (26); default: a fresh in-memory store per call. */
   duplicates?: DuplicateStore;
   /** CONTRL detail (default `interchange`: F&P's UCI-only CONTRL). */
   detail?: ContrlDetail;
-  /** Clock for the CONTRL and 12'er UNB date/time, 12'er message dates and default references. */
+  /** Clock for the CONTRL and 12'er UNB date/time, 12'er message dates and default references; default the system clock (`new Date()`). */
   now?: () => Date;
-  /** Interchange reference generator for each CONTRL (an..14). */
+  /**
+   * Interchange reference generator for each CONTRL (an..14). Default: the clock's milliseconds
+   * at the first reference in base 36 (9 characters) and a 5-character base-36 running number,
+   * unique within a run.
+   */
   contrlReference?: () => string;
   /** Interchange reference generator for each 12'er; default: the same generator as `contrlReference`. */
   replyReference?: () => string;

@@ -9,24 +9,18 @@ import type { InterchangeOutcome, InterchangeReport, MessageReport, ValidationEr
 export type JsonError = ValidationError;
 
 /** The contract's `messages[i]`. */
-export interface JsonMessage {
-  index: number;
-  reference: string | null;
-  kind: string | null;
-  documentCode: string | null;
-  status: MessageReport['status'];
+export interface JsonMessage extends Pick<MessageReport, 'index' | 'reference' | 'kind' | 'documentCode' | 'status' | 'reply'> {
+  /** Every problem of the message, in input order; content errors only when there are no CONTRL errors. */
   errors: JsonError[];
   /** Reported, never rejected (a party's CPR, CVR or VIR failing its check); same keys as an error. */
   warnings: JsonError[];
-  reply: string | null;
 }
 
 /** The contract's object for one interchange. */
-export interface JsonInterchangeReport {
-  interchange: { reference: string | null; sender: string | null; recipient: string | null; syntax: string | null; messageCount: number };
-  accepted: boolean;
-  contrl: string;
+export interface JsonInterchangeReport extends Pick<InterchangeOutcome, 'interchange' | 'accepted' | 'contrl'> {
+  /** Errors of the interchange itself (envelope, UNB/UNZ, segments outside messages). */
   errors: JsonError[];
+  /** Every message of the interchange, in input order. */
   messages: JsonMessage[];
 }
 
