@@ -41,11 +41,13 @@ export interface DecisionBase extends Explanation {
 
 /** Accept the cancellation as requested: send a 29. */
 export interface AcceptDecision extends DecisionBase {
+  /** Send a 29 accepting the requested date (`toReply` builds it). */
   decision: 'accept';
 }
 
 /** Accept per another date: send a 29 with OSI ODC and the corrected date. */
 export interface AcceptWithDateDecision extends DecisionBase {
+  /** Send a 29 with the corrected date (`toReply` builds it). */
   decision: 'accept-with-date';
   /** The corrected cancellation date and its basis (294 for a withdrawal). */
   correctedDate: CancellationDate;
@@ -53,6 +55,7 @@ export interface AcceptWithDateDecision extends DecisionBase {
 
 /** Reject: send a 27 with the reason's ERC code. */
 export interface RejectDecision extends DecisionBase {
+  /** Send a 27 with `code` (`toReply` builds it). */
   decision: 'reject';
   /** The named reason. */
   reason: RejectionReason;
@@ -73,6 +76,7 @@ export type ReplyableDecision = AcceptDecision | AcceptWithDateDecision | Reject
  * machine would send, when it can tell.
  */
 export interface ManualReviewDecision extends DecisionBase {
+  /** Send nothing yet: a person decides (`toReply` refuses it; send `proposal` after the check). */
   decision: 'manual-review';
   /** Every reason a person must look at. */
   reasons: Explanation[];
@@ -82,6 +86,7 @@ export interface ManualReviewDecision extends DecisionBase {
 
 /** A duplicate of a cancellation already received: ignore it without notice to the sender. */
 export interface IgnoreDecision extends DecisionBase {
+  /** Send nothing, ever: the cancellation repeats one already received. */
   decision: 'ignore';
 }
 

@@ -20,7 +20,12 @@ import { isMissingPolicyNumber, matchPolicyNumber } from './policy-number.js';
 import { compareRegistrationNumbers } from './registration-number.js';
 
 /** Finds the policies of a customer by CPR/CVR number and branch/product (identity fallback, section 2.4). */
-export type IdentityLookup = (query: { ids: PersonId[]; branch: Branch }) => readonly PolicyRecord[];
+export type IdentityLookup = (query: {
+  /** The CPR/CVR numbers of the cancellation's policyholders (1 or 2), as sent. */
+  ids: PersonId[];
+  /** The cancellation's branch and product group (BRC); policies of another one are dropped from the answer. */
+  branch: Branch;
+}) => readonly PolicyRecord[];
 
 /**
  * Branch groups whose policies need both holders named, by default: the default profile's branch

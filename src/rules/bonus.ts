@@ -36,7 +36,19 @@ export interface BonusFacts {
   /** The date the policy was converted to the current system: the underwriting date to report when the real one is unknown. */
   conversionDate?: IsoDate;
   /** The last step change that changed the premium: its date, never changed, or unknown. */
-  lastStepChange: { date: IsoDate } | { never: true } | { unknown: true };
+  lastStepChange:
+    | {
+        /** The day of the last step change that changed the premium, reported in DTM 290. */
+        date: IsoDate;
+      }
+    | {
+        /** The step never changed: the underwriting date is reported as the last step change. */
+        never: true;
+      }
+    | {
+        /** Not known: reported as unknown (DTM 293 with a blank date). */
+        unknown: true;
+      };
   /** When the policy moved from steps to fixed premium (FASTP): that date is the last step change. */
   fixedPremiumSince?: IsoDate;
   /** Policy end date (ophørsdato), for a bonus answer (11). */
@@ -231,7 +243,13 @@ function compareWithFacts(block: Bonus, facts: BonusFacts, referenceDate: IsoDat
  * profile, default the shipped one. Rule `bonus.query-branch`.
  * @throws TypeError when `options.profile` is not an opsigelser guide profile
  */
-export function isBonusQueryAllowed(branch: Branch, options: { profile?: GuideProfile } = {}): boolean {
+export function isBonusQueryAllowed(
+  branch: Branch,
+  options: {
+    /** The opsigelser profile whose branch groups list the product groups with claims data; default the shipped one. */
+    profile?: GuideProfile;
+  } = {},
+): boolean {
   checkOptions(options, CASE_OPTION_CHECKS, 'isBonusQueryAllowed');
   return branchGroup(options.profile ?? defaultProfile('opsigelser'), branch.group)?.bonusProductGroups.includes(branch.product) ?? false;
 }

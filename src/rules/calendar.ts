@@ -194,7 +194,12 @@ function findWorkingDay(from: IsoDate, step: 1 | -1, calendar: BusinessCalendar)
 }
 
 /** The last argument of the working-day helpers: a calendar, or `{ calendar }` as the deadline functions take it. */
-export type CalendarArgument = BusinessCalendar | { calendar?: BusinessCalendar | undefined };
+export type CalendarArgument =
+  | BusinessCalendar
+  | {
+      /** Which days are working days; default {@link danishCalendar}. */
+      calendar?: BusinessCalendar | undefined;
+    };
 
 /** `date` itself when it is a working day, else the nearest working day after it. */
 export function nextWorkingDayOnOrAfter(date: IsoDate, calendarOrOptions: CalendarArgument = danishCalendar): IsoDate {

@@ -65,10 +65,21 @@ export interface DeclarationEntry extends DeclarationApplyResult {
 
 /** The JSON form of a declaration: its settings and message log, replayed on load. */
 export interface DeclarationSnapshot {
+  /** Always `'declaration'`: `fromJSON` refuses anything else. */
   type: 'declaration';
+  /** Version of the snapshot format; `fromJSON` reads version 1 only. */
   version: 1;
+  /** The settings the declaration was replayed with (letters, deadlines, window), restored by `fromJSON`. */
   settings: DeclarationSettings;
-  entries: Array<{ message: Panthaver; receivedOn: IsoDate; source?: string }>;
+  /** Every message offered, in order (duplicates and refused ones too), replayed by `fromJSON`. */
+  entries: Array<{
+    /** The message as offered; checked as a typed panthaver message on load. */
+    message: Panthaver;
+    /** The day it was received (its message date when none was given). */
+    receivedOn: IsoDate;
+    /** Its label, when given. */
+    source?: string;
+  }>;
 }
 
 /**
@@ -98,7 +109,17 @@ export class Declaration {
   }
 
   /** A declaration built by applying `messages` in order. */
-  static replay(messages: Iterable<{ message: Panthaver; receivedOn?: IsoDate; source?: string }>, options: DeclarationOptions = {}): Declaration {
+  static replay(
+    messages: Iterable<{
+      /** The message to apply. */
+      message: Panthaver;
+      /** The day it was received; default its message date (DTM 137). */
+      receivedOn?: IsoDate;
+      /** A label for reports, e.g. `batch.edi #3`. */
+      source?: string;
+    }>,
+    options: DeclarationOptions = {},
+  ): Declaration {
     const d = new Declaration(options);
     for (const { message, ...rest } of messages) d.apply(message, rest);
     return d;
@@ -150,7 +171,15 @@ export class Declaration {
    *
    * @throws TypeError when the message belongs to another declaration number (a caller error)
    */
-  apply(message: Panthaver, options: { receivedOn?: IsoDate; source?: string } = {}): DeclarationApplyResult {
+  apply(
+    message: Panthaver,
+    options: {
+      /** The day the message was received; default its message date (DTM 137). For a declaration (30, 32) the insurer's deadlines count from it: an L accept's latest date (receipt + 14 days) and `rejectionDeadlineDays`. */
+      receivedOn?: IsoDate;
+      /** A label for reports, e.g. `batch.edi #3`. */
+      source?: string;
+    } = {},
+  ): DeclarationApplyResult {
     checkOptions(options, MESSAGE_OPTION_CHECKS, 'Declaration.apply');
     const number = this.declarationNumber;
     if (number !== undefined && message.declarationNumber !== number) {

@@ -59,11 +59,23 @@ export interface CaseEntry extends ApplyResult {
 
 /** The JSON form of a case: its log of messages, replayed on load. */
 export interface OpsigelseCaseSnapshot {
+  /** Always `'opsigelse-case'`: `fromJSON` refuses anything else. */
   type: 'opsigelse-case';
+  /** Version of the snapshot format; `fromJSON` reads version 1 only. */
   version: 1;
   /** The profile the case was replayed with. */
   profileId: string;
-  entries: Array<{ message: Opsigelse; receivedOn: IsoDate; source?: string; externalViolations?: Explanation[] }>;
+  /** Every message offered, in order (duplicates and refused ones too), replayed by `fromJSON`. */
+  entries: Array<{
+    /** The message as offered; checked as a typed opsigelse on load. */
+    message: Opsigelse;
+    /** The day it was received (its message date when none was given). */
+    receivedOn: IsoDate;
+    /** Its label, when given. */
+    source?: string;
+    /** The violations found outside the case that came with it, when there were any. */
+    externalViolations?: Explanation[];
+  }>;
 }
 
 /** Options of an {@link OpsigelseCase}. */
@@ -93,7 +105,15 @@ export class OpsigelseCase {
   }
 
   /** A case built by applying `messages` in order. */
-  static replay(messages: Iterable<{ message: Opsigelse } & CaseMessageOptions>, options: OpsigelseCaseOptions = {}): OpsigelseCase {
+  static replay(
+    messages: Iterable<
+      {
+        /** The message to apply. */
+        message: Opsigelse;
+      } & CaseMessageOptions
+    >,
+    options: OpsigelseCaseOptions = {},
+  ): OpsigelseCase {
     const c = new OpsigelseCase(options);
     for (const { message, ...rest } of messages) c.apply(message, rest);
     return c;

@@ -10,16 +10,27 @@ import type { GuideProfile } from '../schema/profile.js';
 import { defaultProfile, getProfile } from '../schema/profiles/index.js';
 import { storedEntries } from './case-log.js';
 import { explain, type Explanation } from './explanation.js';
-import { OpsigelseCase, type ApplyResult, type CaseMessageOptions } from './opsigelse-case.js';
+import { OpsigelseCase, type ApplyResult, type CaseMessageOptions, type OpsigelseCaseOptions } from './opsigelse-case.js';
 import { ACCEPTED_STATES, policyKeyOf } from './opsigelse-transitions.js';
 import { CASE_OPTION_CHECKS, checkOptions, MESSAGE_OPTION_CHECKS } from './option-checks.js';
 
 /** The JSON form of a registry: every message in the order it was applied. */
 export interface OpsigelseRegistrySnapshot {
+  /** Always `'opsigelse-registry'`: `fromJSON` refuses anything else. */
   type: 'opsigelse-registry';
+  /** Version of the snapshot format; `fromJSON` reads version 1 only. */
   version: 1;
+  /** The profile the registry's cases were replayed with; `fromJSON` loads it when shipped, else needs it given. */
   profileId: string;
-  entries: Array<{ message: Opsigelse; receivedOn?: string; source?: string }>;
+  /** Every message applied, in order, with the options it was applied with; replayed by `fromJSON`. */
+  entries: Array<{
+    /** The message as applied; checked as a typed opsigelse on load. */
+    message: Opsigelse;
+    /** The day it was received, when given (else its message date counts). */
+    receivedOn?: string;
+    /** Its label, when given. */
+    source?: string;
+  }>;
 }
 
 /**
@@ -34,8 +45,8 @@ export class OpsigelseRegistry {
   private readonly log: OpsigelseRegistrySnapshot['entries'] = [];
   private readonly profile: GuideProfile;
 
-  /** An empty registry. */
-  constructor(options: { profile?: GuideProfile } = {}) {
+  /** An empty registry; `options.profile` is given to each of its cases. */
+  constructor(options: OpsigelseCaseOptions = {}) {
     checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseRegistry');
     this.profile = options.profile ?? defaultProfile('opsigelser');
   }
@@ -44,7 +55,7 @@ export class OpsigelseRegistry {
    * Rebuilds a registry from {@link toJSON}'s output by replaying its messages.
    * @throws TypeError when the snapshot is not a registry snapshot, or a stored message is not a valid typed message (naming the entry and the field); Error when its profile id is not shipped and none is given
    */
-  static fromJSON(snapshot: OpsigelseRegistrySnapshot, options: { profile?: GuideProfile } = {}): OpsigelseRegistry {
+  static fromJSON(snapshot: OpsigelseRegistrySnapshot, options: OpsigelseCaseOptions = {}): OpsigelseRegistry {
     checkOptions(options, CASE_OPTION_CHECKS, 'OpsigelseRegistry.fromJSON');
     if (snapshot?.type !== 'opsigelse-registry' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) {
       throw new TypeError('OpsigelseRegistry.fromJSON: not an opsigelse-registry snapshot of version 1');

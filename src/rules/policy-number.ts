@@ -10,7 +10,19 @@ import { isMissingPolicyNumber, unmaskPolicyNumber } from '../schema/policy-numb
 export { isMissingPolicyNumber, unmaskPolicyNumber };
 
 /** How a received policy number matched a policy: its current number or an old one (before a conversion). */
-export type PolicyNumberMatch = { matched: true; via: 'current' | 'old'; number: string } | { matched: false };
+export type PolicyNumberMatch =
+  | {
+      /** The received number is, un-masked, one of the policy's numbers. */
+      matched: true;
+      /** Which: the current number, or an old one from before a conversion. */
+      via: 'current' | 'old';
+      /** The policy's number that matched, as the policy has it (not the received spelling). */
+      number: string;
+    }
+  | {
+      /** The received number is none of the policy's, or is missing (blank after un-masking, `ukendt`, `???`). */
+      matched: false;
+    };
 
 /**
  * Matches a received policy number against a policy's current number and its old numbers,

@@ -13,15 +13,36 @@ import type { IsoDate } from './dates.js';
  * that needs the end date (ERC 9, 10, 11, 12).
  */
 export type PolicyStatus =
-  | { kind: 'active' }
-  /** Already cancelled by another insurer (ERC 9): that company (VIR) and the end date. */
-  | { kind: 'cancelled-by-company'; company: Company; endDate: IsoDate }
-  /** Already cancelled by the policyholder (ERC 10). */
-  | { kind: 'cancelled-by-holder'; endDate: IsoDate }
-  /** Lapsed because of arrears (ERC 11). */
-  | { kind: 'lapsed-arrears'; endDate: IsoDate }
-  /** Lapsed for another reason (ERC 12). */
-  | { kind: 'lapsed-other'; endDate: IsoDate };
+  | {
+      /** In force: the cancellation is judged on its merits. */
+      kind: 'active';
+    }
+  | {
+      /** Already cancelled by another insurer: a cancellation is rejected with ERC 9. */
+      kind: 'cancelled-by-company';
+      /** The insurer whose cancellation was accepted (its VIR); the rejection names it. */
+      company: Company;
+      /** The day the policy ends by that cancellation (ophørsdato), sent in the rejection. */
+      endDate: IsoDate;
+    }
+  | {
+      /** Already cancelled by the policyholder: a cancellation is rejected with ERC 10. */
+      kind: 'cancelled-by-holder';
+      /** The day the policy ends (ophørsdato), sent in the rejection. */
+      endDate: IsoDate;
+    }
+  | {
+      /** Lapsed because of arrears: a cancellation is rejected with ERC 11. */
+      kind: 'lapsed-arrears';
+      /** The day the policy lapsed (ophørsdato), sent in the rejection. */
+      endDate: IsoDate;
+    }
+  | {
+      /** Lapsed for another reason: a cancellation is rejected with ERC 12. */
+      kind: 'lapsed-other';
+      /** The day the policy lapsed (ophørsdato), sent in the rejection. */
+      endDate: IsoDate;
+    };
 
 /** A cancellation of this policy the ceding insurer already accepted. */
 export interface AcceptedCancellation {

@@ -19,6 +19,7 @@ import { checkOptions, REPLAY_OPTION_CHECKS } from './option-checks.js';
 
 /** One message to replay. */
 export interface ReplayMessage {
+  /** A typed message of either exchange (from `decodeMessage`): an opsigelse goes to the case of its reference, a panthaver message to the declaration of its number. */
   message: FpMessage;
   /** A label for reports (file and position). */
   source?: string;
@@ -44,6 +45,7 @@ export interface ReplayOptions {
 export interface CaseReport {
   /** The cancellation reference or the declaration number. */
   key: string;
+  /** `opsigelser`: an opsigelser case (`key` its cancellation reference); `panthaver`: a declaration (`key` its declaration number). */
   exchange: 'opsigelser' | 'panthaver';
   /** The state after the last message. */
   state: string;
