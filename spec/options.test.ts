@@ -131,7 +131,7 @@ describe('writing', () => {
     const bad = options as never;
     expect(() => serialize(segments, bad)).toThrow(type);
     expect(() => serialize(segments, bad)).toThrow(`fp-edifact: serialize: ${message}`);
-    expect(() => writeInterchange({ sender: { id: '1' }, recipient: { id: '2' }, reference: '1', messages: [] }, bad)).toThrow(message);
+    expect(() => writeInterchange({ sender: { id: '1' }, recipient: { id: '2' }, reference: '1', messages: [{ header: { type: 'OPSIGE', version: '1', release: '911', agency: 'UN' }, body: segments }] }, bad)).toThrow(message);
   });
 
   it('writes with any six distinct service characters a UNA allows, spaces where allowed', () => {

@@ -55,6 +55,10 @@ describe('interchange builder: header values', () => {
     ['syntaxVersion', { ...base, syntaxId: 'UNOY' }, /UNB S001 0002 .*UNOY needs syntax version 4/],
     ['groups.0.version.version', grouped({ version: { version: 'x'.repeat(20), release: '911' } }), /UNG S008 0052 .*an\.\.3/],
     ['groups.0.version.release', grouped({ version: { version: '1', release: 5 } }), /UNG S008 0054 .*a string/],
+    ['messages', { ...base, messages: [] }, /no messages.*error 32 \(lower level empty\)/],
+    ['messages', { ...base, messages: undefined }, /no messages.*error 32/],
+    ['groups', { ...base, messages: undefined, groups: [] }, /no groups.*error 32/],
+    ['groups.0.messages', { ...base, messages: undefined, groups: [{ ...grouped({}).groups![0]!, messages: [] }] }, /UNG.*no messages.*error 32/],
   ])('refuses %s: %j', (path, spec, rule) => {
     const issues = issuesOf(spec);
     expect(issues.map((i) => i.path)).toEqual([path]);

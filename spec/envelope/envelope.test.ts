@@ -209,7 +209,7 @@ describe('interchange builder', () => {
   });
 
   it('writes CCYYMMDD for syntax 4 and the acknowledgement request and test indicator', () => {
-    const segs = buildInterchange({ sender: { id: 'A' }, recipient: { id: 'B' }, reference: 'R', date: '2024-11-20', time: '0101', syntaxId: 'UNOY', syntaxVersion: '4', ackRequested: true, testIndicator: true, messages: [] });
+    const segs = buildInterchange({ sender: { id: 'A' }, recipient: { id: 'B' }, reference: 'R', date: '2024-11-20', time: '0101', syntaxId: 'UNOY', syntaxVersion: '4', ackRequested: true, testIndicator: true, messages: [{ header: { type: 'OPSIGE', version: '1', release: '911', agency: 'UN' }, body: [] }] });
     expect(serialize(segs.slice(0, 1))).toBe("UNB+UNOY:4+A:ZZ+B:ZZ+20241120:0101+R++++1++1'");
   });
 

@@ -1,9 +1,10 @@
 /**
  * Builder behaviour at the edges builders.test.ts and builders-edges.test.ts leave open:
- * an ERC code of the full an..3 length and a reply interchange without replies.
+ * an ERC code of the full an..3 length and a reply interchange without replies (refused).
  */
 import { describe, expect, it } from 'vitest';
 import { buildDeclarationRejection, buildRejection, buildReplyInterchange } from '../../src/messages/builders.js';
+import { MessageBuildError } from '../../src/messages/wire/errors.js';
 import type { Cancellation } from '../../src/messages/types/opsigelser.js';
 import type { PanthaverOf } from '../../src/messages/types/panthaver.js';
 import { decodedFixture } from './helpers.js';
@@ -23,11 +24,9 @@ describe('a rejection reason given as an ERC code may use the whole an..3', () =
 });
 
 describe('buildReplyInterchange without replies', () => {
-  it('writes only the envelope, addressed back, with the default (opsigelser) profile’s syntax', () => {
-    const segs = buildReplyInterchange([], { sender: { id: 'A', qualifier: null }, recipient: { id: 'B', qualifier: '14' } }, { reference: 'R0', date: '2024-10-21', time: '1200' });
-    expect(segs).toEqual([
-      { tag: 'UNB', elements: [['UNOC', '3'], ['B', '14'], ['A', 'ZZ'], ['241021', '1200'], ['R0']] },
-      { tag: 'UNZ', elements: [['0'], ['R0']] },
-    ]);
+  it('refuses to write an interchange no reader accepts (error 32, lower level empty)', () => {
+    const build = () => buildReplyInterchange([], { sender: { id: 'A', qualifier: null }, recipient: { id: 'B', qualifier: '14' } }, { reference: 'R0', date: '2024-10-21', time: '1200' });
+    expect(build).toThrow(MessageBuildError);
+    expect(build).toThrow('buildReplyInterchange: no replies given; an interchange without messages is error 32 (lower level empty) for every reader');
   });
 });

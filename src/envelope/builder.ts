@@ -55,7 +55,7 @@ export interface GroupSpec {
     /** S008 0057 association assigned code; omitted when not given. */
     associationCode?: string;
   };
-  /** The group's messages, UNH … UNT each; UNE counts them. An empty group is written, and read back as syntax error 32. */
+  /** The group's messages, UNH … UNT each; UNE counts them. At least one: an empty group is syntax error 32 for every reader, so it is refused. */
   messages: ReadonlyArray<MessageSpec>;
 }
 
@@ -81,7 +81,7 @@ export interface InterchangeSpec {
   ackRequested?: boolean;
   /** `true` writes 0035 = 1: a test interchange. Default `false` (omitted). */
   testIndicator?: boolean;
-  /** The messages, written straight into the interchange. Give these or `groups`, not both; with neither (or none in them) the interchange is written empty, which readers report as syntax error 32. */
+  /** The messages, written straight into the interchange. Give these or `groups`, not both; with neither (or none in them) the interchange would be empty, syntax error 32 for every reader, so it is refused. */
   messages?: ReadonlyArray<MessageSpec>;
   /** Functional groups (UNG … UNE), each holding its messages; UNZ then counts the groups. */
   groups?: ReadonlyArray<GroupSpec>;
@@ -123,7 +123,11 @@ function isList(c: HeaderChecker, path: string, value: unknown, what: string): v
   return false;
 }
 
-function checkMessages(c: HeaderChecker, path: string, messages: ReadonlyArray<MessageSpec> | undefined): void {
+function checkMessages(c: HeaderChecker, path: string, messages: ReadonlyArray<MessageSpec> | undefined, level: string): void {
+  if (Array.isArray(messages) && messages.length === 0) {
+    c.issues.push(lowerLevelEmpty(path, `${level} with no messages`));
+    return;
+  }
   if (!isList(c, path, messages, 'messages')) return;
   messages.forEach((m, i) => {
     if (m?.body !== undefined) isList(c, `${path}.${i}.body`, m.body, 'segments');
@@ -137,6 +141,11 @@ function checkMessages(c: HeaderChecker, path: string, messages: ReadonlyArray<M
     c.element(`${at}.agency`, h.agency, 'UNH S009', '0051', true);
     c.element(`${at}.associationCode`, h.associationCode, 'UNH S009', '0057', false);
   });
+}
+
+/** Every reader reports an interchange or group without messages (or groups) as error 32, so none is written. */
+function lowerLevelEmpty(path: string, what: string): HeaderIssue {
+  return { path, message: `${what}: every reader reports it as error 32 (lower level empty)` };
 }
 
 /** Every header value of `spec` that no reader would accept (empty when it can be written). */
@@ -153,8 +162,9 @@ function headerIssues(spec: InterchangeSpec, c: HeaderChecker): HeaderIssue[] {
     if (v !== undefined && typeof v !== 'boolean') c.issues.push({ path, message: `UNB ${id} (${name}): must be true or false, got ${describeValue(v)}` });
   }
   c.element('applicationReference', spec.applicationReference, 'UNB', '0026', false);
-  if (spec.messages !== undefined) checkMessages(c, 'messages', spec.messages);
-  if (spec.groups !== undefined && !isList(c, 'groups', spec.groups, 'groups')) return c.issues;
+  if (spec.groups === undefined) checkMessages(c, 'messages', spec.messages ?? [], 'an interchange');
+  else if (!isList(c, 'groups', spec.groups, 'groups')) return c.issues;
+  else if (spec.groups.length === 0) c.issues.push(lowerLevelEmpty('groups', 'an interchange with no groups'));
   (spec.groups ?? []).forEach((g, i) => {
     const at = `groups.${i}`;
     c.element(`${at}.functionalGroupId`, g?.functionalGroupId, 'UNG', '0038', true);
@@ -168,7 +178,7 @@ function headerIssues(spec: InterchangeSpec, c: HeaderChecker): HeaderIssue[] {
       c.element(`${at}.version.release`, v.release, 'UNG S008', '0054', true);
       c.element(`${at}.version.associationCode`, v.associationCode, 'UNG S008', '0057', false);
     }
-    checkMessages(c, `${at}.messages`, g?.messages);
+    checkMessages(c, `${at}.messages`, g?.messages, 'a group (UNG)');
   });
   return c.issues;
 }
@@ -200,7 +210,8 @@ function wrapMessages(messages: ReadonlyArray<MessageSpec>, first: number, out: 
  * same reference. Each group gets a UNG with the interchange's date and time and a UNE with
  * its message count and reference.
  * @throws Error when both `messages` and `groups` are given
- * @throws InterchangeSpecError for header values no reader would accept (each named by its path)
+ * @throws InterchangeSpecError for header values no reader would accept (each named by its path), and for an
+ *   interchange or group without messages (or an interchange with an empty `groups`): error 32 for every reader
  */
 export function buildInterchange(spec: InterchangeSpec): SegmentInput[] {
   if (typeof spec !== 'object' || spec === null) throw new InterchangeSpecError([{ path: '(spec)', message: `must be an object, got ${describeValue(spec)}` }]);

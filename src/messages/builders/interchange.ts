@@ -63,7 +63,7 @@ export interface ReceivedHeader {
  * never altered.
  *
  * @param received the received interchange's header (`parseInterchanges(...).interchanges[i].header`)
- * @throws MessageBuildError when a reply is not addressed to the received interchange's sender or not sent by its recipient, or holds a character neither syntax can carry
+ * @throws MessageBuildError when no reply is given, when a reply is not addressed to the received interchange's sender or not sent by its recipient, or holds a character neither syntax can carry
  * @throws InterchangeSpecError when `reference`, `date` or `time` is one no reader would accept (see `buildInterchange`)
  */
 export function buildReplyInterchange(replies: FpMessage | readonly FpMessage[], received: ReceivedHeader, options: ReplyInterchangeOptions): SegmentInput[] {
@@ -72,12 +72,12 @@ export function buildReplyInterchange(replies: FpMessage | readonly FpMessage[],
     throw new InterchangeSpecError([{ path: 'received', message: `must be the received interchange's header { sender, recipient }, got ${describeValue(received)}` }]);
   }
   if (!isRecord(options)) throw new InterchangeSpecError([{ path: 'options', message: `must be an object { reference, … }, got ${describeValue(options)}` }]);
+  if (list.length === 0) throw new MessageBuildError('buildReplyInterchange: no replies given; an interchange without messages is error 32 (lower level empty) for every reader');
   list.forEach((m, i) => {
     if (!isRecord(m)) throw new MessageBuildError(`reply ${i + 1} is not a message: got ${describeValue(m)}`);
     assertBetween(m, i, received);
   });
-  const first = list[0];
-  const profile = options.profile ?? (first === undefined || isOpsigelse(first) ? opsigelser55 : panthaver52);
+  const profile = options.profile ?? (isOpsigelse(list[0]!) ? opsigelser55 : panthaver52);
   const d = interchangeDefaults(profile);
   const messages = list.map((m) => encodeMessage(m, profile));
   const build = (syntaxId: string, syntaxVersion: string): SegmentInput[] =>
