@@ -32,7 +32,10 @@ export interface ValidateFileOptions extends ValidateOptions {
   /**
    * Worker threads that tokenize and validate parts of the file (default 1: everything on the
    * calling thread, exactly `validateStream(createReadStream(path), options)`), at most
-   * `os.availableParallelism()` of them. The events are the same whatever the number.
+   * `os.availableParallelism()` of them. The events are the same whatever the number. The file
+   * stays on the calling thread when it is under `minParallelBytes`, and when `profile` cannot be
+   * copied to a thread (`structuredClone` refuses it, e.g. a profile holding a function; loaded
+   * and patched profiles are plain data and go).
    */
   workers?: number;
   /** Files smaller than this many bytes are validated on the calling thread (default 32 MiB). */
