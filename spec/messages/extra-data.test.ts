@@ -112,7 +112,7 @@ describe('encoding extraData', () => {
     expect(serialize(encodeMessage({ ...decoded.value, extraData: [datum] }, patched).body.slice(0, 1))).toBe("BGM+9+4711'");
     expect(encodeMessage({ ...decoded.value, extraData: [] }, patched)).toEqual(encodeMessage(decoded.value, patched));
     // components and elements before it are written empty
-    expect(serialize(encodeMessage({ ...decoded.value, extraData: [{ ...datum, element: 3, value: '9' }] }, patchProfile(patched, { segments: { BGM: { elements: patched.segments.BGM!.elements.map((e) => ({ ...e, status: 'C' as const })) } } })).body.slice(0, 1))).toBe("BGM+9++9'");
+    expect(serialize(encodeMessage({ ...decoded.value, extraData: [{ ...datum, element: 3, value: '9' }] }, patchProfile(patched, { segments: { BGM: { elements: patched.segments.BGM!.elements.map((e) => (e.status === 'N' ? { ...e, status: 'C' as const } : e)) } } })).body.slice(0, 1))).toBe("BGM+9++9'");
   });
 
   it('refuses, naming the datum: a position the profile does not use, a segment the message lacks, a position a typed field fills, a value the layout refuses', () => {

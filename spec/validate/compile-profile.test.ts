@@ -55,4 +55,14 @@ describe('a hand-built profile (never through loadProfile)', () => {
       /profile fp-opsigelser\/5\.5-reconstructed: segments\.NAD\.byQualifier: NAD qualifier code MR is used by roles recipient .* and insuredLocation/,
     );
   });
+
+  it('is refused when it makes optional a position the typed messages always read (FP_REQUIRED), as loadProfile refuses it', async () => {
+    // DTM 2379 (the date format code) conditional: validate would take DTM+137:20241120' that decodeMessage refuses.
+    const dtm = structuredClone(opsigelser55.segments.DTM!);
+    dtm.elements[0]!.components![2]!.status = 'C';
+    const relaxed = { ...opsigelser55, segments: { ...opsigelser55.segments, DTM: dtm } };
+    await expect(validate(unknownPolicy, { now: NOW, profile: { OPSIGE: relaxed } })).rejects.toThrow(
+      /profile fp-opsigelser\/5\.5-reconstructed: segments\.DTM\.elements\.0\.components\.2\.status: DTM 1\.3 is C, not M/,
+    );
+  });
 });

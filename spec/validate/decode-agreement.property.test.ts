@@ -5,7 +5,10 @@
  * reads it — and what the decoder reads, `encodeMessage` writes back byte for byte (data no
  * typed field holds travels in `extraData`). The same for a valid message with values taken
  * away: a component blanked, or an element cut short after a component (a value the guide
- * requires for the kind that is present but empty is a content error, F01, for both).
+ * requires for the kind that is present but empty is a content error, F01, for both). And the
+ * same under a profile that makes those positions conditional where it may: what only the layout
+ * refuses when empty stays mandatory (FP_REQUIRED: loadProfile refuses relaxing it), the rest a
+ * content rule refuses whatever the layout says.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +16,10 @@ import { buildInterchange } from '../../src/envelope/builder.js';
 import { parseInterchanges } from '../../src/envelope/read.js';
 import { decodeMessage, type FpMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
+import { patchProfile } from '../../src/schema/patch.js';
 import type { GuideProfile } from '../../src/schema/profile.js';
+import { requiredPositionIssues } from '../../src/schema/required.js';
+import type { SegmentLayout } from '../../src/schema/segments.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import type { SegmentInput } from '../../src/syntax/segment.js';
 import { serialize } from '../../src/syntax/writer.js';
@@ -30,8 +36,26 @@ async function check(profile: GuideProfile, { message, body, picks }: FilledCase
   await agree(patched, message, fillSites(body, picks.map((p) => ({ ...p.site, value: p.value }))));
 }
 
-/** A valid message and its body with 1–2 values taken away: blanked, or the element cut after them. */
-function arbEmptied(arbMessage: fc.Arbitrary<FpMessage>, profile: GuideProfile): fc.Arbitrary<{ message: FpMessage; filled: SegmentInput[] }> {
+/**
+ * `profile` with the layout positions of `relax` (a segment's tag, its element `e` and component
+ * `c`, 0-based) made conditional — the component and its element — where loadProfile lets a
+ * partner do so (not a position of FP_REQUIRED).
+ */
+function relaxed(profile: GuideProfile, relax: ReadonlyArray<{ tag: string; e: number; c: number }>): GuideProfile {
+  const segments: Record<string, SegmentLayout> = {};
+  for (const { tag, e, c } of relax) {
+    const layout = structuredClone(segments[tag] ?? profile.segments[tag]!);
+    const el = layout.elements[e]!;
+    if (el.status === 'M') el.status = 'C';
+    const component = el.components?.[c];
+    if (component?.status === 'M') component.status = 'C';
+    if (requiredPositionIssues({ exchange: profile.exchange, segments: { [tag]: layout } }).length === 0) segments[tag] = layout;
+  }
+  return Object.keys(segments).length === 0 ? profile : patchProfile(profile, { segments });
+}
+
+/** A valid message and its body with 1–2 values taken away (blanked, or the element cut after them), and their positions. */
+function arbEmptied(arbMessage: fc.Arbitrary<FpMessage>, profile: GuideProfile): fc.Arbitrary<{ message: FpMessage; filled: SegmentInput[]; emptied: Array<{ tag: string; e: number; c: number }> }> {
   return arbMessage.chain((message) => {
     const body = encodeMessage(message, profile).body;
     const sites = body.flatMap((segment, s) => segment.elements.flatMap((el, e) => el.flatMap((v, c) => (v === '' ? [] : [{ s, e, c }]))));
@@ -48,7 +72,7 @@ function arbEmptied(arbMessage: fc.Arbitrary<FpMessage>, profile: GuideProfile):
         for (const el of seg.elements) while (el.length > 1 && el[el.length - 1] === '') el.pop();
         while (seg.elements.length > 1 && seg.elements[seg.elements.length - 1]!.every((v) => v === '')) seg.elements.pop();
       }
-      return { message, filled };
+      return { message, filled, emptied: cuts.map(({ site }) => ({ tag: body[site.s]!.tag, e: site.e, c: site.c })) };
     });
   });
 }
@@ -84,5 +108,14 @@ describe('validate and decodeMessage give one answer when values are taken away'
   });
   it('panthaver', async () => {
     await fc.assert(fc.asyncProperty(arbEmptied(arbPanthaver(), panthaver52), (c) => agree(panthaver52, c.message, c.filled)), { numRuns: RUNS });
+  });
+});
+
+describe('validate and decodeMessage give one answer when values are taken away under a profile that makes their positions conditional', () => {
+  it('opsigelser', async () => {
+    await fc.assert(fc.asyncProperty(arbEmptied(arbOpsigelse(), opsigelser55), (c) => agree(relaxed(opsigelser55, c.emptied), c.message, c.filled)), { numRuns: RUNS });
+  });
+  it('panthaver', async () => {
+    await fc.assert(fc.asyncProperty(arbEmptied(arbPanthaver(), panthaver52), (c) => agree(relaxed(panthaver52, c.emptied), c.message, c.filled)), { numRuns: RUNS });
   });
 });

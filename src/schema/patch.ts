@@ -57,7 +57,8 @@ function merge(base: unknown, patch: unknown): unknown {
  * removes an entry (e.g. a code from a code list). `base` is never modified.
  *
  * @example patchProfile(getProfile('fp-opsigelser/5.5-reconstructed'), { qualifiers: { RFF: { policyNumber: { value: 'PNR', assumption: false, source: 'Bilag 1 5.5' } } } })
- * @throws ProfileError for a `__proto__` / `constructor` / `prototype` key, or when the result is not a valid profile (naming the path)
+ * @throws ProfileError for a `__proto__` / `constructor` / `prototype` key, or when the result is not a valid profile (naming the path) —
+ *   also when it makes optional or unused a position the typed messages always read (`FP_REQUIRED`, e.g. DTM 2379)
  */
 export function patchProfile(base: GuideProfile, patch: ProfilePatch | Record<string, unknown>): GuideProfile {
   assertPlainData(patch);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isObject, isRecord, type OptionCheck } from '../syntax/options.js';
 import { compileVirRule } from './identifiers.js';
 import { checkSchema, issuesLine } from './issues.js';
+import { requiredPositionIssues } from './required.js';
 import { narrowLayout, segmentLayoutSchema, usedPositionIssues, type SegmentLayout } from './segments.js';
 import { messageStructureSchema, structureTags } from './structure.js';
 
@@ -146,6 +147,7 @@ export const guideProfileSchema = z
         for (const { index, message } of usedPositionIssues(layout, used)) ctx.addIssue({ code: 'custom', path: index === null ? path : [...path, index], message });
       }
     }
+    for (const { path, message } of requiredPositionIssues(p)) ctx.addIssue({ code: 'custom', path, message });
     for (const [tag, message] of qualifierConflicts(p)) ctx.addIssue({ code: 'custom', path: ['segments', tag, 'byQualifier'], message });
     for (const tag of structureTags(p.structure)) {
       if (!Object.hasOwn(p.segments, tag)) ctx.addIssue({ code: 'custom', path: ['segments', tag], message: `segment ${tag} is in the structure but has no layout` });
@@ -239,7 +241,8 @@ function inInputOrder(parsed: unknown, input: unknown): unknown {
  * Validate and return a guide profile from JSON-like data (e.g. `JSON.parse` of a file).
  * The result is a fresh object with the input's key order, so `JSON.stringify` of it is the
  * text the input serialises to; the input is not modified.
- * @throws ProfileError naming the path of every bad field
+ * @throws ProfileError naming the path of every bad field — also of a layout that makes optional
+ *   or unused a position the typed messages always read (`FP_REQUIRED`, e.g. DTM 2379)
  */
 export function loadProfile(json: unknown): GuideProfile {
   assertPlainData(json);

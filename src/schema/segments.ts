@@ -233,14 +233,6 @@ export const FP_SHARED_USE: UsedPositions = {
   CTA: ['1', '2.2'],
 };
 
-/**
- * The positions both F&P exchanges always send, made mandatory in the shipped layouts
- * ({@link requireComponents}): the kind code of `BGM+<kind>'` (seed 002 2.9: "BGM med kode (9)
- * for opsigelse"), a party id's type `NAD+<q>+<id>::<id type>` and a date's format code
- * `DTM+<q>:<CCYYMMDD>:102'` (default-profile.md's wire forms).
- */
-export const FP_MANDATORY: UsedPositions = { BGM: ['1', '1.1'], NAD: ['2.3'], DTM: ['1.3'] };
-
 /** A company NAD (recipient, sender, a company named in a reply): `NAD+<q>+<VIR>::VIR++<name>'`. */
 export const FP_COMPANY_NAD = ['1', '2.1', '2.3', '4.1'];
 /** An address-only NAD (the insured location): `NAD+FS++++<street>+<city>++<postcode>+<country>'`. */

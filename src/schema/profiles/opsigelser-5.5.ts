@@ -5,7 +5,8 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, SHI_CONSEQUENCE, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { annotateLayout, FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_MANDATORY, FP_SHARED_USE, pickLayouts, requirePositions, withQualifierUse } from '../segments.js';
+import { annotateLayout, FP_ADDRESS_NAD, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, withQualifierUse } from '../segments.js';
+import { withFpRequired } from '../required.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 002';
@@ -198,10 +199,11 @@ export const opsigelser55: GuideProfile = {
     '999': branch('other', 'A', `${DP}: Bilag 2 not public`),
   },
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref> (MAT:<number>:::<ejerlav>), DOC+<code>.
-  // Always sent (FP_MANDATORY): the BGM kind code, a party id's type (NAD+<q>+<id>::<id type>), a date's format (DTM+<q>:<date>:102).
+  // Always sent (FP_REQUIRED): what the typed messages read and only the layout refuses empty — the BGM kind code, every
+  // qualifier, a party id with its type (NAD+<q>+<id>::<id type>), a date's format (DTM+<q>:<date>:102), …
   segments: Object.entries(QUALIFIER_USE).reduce(
     (layouts, [tag, byQualifier]) => withQualifierUse(layouts, tag, byQualifier),
-    requirePositions(
+    withFpRequired(
       annotateLayout(
         pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'OSI', 'DTM', 'DOC', 'FTX', 'NAD', 'BRC', 'CTA', 'SIF', 'SHI', 'UNT'], {
           ...FP_SHARED_USE,
@@ -212,7 +214,7 @@ export const opsigelser55: GuideProfile = {
         false,
         `${SEED}: kinds 9, 11, 12, 13, 15, 27, 29 (2.9); 1004 not used (2.10 'Meddelelsens nummer': "I EDI-opsigelser anvendes dette nummer ikke")`,
       ),
-      FP_MANDATORY,
+      'opsigelser',
     ),
   ),
   structure: {

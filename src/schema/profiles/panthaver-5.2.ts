@@ -5,7 +5,8 @@
  */
 import { a, codeList, contentErrorCodes, rejectionReasons, rule, table, virRule } from '../codelists.js';
 import type { GuideProfile } from '../profile.js';
-import { annotateLayout, FP_COMPANY_NAD, FP_MANDATORY, FP_SHARED_USE, pickLayouts, requirePositions, withQualifierUse } from '../segments.js';
+import { annotateLayout, FP_COMPANY_NAD, FP_SHARED_USE, pickLayouts, withQualifierUse } from '../segments.js';
+import { withFpRequired } from '../required.js';
 
 const DP = 'default-profile.md (A)';
 const SEED = 'seed 001';
@@ -147,9 +148,10 @@ export const panthaver52: GuideProfile = {
   },
   branchGroups: {},
   // Only the positions default-profile.md's wire forms use: RFF+<q>:<ref>, ATT+<q>++<code>, ICD+DK+<cover>, MOA+<q>:<amount>.
-  // Always sent (FP_MANDATORY): the BGM kind code, a party id's type (NAD+<q>+<id>::<id type>), a date's format (DTM+<q>:<date>:102).
+  // Always sent (FP_REQUIRED): what the typed messages read and only the layout refuses empty — the BGM kind code, every
+  // qualifier, a party id with its type (NAD+<q>+<id>::<id type>), a date's format (DTM+<q>:<date>:102), …
   segments: withQualifierUse(
-    requirePositions(
+    withFpRequired(
       annotateLayout(
         pickLayouts(['UNB', 'UNZ', 'UNG', 'UNE', 'UNH', 'BGM', 'ERC', 'RFF', 'DTM', 'ATT', 'ICD', 'MOA', 'FTX', 'NAD', 'CTA', 'UNT'], {
           ...FP_SHARED_USE,
@@ -162,7 +164,7 @@ export const panthaver52: GuideProfile = {
         true,
         `${DP}: BGM+<kind>', 1004 not used as in opsigelser (seed 002 2.10); ${SEED} is silent on BGM (a Web-EDI user guide: message content is "beskrevet i en separat EDI-guide", not public)`,
       ),
-      FP_MANDATORY,
+      'panthaver',
     ),
     'NAD',
     { recipient: FP_COMPANY_NAD, sender: FP_COMPANY_NAD, oldLienholder: FP_COMPANY_NAD, newInsurer: FP_COMPANY_NAD },

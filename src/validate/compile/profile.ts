@@ -7,6 +7,7 @@ import { profileCodeLists, qualifierLayouts } from '../../schema/access.js';
 import type { CodeListLike } from '../../schema/check.js';
 import { CONTRL_CODE_LISTS, CONTRL_STRUCTURE } from '../../schema/contrl.js';
 import { qualifierConflicts, type GuideProfile } from '../../schema/profile.js';
+import { requiredPositionIssues } from '../../schema/required.js';
 import { defaultProfiles } from '../../schema/profiles/index.js';
 import { STANDARD_LAYOUTS, type SegmentLayout } from '../../schema/segments.js';
 import type { MessageStructure } from '../../schema/structure.js';
@@ -82,6 +83,8 @@ export function compileProfile(profile: GuideProfile): CompiledProfile {
   // loadProfile refuses these; a profile built in code never went through it.
   const conflict = qualifierConflicts(profile)[0];
   if (conflict !== undefined) throw new TypeError(`fp-edifact: validate: profile ${profile.id}: segments.${conflict[0]}.byQualifier: ${conflict[1]}`);
+  const relaxed = requiredPositionIssues(profile)[0];
+  if (relaxed !== undefined) throw new TypeError(`fp-edifact: validate: profile ${profile.id}: ${relaxed.path.join('.')}: ${relaxed.message}`);
   const codeLists = profileCodeLists(profile);
   const kinds = new Map<string, string>();
   for (const [kind, code] of Object.entries(profile.documentCodes)) kinds.set(code.value, kind);
