@@ -8,7 +8,10 @@
  * requires for the kind that is present but empty is a content error, F01, for both). And the
  * same under a profile that makes those positions conditional where it may: what only the layout
  * refuses when empty stays mandatory (FP_REQUIRED: loadProfile refuses relaxing it), the rest a
- * content rule refuses whatever the layout says.
+ * content rule refuses whatever the layout says. And under a profile patched to add a segment to
+ * the table (a tag no typed field reads) or to let a row or group repeat more often, with such
+ * segments or repetitions in the message: the same verdict, and what the decoder reads it writes
+ * back byte for byte (segments no typed field holds travel in `extraSegments`).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +19,12 @@ import { buildInterchange } from '../../src/envelope/builder.js';
 import { parseInterchanges } from '../../src/envelope/read.js';
 import { decodeMessage, type FpMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
+import { matchStructure } from '../../src/schema/match.js';
 import { patchProfile } from '../../src/schema/patch.js';
 import type { GuideProfile } from '../../src/schema/profile.js';
 import { requiredPositionIssues } from '../../src/schema/required.js';
-import type { SegmentLayout } from '../../src/schema/segments.js';
+import { STANDARD_LAYOUTS, type SegmentLayout } from '../../src/schema/segments.js';
+import type { StructureEntry } from '../../src/schema/structure.js';
 import { opsigelser55, panthaver52 } from '../../src/schema/profiles/index.js';
 import type { SegmentInput } from '../../src/syntax/segment.js';
 import { serialize } from '../../src/syntax/writer.js';
@@ -117,5 +122,149 @@ describe('validate and decodeMessage give one answer when values are taken away 
   });
   it('panthaver', async () => {
     await fc.assert(fc.asyncProperty(arbEmptied(arbPanthaver(), panthaver52), (c) => agree(relaxed(panthaver52, c.emptied), c.message, c.filled)), { numRuns: RUNS });
+  });
+});
+
+/** Segments a partner's Bilag 1 might add: F&P-style segments of our own (any tag the exchange does not use), and standard layouts the exchange does not use. */
+const OWN_LAYOUTS: readonly SegmentLayout[] = [
+  {
+    tag: 'ZPX',
+    name: 'Partner extension (test)',
+    elements: [
+      { id: 'Z901', name: 'Code', status: 'M', format: 'an..3' },
+      { id: 'Z902', name: 'Count', status: 'C', format: 'n..3' },
+      { id: 'Z903', name: 'Pair', status: 'C', components: [{ id: 'Z904', name: 'Key', status: 'M', format: 'an..6' }, { id: 'Z905', name: 'Text', status: 'C', format: 'an..35' }] },
+    ],
+    assumption: false,
+    source: 'a partner Bilag 1 (test)',
+  },
+];
+
+/** A value of `format` (`an..35`, `n..3`, `a3`): one that fits, or one that does not (too long, letters in numbers). */
+function valueFor(format: string, fits: boolean): string {
+  const m = /^(an|a|n)(\.\.)?(\d+)$/.exec(format)!;
+  const max = Number(m[3]);
+  const char = m[1] === 'n' ? '7' : 'K';
+  return fits ? char.repeat(m[2] ? Math.min(max, 2) : max) : (m[1] === 'n' ? 'X' : char.repeat(max + 1));
+}
+
+/** A segment of `layout`: every mandatory value, and each conditional one when `take` says so; one value that does not fit when `bad`. */
+function segmentOf(layout: SegmentLayout, take: () => boolean, bad: boolean): { tag: string; elements: string[][] } {
+  let spoil = bad;
+  const value = (format: string): string => {
+    const v = valueFor(format, !spoil);
+    spoil = false;
+    return v;
+  };
+  const elements = layout.elements.map((el) => {
+    if (el.status === 'N' || (el.status === 'C' && !take())) return [''];
+    if (!el.components) return [value(el.format!)];
+    return el.components.map((c) => (c.status === 'M' || (c.status === 'C' && take()) ? value(c.format) : ''));
+  });
+  for (const el of elements) while (el.length > 1 && el[el.length - 1] === '') el.pop();
+  while (elements.length > 1 && elements[elements.length - 1]!.every((v) => v === '')) elements.pop();
+  return { tag: layout.tag, elements };
+}
+
+/** The index of the top-level entry that each body segment belongs to (its row, or its group's row). */
+function topEntries(body: readonly SegmentInput[], entries: readonly StructureEntry[], profile: GuideProfile): number[] {
+  const full = [{ tag: 'UNH', elements: [] }, ...body, { tag: 'UNT', elements: [] }];
+  const { matches } = matchStructure(full, profile.structure);
+  return matches.slice(1, -1).map((m) => entries.findIndex((e) => ('group' in e ? e.group === m.groupPath[0]?.group : m.groupPath.length === 0 && e.position === m.position)));
+}
+
+/** A segment row added to the table (and its layout), with 1–3 such segments in the message. */
+interface AddSegment {
+  how: 'segment';
+  layout: SegmentLayout;
+  at: number;
+  maxRepeat: number;
+  count: number;
+  take: boolean[];
+  bad: boolean;
+}
+/** A row (or a group, or a row of a group) the message uses, allowed `more` repetitions more, and that many copies in the message. */
+interface AddRepeats {
+  how: 'repeat';
+  pick: number;
+  child: number;
+  more: number;
+}
+
+function arbChange(profile: GuideProfile): fc.Arbitrary<AddSegment | AddRepeats> {
+  const entries = profile.structure.entries;
+  const unused = [...OWN_LAYOUTS, ...Object.values(STANDARD_LAYOUTS).filter((l) => !/^U/.test(l.tag) && profile.segments[l.tag] === undefined)];
+  const segment = fc.record({
+    how: fc.constant('segment' as const),
+    layout: fc.constantFrom(...unused),
+    at: fc.integer({ min: 2, max: entries.length - 1 }),
+    maxRepeat: fc.integer({ min: 1, max: 3 }),
+    count: fc.integer({ min: 1, max: 3 }),
+    take: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    bad: fc.boolean(),
+  });
+  const repeat = fc.record({ how: fc.constant('repeat' as const), pick: fc.nat(), child: fc.nat(), more: fc.integer({ min: 1, max: 2 }) });
+  return fc.oneof(segment, repeat);
+}
+
+/** `profile` patched by `change`, and `message`'s body with the added segments or repetitions in it. */
+function applyChange(profile: GuideProfile, message: FpMessage, change: AddSegment | AddRepeats): { patched: GuideProfile; filled: SegmentInput[] } {
+  const entries = profile.structure.entries;
+  const body = encodeMessage(message, profile).body;
+  const tops = topEntries(body, entries, profile);
+  const table = structuredClone(entries) as StructureEntry[];
+  const filled = body.map((seg) => ({ tag: seg.tag, elements: seg.elements.map((el) => [...el]) }));
+  const segments: Record<string, SegmentLayout> = {};
+  if (change.how === 'segment') {
+    // A row between two rows of the table (four-digit positions stay unique and in order).
+    const before = Number(table[change.at - 1]!.position);
+    const after = Number(table[change.at]!.position);
+    table.splice(change.at, 0, { position: String(Math.floor((before + after) / 2)).padStart(4, '0'), tag: change.layout.tag, status: 'C', maxRepeat: change.maxRepeat });
+    segments[change.layout.tag] = change.layout;
+    let t = 0;
+    const take = () => change.take[t++ % change.take.length]!;
+    const extra = Array.from({ length: Math.min(change.count, change.maxRepeat) }, (_, i) => segmentOf(change.layout, take, change.bad && i === 0));
+    const where = tops.findIndex((e) => e >= change.at);
+    filled.splice(where === -1 ? filled.length : where, 0, ...extra);
+  } else {
+    const used = [...new Set(tops)].filter((e) => e > 0);
+    const e = used[change.pick % used.length]!;
+    const row = table[e]!;
+    const mine = tops.flatMap((x, i) => (x === e ? [i] : []));
+    const copies = (i: number) => Array.from({ length: change.more }, () => structuredClone(filled[i]!));
+    if ('group' in row && change.child % 2 === 0) {
+      // The group's last occurrence, copied.
+      const head = row.children[0] as { tag: string };
+      const starts = mine.filter((i) => filled[i]!.tag === head.tag);
+      const last = mine.filter((i) => i >= starts[starts.length - 1]!);
+      row.maxRepeat += change.more;
+      filled.splice(last[last.length - 1]! + 1, 0, ...Array.from({ length: change.more }, () => last.map((i) => structuredClone(filled[i]!))).flat());
+    } else if ('group' in row) {
+      // A row of the group after its head: one of its segments, copied next to it.
+      const kids = row.children.slice(1).filter((c): c is { tag: string; maxRepeat: number } & StructureEntry => 'tag' in c && mine.some((i) => filled[i]!.tag === c.tag));
+      if (kids.length === 0) return { patched: profile, filled };
+      const kid = kids[change.child % kids.length]!;
+      kid.maxRepeat += change.more;
+      const i = mine.filter((x) => filled[x]!.tag === kid.tag).pop()!;
+      filled.splice(i + 1, 0, ...copies(i));
+    } else {
+      (row as { maxRepeat: number }).maxRepeat += change.more;
+      filled.splice(mine[mine.length - 1]! + 1, 0, ...copies(mine[change.child % mine.length]!));
+    }
+  }
+  return { patched: patchProfile(profile, { structure: { entries: table }, segments }), filled };
+}
+
+async function checkChange(profile: GuideProfile, message: FpMessage, change: AddSegment | AddRepeats) {
+  const { patched, filled } = applyChange(profile, message, change);
+  await agree(patched, message, filled);
+}
+
+describe('validate and decodeMessage give one answer under a profile that adds a segment or lets a row repeat more', () => {
+  it('opsigelser', async () => {
+    await fc.assert(fc.asyncProperty(arbOpsigelse(), arbChange(opsigelser55), (m, c) => checkChange(opsigelser55, m, c)), { numRuns: RUNS });
+  });
+  it('panthaver', async () => {
+    await fc.assert(fc.asyncProperty(arbPanthaver(), arbChange(panthaver52), (m, c) => checkChange(panthaver52, m, c)), { numRuns: RUNS });
   });
 });

@@ -95,8 +95,9 @@ function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult 
     ctx.error('14', `BGM: document code ${JSON.stringify(code)} is not a message kind of profile ${profile.id}`, bgm.reader.at(0, 0));
     return { ok: false, errors: ctx.errors };
   }
-  // Data in positions the profile uses that no reader took travels as one more wire field.
-  const keep = <W extends object>(wire: W): W => (ctx.extraData.length > 0 ? Object.assign(wire, { extraData: ctx.extraData }) : wire);
+  // Data in positions the profile uses that no reader took, and whole segments of tags no reader reads, travel as two more wire fields.
+  const keep = <W extends object>(wire: W): W =>
+    Object.assign(wire, ctx.extraData.length > 0 ? { extraData: ctx.extraData } : {}, ctx.extraSegments.length > 0 ? { extraSegments: ctx.extraSegments } : {});
   const value =
     profile.exchange === 'opsigelser'
       ? opsigelseFromWire(kind as OpsigelseKind, keep(readOpsigelse(walked, profile, ctx)), ctx)
@@ -111,8 +112,11 @@ function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult 
  * The profile's segment layouts decide, as in `validate`: data in a position the profile does
  * not use (`N`) is refused (15); data in one it uses that no typed field holds (BGM 1004 under a
  * profile patched to take it) is kept in the value's `extraData`, which {@link encodeMessage}
- * writes back; and the layouts' element checks (mandatory positions, formats, code lists) apply
- * wherever a reader or the typed schema has not already reported a problem.
+ * writes back; a segment of a tag no typed field reads that the profile's segment table places
+ * (one a partner's profile adds) is kept whole in `extraSegments`, also written back; a second
+ * segment of what the typed message holds once is refused (35) whatever the table lets repeat,
+ * as `validate` refuses it (F04); and the layouts' element checks (mandatory positions, formats,
+ * code lists) apply wherever a reader or the typed schema has not already reported a problem.
  *
  * @example
  * const { interchanges } = parseInterchanges(bytes);

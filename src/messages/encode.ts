@@ -18,6 +18,7 @@ import { opsigelseSchema, type Opsigelse } from './types/opsigelser.js';
 import { panthaverSchema, type Panthaver } from './types/panthaver.js';
 import { MessageEncodeError } from './wire/errors.js';
 import { writeExtraData } from './wire/extra.js';
+import { writeExtraSegments } from './wire/extra-segments.js';
 
 /** An encoded message: UNH S009 values and the body, ready for `buildInterchange`. */
 export interface EncodedMessage {
@@ -65,11 +66,15 @@ export function parseTyped(value: unknown, profile: GuideProfile): FpMessage {
 /**
  * Encodes a typed message. Writers never emit trailing empty elements or components. The
  * value's `extraData` (what {@link decodeMessage} kept from positions the profile uses that no
- * typed field holds) is written back at its segment and position.
- * Throws {@link MessageEncodeError} when the value is not valid for its kind — also when an
+ * typed field holds) is written back at its segment and position, and its `extraSegments` (whole
+ * segments of tags no typed field reads) at their positions in the message.
+ * Throws {@link MessageEncodeError} when the value is not valid for its kind or its body does not
+ * fit the profile's segment table (more free texts than it lets FTX repeat, say) — also when an
  * `extraData` entry names a segment the message does not have, a position the profile does not
- * use or one a typed field fills, or a value the layout's format or code lists refuse — and a
- * `TypeError` for a `decimalMark` other than `.` or `,`.
+ * use or one a typed field fills, or a value the layout's format or code lists refuse; when an
+ * `extraSegments` entry is of a tag the typed message reads, breaks the profile's layout for it,
+ * or stands where the profile's segment table does not allow it — and a `TypeError` for a
+ * `decimalMark` other than `.` or `,`.
  *
  * @example
  * const { header, body } = encodeMessage(cancellation, opsigelserProfile);
@@ -83,5 +88,6 @@ export function encodeMessage(value: FpMessage, profile: GuideProfile, options: 
     profile.exchange === 'opsigelser'
       ? writeOpsigelse(opsigelseToWire(v as Opsigelse, code), profile)
       : writePanthaver(panthaverToWire(v as Panthaver, code), profile, options.decimalMark ?? '.');
-  return { header: messageHeader(profile), body: writeExtraData(body, v.extraData ?? [], profile) };
+  // Whole extra segments first: extraData names its segment by its occurrence among all of the body's, as decodeMessage counted them.
+  return { header: messageHeader(profile), body: writeExtraData(writeExtraSegments(body, v.extraSegments ?? [], profile), v.extraData ?? [], profile) };
 }

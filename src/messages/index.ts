@@ -9,7 +9,7 @@ export { decodeMessage, decodeOpsigelse, decodePanthaver, type DecodeResult, typ
 export { encodeMessage, parseTyped, type EncodedMessage, type EncodeOptions } from './encode.js';
 export * from './builders.js';
 export { MessageBuildError, MessageEncodeError, type MessageError } from './wire/errors.js';
-export type { Address, Company, ExtraDatum, FreeText, NamedParty, PersonId, Policyholder } from './types/common.js';
+export type { Address, Company, ExtraDatum, ExtraSegment, FreeText, NamedParty, PersonId, Policyholder } from './types/common.js';
 export {
   OPSIGELSE_KINDS,
   type Opsigelse,

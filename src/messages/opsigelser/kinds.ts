@@ -8,7 +8,7 @@ import type { DecodeContext } from '../wire/reader.js';
 import type { OpsWire } from './read.js';
 import type { OpsWireOut } from './write.js';
 
-const HEADER: FieldMapping[] = ['caseReference', 'messageDate', 'recipient', 'sender', 'branch', 'contact', 'extraData'];
+const HEADER: FieldMapping[] = ['caseReference', 'messageDate', 'recipient', 'sender', 'branch', 'contact', 'extraData', 'extraSegments'];
 
 /** The wire fields each kind takes directly (typed name, or [typed, wire]). */
 export const OPSIGELSE_FIELDS: Record<OpsigelseKind, FieldMapping[]> = {

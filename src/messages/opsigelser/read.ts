@@ -7,7 +7,7 @@ import type { GuideProfile } from '../profile.js';
 import { dateFormat, idTypeCodes, roleOf } from '../profile.js';
 import { endDateQualifier, kindOfDocumentCode, q, qualifier } from '../../schema/access.js';
 import { readAddress, readCompany, readCta, readDtmDate, readFreeText, readNamedParty, type IdTypeCodes, unknownCodeReporter } from '../wire/fields.js';
-import type { ExtraDatum } from '../types/common.js';
+import type { ExtraDatum, ExtraSegment } from '../types/common.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import { readWalked, type WalkedSegment } from '../wire/walk.js';
 
@@ -41,6 +41,8 @@ export interface OpsWire {
   bonus?: { claims: Array<Record<string, unknown>>; [k: string]: unknown };
   /** Data in positions the profile uses that no reader took (set by the decoder). */
   extraData?: ExtraDatum[];
+  /** Whole segments of tags no reader reads (set by the decoder). */
+  extraSegments?: ExtraSegment[];
 }
 
 /** Cancellation-date basis by DTM role. */
@@ -64,11 +66,13 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
   const unknownCode = unknownCodeReporter(profile.id, ctx);
 
   const bonus = (): NonNullable<OpsWire['bonus']> => (w.bonus ??= { claims: [] });
+  // What the message holds once and keeps no value of its own to check against: the bonus block's SIF.
+  const once: { sif?: true } = {};
 
-  readWalked(walked, ctx, 'an opsigelser message', (r, group) => {
+  readWalked(walked, 'opsigelser', (r, group) => {
     switch (r.tag) {
       case 'BGM':
-        w.documentCode = r.raw(0, 0);
+        if (r.once(rec, 'documentCode', 'BGM')) w.documentCode = r.raw(0, 0);
         break;
       case 'ERC':
         if (r.once(rec, 'erc', 'ERC')) {
@@ -79,7 +83,10 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
       case 'OSI': {
         const role = roleOf(profile, 'OSI', r.raw(0, 0));
         if (role === undefined) unknownCode(r, 0, 0, 'code');
-        else {
+        else if (w.osi.includes(role)) {
+          ctx.error('35', `OSI ${r.raw(0, 0)} occurs more than once`, r.at());
+          r.skip();
+        } else {
           if (w.osi.length === 0) ctx.record('osi', r.at(0, 0));
           ctx.record(`osi.${w.osi.length}`, r.at(0, 0));
           w.osi.push(role);
@@ -123,6 +130,9 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
         readNad(r, w, profile, ctx, codes, unknownCode);
         break;
       case 'SIF': {
+        // One bonus block: a second SIF (a second occurrence of its group) would overwrite the first.
+        if (!r.once(once, 'sif', 'SIF (the bonus block)')) break;
+        once.sif = true;
         const b = bonus();
         ctx.record('bonus', r.at());
         const step = r.opt(0, 0);
@@ -147,10 +157,7 @@ export function readOpsigelse(walked: readonly WalkedSegment[], profile: GuidePr
       case 'DTM':
         readDtm(r, group, w, profile, ctx, fmt);
         break;
-      default:
-        return false;
     }
-    return true;
   });
   return w;
 }
@@ -220,6 +227,7 @@ function readDtm(r: SegmentReader, group: string | null, w: OpsWire, profile: Gu
     const claim = w.bonus?.claims[w.bonus.claims.length - 1];
     if (role !== 'claimDate' || claim === undefined) return notHere();
     const path = `bonus.claims.${w.bonus!.claims.length - 1}.date`;
+    if (!r.once(claim, 'date', `DTM ${q} in a claim`)) return;
     const d = readDtmDate(r, ctx, path, fmt);
     if (d !== undefined) claim.date = d;
     return;

@@ -11,7 +11,7 @@ const DECLARATION_FIELDS: FieldMapping[] = [
   'messageDate', 'recipient', 'sender', 'declarationNumber', 'senderReference', 'policyNumber', 'debtorReference',
   'specialAgreementNumber', 'registrationNumber', 'chassisNumber', 'engineNumber', 'buildNumber', 'effectiveDate',
   'cessationDate', 'lienType', 'declarationType', 'priority', 'coverType', 'sumInsured', 'lienAmount', 'freeText',
-  'debtor', 'oldLienholder', 'newInsurer', 'contact', 'extraData',
+  'debtor', 'oldLienholder', 'newInsurer', 'contact', 'extraData', 'extraSegments',
 ];
 
 function fieldsOf(kind: PanthaverKind): FieldMapping[] {

@@ -62,11 +62,11 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
   const codes = idTypeCodes(profile);
   const unknown = unknownCodeReporter(profile.id, ctx);
 
-  readWalked(walked, ctx, 'a panthaver message', (r) => {
+  readWalked(walked, 'panthaver', (r) => {
     const role = r.tag === 'BGM' || r.tag === 'ERC' ? undefined : roleOf(profile, r.tag, r.raw(0, 0));
     switch (r.tag) {
       case 'BGM':
-        w.documentCode = r.raw(0, 0);
+        if (r.once(w, 'documentCode', 'BGM')) w.documentCode = r.raw(0, 0);
         break;
       case 'ERC': {
         const c = r.req(0, 0, 'the error code', `ercs.${w.ercs.length}`);
@@ -126,10 +126,7 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
         else if (r.once(w, role)) w[role] = shape === 'company' ? readCompany(r, ctx, role, codes) : readNamedParty(r, ctx, role, codes);
         break;
       }
-      default:
-        return false;
     }
-    return true;
   });
   return w;
 }

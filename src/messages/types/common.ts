@@ -41,7 +41,9 @@ export function text(max: number, min = 1) {
 
 /**
  * Free text (FTX): one inner array per FTX segment, one string per text line
- * (at most 5 lines of an..70 per segment, at most 5 segments). A line between two others may be
+ * (at most 5 lines of an..70 per segment; as many segments as the profile's segment table lets FTX
+ * repeat — 5 in the shipped profiles, checked by `encodeMessage` and the decoder's walk, as by
+ * `validate`). A line between two others may be
  * blank (`''`: `FTX+AAI+++a::c'`, C108 4440 is conditional after the first); the first and the
  * last line of a segment are not (the first is mandatory, and a trailing empty one is not written).
  */
@@ -53,8 +55,7 @@ export const freeText = z
       .max(5)
       .refine((lines) => lines[0] !== '' && lines[lines.length - 1] !== '', 'the first and the last line are not blank'),
   )
-  .min(1)
-  .max(5);
+  .min(1);
 
 /** A company (insurer or lienholder) identified by its VIR number (NAD `<VIR>::VIR`, optionally with a name). */
 export const company = z.strictObject({
@@ -148,6 +149,29 @@ export const extraDatum = z.strictObject({
 /** Data in positions the profile uses but the typed message has no field for, in message order. */
 export const extraData = z.array(extraDatum);
 
+/**
+ * One whole segment a message carries that the typed message has no field for: a segment of a
+ * tag the typed messages do not read, placed by a profile whose segment table adds it (a
+ * partner's own segment, say). `decodeMessage` keeps it here rather than refusing it, and
+ * `encodeMessage` writes it back at the same place, so decode → encode gives the same segments.
+ * The keys are fixed; the segment is data, never object keys taken from the input.
+ */
+export const extraSegment = z.strictObject({
+  /** 1-based position of the segment in the message as sent (UNH = 1), as in `MessageError` and the CONTRL. */
+  position: z.number().int().min(2).max(99_999),
+  /** Segment tag, e.g. `LOC`. */
+  tag: z.string().regex(/^[A-Z][A-Z0-9]{2}$/, 'a segment tag such as LOC'),
+  /** Its data elements in order, each as its components (as read: release characters removed; empty ones kept). */
+  elements: z.array(z.array(z.string()).min(1)).max(99),
+  /** Syntax 4 repetitions: for an element that repeated, its 1-based position and every occurrence in order (the first is `elements[element - 1]`). */
+  repeats: z
+    .array(z.strictObject({ element: z.number().int().min(1).max(99), occurrences: z.array(z.array(z.string()).min(1)).min(2).max(999) }))
+    .optional(),
+});
+
+/** Whole segments the typed message has no field for, in message order. */
+export const extraSegments = z.array(extraSegment);
+
 /** A company (insurer or lienholder) identified by its VIR number (NAD `<VIR>::VIR`), with its name when the message carries one. */
 export type Company = z.infer<typeof company>;
 /** A CPR (person) or CVR (business) number of a policyholder or debtor, as sent, with its register. */
@@ -158,7 +182,9 @@ export type NamedParty = z.infer<typeof namedParty>;
 export type Policyholder = z.infer<typeof policyholder>;
 /** An address without a name (forsikringssted: the insured location); at least one field. */
 export type Address = z.infer<typeof address>;
-/** Free text (FTX): one array of lines per FTX segment, at most 5 segments of 5 lines of 70 characters. */
+/** Free text (FTX): one array of lines per FTX segment, of at most 5 lines of 70 characters; as many segments as the profile's segment table allows (5 in the shipped profiles). */
 export type FreeText = z.infer<typeof freeText>;
 /** One value of a position the profile uses but no typed field holds, kept in a decoded message's `extraData` and written back by `encodeMessage`. */
 export type ExtraDatum = z.infer<typeof extraDatum>;
+/** One whole segment of a tag no typed field reads (a profile's segment table adds it), kept in a decoded message's `extraSegments` and written back by `encodeMessage`. */
+export type ExtraSegment = z.infer<typeof extraSegment>;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CONTENT_ERROR_CODES } from '../../schema/profile.js';
-import { address, CODE_PATTERN, company, contact, extraData, freeText, isoDate, namedParty, policyholder, text } from './common.js';
+import { address, CODE_PATTERN, company, contact, extraData, extraSegments, freeText, isoDate, namedParty, policyholder, text } from './common.js';
 
 /** The seven opsigelser kinds (BGM 9, 11, 12, 13, 15, 27, 29 in the default profile). */
 export const OPSIGELSE_KINDS = ['cancellation', 'bonusAnswer', 'contentError', 'bonusQuery', 'reminder', 'rejection', 'accept'] as const;
@@ -79,6 +79,8 @@ const header = {
   contact: contact.optional(),
   /** data in positions the profile uses that no field above holds (see `extraDatum`); absent when there is none. */
   extraData: extraData.optional(),
+  /** whole segments of tags no field above reads, placed by the profile's segment table (see `extraSegment`); absent when there is none. */
+  extraSegments: extraSegments.optional(),
 };
 
 /** BGM 9 opsigelse: the acquiring insurer cancels the policy at the ceding insurer. */

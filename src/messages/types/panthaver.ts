@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { CONTENT_ERROR_CODES } from '../../schema/profile.js';
-import { CODE_PATTERN, company, contact, extraData, freeText, isoDate, namedParty, text } from './common.js';
+import { CODE_PATTERN, company, contact, extraData, extraSegments, freeText, isoDate, namedParty, text } from './common.js';
 
 /** Panthaver kinds (contract names) with their default BGM codes in the TSDoc of each schema. */
 export const PANTHAVER_KINDS = [
@@ -98,6 +98,8 @@ const declarationFields = {
   contact: contact.optional(),
   /** data in positions the profile uses that no field above holds (see `extraDatum`); absent when there is none. */
   extraData: extraData.optional(),
+  /** whole segments of tags no field above reads, placed by the profile's segment table (see `extraSegment`); absent when there is none. */
+  extraSegments: extraSegments.optional(),
 };
 
 function kindSchema<K extends PanthaverKind, R extends z.ZodRawShape>(kind: K, required: R) {

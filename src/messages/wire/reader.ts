@@ -6,11 +6,11 @@
  * something a message carries.
  */
 import { layoutFor, profileCodeLists } from '../../schema/access.js';
-import type { CodeListLike } from '../../schema/check.js';
+import { checkSegment, type CodeListLike } from '../../schema/check.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import type { SegmentLayout } from '../../schema/segments.js';
 import { componentAt, type SegmentInput } from '../../syntax/segment.js';
-import type { ExtraDatum } from '../types/common.js';
+import type { ExtraDatum, ExtraSegment } from '../types/common.js';
 import { messageError, type MessageError, type Origin } from './errors.js';
 import { issuesAt, positionStatus, repeatAllowed, segmentKey } from './extra.js';
 
@@ -22,6 +22,8 @@ export class DecodeContext {
   readonly errors: MessageError[] = [];
   /** Data in positions the profile uses that no reader took (the message's `extraData`), in input order. */
   readonly extraData: ExtraDatum[] = [];
+  /** Whole segments of tags no reader reads (the message's `extraSegments`), in input order. */
+  readonly extraSegments: ExtraSegment[] = [];
   private readonly origins = new Map<string, Origin>();
   private readonly failed = new Set<string>();
   /** Code and place of every positioned problem reported, so each is reported once. */
@@ -136,6 +138,7 @@ export class DecodeContext {
 export class SegmentReader {
   private readonly used = new Set<string>();
   private skipped = false;
+  private whole = false;
 
   constructor(
     /** The segment read. */
@@ -207,6 +210,19 @@ export class SegmentReader {
   }
 
   /**
+   * Keeps the segment whole for the message's `extraSegments` (a tag no typed reader reads, placed
+   * by the profile's segment table): at {@link finish}, all of its layout's checks apply, as
+   * `validate`'s `checkSegment` makes them (data in a position it does not use: 15, past the
+   * layout: 16), and nothing of it goes to `extraData`.
+   */
+  keepWhole(): void {
+    this.whole = true;
+    const s = this.segment;
+    const repeats = Object.entries(s.repeats ?? {}).map(([e, occurrences]) => ({ element: Number(e) + 1, occurrences: occurrences.map((el) => [...el]) }));
+    this.ctx.extraSegments.push({ position: this.position, tag: s.tag, elements: s.elements.map((el) => [...el]), ...(repeats.length > 0 ? { repeats } : {}) });
+  }
+
+  /**
    * Settles the data of the segment against the profile's layout for it ({@link DecodeContext.layoutOf}):
    * - data nobody read, in a position the layout uses (`C`, `M`), goes to `extraData`;
    * - data nobody read where the layout uses none (`N`, or no such position, or no layout), and
@@ -216,13 +232,22 @@ export class SegmentReader {
    *   {@link DecodeContext.reportLayoutIssues}, which reports it unless the reader or the typed
    *   schema already reported a problem in that element or segment.
    * Repeated elements (syntax 4) are data nobody read beyond their first occurrence; without a
-   * layout that lets them repeat they are `15` at their element.
+   * layout that lets them repeat they are `15` at their element. A segment kept whole
+   * ({@link keepWhole}) gets every issue of its layout, and no `15` of its own.
    */
   finish(): void {
     const occurrence = this.ctx.occurrence(this.segment);
     const layout = this.ctx.layoutOf(this.segment);
     const repeats = this.segment.repeats ?? {};
     if (this.skipped) return this.refuseRepeats(Object.keys(repeats).map(Number));
+    if (this.whole) {
+      if (layout === undefined) return this.ctx.error('15', `segment ${this.tag} has no layout in profile ${this.ctx.profile?.id ?? '(none)'}`, this.at());
+      // Nothing of it is typed: the layout's checks are all there is, every one as validate makes it (16 past the layout, too).
+      for (const i of checkSegment(this.segment as Parameters<typeof checkSegment>[0], layout, { codeLists: this.ctx.codeLists() })) {
+        this.ctx.layoutIssue(i.code, `${this.tag}: ${i.reason}`, this.at(i.element - 1, i.component === null ? undefined : i.component - 1));
+      }
+      return;
+    }
     const kept: Array<[e: number, c: number, r: number, value: string]> = [];
     const settle = (e: number, c: number, r: number, value: string): void => {
       if (value === '') return;

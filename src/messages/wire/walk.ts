@@ -7,6 +7,7 @@ import { matchStructure } from '../../schema/match.js';
 import { groupHeadTags, type MessageStructure } from '../../schema/structure.js';
 import { positionInMessage } from '../../syntax/message-position.js';
 import type { SegmentInput } from '../../syntax/segment.js';
+import { isTypedTag } from '../occurrence.js';
 import { SegmentReader, type DecodeContext } from './reader.js';
 
 /** One body segment with its reader and group membership. */
@@ -56,13 +57,15 @@ export function walkMessage(segments: readonly SegmentInput[], structure: Messag
 }
 
 /**
- * Reads each walked segment with `read` (true: it was read): one it does not read is error 15,
- * "not read in" `what` ("a panthaver message"), and every one it reads is finished (data left
- * unread in it is reported).
+ * Reads each walked segment of a tag the typed messages of `exchange` read (`TYPED_SEGMENTS`)
+ * with `read`; keeps every other one whole (`extraSegments`: the profile's segment table placed
+ * it, so it is data no typed field holds); and finishes each (data left unread in it, and its
+ * layout's issues, are reported).
  */
-export function readWalked(walked: readonly WalkedSegment[], ctx: DecodeContext, what: string, read: (r: SegmentReader, group: string | null) => boolean): void {
+export function readWalked(walked: readonly WalkedSegment[], exchange: 'opsigelser' | 'panthaver', read: (r: SegmentReader, group: string | null) => void): void {
   for (const { reader: r, group } of walked) {
-    if (read(r, group)) r.finish();
-    else ctx.error('15', `segment ${r.tag} is not read in ${what}`, r.at());
+    if (isTypedTag(exchange, r.tag)) read(r, group);
+    else r.keepWhole();
+    r.finish();
   }
 }

@@ -3,6 +3,7 @@
  * table allows in general but a kind must not carry (F04) and codes that are valid in the
  * profile but not in their context (F02 `unknown-code`).
  */
+import { repeatedSegments } from '../../messages/occurrence.js';
 import type { ContentErrorCode, GuideProfile } from '../../schema/profile.js';
 import { codesOf, qualifier, rolesOf, val } from './helpers.js';
 import { opsCodes } from './opsigelser.js';
@@ -45,7 +46,6 @@ function placement(p: GuideProfile): Placement {
     });
   }
   const cancelledBy = k.nad.cancelledBy;
-  const caseReference = k.caseReference;
   const messageDate = k.messageDate;
   const endDate = k.policyEndDate;
   let out: Array<Verdict | null> | null = null;
@@ -59,14 +59,15 @@ function placement(p: GuideProfile): Placement {
     const segs = ctx.segments;
     const n = segs.length;
     out = null;
-    // Fresh per message: emptying a used array (`length = 0`) is a runtime call in V8.
-    const seenNad: string[] = [];
-    const seenRff: string[] = [];
-    const seenDoc: string[] = [];
+    // A second of what the typed message holds once (a second NAD MR, RFF POL, DOC 11, DTM 137, BRC, CTA, …),
+    // as decodeMessage refuses it (35) whatever the segment table lets repeat; what the kind must not carry at all wins below.
+    const repeated = repeatedSegments('opsigelser', segs, ctx.groups);
     let dates = 0;
     let erc: string | undefined;
     for (let i = 0; i < n; i++) {
       const s = segs[i]!;
+      const again = repeated?.[i];
+      if (again != null) mark(n, i, ['segment-not-allowed-for-kind', `a second ${again}: ${what(ctx)} holds one`]);
       switch (s.tag) {
         case 'ERC':
           erc ??= val(s, 0);
@@ -78,13 +79,9 @@ function placement(p: GuideProfile): Placement {
           else if (spec.osi.length === 0) mark(n, i, ['segment-not-allowed-for-kind', `OSI is not allowed in ${what(ctx)}`]);
           break;
         }
-        case 'DOC': {
-          const code = val(s, 0);
+        case 'DOC':
           if (spec.doc.length === 0) mark(n, i, [ctx.kind === 'rejection' ? 'doc-in-rejection' : 'segment-not-allowed-for-kind', `DOC is not allowed in ${what(ctx)}`]);
-          else if (seenDoc.includes(code)) mark(n, i, ['segment-not-allowed-for-kind', `a second DOC ${code}`]);
-          seenDoc.push(code);
           break;
-        }
         case 'FTX':
           if (!spec.ftx) mark(n, i, ['segment-not-allowed-for-kind', `FTX (free text) is not allowed in ${what(ctx)}`]);
           break;
@@ -99,22 +96,14 @@ function placement(p: GuideProfile): Placement {
           const code = val(s, 0);
           if (code === cancelledBy && (ctx.kind !== 'rejection' || erc === undefined || erc !== k.byCompanyErc)) {
             mark(n, i, ['nad-ops-not-allowed', `NAD ${code} (the company that already cancelled) is only for a rejection with ERC ${k.byCompanyErc ?? '9'}`]);
-          } else if (!allowed.nad.has(code)) {
-            if (nad.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `NAD ${code} (${nad.get(code)}) is not allowed in ${what(ctx)}`]);
-          } else if (seenNad.includes(code)) {
-            mark(n, i, ['segment-not-allowed-for-kind', `a second NAD ${code}`]);
+          } else if (!allowed.nad.has(code) && nad.has(code)) {
+            mark(n, i, ['segment-not-allowed-for-kind', `NAD ${code} (${nad.get(code)}) is not allowed in ${what(ctx)}`]);
           }
-          seenNad.push(code);
           break;
         }
         case 'RFF': {
           const code = val(s, 0);
-          if (!allowed.rff.has(code)) {
-            if (rff.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `RFF ${code} (${rff.get(code)}) is not allowed in ${what(ctx)}`]);
-          } else if (seenRff.includes(code)) {
-            mark(n, i, ['segment-not-allowed-for-kind', code === caseReference ? 'a second case reference' : `a second RFF ${code}`]);
-          }
-          seenRff.push(code);
+          if (!allowed.rff.has(code) && rff.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `RFF ${code} (${rff.get(code)}) is not allowed in ${what(ctx)}`]);
           break;
         }
         case 'DTM': {

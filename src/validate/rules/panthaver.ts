@@ -4,6 +4,7 @@
  * it belongs (F04), Z15 only on L, no new cover type on D/E/L, Z40 at most 30 days ahead (F05).
  * The L, D and E declaration-type codes are the profile's `qualifiers.declarationTypeCodes`.
  */
+import { repeatedSegments } from '../../messages/occurrence.js';
 import { declarationTypeCode } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS, WHOLE_KRONER } from '../../schema/rule-facts.js';
@@ -30,8 +31,8 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string |
   contentError: [['ERC', null]],
 };
 
-/** How many ERCs a kind carries: a rejection its reasons (the segment table allows 1–3), a 12'er its one content error; others none. */
-const ERCS_ALLOWED: Readonly<Record<string, number>> = { rejection: Number.POSITIVE_INFINITY, contentError: 1 };
+/** How many ERCs a kind carries: a rejection 1–3 reasons (seed 001: "Der kan vælges op til 3 fejlårsager"), a 12'er its one content error; others none. */
+const ERCS_ALLOWED: Readonly<Record<string, number>> = { rejection: 3, contentError: 1 };
 
 /** The panthaver rules, bound to a profile. */
 export function panthaverRules(p: GuideProfile): ValidationRule[] {
@@ -119,13 +120,17 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
     {
       id: 'segment-not-allowed-for-kind',
       description: 'a segment the table allows but this kind must not carry',
-      guideRef: `${GUIDE}: rejection reasons only in a rejection, one content error in a 12'er`,
+      guideRef: `${GUIDE}: rejection reasons only in a rejection (up to 3), one content error in a 12'er; each field once`,
       appliesTo: kinds,
       defaultCode: 'F04',
       check(ctx, report) {
         const allowed = Object.hasOwn(ERCS_ALLOWED, ctx.kind) ? ERCS_ALLOWED[ctx.kind]! : 0;
+        // A second of what the typed message holds once (RFF DEK, DTM 137, ATT PNT, NAD DEB, …), as decodeMessage refuses it (35).
+        const repeated = repeatedSegments('panthaver', ctx.segments, ctx.groups);
         let seen = 0;
         for (let i = 0; i < ctx.segments.length; i++) {
+          const again = repeated?.[i];
+          if (again != null) report(i, `a second ${again}: a ${ctx.kind} (${ctx.documentCode}) holds one`);
           if (ctx.segments[i]!.tag !== 'ERC' || ++seen <= allowed) continue;
           report(i, allowed === 0 ? `ERC is not allowed in a ${ctx.kind} (${ctx.documentCode})` : `a ${ctx.kind} (${ctx.documentCode}) carries ${allowed === 1 ? 'one ERC' : `at most ${allowed} ERCs`}; this is ERC number ${seen}`);
         }
