@@ -46,6 +46,7 @@ function repeating(profile: GuideProfile, position: string, maxRepeat: number): 
 
 const motor = readFileSync('fixtures/opsigelse-9-motor.edi', 'latin1');
 const bonus = readFileSync('fixtures/opsigelse-11-bonus-answer.edi', 'latin1');
+const accept = readFileSync('fixtures/opsigelse-29-accept.edi', 'latin1');
 const declaration = readFileSync('fixtures/panthaver-30-new-declaration.edi', 'latin1');
 
 /** `text` with `extra` segments after the first segment starting with `after`, and UNT counted again. */
@@ -162,6 +163,11 @@ describe('a row a profile lets repeat more often', () => {
     ['a second contact under a table that lets CTA repeat', insert(motor, 'BRC+', 'CTA+IC+:Jens', 'CTA+IC+:Ole'), repeating(opsigelser55, '0120', 2), 14],
     ['a second BGM under a table that lets BGM repeat', insert(motor, 'BGM+9', 'BGM+9'), repeating(opsigelser55, '0020', 2), 3],
     ['a second claim date in one claim under a table that lets it repeat', insert(bonus, 'DTM+292', 'DTM+292:20230101:102'), repeating(opsigelser55, '0180', 2), 0],
+    // Two qualifiers, one field: seed 002 2.7 "Hvis datoen for sidste trinskift ikke kan oplyses, anføres datoen som blank,
+    // men med kvalifikator 293. (Normal kvalifikator for dato for sidste trinskift er 290.)" — one or the other.
+    ['the last step change both as a date (290) and as unknown (293) in an accept, under the shipped table (3 DTMs in the bonus block)', insert(accept, 'DTM+290', 'DTM+293::102'), opsigelser55, 0],
+    ['the last step change both as a date (290) and as unknown (293), the bonus block allowed 4 DTMs', insert(bonus, 'DTM+290', 'DTM+293::102'), repeating(opsigelser55, '0150', 4), 0],
+    ['a second cancellation date under another qualifier (287, then 296)', insert(motor, 'DTM+287', 'DTM+296:20250101:102'), repeating(opsigelser55, '0060', 4), 6],
   ])('%s: validate F04, decodeMessage 35, at the second', async (_, text, profile, at) => {
     const { report, decoded } = await answers(text, profile);
     const second = at || report.errors[0]?.segmentPosition;

@@ -26,6 +26,44 @@ export const TYPED_SEGMENTS: Readonly<Record<'opsigelser' | 'panthaver', Readonl
   panthaver: { BGM: 'tag', ERC: 'list', RFF: 'qualifier', DTM: 'qualifier', ATT: 'qualifier', ICD: 'tag', MOA: 'qualifier', FTX: 'list', NAD: 'qualifier', CTA: 'tag' },
 };
 
+/** DTM roles that carry the cancellation date (287, 288, 294, 296 in the default profile): one field, `cancellationDate`, its basis by the role. */
+export const CANCELLATION_DATE_ROLES = ['cancellationDate', 'otherDate', 'withdrawal', 'shortenedNotice'] as const;
+
+/**
+ * Roles of `qualifiers.<TAG>` whose segments fill one typed field, so that one of them is a
+ * second of the others: the cancellation date and its bases (DTM 287, 288, 294, 296), the last
+ * premium-step change as a date or as unknown (DTM 290, 293; seed 002 2.7: "anføres datoen som
+ * blank, men med kvalifikator 293 (Normal kvalifikator for dato for sidste trinskift er 290.)").
+ */
+export const ONE_FIELD_ROLES: Readonly<Record<'opsigelser' | 'panthaver', Readonly<Record<string, ReadonlyArray<readonly string[]>>>>> = {
+  opsigelser: { DTM: [CANCELLATION_DATE_ROLES, ['lastStepChange', 'lastStepChangeUnknown']] },
+  panthaver: {},
+};
+
+/** The part of a profile {@link repeatedSegments} reads. */
+export interface OccurrenceProfile {
+  exchange: 'opsigelser' | 'panthaver';
+  qualifiers: Readonly<Record<string, Readonly<Record<string, { value: string }>>>>;
+}
+
+const fieldsCache = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/** Per profile: `'<TAG> <code>'` → the one field's name (its codes, `DTM 287/288/294/296`) for the codes of {@link ONE_FIELD_ROLES}. */
+function oneFieldCodes(profile: OccurrenceProfile): ReadonlyMap<string, string> {
+  let out = fieldsCache.get(profile);
+  if (out !== undefined) return out;
+  const map = new Map<string, string>();
+  for (const [tag, sets] of Object.entries(ONE_FIELD_ROLES[profile.exchange])) {
+    const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag]! : {};
+    for (const set of sets) {
+      const codes = set.flatMap((r) => (Object.hasOwn(roles, r) ? [roles[r]!.value] : []));
+      for (const c of codes) map.set(`${tag} ${c}`, `${tag} ${codes.join('/')}`);
+    }
+  }
+  fieldsCache.set(profile, (out = map));
+  return out;
+}
+
 /** `true` when the typed messages of `exchange` read segments with `tag` (else such a segment is kept whole). */
 export function isTypedTag(exchange: 'opsigelser' | 'panthaver', tag: string): boolean {
   return Object.hasOwn(TYPED_SEGMENTS[exchange], tag);
@@ -33,18 +71,19 @@ export function isTypedTag(exchange: 'opsigelser' | 'panthaver', tag: string): b
 
 /**
  * For each segment of a message body (with the head tag of its innermost group, `null` at the top
- * level), whether it repeats what the typed message holds once: `null`, or what it repeats
- * (`'DTM 137'`, `'BRC'`); `null` for the whole message when nothing repeats (the common case
+ * level), whether it repeats what the typed message of `profile`'s exchange holds once: `null`, or
+ * what it repeats (`'DTM 137'`, `'BRC'`, `'DTM 290/293'` for {@link ONE_FIELD_ROLES}); `null` for the whole message when nothing repeats (the common case
  * allocates nothing). A tag the exchange does not read is never a repetition here. Once per
  * message at the top level and per group (the bonus block's DTM 295 is not the message's); within
  * a list group (a claim), once per occurrence of it.
  */
 export function repeatedSegments(
-  exchange: 'opsigelser' | 'panthaver',
+  profile: OccurrenceProfile,
   segments: ReadonlyArray<{ tag: string; elements: ReadonlyArray<ReadonlyArray<string>> }>,
   groups: ReadonlyArray<string | null>,
 ): Array<string | null> | null {
-  const table = TYPED_SEGMENTS[exchange];
+  const table = TYPED_SEGMENTS[profile.exchange];
+  const oneField = oneFieldCodes(profile);
   // What was seen so far, as parallel lists: a message has a few dozen segments, a scan beats building keys.
   const tags: string[] = [];
   const quals: string[] = [];
@@ -58,7 +97,9 @@ export function repeatedSegments(
     if (group !== null && s.tag === group) occurrence++;
     const how = Object.hasOwn(table, s.tag) ? table[s.tag] : undefined;
     if (how === undefined || how === 'list') continue;
-    const q = how === 'qualifier' ? (s.elements[0]?.[0] ?? '') : '';
+    const code = how === 'qualifier' ? (s.elements[0]?.[0] ?? '') : '';
+    // Codes that fill one field count as one (DTM 290 and 293).
+    const q = how === 'qualifier' && oneField.size > 0 ? (oneField.get(`${s.tag} ${code}`) ?? code) : code;
     const occ = group !== null && table[group] === 'list' ? occurrence : 0;
     let again = false;
     for (let k = 0; k < tags.length && !again; k++) again = tags[k] === s.tag && quals[k] === q && scopes[k] === group && occurrences[k] === occ;
@@ -70,7 +111,7 @@ export function repeatedSegments(
       continue;
     }
     out ??= new Array<string | null>(segments.length).fill(null);
-    out[i] = how === 'qualifier' ? `${s.tag} ${q}` : s.tag;
+    out[i] = how !== 'qualifier' ? s.tag : q === code ? `${s.tag} ${q}` : q;
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * What each opsigelser kind may and must carry beyond the segment table (opsigelser.md,
  * "Segments per kind"), by qualifier *role* — the profile turns roles into wire codes.
  */
+import { CANCELLATION_DATE_ROLES } from '../../messages/occurrence.js';
 
 /** The per-kind segment rules of one opsigelser kind. */
 export interface OpsKindSpec {
@@ -25,15 +26,10 @@ export interface OpsKindSpec {
   requiredNad: readonly string[];
 }
 
-const CANCELLATION_DATES = ['cancellationDate', 'otherDate', 'withdrawal', 'shortenedNotice'] as const;
-
-/** DTM roles that carry a cancellation date (287, 288, 294, 296 in the default profile). */
-export const CANCELLATION_DATE_ROLES: readonly string[] = CANCELLATION_DATES;
-
 /** The table, by kind name. */
 export const OPS_KINDS: Readonly<Record<string, OpsKindSpec>> = {
   cancellation: {
-    dtm: CANCELLATION_DATES,
+    dtm: CANCELLATION_DATE_ROLES,
     nad: ['policyholder1', 'policyholder2', 'insuredLocation'],
     rff: ['policyNumber', 'registrationNumber', 'matrikel'],
     doc: ['claimsData'],
@@ -59,7 +55,7 @@ export const OPS_KINDS: Readonly<Record<string, OpsKindSpec>> = {
   reminder: { dtm: [], nad: [], rff: [], doc: ['cancellationAnswer', 'claimsData'], osi: [], erc: false, ftx: false, bonus: false, requiredNad: [] },
   rejection: { dtm: ['endDate'], nad: ['cancelledBy'], rff: [], doc: [], osi: [], erc: true, ftx: false, bonus: false, requiredNad: [] },
   accept: {
-    dtm: CANCELLATION_DATES,
+    dtm: CANCELLATION_DATE_ROLES,
     nad: ['policyholder1', 'policyholder2', 'insuredLocation'],
     rff: ['matrikel'],
     doc: [],

@@ -61,8 +61,7 @@ function placement(p: GuideProfile): Placement {
     out = null;
     // A second of what the typed message holds once (a second NAD MR, RFF POL, DOC 11, DTM 137, BRC, CTA, …),
     // as decodeMessage refuses it (35) whatever the segment table lets repeat; what the kind must not carry at all wins below.
-    const repeated = repeatedSegments('opsigelser', segs, ctx.groups);
-    let dates = 0;
+    const repeated = repeatedSegments(ctx.profile, segs, ctx.groups);
     let erc: string | undefined;
     for (let i = 0; i < n; i++) {
       const s = segs[i]!;
@@ -111,9 +110,7 @@ function placement(p: GuideProfile): Placement {
           const code = val(s, 0);
           if (code === messageDate) break;
           if (code === endDate && ctx.kind === 'cancellation') mark(n, i, ['end-date-in-cancellation', `DTM ${code} (policy end date) is not allowed in a cancellation`]);
-          else if (!allowed.dtm.has(code)) {
-            if (dtm.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `DTM ${code} (${dtm.get(code)}) is not allowed at message level in ${what(ctx)}`]);
-          } else if (k.cancellationDates.has(code) && dates++ > 0) mark(n, i, ['segment-not-allowed-for-kind', 'a second cancellation date']);
+          else if (!allowed.dtm.has(code) && dtm.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `DTM ${code} (${dtm.get(code)}) is not allowed at message level in ${what(ctx)}`]);
           break;
         }
       }

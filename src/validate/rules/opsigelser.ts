@@ -8,7 +8,8 @@ import { branchGroup, endDateQualifier, latestCancellationDate, requiredReferenc
 import { isMissingPolicyNumber } from '../../schema/policy-number.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { count, find, findTop, qualifier, val } from './helpers.js';
-import { CANCELLATION_DATE_ROLES, OPS_KINDS } from './opsigelser-kinds.js';
+import { CANCELLATION_DATE_ROLES } from '../../messages/occurrence.js';
+import { OPS_KINDS } from './opsigelser-kinds.js';
 import { checkRequiredValues, OPSIGELSER_VALUES, requiredValues } from './required-values.js';
 import type { ValidationRule, RuleContext } from './types.js';
 

@@ -126,7 +126,7 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
       check(ctx, report) {
         const allowed = Object.hasOwn(ERCS_ALLOWED, ctx.kind) ? ERCS_ALLOWED[ctx.kind]! : 0;
         // A second of what the typed message holds once (RFF DEK, DTM 137, ATT PNT, NAD DEB, …), as decodeMessage refuses it (35).
-        const repeated = repeatedSegments('panthaver', ctx.segments, ctx.groups);
+        const repeated = repeatedSegments(ctx.profile, ctx.segments, ctx.groups);
         let seen = 0;
         for (let i = 0; i < ctx.segments.length; i++) {
           const again = repeated?.[i];
