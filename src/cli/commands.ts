@@ -20,6 +20,8 @@ export interface Command {
   usage: string;
   summary: string;
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+  /** How many positional arguments (inputs) it takes; `main` refuses more (a missing one is the command's to say). */
+  inputs: 'none' | 'one' | 'many';
   run(args: CommandArgs, io: CommandIo): Promise<number>;
 }
 
@@ -32,6 +34,7 @@ export const baseCommands: Command[] = [
     usage: 'inspect <file|-> [--profile p.json]',
     summary: 'syntax, sender, recipient, reference, message count, per-message type and BGM code, errors with positions',
     options: { ...profileOption },
+    inputs: 'one',
     run: (args, io) => inspectCommand(streamInput(args.positionals[0]), io, kindNamer(resolveProfiles(profilePath(args)))),
   },
   {
@@ -39,6 +42,7 @@ export const baseCommands: Command[] = [
     usage: 'to-json <file|->',
     summary: 'lossless JSON of every interchange',
     options: {},
+    inputs: 'one',
     run: async (args, io) => toJsonCommand(await readInput(args.positionals[0], io), io),
   },
   {
@@ -46,6 +50,7 @@ export const baseCommands: Command[] = [
     usage: 'from-json <file.json|->',
     summary: 'JSON from to-json back to EDIFACT (byte-identical for canonical files)',
     options: {},
+    inputs: 'one',
     run: async (args, io) => fromJsonCommand(await readInput(args.positionals[0], io), io),
   },
   {
@@ -53,6 +58,7 @@ export const baseCommands: Command[] = [
     usage: 'decode <file|-> [--profile p.json]',
     summary: 'typed messages (opsigelser, panthaver) as JSON',
     options: { ...profileOption },
+    inputs: 'one',
     run: async (args, io) => runDecode(await readInput(args.positionals[0], io), resolveProfiles(profilePath(args)), io),
   },
   {
@@ -60,6 +66,7 @@ export const baseCommands: Command[] = [
     usage: 'encode <file.json|-> [--profile p.json] [--single-line]',
     summary: 'typed JSON ({ interchange, messages }) to EDIFACT, one segment per line unless --single-line',
     options: { ...profileOption, 'single-line': { type: 'boolean' } },
+    inputs: 'one',
     run: async (args, io) => runEncode(await readInput(args.positionals[0], io), resolveProfiles(profilePath(args)), io, args.values['single-line'] !== true),
   },
   {
@@ -67,6 +74,7 @@ export const baseCommands: Command[] = [
     usage: 'profile [--assumptions] [--json] [--id ID] [--profile p.json]',
     summary: 'print a guide profile, or every value in it that is our assumption, with its source note',
     options: { ...profileOption, assumptions: { type: 'boolean' }, json: { type: 'boolean' }, id: { type: 'string' } },
+    inputs: 'none',
     run: async (args, io) =>
       runProfile(resolveProfiles(profilePath(args)), io, {
         assumptions: args.values.assumptions === true,
@@ -79,6 +87,7 @@ export const baseCommands: Command[] = [
     usage: 'audit <files…> --today YYYY-MM-DD [--json] [--profile p.json]',
     summary: 'replay every case in the files: state, rule violations, what is due on --today',
     options: { ...profileOption, today: { type: 'string' }, json: { type: 'boolean' } },
+    inputs: 'many',
     run: async (args, io) => {
       const today = args.values.today;
       if (typeof today !== 'string') throw new UsageError('audit needs --today YYYY-MM-DD');
@@ -108,6 +117,7 @@ export const baseCommands: Command[] = [
       'own-vir': { type: 'string' },
       workers: { type: 'string' },
     },
+    inputs: 'one',
     run: async (args, io) => {
       // validateCommand checks --format, --detail and --workers itself (exit 2 for anything else).
       const format = args.values.json === true ? 'json' : ((args.values.format as 'json' | 'text' | 'html' | undefined) ?? 'text');
@@ -133,8 +143,8 @@ export const baseCommands: Command[] = [
     usage: 'version',
     summary: 'print the version of fp-edifact',
     options: {},
-    run: async (args, io) => {
-      if (args.positionals.length > 0) throw new UsageError(`takes no arguments, got ${JSON.stringify(args.positionals[0])}`);
+    inputs: 'none',
+    run: async (_args, io) => {
       io.stdout(`${packageVersion()}\n`);
       return ExitCode.ok;
     },

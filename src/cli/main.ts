@@ -55,6 +55,14 @@ function unknownCommand(name: string, io: CommandIo): number {
   return ExitCode.usage;
 }
 
+const quoted = (args: readonly string[]): string => args.map((a) => JSON.stringify(a)).join(', ');
+
+/** More positional arguments than the command takes: a usage error, never an input silently left out. */
+function checkInputs(command: Command, positionals: readonly string[]): void {
+  if (command.inputs === 'none' && positionals.length > 0) throw new UsageError(`takes no arguments, got ${quoted(positionals)}`);
+  if (command.inputs === 'one' && positionals.length > 1) throw new UsageError(`takes one input (a file or -), got ${positionals.length}: ${quoted(positionals)}`);
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -77,6 +85,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
   try {
     const { positionals, values } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    checkInputs(command, positionals);
     return await command.run({ positionals, values: values as CommandArgs["values"] }, io);
   } catch (err) {
     // Arguments the parser refused get the command's usage; our own usage and I/O errors say enough.

@@ -1,0 +1,38 @@
+/**
+ * The command line as a CI script writes it: what a command is given that it does not take is a
+ * usage error (exit 2) naming it, never silently left out of the run.
+ */
+import { describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+const motor = 'fixtures/opsigelse-9-motor.edi';
+const broken = 'fixtures/broken/unz-count-wrong.edi';
+
+describe('positional arguments', () => {
+  // `validate good.edi bad.edi` once validated good.edi alone and exited 0: bad.edi was never read.
+  it.each([['inspect'], ['to-json'], ['decode'], ['validate']])('%s takes one input: a second is a usage error naming it, nothing is validated', async (command) => {
+    const r = await run([command, motor, broken]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`fp-edifact ${command}: takes one input (a file or -), got 2: "${motor}", "${broken}"\n`);
+  });
+
+  it.each([['from-json'], ['encode']])('%s takes one input too', async (command) => {
+    const r = await run([command, 'a.json', 'b.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`fp-edifact ${command}: takes one input (a file or -), got 2: "a.json", "b.json"\n`);
+  });
+
+  it.each([['profile'], ['version']])('%s takes none', async (command) => {
+    const r = await run([command, 'x.edi']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`fp-edifact ${command}: takes no arguments, got "x.edi"\n`);
+  });
+
+  it('audit takes several files', async () => {
+    const r = await run(['audit', motor, 'fixtures/opsigelse-15-reminder.edi', '--today', '2024-12-12']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('TRY-2024-000123');
+  });
+});
