@@ -36,3 +36,20 @@ describe('positional arguments', () => {
     expect(r.stdout).toContain('TRY-2024-000123');
   });
 });
+
+describe('validate --workers', () => {
+  // The number was read with Number(): "abc" was reported as "NaN", "" as "0", and "0x2" or "1e0" were taken.
+  it.each([['abc'], [''], ['0x2'], ['1e0'], [' 2'], ['2.0'], ['0'], ['-1']])('%j is a usage error quoting what was given', async (given) => {
+    const r = await run(['validate', motor, '--json', `--workers=${given}`]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`fp-edifact validate: --workers must be a positive integer, not ${JSON.stringify(given)}\n`);
+  });
+
+  it('takes a positive integer (a small file stays on one thread, same report)', async () => {
+    const one = await run(['validate', motor, '--json', '--workers', '1']);
+    const two = await run(['validate', motor, '--json', '--workers', '2']);
+    expect([one.code, two.code, two.stderr]).toEqual([0, 0, '']);
+    expect(two.stdout.replace(/\+[0-9A-Z]{14}'/g, '')).toBe(one.stdout.replace(/\+[0-9A-Z]{14}'/g, ''));
+  });
+});

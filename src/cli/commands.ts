@@ -131,8 +131,8 @@ export const baseCommands: Command[] = [
           ...(detail !== undefined ? { detail } : {}),
           ...(typeof args.values['own-vir'] === 'string' ? { ownVir: args.values['own-vir'] } : {}),
           ...(args.positionals[0] !== undefined ? { path: args.positionals[0] } : {}),
-          // validateCommand checks the number itself (a positive integer, else exit 2).
-          ...(typeof args.values.workers === 'string' ? { workers: Number(args.values.workers) } : {}),
+          // validateCommand reads the number itself (a positive integer, else exit 2 quoting the text).
+          ...(typeof args.values.workers === 'string' ? { workers: args.values.workers } : {}),
         },
         { stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(t), writeFile: (path, text) => writeFileSync(path, text) },
       );

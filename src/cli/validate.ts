@@ -41,11 +41,11 @@ export interface ValidateCommandOptions {
    */
   path?: string | undefined;
   /**
-   * Worker threads (`--workers N`, a positive integer; default 1). More than one splits a file
+   * Worker threads (`--workers N`, a positive integer, or the command line's text of one; default 1). More than one splits a file
    * of at least 32 MiB by message across threads; the report is the same. Standard input is
    * always validated on one thread (a note says so on stderr).
    */
-  workers?: number | undefined;
+  workers?: number | string | undefined;
 }
 
 /** Where the command writes. */
@@ -59,12 +59,17 @@ const DETAILS: readonly string[] = ['interchange', 'message', 'segment'];
 const FLUSH_AT = 64 * 1024;
 
 
+/** `--workers` as given (the command line's text, or a program's number): a positive integer, else a usage error quoting it. */
+function workerCount(given: number | string | undefined): number {
+  if (given === undefined) return 1;
+  const n = typeof given === 'string' ? (/^[1-9][0-9]*$/.test(given) ? Number(given) : Number.NaN) : given;
+  if (!(Number.isSafeInteger(n) && n >= 1)) throw new UsageError(`--workers must be a positive integer, not ${JSON.stringify(String(given))}`);
+  return n;
+}
+
 function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
   if (!['json', 'text', 'html'].includes(options.format)) throw new UsageError(`unknown format ${JSON.stringify(options.format)} (json, text or html)`);
   if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new UsageError(`unknown --detail ${JSON.stringify(options.detail)} (interchange, message or segment)`);
-  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
-    throw new UsageError(`--workers must be a positive integer, not ${JSON.stringify(String(options.workers))}`);
-  }
   const profile = typeof options.profile === 'string' ? readProfileFile(options.profile) : options.profile;
   return {
     ...(profile !== undefined ? { profile } : {}),
@@ -84,8 +89,10 @@ function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
  */
 export async function validateCommand(source: AsyncIterable<Uint8Array>, options: ValidateCommandOptions, io: ValidateCommandIo): Promise<number> {
   let validateOptions: ValidateOptions;
+  let workers: number;
   try {
     validateOptions = toValidateOptions(options);
+    workers = workerCount(options.workers);
   } catch (err) {
     io.stderr(failureLine('validate', err));
     return ExitCode.usage;
@@ -106,7 +113,6 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
   };
   const html = options.format === 'html' ? new HtmlReport() : null;
   const fromFile = options.path !== undefined && options.path !== '-';
-  const workers = options.workers ?? 1;
   if (!fromFile && workers > 1) io.stderr(`fp-edifact validate: --workers ${workers} needs a file; validating standard input on one thread\n`);
   let clean = true;
   let first = true;
