@@ -53,3 +53,19 @@ describe('validate --workers', () => {
     expect(two.stdout.replace(/\+[0-9A-Z]{14}'/g, '')).toBe(one.stdout.replace(/\+[0-9A-Z]{14}'/g, ''));
   });
 });
+
+describe('no command', () => {
+  // It printed the help to stdout, with exit 2: a script capturing stdout took the help for data.
+  it('is a usage error: the help on stderr, nothing on stdout, exit 2', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^fp-edifact: no command given\nusage: fp-edifact <command> \[options\]\n/);
+  });
+
+  it('--help asks for it: stdout, exit 0', async () => {
+    const r = await run(['--help']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^usage: fp-edifact <command> \[options\]\n/);
+  });
+});

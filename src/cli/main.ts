@@ -72,9 +72,14 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     io.stdout(`${commandHelp(command)}\n`);
     return ExitCode.ok;
   }
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    // A usage error, as an unknown command is: the help goes to stderr, not into the data.
+    io.stderr(`fp-edifact: no command given\n${help()}\n`);
+    return ExitCode.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${help()}\n`);
-    return name ? ExitCode.ok : ExitCode.usage;
+    return ExitCode.ok;
   }
   // `--version` is the `version` command, as `--help` is `help`.
   const command = commands.find((c) => c.name === (name === '--version' ? 'version' : name));
