@@ -113,6 +113,24 @@ describe('auditCommand', () => {
     expect(auditCommand([broken], { today: '2024-11-21', json: false }).output).toContain('problems (');
   });
 
+  it('names where a message that cannot be decoded is wrong: code, segment position and tag, element:component, byte', () => {
+    // The problem read 'BGM: BGM: document code "99" …': the tag twice, no position, no code.
+    const text = "UNA:+.? 'UNB+UNOC:3+1:ZZ+2:ZZ+241120:1200+R1'UNH+1+OPSIGE:1:911:UN'BGM+99'UNT+3+1'UNZ+1+R1'";
+    const broken = { name: 'broken.edi', bytes: new TextEncoder().encode(text) };
+    expect(json([broken], '2024-11-21').report.problems).toEqual([
+      {
+        source: 'broken.edi #1',
+        problem: `error 14: segment 2 (BGM), element 1:1, byte ${text.indexOf('BGM+99')}: BGM: document code "99" is not a message kind of profile fp-opsigelser/5.5-reconstructed`,
+      },
+    ]);
+    // A segment that is missing has no position of its own: its tag, and the message (the source) it is missing from.
+    const noNads = readFileSync('fixtures/invalid/c13-missing-nads.edi');
+    expect(json([{ name: 'c13.edi', bytes: noNads }], '2024-11-21').report.problems).toEqual([
+      { source: 'c13.edi #1', problem: 'error 13: segment NAD: recipient: is missing' },
+      { source: 'c13.edi #1', problem: 'error 13: segment NAD: sender: is missing' },
+    ]);
+  });
+
   it('rejects a bad --today', () => {
     expect(() => auditCommand([], { today: '2024-13-01', json: true })).toThrow(RangeError);
   });

@@ -6,6 +6,7 @@
  * @module
  */
 import { parseInterchanges } from '../envelope/read.js';
+import { placeMessageError } from '../messages/cli-commands.js';
 import { decodeMessage } from '../messages/decode.js';
 import { assertIsoDate } from '../rules/dates.js';
 import type { Due, Violation } from '../rules/explanation.js';
@@ -13,6 +14,7 @@ import { replayMessages, type CaseReport, type ReplayMessage } from '../rules/re
 import type { GuideProfile } from '../schema/profile.js';
 import { profileForMessageType } from '../schema/access.js';
 import { defaultProfiles } from '../schema/profiles/index.js';
+import { describeErrorPosition } from '../validate/format/text.js';
 
 /** Options of {@link auditCommand}. */
 export interface AuditOptions {
@@ -28,7 +30,11 @@ export interface AuditOptions {
 export interface AuditProblem {
   /** File name and, when known, the message position (`batch.edi #2`). */
   source: string;
-  /** What is wrong. */
+  /**
+   * What is wrong and where: `syntax error 13: byte 359, segment 14 (UNT), …` for the envelope's
+   * errors, `error 14: segment 2 (BGM), element 1:1, byte 67: …` for a message that cannot be
+   * decoded (its code, position in the message, element:component and byte offset, as known).
+   */
   problem: string;
 }
 
@@ -58,7 +64,7 @@ function readFiles(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, pr
         }
         const decoded = decodeMessage(m, profile);
         if (decoded.ok) messages.push({ message: decoded.value, source });
-        else for (const e of decoded.errors) problems.push({ source, problem: `${e.segment ?? 'message'}: ${e.reason}` });
+        else for (const e of decoded.errors) problems.push({ source, problem: `error ${e.code}: ${describeErrorPosition(placeMessageError(m, e), 'message')}: ${e.reason}` });
       }
     }
     if (parsed.interchanges.length === 0) problems.push({ source: file.name, problem: 'no interchange found' });

@@ -13,7 +13,7 @@ import { isOpsigelse } from './builders/common.js';
 import { decodeMessage, type FpMessage } from './decode.js';
 import { encodeMessage } from './encode.js';
 import { interchangeDefaults, type GuideProfile } from './profile.js';
-import { MessageEncodeError } from './wire/errors.js';
+import { MessageEncodeError, type MessageError } from './wire/errors.js';
 
 /** Profiles to use: one, or several picked per message (by UNH type when decoding, by exchange when encoding). */
 export type CommandProfiles = GuideProfile | readonly GuideProfile[];
@@ -30,6 +30,15 @@ export interface DecodeCommandResult {
 
 function profileForMessage(m: EdifactMessage, profiles: readonly GuideProfile[]): GuideProfile {
   return profileForMessageType(profiles, m.header.type) ?? profiles[0]!;
+}
+
+/**
+ * A decode error of `m` with where its segment is in the input: `segmentNumber` (UNB = 1) and
+ * byte `offset`, both `null` when it names no segment held (a missing one).
+ */
+export function placeMessageError(m: EdifactMessage, e: MessageError): MessageError & { segmentNumber: number | null; offset: number | null } {
+  const seg = e.segmentPosition === null ? undefined : segmentAtPosition(m.segments, e.segmentPosition);
+  return { ...e, segmentNumber: seg?.segmentNumber ?? null, offset: seg?.offset ?? null };
 }
 
 /**
@@ -62,10 +71,7 @@ export function decodeCommand(input: Uint8Array | string, profile?: CommandProfi
       return {
         ...head,
         ok: false,
-        errors: r.errors.map((e) => {
-          const seg = e.segmentPosition === null ? undefined : segmentAtPosition(m.segments, e.segmentPosition);
-          return { ...e, segmentNumber: seg?.segmentNumber ?? null, offset: seg?.offset ?? null };
-        }),
+        errors: r.errors.map((e) => placeMessageError(m, e)),
       };
     }),
   }));

@@ -7,7 +7,7 @@ import { escapeControls } from '../../syntax/shown.js';
 export type ErrorScope = 'message' | 'interchange';
 
 /** `segment 5 (DTM), element 1:2, byte 123` — where an error is; its scope when nothing narrower is known. */
-export function describeErrorPosition(e: ValidationError, scope: ErrorScope): string {
+export function describeErrorPosition(e: Pick<ValidationError, 'segment' | 'segmentPosition' | 'element' | 'component' | 'offset'>, scope: ErrorScope): string {
   const parts: string[] = [];
   if (e.segmentPosition !== null) parts.push(`segment ${e.segmentPosition}${e.segment ? ` (${e.segment})` : ''}`);
   else if (e.segment) parts.push(`segment ${e.segment}`);
