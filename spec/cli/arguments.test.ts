@@ -69,3 +69,11 @@ describe('no command', () => {
     expect(r.stdout).toMatch(/^usage: fp-edifact <command> \[options\]\n/);
   });
 });
+
+describe('audit', () => {
+  // Its own usage errors named the command twice: 'fp-edifact audit: audit needs --today YYYY-MM-DD'.
+  it('names the command once in its usage errors', async () => {
+    expect((await run(['audit', motor])).stderr).toBe('fp-edifact audit: needs --today YYYY-MM-DD\n');
+    expect((await run(['audit', '--today', '2024-12-12'])).stderr).toBe('fp-edifact audit: needs at least one file (or - for standard input)\n');
+  });
+});

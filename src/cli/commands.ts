@@ -90,8 +90,8 @@ export const baseCommands: Command[] = [
     inputs: 'many',
     run: async (args, io) => {
       const today = args.values.today;
-      if (typeof today !== 'string') throw new UsageError('audit needs --today YYYY-MM-DD');
-      if (args.positionals.length === 0) throw new UsageError('audit needs at least one file');
+      if (typeof today !== 'string') throw new UsageError('needs --today YYYY-MM-DD');
+      if (args.positionals.length === 0) throw new UsageError('needs at least one file (or - for standard input)');
       const files = await Promise.all(args.positionals.map(async (name) => ({ name, bytes: new Uint8Array(await readInput(name, io)) })));
       let result: { output: string; exitCode: number };
       try {
