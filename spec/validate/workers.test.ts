@@ -14,12 +14,25 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryDuplicateStore, type DuplicateStore } from '../../src/validate/duplicates.js';
 import { validateStream } from '../../src/validate/stream.js';
 import type { ValidateOptions, ValidationEvent } from '../../src/validate/types.js';
 import type { RangeJob, RangeResult } from '../../src/validate/worker-protocol.js';
 import { validateFileWith, type ValidateFileOptions } from '../../src/validate/workers.js';
+
+/** Ranges `validate --workers` (validateCommand) merged from its threads: its validateFileBatches, observed. */
+const cliRanges = vi.hoisted(() => ({ merged: 0 }));
+vi.mock('../../src/validate/workers.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/validate/workers.js')>();
+  return {
+    ...actual,
+    validateFileBatches: (path: string, options: ValidateFileOptions) =>
+      actual.validateFileWith(path, options, 'threads', () => {
+        cliRanges.merged++;
+      }),
+  };
+});
 import { FAKE_UNB, NOW, PLAIN_BATCH, dataAfterBgm, parseLines, runValidate } from './helpers.js';
 
 type Generate = (o: { sizeMiB: number; seed?: number; newlines?: boolean | 'crlf'; out: string }) => { messages: number; interchanges: number };
@@ -604,16 +617,19 @@ describe('validateFile with worker threads (the built package)', () => {
     expect(seen).toBe(10);
   });
 
-  it('validate --workers: the same JSON Lines and exit code; standard input stays on one thread', async () => {
-    // Above the 32 MiB the command validates on one thread below.
+  it('validate --workers: the same JSON Lines and exit code, the file cut into ranges on threads; standard input stays on one thread', async () => {
+    // One interchange of ~1 MiB, cut into ranges at its messages as a file of 32 MiB and more is by default.
     const generated = join(dir, 'cli-for-one.edi');
-    generate({ sizeMiB: 33, seed: 13, out: generated });
+    generate({ sizeMiB: 1, seed: 13, out: generated });
     const big = write('cli-one.edi', oneInterchange(readFileSync(generated, 'latin1')));
     const bytes = readFileSync(big);
-    expect(bytes.length).toBeGreaterThan(32 * 1024 * 1024);
+    const cut = { minParallelBytes: 0, chunkBytes: 128 * 1024 };
     for (const format of ['json', 'text'] as const) {
-      const single = await runValidate(bytes, { format, path: big, workers: 1 });
-      const multi = await runValidate(bytes, { format, path: big, workers: 2 });
+      cliRanges.merged = 0;
+      const single = await runValidate(bytes, { format, path: big, workers: 1, ...cut });
+      expect(cliRanges.merged).toBe(0);
+      const multi = await runValidate(bytes, { format, path: big, workers: 2, ...cut });
+      expect(cliRanges.merged).toBeGreaterThan(3);
       expect(multi.stderr).toBe('');
       expect(multi.code).toBe(single.code);
       expect(multi.stdout === single.stdout).toBe(true);

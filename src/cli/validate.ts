@@ -12,7 +12,7 @@ import { HtmlReport } from '../validate/format/html.js';
 import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage } from '../validate/format/text.js';
 import { validateStreamBatches } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions, ValidationEvent } from '../validate/types.js';
-import { validateFileBatches } from '../validate/workers.js';
+import { validateFileBatches, type ValidateFileOptions } from '../validate/workers.js';
 import { errorText, ExitCode, failureLine, UsageError } from './io.js';
 import { readProfileFile } from './profiles.js';
 
@@ -46,6 +46,10 @@ export interface ValidateCommandOptions {
    * always validated on one thread (a note says so on stderr).
    */
   workers?: number | string | undefined;
+  /** With `workers`, files smaller than this are validated on one thread (`validateFile`'s option; default 32 MiB). */
+  minParallelBytes?: number | undefined;
+  /** With `workers`, bytes per range handed to a thread (`validateFile`'s option; default from 4 MiB down to 512 KiB). */
+  chunkBytes?: number | undefined;
 }
 
 /** Where the command writes. */
@@ -65,6 +69,14 @@ function workerCount(given: number | string | undefined): number {
   const n = typeof given === 'string' ? (/^[1-9][0-9]*$/.test(given) ? Number(given) : Number.NaN) : given;
   if (!(Number.isSafeInteger(n) && n >= 1)) throw new UsageError(`--workers must be a positive integer, not ${JSON.stringify(String(given))}`);
   return n;
+}
+
+/** How `validateFile` cuts the file, when the caller says. */
+function splitting(options: ValidateCommandOptions): Pick<ValidateFileOptions, 'minParallelBytes' | 'chunkBytes'> {
+  return {
+    ...(options.minParallelBytes !== undefined ? { minParallelBytes: options.minParallelBytes } : {}),
+    ...(options.chunkBytes !== undefined ? { chunkBytes: options.chunkBytes } : {}),
+  };
 }
 
 function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
@@ -117,7 +129,7 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
   let clean = true;
   let first = true;
   try {
-    const batches: AsyncIterable<ValidationEvent[]> = fromFile ? validateFileBatches(options.path!, { ...validateOptions, workers }) : validateStreamBatches(source, validateOptions);
+    const batches: AsyncIterable<ValidationEvent[]> = fromFile ? validateFileBatches(options.path!, { ...validateOptions, workers, ...splitting(options) }) : validateStreamBatches(source, validateOptions);
     for await (const batch of batches) for (const ev of batch) {
       if (ev.type === 'interchange-start') {
         first = true;
