@@ -6,7 +6,7 @@
  * @module
  */
 import { parseInterchanges } from '../envelope/read.js';
-import { placeMessageError } from '../messages/cli-commands.js';
+import { placeMessageError } from '../messages/decode-json.js';
 import { decodeMessage } from '../messages/decode.js';
 import { assertIsoDate } from '../rules/dates.js';
 import type { Due, Violation } from '../rules/explanation.js';

@@ -26,6 +26,27 @@ export function failureLine(command: string, err: unknown): string {
   return `fp-edifact ${command}: ${text.startsWith(`${command}: `) ? text.slice(command.length + 2) : text}\n`;
 }
 
+/** Text collected up to 64 KiB per write to the real stream: a write per message costs more than writing it. */
+const WRITE_AT = 64 * 1024;
+
+/** `out` in writes of at least {@link WRITE_AT} characters; `flush` writes what is left. */
+export function batchedOutput(out: (text: string) => void): { write: (text: string) => void; flush: () => void } {
+  let buffer = '';
+  return {
+    write: (text) => {
+      buffer += text;
+      if (buffer.length >= WRITE_AT) {
+        out(buffer);
+        buffer = '';
+      }
+    },
+    flush: () => {
+      if (buffer) out(buffer);
+      buffer = '';
+    },
+  };
+}
+
 /** What a command writes; `main` sends it to the real streams (tests capture it). */
 export interface CommandIo {
   stdout: (text: string | Uint8Array) => void;

@@ -1,12 +1,15 @@
-import { decodeCommand, encodeCommand } from '../messages/cli-commands.js';
+import { encodeCommand } from '../messages/cli-commands.js';
+import { writeDecodeJson } from '../messages/decode-json.js';
 import { listAssumptions } from '../schema/patch.js';
 import type { GuideProfile } from '../schema/profile.js';
-import { type CommandIo, ExitCode, UsageError } from './io.js';
+import { batchedOutput, type CommandIo, ExitCode, UsageError } from './io.js';
 
-/** `decode`: typed messages of every interchange as JSON. */
-export function runDecode(input: Buffer, profiles: GuideProfile[], io: CommandIo): number {
-  const { json, exitCode } = decodeCommand(input, profiles);
-  io.stdout(json.endsWith('\n') ? json : `${json}\n`);
+/** `decode`: typed messages of every interchange as JSON, written as they are decoded. */
+export async function runDecode(input: Buffer, profiles: GuideProfile[], io: CommandIo): Promise<number> {
+  const out = batchedOutput(io.stdout);
+  const exitCode = await writeDecodeJson(input, profiles, out.write);
+  out.write('\n');
+  out.flush();
   return exitCode;
 }
 

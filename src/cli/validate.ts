@@ -13,7 +13,7 @@ import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage
 import { validateStreamBatches } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions, ValidationEvent } from '../validate/types.js';
 import { validateFileBatches, type ValidateFileOptions } from '../validate/workers.js';
-import { errorText, ExitCode, failureLine, UsageError } from './io.js';
+import { batchedOutput, errorText, ExitCode, failureLine, UsageError } from './io.js';
 import { readProfileFile } from './profiles.js';
 
 /** Options of {@link validateCommand} (what the command line gives, already parsed). */
@@ -60,7 +60,6 @@ export interface ValidateCommandIo {
 }
 
 const DETAILS: readonly string[] = ['interchange', 'message', 'segment'];
-const FLUSH_AT = 64 * 1024;
 
 
 /** `--workers` as given (the command line's text, or a program's number): a positive integer, else a usage error quoting it. */
@@ -111,18 +110,8 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
   }
   const toFile = options.out !== undefined;
   const fileParts: string[] = [];
-  let buffer = '';
-  const write = (text: string): void => {
-    if (toFile) {
-      fileParts.push(text);
-      return;
-    }
-    buffer += text;
-    if (buffer.length >= FLUSH_AT) {
-      io.stdout(buffer);
-      buffer = '';
-    }
-  };
+  const stdout = batchedOutput((text) => io.stdout(text));
+  const write = toFile ? (text: string): void => void fileParts.push(text) : stdout.write;
   const html = options.format === 'html' ? new HtmlReport() : null;
   const fromFile = options.path !== undefined && options.path !== '-';
   if (!fromFile && workers > 1) io.stderr(`fp-edifact validate: --workers ${workers} needs a file; validating standard input on one thread\n`);
@@ -150,12 +139,12 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
       }
     }
   } catch (err) {
-    if (buffer) io.stdout(buffer);
+    stdout.flush();
     io.stderr(failureLine('validate', err));
     return ExitCode.usage;
   }
   if (html) write(html.toString());
-  if (buffer) io.stdout(buffer);
+  stdout.flush();
   if (toFile) {
     try {
       await io.writeFile(options.out!, fileParts.join(''));

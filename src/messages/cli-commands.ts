@@ -4,16 +4,14 @@
  */
 import { buildInterchange, InterchangeSpecError } from '../envelope/builder.js';
 import { parseInterchanges } from '../envelope/read.js';
-import type { EdifactMessage } from '../envelope/types.js';
-import { profileForMessageType } from '../schema/access.js';
 import { defaultProfiles } from '../schema/profiles/index.js';
-import { segmentAtPosition } from '../syntax/message-position.js';
 import { serializeToBytes } from '../syntax/writer.js';
 import { isOpsigelse } from './builders/common.js';
-import { decodeMessage, type FpMessage } from './decode.js';
+import type { FpMessage } from './decode.js';
+import { DecodeJsonWriter } from './decode-json.js';
 import { encodeMessage } from './encode.js';
 import { interchangeDefaults, type GuideProfile } from './profile.js';
-import { MessageEncodeError, type MessageError } from './wire/errors.js';
+import { MessageEncodeError } from './wire/errors.js';
 
 /** Profiles to use: one, or several picked per message (by UNH type when decoding, by exchange when encoding). */
 export type CommandProfiles = GuideProfile | readonly GuideProfile[];
@@ -28,55 +26,28 @@ export interface DecodeCommandResult {
   exitCode: 0 | 1 | 2;
 }
 
-function profileForMessage(m: EdifactMessage, profiles: readonly GuideProfile[]): GuideProfile {
-  return profileForMessageType(profiles, m.header.type) ?? profiles[0]!;
-}
-
-/**
- * A decode error of `m` with where its segment is in the input: `segmentNumber` (UNB = 1) and
- * byte `offset`, both `null` when it names no segment held (a missing one).
- */
-export function placeMessageError(m: EdifactMessage, e: MessageError): MessageError & { segmentNumber: number | null; offset: number | null } {
-  const seg = e.segmentPosition === null ? undefined : segmentAtPosition(m.segments, e.segmentPosition);
-  return { ...e, segmentNumber: seg?.segmentNumber ?? null, offset: seg?.offset ?? null };
-}
-
 /**
  * Decodes every message of every interchange of the input into typed JSON. Message errors
  * carry their position in the message (`segmentPosition`, UNH = 1) and in the input
- * (`segmentNumber`, UNB = 1, and byte `offset`).
+ * (`segmentNumber`, UNB = 1, and byte `offset`). The `decode` command writes the same JSON as it
+ * reads ({@link writeDecodeJson}); this holds the whole input and returns it as one string.
  */
 export function decodeCommand(input: Uint8Array | string, profile?: CommandProfiles): DecodeCommandResult {
-  const profiles = asList(profile);
   let parsed: ReturnType<typeof parseInterchanges>;
   try {
     parsed = parseInterchanges(input, { errors: 'collect' });
   } catch (e) {
     return { json: JSON.stringify({ interchanges: [], errors: [{ message: (e as Error).message }] }, null, 2), exitCode: 2 };
   }
-  let failed = parsed.errors.length > 0;
-  const interchanges = parsed.interchanges.map((ic) => ({
-    syntaxId: ic.header?.syntaxId ?? null,
-    syntaxVersion: ic.header?.syntaxVersion ?? null,
-    sender: ic.header?.sender ?? null,
-    recipient: ic.header?.recipient ?? null,
-    date: ic.header?.date ?? null,
-    time: ic.header?.time ?? null,
-    reference: ic.header?.reference ?? null,
-    messages: ic.messages.map((m) => {
-      const r = decodeMessage(m, profileForMessage(m, profiles));
-      const head = { reference: m.header.reference, type: m.header.type };
-      if (r.ok) return { ...head, ok: true, kind: r.kind, value: r.value };
-      failed = true;
-      return {
-        ...head,
-        ok: false,
-        errors: r.errors.map((e) => placeMessageError(m, e)),
-      };
-    }),
-  }));
-  const errors = parsed.errors.map((e) => e.toJSON());
-  return { json: JSON.stringify({ interchanges, errors }, null, 2), exitCode: failed ? 1 : 0 };
+  const parts: string[] = [];
+  const writer = new DecodeJsonWriter(asList(profile), (text) => parts.push(text));
+  for (const ic of parsed.interchanges) {
+    if (ic.header) writer.interchangeStart(ic.header);
+    for (const m of ic.messages) writer.message(m);
+    writer.interchangeEnd(ic);
+  }
+  const exitCode = writer.end();
+  return { json: parts.join(''), exitCode };
 }
 
 /** Input of {@link encodeCommand}. */
