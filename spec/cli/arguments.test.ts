@@ -77,3 +77,20 @@ describe('audit', () => {
     expect((await run(['audit', '--today', '2024-12-12'])).stderr).toBe('fp-edifact audit: needs at least one file (or - for standard input)\n');
   });
 });
+
+describe('an option given empty', () => {
+  // `--profile "$PROFILE"` with PROFILE unset: validate refused it, every other command fell back to the shipped profiles.
+  it.each([['inspect', motor], ['decode', motor], ['validate', motor], ['encode', '-'], ['audit', motor, '--today', '2024-12-12'], ['profile']])('%s --profile= is a usage error, not the shipped profiles', async (...args) => {
+    const r = await run([...args, '--profile=']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`fp-edifact ${args[0]}: --profile needs a file path, got ""\n`);
+  });
+
+  it('profile --id= is an unknown id, not every profile', async () => {
+    const r = await run(['profile', '--id=']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^fp-edifact profile: no profile with id ""; known: /);
+  });
+});

@@ -23,7 +23,7 @@ export function runEncode(input: Buffer, profiles: GuideProfile[], io: CommandIo
 
 /** `profile`: a profile as JSON, or with `--assumptions` every assumed value with its source note. */
 export function runProfile(profiles: GuideProfile[], io: CommandIo, options: { assumptions: boolean; json: boolean; id?: string }): number {
-  const chosen = options.id ? profiles.filter((p) => p.id === options.id) : profiles;
+  const chosen = options.id !== undefined ? profiles.filter((p) => p.id === options.id) : profiles;
   if (chosen.length === 0) throw new UsageError(`no profile with id ${JSON.stringify(options.id)}; known: ${profiles.map((p) => p.id).join(', ')}`);
   if (!options.assumptions) {
     io.stdout(`${JSON.stringify(chosen.length === 1 ? chosen[0] : chosen, null, 2)}\n`);

@@ -11,6 +11,7 @@ import { errorText, UsageError } from './io.js';
  * applied to a shipped profile with `patchProfile`. Errors name the file and the bad path.
  */
 export function readProfileFile(path: string): GuideProfile {
+  if (path === '') throw new UsageError('--profile needs a file path, got ""');
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -31,7 +32,8 @@ export function readProfileFile(path: string): GuideProfile {
 /** The profiles a command uses: the shipped defaults, with `--profile` replacing the one of its exchange. */
 export function resolveProfiles(path: string | undefined): GuideProfile[] {
   const shipped = defaultProfiles();
-  if (!path) return shipped;
+  // An empty path (`--profile "$UNSET"`) is refused by readProfileFile, not taken for no --profile.
+  if (path === undefined) return shipped;
   const custom = readProfileFile(path);
   return [custom, ...shipped.filter((p) => p.exchange !== custom.exchange)];
 }
