@@ -94,3 +94,14 @@ describe('an option given empty', () => {
     expect(r.stderr).toMatch(/^fp-edifact profile: no profile with id ""; known: /);
   });
 });
+
+describe('validate options given empty', () => {
+  // --own-vir= rejected every interchange (syntax error 7, "not to us ()"), exit 1 as if the file were wrong;
+  // --out= validated the whole input before failing to write "".
+  it.each([['--own-vir='], ['--out=']])('%s is a usage error before anything is read', async (option) => {
+    const r = await run(['validate', motor, option]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`fp-edifact validate: ${option.slice(0, -1)} needs a value, got ""\n`);
+  });
+});

@@ -80,6 +80,10 @@ function splitting(options: ValidateCommandOptions): Pick<ValidateFileOptions, '
 
 function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
   if (!['json', 'text', 'html'].includes(options.format)) throw new UsageError(`unknown format ${JSON.stringify(options.format)} (json, text or html)`);
+  // An empty value (a script's unset variable) would reject every interchange as not ours, or fail only after the whole input.
+  for (const [flag, value] of [['--own-vir', options.ownVir], ['--out', options.out]] as const) {
+    if (value === '') throw new UsageError(`${flag} needs a value, got ""`);
+  }
   if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new UsageError(`unknown --detail ${JSON.stringify(options.detail)} (interchange, message or segment)`);
   const profile = typeof options.profile === 'string' ? readProfileFile(options.profile) : options.profile;
   return {
