@@ -2,6 +2,7 @@
  * The command line as a CI script writes it: what a command is given that it does not take is a
  * usage error (exit 2) naming it, never silently left out of the run.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from './run.js';
 
@@ -28,6 +29,13 @@ describe('positional arguments', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`fp-edifact ${command}: takes no arguments, got "x.edi"\n`);
+  });
+
+  it('audit takes standard input once: a second - would read it empty (exit 1, "no interchange found")', async () => {
+    const r = await run(['audit', '-', '-', '--today', '2024-12-12'], readFileSync(motor, 'latin1'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('fp-edifact audit: standard input (-) can be read only once, got it 2 times\n');
   });
 
   it('audit takes several files', async () => {

@@ -57,10 +57,13 @@ function unknownCommand(name: string, io: CommandIo): number {
 
 const quoted = (args: readonly string[]): string => args.map((a) => JSON.stringify(a)).join(', ');
 
-/** More positional arguments than the command takes: a usage error, never an input silently left out. */
+/** More positional arguments than the command takes, or standard input twice: a usage error, never an input silently left out or read empty. */
 function checkInputs(command: Command, positionals: readonly string[]): void {
   if (command.inputs === 'none' && positionals.length > 0) throw new UsageError(`takes no arguments, got ${quoted(positionals)}`);
   if (command.inputs === 'one' && positionals.length > 1) throw new UsageError(`takes one input (a file or -), got ${positionals.length}: ${quoted(positionals)}`);
+  // A second read of standard input finds it empty.
+  const stdin = positionals.filter((p) => p === '-').length;
+  if (stdin > 1) throw new UsageError(`standard input (-) can be read only once, got it ${stdin} times`);
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
