@@ -46,28 +46,46 @@ export interface OccurrenceProfile {
   qualifiers: Readonly<Record<string, Readonly<Record<string, { value: string }>>>>;
 }
 
-const fieldsCache = new WeakMap<object, ReadonlyMap<string, string>>();
+const fieldsCache = new WeakMap<object, OneFieldCodes>();
 
-/** Per profile: `'<TAG> <code>'` → the one field's name (its codes, `DTM 287/288/294/296`) for the codes of {@link ONE_FIELD_ROLES}. */
-function oneFieldCodes(profile: OccurrenceProfile): ReadonlyMap<string, string> {
+/** Per tag, per code: the one field's name (its codes, `DTM 287/288/294/296`). Nested, so a lookup builds no key string. */
+type OneFieldCodes = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** Per profile, the codes of {@link ONE_FIELD_ROLES} (built once, cached). */
+function oneFieldCodes(profile: OccurrenceProfile): OneFieldCodes {
   let out = fieldsCache.get(profile);
   if (out !== undefined) return out;
-  const map = new Map<string, string>();
+  const byTag = new Map<string, Map<string, string>>();
   for (const [tag, sets] of Object.entries(ONE_FIELD_ROLES[profile.exchange])) {
     const roles = Object.hasOwn(profile.qualifiers, tag) ? profile.qualifiers[tag]! : {};
+    const byCode = new Map<string, string>();
     for (const set of sets) {
       const codes = set.flatMap((r) => (Object.hasOwn(roles, r) ? [roles[r]!.value] : []));
-      for (const c of codes) map.set(`${tag} ${c}`, `${tag} ${codes.join('/')}`);
+      for (const c of codes) byCode.set(c, `${tag} ${codes.join('/')}`);
     }
+    byTag.set(tag, byCode);
   }
-  fieldsCache.set(profile, (out = map));
+  fieldsCache.set(profile, (out = byTag));
   return out;
 }
 
+const TYPED_BY_TAG = {
+  opsigelser: new Map(Object.entries(TYPED_SEGMENTS.opsigelser)),
+  panthaver: new Map(Object.entries(TYPED_SEGMENTS.panthaver)),
+} as const;
+
 /** `true` when the typed messages of `exchange` read segments with `tag` (else such a segment is kept whole). */
 export function isTypedTag(exchange: 'opsigelser' | 'panthaver', tag: string): boolean {
-  return Object.hasOwn(TYPED_SEGMENTS[exchange], tag);
+  return TYPED_BY_TAG[exchange].has(tag);
 }
+
+// What repeatedSegments has seen in the message so far, as parallel lists reused from call to call
+// (it is synchronous and calls nothing that could re-enter it): four fresh lists per message and a
+// key string per qualified segment cost ~1,500 instructions per segment of validating.
+const seenTags: string[] = [];
+const seenCodes: string[] = [];
+const seenScopes: Array<string | null> = [];
+const seenOccurrences: number[] = [];
 
 /**
  * For each segment of a message body (with the head tag of its innermost group, `null` at the top
@@ -82,32 +100,29 @@ export function repeatedSegments(
   segments: ReadonlyArray<{ tag: string; elements: ReadonlyArray<ReadonlyArray<string>> }>,
   groups: ReadonlyArray<string | null>,
 ): Array<string | null> | null {
-  const table = TYPED_SEGMENTS[profile.exchange];
+  const table = TYPED_BY_TAG[profile.exchange];
   const oneField = oneFieldCodes(profile);
-  // What was seen so far, as parallel lists: a message has a few dozen segments, a scan beats building keys.
-  const tags: string[] = [];
-  const quals: string[] = [];
-  const scopes: Array<string | null> = [];
-  const occurrences: number[] = [];
+  let seen = 0;
   let out: Array<string | null> | null = null;
   let occurrence = 0;
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     const group = groups[i] ?? null;
     if (group !== null && s.tag === group) occurrence++;
-    const how = Object.hasOwn(table, s.tag) ? table[s.tag] : undefined;
+    const how = table.get(s.tag);
     if (how === undefined || how === 'list') continue;
     const code = how === 'qualifier' ? (s.elements[0]?.[0] ?? '') : '';
     // Codes that fill one field count as one (DTM 290 and 293).
-    const q = how === 'qualifier' && oneField.size > 0 ? (oneField.get(`${s.tag} ${code}`) ?? code) : code;
-    const occ = group !== null && table[group] === 'list' ? occurrence : 0;
+    const q = how === 'qualifier' ? (oneField.get(s.tag)?.get(code) ?? code) : code;
+    const occ = group !== null && table.get(group) === 'list' ? occurrence : 0;
     let again = false;
-    for (let k = 0; k < tags.length && !again; k++) again = tags[k] === s.tag && quals[k] === q && scopes[k] === group && occurrences[k] === occ;
+    for (let k = 0; k < seen && !again; k++) again = seenTags[k] === s.tag && seenCodes[k] === q && seenScopes[k] === group && seenOccurrences[k] === occ;
     if (!again) {
-      tags.push(s.tag);
-      quals.push(q);
-      scopes.push(group);
-      occurrences.push(occ);
+      seenTags[seen] = s.tag;
+      seenCodes[seen] = q;
+      seenScopes[seen] = group;
+      seenOccurrences[seen] = occ;
+      seen++;
       continue;
     }
     out ??= new Array<string | null>(segments.length).fill(null);
