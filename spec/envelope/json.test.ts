@@ -1,6 +1,11 @@
 /** The lossless JSON form (`toEdifactJson` / `fromEdifactJson` / `checkEdifactJson`, CLI `to-json` / `from-json`): its edges, and what a document must hold to be written back. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type EdifactJson, checkEdifactJson, fromEdifactJson, toEdifactJson } from '../../src/envelope/index.js';
+import { writeEdifactJson } from '../../src/envelope/json.js';
+import { arbInterchangeText } from '../../src/messages/arbitraries.js';
 import { EdifactSyntaxError } from '../../src/syntax/index.js';
 
 const chars = { component: ':', element: '+', decimal: '.', release: '?', repetition: ' ', terminator: "'" };
@@ -107,5 +112,70 @@ describe('checkEdifactJson', () => {
     const text = checkRefusal(changed((ic) => (ic.format.serviceChars = { ...ic.format.serviceChars, element: '5' })));
     expect(text).toMatch(/\$\.interchanges\[0\]\.format\.serviceChars: the element character "5" is a letter or digit/);
     expect(text).not.toMatch(/byte \d|segment UNA/);
+  });
+});
+
+describe('writeEdifactJson writes what JSON.stringify(toEdifactJson(…).json, null, 2) writes, piece by piece', () => {
+  const whole = (input: string | Uint8Array): { text: string; errors: string[] } => {
+    const { json, errors } = toEdifactJson(input);
+    return { text: JSON.stringify(json, null, 2), errors: errors.map((e) => `${e.code}@${e.offset}`) };
+  };
+  const streamed = (input: string | Uint8Array): { text: string; errors: string[] } => {
+    const parts: string[] = [];
+    const errors = writeEdifactJson(input, (t) => parts.push(t));
+    return { text: parts.join(''), errors: errors.map((e) => `${e.code}@${e.offset}`) };
+  };
+
+  it('on every shipped fixture, broken and invalid ones included', () => {
+    const files = ['fixtures', 'fixtures/broken', 'fixtures/invalid'].flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.edi'))
+        .map((f) => join(d, f)),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      expect(streamed(bytes), file).toEqual(whole(bytes));
+    }
+  });
+
+  it('on the edges: nothing, segments before any UNB, one-segment interchanges with and without UNA, line breaks of each kind, errors', () => {
+    for (const input of [
+      '',
+      '\r\n',
+      "FTX+A'",
+      "FTX+A'\nUNB+UNOC:3+1+2+240101:1200+R'\nUNZ+0+R'",
+      "UNA:+.? 'UNB+UNOC:3+1+2+240101:1200+R'",
+      "UNA:+.? '\r\nUNB+UNOC:3+1+2+240101:1200+R'",
+      "UNB+UNOC:3+1+2+240101:1200+R'\r\nUNZ+0+R'\r\nUNA:+.? '\nUNB+UNOC:3+1+2+240101:1200+S'\nUNZ+0+S'\n",
+      "UNB+UNOC:3+1+2+240101:1200+R'UNB+UNOC:3+1+2+240101:1200+S'",
+      "UNA:+.?*'UNB+UNOC:4+1+2+20240101:1200+R'FTX+AAA+a*b:c'UNZ+0+R'",
+      "UNB+UNOA:3+1+2+240101:1200+R'FTX+AAA+æ?'x'UNZ+0",
+    ]) {
+      expect(streamed(input), JSON.stringify(input)).toEqual(whole(input));
+    }
+    // The line break of each interchange: the one before its second segment, or before its only one after a UNA.
+    const lineBreaks = (input: string): string[] => toEdifactJson(input).json.interchanges.map((ic) => ic.format.lineBreak);
+    expect(lineBreaks("UNA:+.? '\r\nUNB+UNOC:3+1+2+240101:1200+R'")).toEqual(['\r\n']);
+    expect(lineBreaks("UNB+UNOC:3+1+2+240101:1200+R'\r\n")).toEqual(['']);
+    expect(lineBreaks("UNB+UNOC:3+1+2+240101:1200+R'\r\nUNZ+0+R'\r\nUNA:+.? '\nUNB+UNOC:3+1+2+240101:1200+S'\nUNZ+0+S'\n")).toEqual(['\r\n', '\n']);
+    expect(lineBreaks("FTX+A'\nUNB+UNOC:3+1+2+240101:1200+R'UNZ+0+R'")).toEqual(['', '']);
+  });
+
+  it('on generated interchanges of both exchanges, and on arbitrary text of EDIFACT characters', () => {
+    fc.assert(
+      fc.property(fc.oneof(arbInterchangeText({ exchange: 'opsigelser' }), arbInterchangeText({ exchange: 'panthaver' })), (g) => {
+        expect(streamed(g.text)).toEqual(whole(g.text));
+      }),
+      { numRuns: 60 },
+    );
+    const piece = fc.constantFrom('UNA:+.? \'', "UNB+UNOC:3+1+2+240101:1200+R'", "UNZ+0+R'", "FTX+A:B+?+'", '\r\n', '\n', "'", '+', ':', '?', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const input = pieces.join('');
+        expect(streamed(input)).toEqual(whole(input));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,12 +1,14 @@
-import { type EdifactJson, fromEdifactJson, toEdifactJson } from '../envelope/json.js';
+import { type EdifactJson, fromEdifactJson, writeEdifactJson } from '../envelope/json.js';
 import { EdifactSyntaxError } from '../syntax/errors.js';
-import { type CommandIo, errorText, ExitCode, UsageError } from './io.js';
+import { batchedOutput, type CommandIo, errorText, ExitCode, UsageError } from './io.js';
 import { formatError } from './inspect.js';
 
-/** `to-json`: lossless JSON of every interchange; syntax errors to stderr and exit 1. */
+/** `to-json`: lossless JSON of every interchange, written as it is read; syntax errors to stderr and exit 1. */
 export function toJsonCommand(input: Buffer, io: CommandIo): number {
-  const { json, errors } = toEdifactJson(input);
-  io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  const out = batchedOutput(io.stdout);
+  const errors = writeEdifactJson(input, out.write);
+  out.write('\n');
+  out.flush();
   for (const e of errors) io.stderr(`${formatError(e)}\n`);
   return errors.length ? ExitCode.inputErrors : ExitCode.ok;
 }

@@ -51,6 +51,69 @@ function lineBreakBefore(input: Uint8Array | string, offset: number, chars: Serv
   return offset >= 2 && at(offset - 2) === 0x0d && isSegmentGap(0x0d, gaps) ? '\r\n' : '\n';
 }
 
+/** Where {@link readJsonInterchanges} hands what it reads, interchange by interchange. */
+interface JsonInterchangeSink {
+  /** An interchange starts; its format is final (its line break is known once its second segment is read). */
+  interchange(format: InterchangeJson['format']): void;
+  /** The next segment of the interchange announced last. */
+  segment(segment: JsonSegment): void;
+}
+
+/**
+ * Reads `input` segment by segment and hands each interchange's format and segments to `sink` as
+ * soon as the format is known: an interchange's first segment waits until its second is read (or
+ * the interchange ends), because the line break is the one before the second. Segments before the
+ * first UNB form an interchange of their own, so nothing is dropped. Returns the tokenizer's
+ * syntax errors (an input with no segment is error 13).
+ */
+function readJsonInterchanges(input: Uint8Array | string, limits: TokenizerLimits, sink: JsonInterchangeSink): EdifactSyntaxError[] {
+  const errors: EdifactSyntaxError[] = [];
+  let una: ServiceChars | null = null;
+  let current: { format: InterchangeJson['format']; first: Segment; announced: boolean } | null = null;
+  let interchanges = 0;
+  const announce = (lineBreakAt: Segment | null): void => {
+    const c = current!;
+    if (lineBreakAt !== null) c.format.lineBreak = lineBreakBefore(input, lineBreakAt.offset, c.format.serviceChars);
+    sink.interchange(c.format);
+    sink.segment(toJsonSegment(c.first));
+    c.announced = true;
+  };
+  // An interchange of one segment takes its line break from before that segment when a UNA preceded it.
+  const close = (): void => {
+    if (current !== null && !current.announced) announce(current.format.una ? current.first : null);
+  };
+  const tokenizer = new Tokenizer(
+    {
+      serviceString: (chars) => {
+        una = chars;
+      },
+      error: (e) => errors.push(e),
+      segment: (s) => {
+        if (s.tag === 'UNB' || current === null) {
+          close();
+          // Without a UNA of its own, the characters in force split it: the defaults after a UNZ,
+          // an earlier UNA's when the interchange before lacks its UNZ.
+          current = { format: { una: una !== null, serviceChars: una ?? tokenizer.serviceChars, lineBreak: '' }, first: s, announced: false };
+          interchanges++;
+          una = null;
+        } else if (!current.announced) {
+          announce(s);
+          sink.segment(toJsonSegment(s));
+        } else sink.segment(toJsonSegment(s));
+      },
+    },
+    limits,
+  );
+  tokenizer.write(input);
+  tokenizer.end();
+  close();
+  if (interchanges === 0 && errors.length === 0) {
+    // As the envelope reader reports an input without a UNB: an empty file is never a good one.
+    errors.push(inputError(SyntaxErrorCode.missing, 'no segment found: the input holds no EDIFACT data', { offset: input.length }));
+  }
+  return errors;
+}
+
 /**
  * Converts a whole input to lossless JSON: per interchange, the UNA (if any), the line break
  * style, and every segment with empty elements and components kept. Segments before the first
@@ -65,46 +128,37 @@ export function toEdifactJson(
   /** The syntax errors of the tokenizer (no envelope checks), in input order; an input with no segment is error 13. */
   errors: EdifactSyntaxError[];
 } {
-  const interchanges: Array<InterchangeJson & { first?: Segment; second?: Segment }> = [];
-  const errors: EdifactSyntaxError[] = [];
-  let una: ServiceChars | null = null;
-  let current: (InterchangeJson & { first?: Segment; second?: Segment }) | null = null;
-  const tokenizer = new Tokenizer(
-    {
-      serviceString: (chars) => {
-        una = chars;
-      },
-      error: (e) => errors.push(e),
-      segment: (s) => {
-        if (s.tag === 'UNB' || !current) {
-          // Without a UNA of its own, the characters in force split it: the defaults after a UNZ,
-          // an earlier UNA's when the interchange before lacks its UNZ.
-          current = { format: { una: una !== null, serviceChars: una ?? tokenizer.serviceChars, lineBreak: '' }, segments: [] };
-          interchanges.push(current);
-          una = null;
-        }
-        if (current.first === undefined) current.first = s;
-        else if (current.second === undefined) current.second = s;
-        current.segments.push(toJsonSegment(s));
-      },
+  const interchanges: InterchangeJson[] = [];
+  const errors = readJsonInterchanges(input, limits, {
+    interchange: (format) => interchanges.push({ format, segments: [] }),
+    segment: (segment) => interchanges[interchanges.length - 1]!.segments.push(segment),
+  });
+  return { json: { fpEdifact: 1, interchanges }, errors };
+}
+
+/** `value` as `JSON.stringify(value, null, 2)` writes it, nested `depth` levels deep (indented 2 × depth spaces after its first line). */
+function prettyAt(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * Writes the document of {@link toEdifactJson} as `JSON.stringify(json, null, 2)` would, byte
+ * for byte, but piece by piece as it reads: memory holds the input and one interchange's first
+ * segment, not the document. Returns the syntax errors as {@link toEdifactJson} does.
+ */
+export function writeEdifactJson(input: Uint8Array | string, write: (text: string) => void, limits: TokenizerLimits = {}): EdifactSyntaxError[] {
+  write('{\n  "fpEdifact": 1,\n  "interchanges": [');
+  let interchanges = 0;
+  let segments = 0;
+  const errors = readJsonInterchanges(input, limits, {
+    interchange: (format) => {
+      write(`${interchanges++ === 0 ? '' : '\n      ]\n    },'}\n    {\n      "format": ${prettyAt(format, 3)},\n      "segments": [`);
+      segments = 0;
     },
-    limits,
-  );
-  tokenizer.write(input);
-  tokenizer.end();
-  if (interchanges.length === 0 && errors.length === 0) {
-    // As the envelope reader reports an input without a UNB: an empty file is never a good one.
-    errors.push(inputError(SyntaxErrorCode.missing, 'no segment found: the input holds no EDIFACT data', { offset: input.length }));
-  }
-  const json: EdifactJson = {
-    fpEdifact: 1,
-    interchanges: interchanges.map(({ first, second, ...ic }) => {
-      if (second) ic.format.lineBreak = lineBreakBefore(input, second.offset, ic.format.serviceChars);
-      else if (first && ic.format.una) ic.format.lineBreak = lineBreakBefore(input, first.offset, ic.format.serviceChars);
-      return ic;
-    }),
-  };
-  return { json, errors };
+    segment: (segment) => write(`${segments++ === 0 ? '' : ','}\n        ${prettyAt(segment, 4)}`),
+  });
+  write(interchanges === 0 ? ']\n}' : '\n      ]\n    }\n  ]\n}');
+  return errors;
 }
 
 const isComponents = (value: unknown): value is string[] => Array.isArray(value) && value.every((c) => typeof c === 'string');
