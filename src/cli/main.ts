@@ -66,6 +66,25 @@ function checkInputs(command: Command, positionals: readonly string[]): void {
   if (stdin > 1) throw new UsageError(`standard input (-) can be read only once, got it ${stdin} times`);
 }
 
+/** The parser's account of one argument (`parseArgs` with `tokens: true`). */
+type ArgToken = { kind: 'option'; name: string; value?: string | undefined } | { kind: 'positional' | 'option-terminator' };
+
+/**
+ * A valued option given more than once is a usage error naming every value: the parser keeps the
+ * last silently, and `--profile a.json --profile b.json` would check against b.json alone. A flag
+ * may repeat: `--json --json` can mean only what `--json` means.
+ */
+function checkRepeatedOptions(command: Command, tokens: readonly ArgToken[]): void {
+  const given = new Map<string, string[]>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || command.options[t.name]?.type !== 'string' || command.options[t.name]?.multiple === true) continue;
+    given.set(t.name, [...(given.get(t.name) ?? []), t.value ?? '']);
+  }
+  for (const [name, values] of given) {
+    if (values.length > 1) throw new UsageError(`--${name} is given ${values.length} times (${quoted(values)}); give it once`);
+  }
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -92,7 +111,8 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return ExitCode.ok;
   }
   try {
-    const { positionals, values } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    const { positionals, values, tokens } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true, tokens: true });
+    checkRepeatedOptions(command, tokens);
     checkInputs(command, positionals);
     return await command.run({ positionals, values: values as CommandArgs["values"] }, io);
   } catch (err) {
