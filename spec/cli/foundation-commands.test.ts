@@ -188,11 +188,15 @@ describe('fp-edifact profile', () => {
 });
 
 describe('fp-edifact encode', () => {
-  it('names each problem without an empty path in front (": not JSON")', async () => {
+  it('says input that is not JSON as from-json does, in one line naming the command (it printed "not JSON: …" without it)', async () => {
     const notJson = await run(['encode', '-'], '{');
     // Input that is not JSON at all is unusable, as in from-json (2); a JSON document with errors is 1.
-    expect(notJson.code).toBe(2);
-    expect(notJson.stderr).toMatch(/^not JSON: /);
+    expect([notJson.code, notJson.stdout]).toEqual([2, '']);
+    expect(notJson.stderr).toMatch(/^fp-edifact encode: input is not JSON: \S[^\n]*\n$/);
+    expect(notJson.stderr).toBe((await run(['from-json', '-'], '{')).stderr.replace('from-json', 'encode'));
+  });
+
+  it('names each problem without an empty path in front', async () => {
     const noParties = await run(['encode', '-'], '{"interchange":{},"messages":[]}');
     expect(noParties.stderr).toMatch(/^interchange: /);
   });

@@ -1,6 +1,7 @@
 import { type EdifactJson, fromEdifactJson, writeEdifactJson } from '../envelope/json.js';
 import { EdifactSyntaxError } from '../syntax/errors.js';
-import { batchedOutput, type CommandIo, errorText, ExitCode, UsageError } from './io.js';
+import { notJson } from '../messages/cli-commands.js';
+import { batchedOutput, type CommandIo, ExitCode, UsageError } from './io.js';
 import { formatError } from './inspect.js';
 
 /** `to-json`: lossless JSON of every interchange, written as it is read; syntax errors to stderr and exit 1. */
@@ -19,7 +20,7 @@ export function fromJsonCommand(input: Buffer, io: CommandIo): number {
   try {
     parsed = JSON.parse(input.toString('utf8'));
   } catch (err) {
-    throw new UsageError(`input is not JSON: ${errorText(err)}`);
+    throw new UsageError(notJson(err));
   }
   try {
     io.stdout(fromEdifactJson(parsed as EdifactJson));

@@ -16,6 +16,8 @@ export async function runDecode(input: Buffer, profiles: GuideProfile[], io: Com
 /** `encode`: typed JSON to EDIFACT bytes in the interchange's charset. */
 export function runEncode(input: Buffer, profiles: GuideProfile[], io: CommandIo, newline: boolean): number {
   const result = encodeCommand(input.toString('utf8'), profiles, { newline: newline ? '\n' : '' });
+  // Input that is not JSON at all: a usage error, in the one line from-json gives it.
+  if (result.exitCode === ExitCode.usage) throw new UsageError(result.errors.map((e) => e.reason).join('; '));
   if (result.output.length > 0) io.stdout(result.output);
   for (const e of result.errors) io.stderr(`${e.message === null ? '' : `message ${e.message}: `}${e.path === '' ? '' : `${e.path}: `}${e.reason}\n`);
   return result.exitCode;

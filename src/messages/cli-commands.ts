@@ -82,6 +82,9 @@ export interface EncodeCommandOptions {
   now?: () => Date;
 }
 
+/** What `encode` and `from-json` say of input that is not JSON at all (`JSON.parse`'s error). */
+export const notJson = (err: unknown): string => `input is not JSON: ${err instanceof Error ? err.message : String(err)}`;
+
 const party = (p: unknown, qualifier: string): { id: string; qualifier: string } =>
   typeof p === 'string' ? { id: p, qualifier } : { qualifier, ...(p as { id: string; qualifier?: string }) };
 
@@ -95,7 +98,7 @@ export function encodeCommand(jsonText: string, profile?: CommandProfiles, optio
   try {
     input = JSON.parse(jsonText) as EncodeCommandInput;
   } catch (e) {
-    return { output: '', exitCode: 2, errors: [{ message: null, path: '', reason: `not JSON: ${(e as Error).message}` }] };
+    return { output: '', exitCode: 2, errors: [{ message: null, path: '', reason: notJson(e) }] };
   }
   const ic = input?.interchange;
   if (!ic || typeof ic.reference !== 'string' || (typeof ic.sender !== 'string' && typeof ic.sender?.id !== 'string') || (typeof ic.recipient !== 'string' && typeof ic.recipient?.id !== 'string')) {
