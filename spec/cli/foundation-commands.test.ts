@@ -85,7 +85,8 @@ describe('fp-edifact to-json / from-json', () => {
     for (const input of ['', '\r\n']) {
       const r = await run(['to-json', '-'], input);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/byte \d+: no segment found/);
+      // Every line on stderr names the command, as a failure line does (it was '  error 13: …').
+      expect(r.stderr).toMatch(/^fp-edifact to-json: error 13: byte \d+: no segment found[^\n]*\n$/);
     }
   });
 
@@ -99,7 +100,7 @@ describe('fp-edifact to-json / from-json', () => {
     expect((await run(['from-json', '-'], '{')).code).toBe(2);
     const bad = await run(['from-json', '-'], JSON.stringify({ fpEdifact: 1, interchanges: [{ format: { una: false, serviceChars: { component: ':', element: '+', decimal: '.', release: '?', repetition: ' ', terminator: "'" }, lineBreak: '' }, segments: [['BGM', 5]] }] }));
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('$.interchanges[0].segments[0]');
+    expect(bad.stderr).toMatch(/^fp-edifact from-json: error 12: [^\n]*\$\.interchanges\[0\]\.segments\[0\][^\n]*\n$/);
   });
 });
 
@@ -197,8 +198,13 @@ describe('fp-edifact encode', () => {
   });
 
   it('names each problem without an empty path in front', async () => {
+    // Each problem in a line naming the command, as a failure line does (it was 'interchange: …').
     const noParties = await run(['encode', '-'], '{"interchange":{},"messages":[]}');
-    expect(noParties.stderr).toMatch(/^interchange: /);
+    expect(noParties.stderr).toBe('fp-edifact encode: interchange: interchange needs sender, recipient and reference\n');
+    const noPolicy = await run(['encode', '-'], JSON.stringify({ interchange: { sender: '1', recipient: '2', reference: 'R' }, messages: [{ kind: 'cancellation', caseReference: 'X' }] }));
+    expect(noPolicy.code).toBe(1);
+    expect(noPolicy.stderr).toContain('fp-edifact encode: message 0: policyNumber: is missing\n');
+    expect(noPolicy.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('fp-edifact encode: message 0: '))).toEqual([]);
   });
 
   it('refuses a bad interchange header with the JSON path and the rule, exit 1, nothing written', async () => {
@@ -206,11 +212,11 @@ describe('fp-edifact encode', () => {
     const input = (interchange: object) => JSON.stringify({ interchange: { sender: '11111111', recipient: '22222222', reference: 'R', ...interchange }, messages: [motor] });
     const long = await run(['encode', '-'], input({ reference: 'R'.repeat(100), time: '9999' }));
     expect([long.code, long.stdout]).toEqual([1, '']);
-    expect(long.stderr).toMatch(/^interchange\.reference: UNB 0020 .*an\.\.14.*\ninterchange\.time: UNB S004 0019 .*HHMM.*\n$/);
+    expect(long.stderr).toMatch(/^fp-edifact encode: interchange\.reference: UNB 0020 .*an\.\.14.*\nfp-edifact encode: interchange\.time: UNB S004 0019 .*HHMM.*\n$/);
     // The built bin once failed here with "iso.replaceAll is not a function".
     const bin = spawnSync(process.execPath, ['dist/cli.cjs', 'encode', '-'], { input: input({ date: 5 }), encoding: 'utf8' });
     expect([bin.status, bin.stdout]).toEqual([1, '']);
-    expect(bin.stderr).toMatch(/^interchange\.date: UNB S004 0017 .*got 5\n$/);
+    expect(bin.stderr).toMatch(/^fp-edifact encode: interchange\.date: UNB S004 0017 .*got 5\n$/);
   });
 });
 

@@ -3,9 +3,9 @@ import type { InterchangeHeader } from '../envelope/types.js';
 import type { EdifactSyntaxError } from '../syntax/errors.js';
 import { type CommandIo, ExitCode } from './io.js';
 
-/** Describes one error for a person: position first, then the rule broken. */
+/** Describes one error for a person: its code, then its position and the rule broken. */
 export function formatError(e: EdifactSyntaxError): string {
-  return `  error ${e.code}: ${e.message}`;
+  return `error ${e.code}: ${e.message}`;
 }
 
 function describeHeader(h: InterchangeHeader): string {
@@ -41,13 +41,13 @@ export async function inspectCommand(source: AsyncIterable<Uint8Array>, io: Comm
       const id = `${m.header.type}:${m.header.version}:${m.header.release}:${m.header.agency}`;
       const status = m.errors.length ? `${m.errors.length} error(s)` : 'ok';
       out.push(`  message ${m.index}  ref ${m.header.reference}  ${id}  BGM ${code || '-'}${kind ? ` (${kind})` : ''}  ${m.segments.length} segments  ${status}`);
-      for (const e of m.errors) out.push(`  ${formatError(e)}`);
+      for (const e of m.errors) out.push(`    ${formatError(e)}`);
       errorCount += m.errors.length;
     } else if (event.type === 'end') {
       const s = event.summary;
       if (!s.header) out.push('segments outside any interchange');
       out.push(`  ${s.messageCount} message(s)${s.groupCount ? ` in ${s.groupCount} group(s)` : ''}`);
-      for (const e of s.errors) out.push(formatError(e));
+      for (const e of s.errors) out.push(`  ${formatError(e)}`);
       errorCount += s.errors.length;
       out.push('');
     }

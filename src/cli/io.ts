@@ -18,12 +18,21 @@ export function errorText(err: unknown): string {
 }
 
 /**
+ * A line a command writes on stderr — a failure, a problem of the input, a note:
+ * `fp-edifact <command>: <text>`, so a log of several commands (`to-json | from-json`) says whose
+ * it is. Every command's stderr line is made here.
+ */
+export function commandLine(command: string, text: string): string {
+  return `fp-edifact ${command}: ${text}\n`;
+}
+
+/**
  * The line on stderr for a failed command: `fp-edifact <command>: <what>`. The library's prefix
  * goes, and so does the function name after it when it is the command's (`fp-edifact: validate: …`).
  */
 export function failureLine(command: string, err: unknown): string {
   const text = errorText(err);
-  return `fp-edifact ${command}: ${text.startsWith(`${command}: `) ? text.slice(command.length + 2) : text}\n`;
+  return commandLine(command, text.startsWith(`${command}: `) ? text.slice(command.length + 2) : text);
 }
 
 /** Text collected up to 64 KiB per write to the real stream: a write per message costs more than writing it. */

@@ -1,7 +1,7 @@
 import { type EdifactJson, fromEdifactJson, writeEdifactJson } from '../envelope/json.js';
 import { EdifactSyntaxError } from '../syntax/errors.js';
 import { notJson } from '../messages/cli-commands.js';
-import { batchedOutput, type CommandIo, ExitCode, UsageError } from './io.js';
+import { batchedOutput, commandLine, type CommandIo, ExitCode, UsageError } from './io.js';
 import { formatError } from './inspect.js';
 
 /** `to-json`: lossless JSON of every interchange, written as it is read; syntax errors to stderr and exit 1. */
@@ -10,7 +10,7 @@ export function toJsonCommand(input: Buffer, io: CommandIo): number {
   const errors = writeEdifactJson(input, out.write);
   out.write('\n');
   out.flush();
-  for (const e of errors) io.stderr(`${formatError(e)}\n`);
+  for (const e of errors) io.stderr(commandLine('to-json', formatError(e)));
   return errors.length ? ExitCode.inputErrors : ExitCode.ok;
 }
 
@@ -27,7 +27,7 @@ export function fromJsonCommand(input: Buffer, io: CommandIo): number {
     return ExitCode.ok;
   } catch (err) {
     if (!(err instanceof EdifactSyntaxError)) throw err;
-    io.stderr(`${formatError(err)}\n`);
+    io.stderr(commandLine('from-json', formatError(err)));
     return ExitCode.inputErrors;
   }
 }

@@ -2,7 +2,7 @@ import { encodeCommand } from '../messages/cli-commands.js';
 import { writeDecodeJson } from '../messages/decode-json.js';
 import { listAssumptions } from '../schema/patch.js';
 import type { GuideProfile } from '../schema/profile.js';
-import { batchedOutput, type CommandIo, ExitCode, UsageError } from './io.js';
+import { batchedOutput, commandLine, type CommandIo, ExitCode, UsageError } from './io.js';
 
 /** `decode`: typed messages of every interchange as JSON, written as they are decoded. */
 export async function runDecode(input: Buffer, profiles: GuideProfile[], io: CommandIo): Promise<number> {
@@ -19,7 +19,7 @@ export function runEncode(input: Buffer, profiles: GuideProfile[], io: CommandIo
   // Input that is not JSON at all: a usage error, in the one line from-json gives it.
   if (result.exitCode === ExitCode.usage) throw new UsageError(result.errors.map((e) => e.reason).join('; '));
   if (result.output.length > 0) io.stdout(result.output);
-  for (const e of result.errors) io.stderr(`${e.message === null ? '' : `message ${e.message}: `}${e.path === '' ? '' : `${e.path}: `}${e.reason}\n`);
+  for (const e of result.errors) io.stderr(commandLine('encode', `${e.message === null ? '' : `message ${e.message}: `}${e.path === '' ? '' : `${e.path}: `}${e.reason}`));
   return result.exitCode;
 }
 

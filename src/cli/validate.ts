@@ -13,7 +13,7 @@ import { formatTextInterchangeEnd, formatTextInterchangeStart, formatTextMessage
 import { validateStreamBatches } from '../validate/stream.js';
 import type { ContrlDetail, ProfileMap, ValidateOptions, ValidationEvent } from '../validate/types.js';
 import { validateFileBatches, type ValidateFileOptions } from '../validate/workers.js';
-import { batchedOutput, errorText, ExitCode, failureLine, UsageError } from './io.js';
+import { batchedOutput, commandLine, errorText, ExitCode, failureLine, UsageError } from './io.js';
 import { readProfileFile } from './profiles.js';
 
 /** Options of {@link validateCommand} (what the command line gives, already parsed). */
@@ -118,7 +118,7 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
   const write = toFile ? (text: string): void => void fileParts.push(text) : stdout.write;
   const html = options.format === 'html' ? new HtmlReport() : null;
   const fromFile = options.path !== undefined && options.path !== '-';
-  if (!fromFile && workers > 1) io.stderr(`fp-edifact validate: --workers ${workers} needs a file; validating standard input on one thread\n`);
+  if (!fromFile && workers > 1) io.stderr(commandLine('validate', `--workers ${workers} needs a file; validating standard input on one thread`));
   let clean = true;
   let first = true;
   try {
@@ -153,10 +153,10 @@ export async function validateCommand(source: AsyncIterable<Uint8Array>, options
     try {
       await io.writeFile(options.out!, fileParts.join(''));
     } catch (err) {
-      io.stderr(`fp-edifact validate: cannot write ${options.out}: ${errorText(err)}\n`);
+      io.stderr(commandLine('validate', `cannot write ${options.out}: ${errorText(err)}`));
       return ExitCode.usage;
     }
-    io.stderr(`fp-edifact validate: ${clean ? 'accepted' : 'rejected or with errors'}; report written to ${options.out}\n`);
+    io.stderr(commandLine('validate', `${clean ? 'accepted' : 'rejected or with errors'}; report written to ${options.out}`));
   }
   return clean ? ExitCode.ok : ExitCode.inputErrors;
 }
