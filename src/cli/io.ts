@@ -18,12 +18,13 @@ export function errorText(err: unknown): string {
 }
 
 /**
- * A line a command writes on stderr — a failure, a problem of the input, a note:
+ * A line the CLI writes on stderr — a failure, a problem of the input, a note:
  * `fp-edifact <command>: <text>`, so a log of several commands (`to-json | from-json`) says whose
- * it is. Every command's stderr line is made here.
+ * it is; `fp-edifact: <text>` when there is no command (none given, or an unknown one). Every
+ * stderr line is made here.
  */
-export function commandLine(command: string, text: string): string {
-  return `fp-edifact ${command}: ${text}\n`;
+export function commandLine(command: string | undefined, text: string): string {
+  return `fp-edifact${command === undefined ? '' : ` ${command}`}: ${text}\n`;
 }
 
 /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { baseCommands, type Command, type CommandArgs } from './commands.js';
-import { type CommandIo, ExitCode, failureLine, standardInput, UsageError } from './io.js';
+import { type CommandIo, commandLine, errorText, ExitCode, failureLine, standardInput, UsageError } from './io.js';
 
 const commands: Command[] = [...baseCommands];
 
@@ -50,8 +50,13 @@ function asksForHelp(args: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
+/** The command a first argument names (`--version` is `version`, as `--help` is `help`). */
+function findCommand(name: string | undefined): Command | undefined {
+  return commands.find((c) => c.name === (name === '--version' ? 'version' : name));
+}
+
 function unknownCommand(name: string, io: CommandIo): number {
-  io.stderr(`fp-edifact: unknown command ${JSON.stringify(name)}\n${help()}\n`);
+  io.stderr(`${commandLine(undefined, `unknown command ${JSON.stringify(name)}`)}${help()}\n`);
   return ExitCode.usage;
 }
 
@@ -96,15 +101,14 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
   if (!name) {
     // A usage error, as an unknown command is: the help goes to stderr, not into the data.
-    io.stderr(`fp-edifact: no command given\n${help()}\n`);
+    io.stderr(`${commandLine(undefined, 'no command given')}${help()}\n`);
     return ExitCode.usage;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${help()}\n`);
     return ExitCode.ok;
   }
-  // `--version` is the `version` command, as `--help` is `help`.
-  const command = commands.find((c) => c.name === (name === '--version' ? 'version' : name));
+  const command = findCommand(name);
   if (!command) return unknownCommand(name, io);
   if (asksForHelp(rest)) {
     io.stdout(`${commandHelp(command)}\n`);
@@ -149,17 +153,20 @@ function realIo(): CommandIo {
 
 // Run when executed as the bin (the bundle is CommonJS; `require.main` is this module then).
 if (typeof require !== 'undefined' && require.main === module) {
-  // A reader that stops early (`| head`) is not an error of ours.
+  const argv = process.argv.slice(2);
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // A reader that stops early (`| head`) is not an error of ours.
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    // Any other failed write (a full disk) is an I/O error, never an input with errors.
+    process.stderr.write(commandLine(findCommand(argv[0])?.name, `cannot write standard output: ${errorText(err)}`));
+    process.exit(ExitCode.usage);
   });
-  runCli(process.argv.slice(2), realIo()).then(
+  runCli(argv, realIo()).then(
     (code) => {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`fp-edifact: ${(err as Error).stack}\n`);
+      process.stderr.write(commandLine(undefined, (err as Error).stack ?? String(err)));
       process.exitCode = ExitCode.usage;
     },
   );
