@@ -113,3 +113,22 @@ describe('validate options given empty', () => {
     expect(r.stderr).toBe(`fp-edifact validate: ${option.slice(0, -1)} needs a value, got ""\n`);
   });
 });
+
+describe('an option the parser refuses', () => {
+  // Node's message for a value that looks like an option is three lines: the second and third
+  // went to stderr without the command in front.
+  it.each([
+    [['validate', motor, '--profile', '--json']],
+    [['validate', motor, '--profile']],
+    [['validate', motor, '--bogus']],
+    [['validate', motor, '--json=yes']],
+    [['audit', motor, '--today', '--json']],
+    [['encode', '-', '-x']],
+  ])('%j: one line naming the command, then the usage', async (args) => {
+    const r = await run(args);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    const usage = r.stderr.indexOf(`usage: fp-edifact ${args[0]} `);
+    expect(usage).toBeGreaterThan(0);
+    expect(r.stderr.slice(0, usage)).toMatch(new RegExp(`^fp-edifact ${args[0]}: [^\\n]+\\n$`));
+  });
+});

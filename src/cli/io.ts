@@ -30,9 +30,11 @@ export function commandLine(command: string | undefined, text: string): string {
 /**
  * The line on stderr for a failed command: `fp-edifact <command>: <what>`. The library's prefix
  * goes, and so does the function name after it when it is the command's (`fp-edifact: validate: …`).
+ * One line: a message of several (Node's for `--profile --json`) is joined, so none of it goes out
+ * without the command in front.
  */
 export function failureLine(command: string, err: unknown): string {
-  const text = errorText(err);
+  const text = errorText(err).trim().split(/\s*\n\s*/).join(' ');
   return commandLine(command, text.startsWith(`${command}: `) ? text.slice(command.length + 2) : text);
 }
 
