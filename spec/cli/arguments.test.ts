@@ -2,7 +2,7 @@
  * The command line as a CI script writes it: what a command is given that it does not take is a
  * usage error (exit 2) naming it, never silently left out of the run.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from './run.js';
 
@@ -111,6 +111,20 @@ describe('validate options given empty', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`fp-edifact validate: ${option.slice(0, -1)} needs a value, got ""\n`);
+  });
+});
+
+describe('validate --out -', () => {
+  // It wrote the report to a file named "-" in the working directory, exit 0, nothing on stdout.
+  it('is a usage error, not a file named "-" nor standard output', async () => {
+    try {
+      const r = await run(['validate', motor, '--json', '--out', '-']);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe('fp-edifact validate: --out - is not standard output: leave --out out for that, or write ./- for a file named "-"\n');
+      expect(existsSync('-')).toBe(false);
+    } finally {
+      rmSync('-', { force: true });
+    }
   });
 });
 

@@ -84,6 +84,8 @@ function toValidateOptions(options: ValidateCommandOptions): ValidateOptions {
   for (const [flag, value] of [['--own-vir', options.ownVir], ['--out', options.out]] as const) {
     if (value === '') throw new UsageError(`${flag} needs a value, got ""`);
   }
+  // `-` is standard input for the input; for --out it would be a file of that name in the working directory.
+  if (options.out === '-') throw new UsageError('--out - is not standard output: leave --out out for that, or write ./- for a file named "-"');
   if (options.detail !== undefined && !DETAILS.includes(options.detail)) throw new UsageError(`unknown --detail ${JSON.stringify(options.detail)} (interchange, message or segment)`);
   const profile = typeof options.profile === 'string' ? readProfileFile(options.profile) : options.profile;
   return {
