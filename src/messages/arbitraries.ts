@@ -9,10 +9,11 @@
 import fc from 'fast-check';
 import { buildInterchange } from '../envelope/builder.js';
 import { branchGroup, declarationTypeCode, latestCancellationDate, requiredReferences } from '../schema/access.js';
-import { CONTENT_ERROR_CODES } from '../schema/profile.js';
+import { CONTENT_ERROR_CODES, profileOptionCheck } from '../schema/profile.js';
 import { isMissingPolicyNumber } from '../schema/policy-number.js';
 import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
+import { checkOptions, oneOf, positiveInteger, wholeNumberAtLeast, nonNegativeInteger, type CheckWording, type OptionCheck } from '../syntax/options.js';
 import { serialize } from '../syntax/writer.js';
 import { isRealCcyymmdd } from '../syntax/calendar-date.js';
 import type { FpMessage } from './decode.js';
@@ -40,8 +41,17 @@ const ALPHABET = [
   ...`+:?'`,
 ];
 
-/** Free data of `min`–`max` characters: letters, digits, Danish letters and the service characters `+ : ? '`. */
+/** How the arbitraries' checks name what they check: `fp-edifact/testing: fn: option …` (an options field) or `… argument …` (a positional one). */
+const OPTION: CheckWording = { entry: 'fp-edifact/testing', noun: 'option' };
+const ARGUMENT: CheckWording = { entry: 'fp-edifact/testing', noun: 'argument' };
+
+/**
+ * Free data of `min`–`max` characters: letters, digits, Danish letters and the service characters `+ : ? '`.
+ * @throws RangeError when `min` is not a whole number >= 0 or `max` not a whole number >= `min` (a TypeError when either is no number)
+ */
 export function arbText(max: number, min = 1): fc.Arbitrary<string> {
+  checkOptions({ min }, [['min', nonNegativeInteger, 'a whole number >= 0']], 'arbText', ARGUMENT);
+  checkOptions({ max }, [['max', wholeNumberAtLeast(min), `a whole number >= min (${min})`]], 'arbText', ARGUMENT);
   return fc.string({ unit: fc.constantFrom(...ALPHABET), minLength: min, maxLength: max });
 }
 
@@ -276,6 +286,19 @@ function opsigelseArb(kind: OpsigelseKind, profile: GuideProfile): fc.Arbitrary<
   return arbBranch(profile, bonusOnly).chain((b) => arb(profile, b));
 }
 
+/** `the panthaver profile "fp-panthaver/5.2-…"` for a guide profile. */
+const describeProfile = (p: GuideProfile): string => `the ${p.exchange} profile ${JSON.stringify(p.id)}`;
+
+/**
+ * Throws a TypeError naming `fn`, the argument and the value unless `profile` is a guide profile
+ * of `exchange`; a profile of the other exchange is named by its exchange and id.
+ */
+function checkProfile(exchange: GuideProfile['exchange'], profile: GuideProfile, fn: string): void {
+  const [, ofExchange, expected] = profileOptionCheck(exchange);
+  if (profileOptionCheck()[1](profile) && !ofExchange(profile)) throw new TypeError(`${ARGUMENT.entry}: ${fn}: argument profile must be ${expected}, got ${describeProfile(profile)}`);
+  checkOptions({ profile }, [profileOptionCheck(exchange)], fn, ARGUMENT);
+}
+
 /** `kind` when it is one of `kinds`; else a TypeError naming it and them (not a failure deep inside the arbitrary). */
 function knownKind<K extends string>(kind: K, kinds: readonly string[], fn: string, exchange: string): K {
   if (kinds.includes(kind)) return kind;
@@ -287,9 +310,11 @@ function knownKind<K extends string>(kind: K, kinds: readonly string[], fn: stri
  * profile (default: the shipped opsigelser profile): BRC from its branch groups, ERC, SHI and
  * premium-step codes from its code lists. They also follow the content rules of one message
  * (bonus only on a bonus product group, FTX exactly with DTM 288, …), so `validate()` accepts them.
+ * @throws TypeError when called with a kind it does not know or a profile that is no opsigelser guide profile
  * @example fc.assert(fc.property(arbOpsigelse('cancellation'), (m) => …))
  */
 export function arbOpsigelse<K extends OpsigelseKind>(kind?: K, profile: GuideProfile = opsigelser55): fc.Arbitrary<Extract<Opsigelse, { kind: K }>> {
+  checkProfile('opsigelser', profile, 'arbOpsigelse');
   const arb = kind === undefined ? fc.oneof(...OPSIGELSE_KINDS.map((k) => opsigelseArb(k, profile))) : opsigelseArb(knownKind(kind, OPSIGELSE_KINDS, 'arbOpsigelse', 'opsigelser'), profile);
   return arb as unknown as fc.Arbitrary<Extract<Opsigelse, { kind: K }>>;
 }
@@ -389,20 +414,38 @@ function panthaverArb(kind: PanthaverKind, profile: GuideProfile): fc.Arbitrary<
  * Valid typed panthaver messages: of one kind, or of any kind. Codes come from the profile's
  * code lists (default: the shipped panthaver profile), and the messages follow the content
  * rules of one message (Z15 only on L, …), so `validate()` accepts them.
+ * @throws TypeError when called with a kind it does not know or a profile that is no panthaver guide profile
  */
 export function arbPanthaver<K extends PanthaverKind>(kind?: K, profile: GuideProfile = panthaver52): fc.Arbitrary<Extract<Panthaver, { kind: K }>> {
+  checkProfile('panthaver', profile, 'arbPanthaver');
   const arb = kind === undefined ? fc.oneof(...PANTHAVER_KINDS.map((k) => panthaverArb(k, profile))) : panthaverArb(knownKind(kind, PANTHAVER_KINDS, 'arbPanthaver', 'panthaver'), profile);
   return arb as unknown as fc.Arbitrary<Extract<Panthaver, { kind: K }>>;
 }
 
 /** Options of {@link arbInterchangeText}. */
 export interface ArbInterchangeOptions {
-  /** Which exchange; default the exchange of `profile`, else opsigelser. */
+  /** Which exchange; default the exchange of `profile`, else opsigelser. When both are given they must agree. */
   exchange?: 'opsigelser' | 'panthaver';
   /** Profile whose codes the messages use and that encodes them; default the shipped one of the exchange. */
   profile?: GuideProfile;
   /** Most messages per interchange, a whole number ≥ 1 (default 4); each has 1 to this many. */
   maxMessages?: number;
+}
+
+const INTERCHANGE_OPTION_CHECKS: readonly OptionCheck[] = [
+  ['exchange', oneOf('opsigelser', 'panthaver'), `'opsigelser' or 'panthaver'`],
+  profileOptionCheck(),
+  ['maxMessages', positiveInteger, 'a whole number >= 1'],
+];
+
+/** The exchange `options` ask for: checked (see {@link arbInterchangeText}'s `@throws`). */
+function interchangeExchange(options: ArbInterchangeOptions): GuideProfile['exchange'] {
+  checkOptions(options, INTERCHANGE_OPTION_CHECKS, 'arbInterchangeText', OPTION);
+  const { exchange, profile } = options;
+  if (exchange === undefined || profile === undefined || profile.exchange === exchange) return exchange ?? profile?.exchange ?? 'opsigelser';
+  throw new TypeError(
+    `${OPTION.entry}: arbInterchangeText: option exchange ${JSON.stringify(exchange)} conflicts with option profile, ${describeProfile(profile)}; give ${exchange === 'opsigelser' ? 'an' : 'a'} ${exchange} profile or leave exchange out`,
+  );
 }
 
 /** A generated interchange: its EDIFACT text (UNOC, Latin-1 characters) and the typed messages in it. */
@@ -423,9 +466,12 @@ export interface GeneratedInterchange {
  * Whole valid interchanges: UNA, UNB with generated VIR numbers, date, time and reference,
  * 1–n messages whose first and second NAD are the UNB recipient and sender, UNZ — with or
  * without line breaks after each segment.
+ * @throws TypeError (RangeError for a number out of range) when called — not when sampled — with
+ *   an option that is no `exchange`, no guide profile or no whole number of messages >= 1, or with
+ *   an `exchange` the `profile` is not of; the message names the option, its value and what is allowed
  */
 export function arbInterchangeText(options: ArbInterchangeOptions = {}): fc.Arbitrary<GeneratedInterchange> {
-  const exchange = options.exchange ?? options.profile?.exchange ?? 'opsigelser';
+  const exchange = interchangeExchange(options);
   const profile = options.profile ?? (exchange === 'opsigelser' ? opsigelser55 : panthaver52);
   const arbMsg: fc.Arbitrary<FpMessage> = exchange === 'opsigelser' ? arbOpsigelse(undefined, profile) : arbPanthaver(undefined, profile);
   return fc

@@ -251,12 +251,19 @@ export function loadProfile(json: unknown): GuideProfile {
   return inInputOrder(r.data, json) as GuideProfile;
 }
 
+const EXCHANGES: readonly unknown[] = guideProfileSchema.shape.exchange.options;
+
 /**
  * The check of a `profile` option that defaults to the shipped profile of `exchange` (the
- * builders, the rules): a guide profile of that exchange, else a `TypeError` naming the function,
- * the option and the value (see `syntax/options.ts`).
+ * builders, the rules): a guide profile of that exchange — of either exchange when `exchange` is
+ * not given — else a `TypeError` naming the function, the option and the value (see `syntax/options.ts`).
  */
-export function profileOptionCheck(exchange: GuideProfile['exchange']): OptionCheck {
-  const accepts = (v: unknown): boolean => isObject(v) && !Array.isArray(v) && (v as Record<string, unknown>).exchange === exchange;
-  return ['profile', accepts, `${exchange === 'opsigelser' ? 'an' : 'a'} ${exchange} guide profile`];
+export function profileOptionCheck(exchange?: GuideProfile['exchange']): OptionCheck {
+  const accepts = (v: unknown): boolean => {
+    if (!isObject(v) || Array.isArray(v)) return false;
+    const given = (v as Record<string, unknown>).exchange;
+    return exchange === undefined ? EXCHANGES.includes(given) : given === exchange;
+  };
+  const expected = exchange === undefined ? 'a guide profile' : `${exchange === 'opsigelser' ? 'an' : 'a'} ${exchange} guide profile`;
+  return ['profile', accepts, expected];
 }

@@ -9,10 +9,16 @@
 /** One option: its name, what it accepts, and how to say so. */
 export type OptionCheck = readonly [name: string, accepts: (value: unknown) => boolean, expected: string];
 
-export const positiveInteger = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) > 0;
-export const nonNegativeInteger = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
 /** Checks of numbers: a number they refuse is out of range (`RangeError`), anything else the wrong type. */
-const NUMERIC: ReadonlySet<(value: unknown) => boolean> = new Set([positiveInteger, nonNegativeInteger]);
+const NUMERIC = new WeakSet<(value: unknown) => boolean>();
+/** The check of a whole number (a safe integer) `>= min`; a number it refuses is out of range. */
+export function wholeNumberAtLeast(min: number): (value: unknown) => boolean {
+  const accepts = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= min;
+  NUMERIC.add(accepts);
+  return accepts;
+}
+export const positiveInteger = wholeNumberAtLeast(1);
+export const nonNegativeInteger = wholeNumberAtLeast(0);
 export const isFunction = (v: unknown): boolean => typeof v === 'function';
 export const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
 export const isString = (v: unknown): boolean => typeof v === 'string';
@@ -50,18 +56,29 @@ export function describeValue(value: unknown): string {
   return typeof value === 'function' ? 'a function' : `${typeof value === 'object' ? 'an object' : typeof value}`;
 }
 
+/** How {@link checkOptions} names what it checks: the entry point (`fp-edifact`) and the word for a value (`option`). */
+export interface CheckWording {
+  entry: string;
+  /** `option` for a field of an options object, `argument` for a positional one. */
+  noun: 'option' | 'argument';
+}
+
+const OPTIONS_WORDING: CheckWording = { entry: 'fp-edifact', noun: 'option' };
+
 /**
  * Throws for the first option of `options` that `checks` refuses (`RangeError` for a number out
- * of range, `TypeError` otherwise); `where` names the function in the message.
+ * of range, `TypeError` otherwise); `where` names the function in the message, `wording` the
+ * entry point and whether the values are options or positional arguments.
  */
-export function checkOptions(options: unknown, checks: readonly OptionCheck[], where: string): void {
+export function checkOptions(options: unknown, checks: readonly OptionCheck[], where: string, wording: CheckWording = OPTIONS_WORDING): void {
   if (options === undefined) return;
-  if (!isObject(options)) throw new TypeError(`fp-edifact: ${where}: options must be an object, got ${describeValue(options)}`);
+  const { entry, noun } = wording;
+  if (!isObject(options)) throw new TypeError(`${entry}: ${where}: options must be an object, got ${describeValue(options)}`);
   for (const [name, accepts, expected] of checks) {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined || accepts(value)) continue;
     const ErrorType = typeof value === 'number' && NUMERIC.has(accepts) ? RangeError : TypeError;
-    throw new ErrorType(`fp-edifact: ${where}: option ${name} must be ${expected}, got ${describeValue(value)}`);
+    throw new ErrorType(`${entry}: ${where}: ${noun} ${name} must be ${expected}, got ${describeValue(value)}`);
   }
 }
 
