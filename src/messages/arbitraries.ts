@@ -15,7 +15,7 @@ import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
 import { checkOptions, oneOf, positiveInteger, wholeNumberAtLeast, nonNegativeInteger, type CheckWording, type OptionCheck } from '../syntax/options.js';
 import { serialize } from '../syntax/writer.js';
-import { isRealCcyymmdd } from '../syntax/calendar-date.js';
+import { addIsoDays, isRealCcyymmdd } from '../syntax/calendar-date.js';
 import type { FpMessage } from './decode.js';
 import { encodeMessage } from './encode.js';
 import { END_DATE_REASONS } from './builders/opsigelser.js';
@@ -345,11 +345,6 @@ const PANTHAVER_REQUIRED: Record<PanthaverKind, string[]> = {
 
 const arbSumInsured = fc.integer({ min: 0, max: 999_999_999 });
 
-/** `iso` plus `days` days. */
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * The panthaver content rules the typed schema cannot express, applied to a generated value:
  * Z15 only on an L declaration, no new cover type (ICD) on a D/E/L coverage-ended, a Z40 at
@@ -364,7 +359,7 @@ function panthaverContentRules(kind: PanthaverKind, profile: GuideProfile): (v: 
     const out = { ...v };
     if (kind === 'sumInsuredChanged' && L !== undefined && out.declarationType !== undefined) out.declarationType = L;
     if (coverageEnded && noCoverChange.has(out.declarationType as string)) delete out.coverType;
-    if (kind === 'changeOfInsurer') out.cessationDate = addDays(out.messageDate as string, days);
+    if (kind === 'changeOfInsurer') out.cessationDate = addIsoDays(out.messageDate as string, days);
     if ((kind === 'accept' || kind === 'acceptWithoutFee') && L !== undefined && out.declarationType === L) out.sumInsured ??= sum;
     return out;
   };

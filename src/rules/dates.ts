@@ -12,19 +12,11 @@
  *
  * @module
  */
-import { daysInMonth, isRealIsoDate } from '../syntax/calendar-date.js';
+import { addIsoDays, daysInMonth, MS_PER_DAY, isoDateOfUtcMillis, isRealIsoDate, utcMillis, utcMillisOfIsoDate } from '../syntax/calendar-date.js';
 import { describeValue } from '../syntax/options.js';
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. A plain string alias: documentation, not a brand. */
 export type IsoDate = string;
-
-const MS_PER_DAY = 86_400_000;
-
-
-/** `Date.UTC` maps years 0–99 to 1900–1999; `setUTCFullYear` does not. */
-function utcMillis(year: number, month: number, day: number): number {
-  return new Date(0).setUTCFullYear(year, month - 1, day);
-}
 
 /**
  * Checks that `value` is a real calendar date written `YYYY-MM-DD` and returns it.
@@ -41,23 +33,12 @@ export function assertIsoDate(value: unknown, parameter: string): IsoDate {
 }
 
 function toMillis(date: IsoDate, parameter: string): number {
-  const [year, month, day] = assertIsoDate(date, parameter).split('-').map(Number) as [number, number, number];
-  return utcMillis(year, month, day);
-}
-
-function fromMillis(millis: number): IsoDate {
-  const date = new Date(millis);
-  const year = date.getUTCFullYear();
-  if (!(year >= 1 && year <= 9999)) {
-    throw new RangeError('Date arithmetic left the supported range 0001-01-01..9999-12-31');
-  }
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+  return utcMillisOfIsoDate(assertIsoDate(date, parameter));
 }
 
 /** `date` plus `days` calendar days (negative goes back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromMillis(toMillis(date, 'date') + days * MS_PER_DAY);
+  return addIsoDays(assertIsoDate(date, 'date'), days);
 }
 
 /**
@@ -69,8 +50,8 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const monthIndex = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
-  // A target year outside 1–9999 is refused by fromMillis.
-  return fromMillis(utcMillis(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
+  // A target year outside 1–9999 is refused by isoDateOfUtcMillis.
+  return isoDateOfUtcMillis(utcMillis(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))));
 }
 
 /** Whole calendar days from `earlier` to `later` (negative when `later` is before `earlier`). */

@@ -17,6 +17,7 @@ import {
 } from './calendar.js';
 import { addDays, addMonths, assertIsoDate, differenceInDays, endOfMonth, laterOf, type IsoDate } from './dates.js';
 import { checkOptions, NOTICE_OPTION_CHECKS, TIMELINESS_CONTEXT_CHECKS, WORKING_DAY_OPTION_CHECKS } from './option-checks.js';
+import { L_ACCEPT_MAX_DAYS } from '../schema/rule-facts.js';
 
 /** One deadline rule: a stable id, where the guide says it, and what it says in English. */
 export interface DeadlineRule {
@@ -241,7 +242,7 @@ export function lienholderReminderDate(createdOn: IsoDate): IsoDate {
  * received on `receivedOn`: 14 days later. Rule `deadline.l-accept-latest`.
  */
 export function latestLAcceptDate(receivedOn: IsoDate): IsoDate {
-  return addDays(assertIsoDate(receivedOn, 'receivedOn'), 14);
+  return addDays(assertIsoDate(receivedOn, 'receivedOn'), L_ACCEPT_MAX_DAYS);
 }
 
 /**

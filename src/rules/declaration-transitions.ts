@@ -7,6 +7,7 @@
  */
 import { declarationTypeLetters } from '../schema/access.js';
 import { panthaver52 } from '../schema/profiles/index.js';
+import { lAcceptDateProblem } from '../schema/rule-facts.js';
 import type { Panthaver, PanthaverOf } from '../messages/types/panthaver.js';
 import { addDays, type IsoDate } from './dates.js';
 import { earliestChangeOfInsurerDate, latestLAcceptDate, lienholderReminderDate } from './deadlines.js';
@@ -224,12 +225,12 @@ function onAccept(model: DeclarationModel, message: PanthaverOf<'accept'> | Pant
   if (letter === 'L') {
     if (message.sumInsured === undefined) return refused(model, explain('declaration.l-accept', {}, 'The accept of an L declaration must give the sum insured.'));
     const latest = latestLAcceptDate(model.receivedOn ?? message.messageDate);
-    if (message.effectiveDate > latest) {
-      return refused(model, explain('deadline.l-accept-latest', { receivedOn: model.receivedOn, acceptDate: message.effectiveDate, latest }, `The acceptance date ${message.effectiveDate} of the L declaration is later than ${latest}, 14 days after receipt.`));
-    }
-    // Accepted later than receipt + 14: the acceptance date is receipt + 14 (seed 001, 'Accept').
-    if (message.messageDate > latest && message.effectiveDate !== latest) {
-      return refused(model, explain('deadline.l-accept-latest', { receivedOn: model.receivedOn, sentOn: message.messageDate, acceptDate: message.effectiveDate, latest }, `The L declaration is accepted ${message.messageDate}, later than 14 days after receipt, so its acceptance date must be ${latest}, not ${message.effectiveDate}.`));
+    // The same check as the builders' (seed 001, 'Accept'): at most receipt + 14; accepted later, exactly receipt + 14.
+    switch (lAcceptDateProblem(latest, message.messageDate, message.effectiveDate)) {
+      case 'later-than-latest':
+        return refused(model, explain('deadline.l-accept-latest', { receivedOn: model.receivedOn, acceptDate: message.effectiveDate, latest }, `The acceptance date ${message.effectiveDate} of the L declaration is later than ${latest}, 14 days after receipt.`));
+      case 'late-accept-not-latest':
+        return refused(model, explain('deadline.l-accept-latest', { receivedOn: model.receivedOn, sentOn: message.messageDate, acceptDate: message.effectiveDate, latest }, `The L declaration is accepted ${message.messageDate}, later than 14 days after receipt, so its acceptance date must be ${latest}, not ${message.effectiveDate}.`));
     }
   }
   if (model.state === 'under skift') {

@@ -43,3 +43,42 @@ export function isTimeOfDay(value: string): boolean {
   const minutes = digitsAt(value, 2, 4);
   return hours !== -1 && minutes !== -1 && hours < 24 && minutes < 60;
 }
+
+/** Milliseconds in a calendar day (UTC has no daylight-saving jumps). */
+export const MS_PER_DAY = 86_400_000;
+
+/**
+ * UTC milliseconds of year, month (1–12) and day; a day or month out of range rolls over
+ * (`Date.UTC` maps years 0–99 to 1900–1999; `setUTCFullYear` does not). UTC has no
+ * daylight-saving jumps and does not depend on the host's `TZ`.
+ */
+export function utcMillis(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month - 1, day);
+}
+
+/**
+ * The ISO date `YYYY-MM-DD` of UTC milliseconds.
+ * @throws RangeError when the year is outside 0001–9999
+ */
+export function isoDateOfUtcMillis(millis: number): string {
+  const date = new Date(millis);
+  const year = date.getUTCFullYear();
+  if (!(year >= 1 && year <= 9999)) {
+    throw new RangeError('Date arithmetic left the supported range 0001-01-01..9999-12-31');
+  }
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/** UTC milliseconds of a real ISO date `YYYY-MM-DD` (the caller checked it). */
+export function utcMillisOfIsoDate(date: string): number {
+  return utcMillis(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/**
+ * A real ISO date `YYYY-MM-DD` (the caller checked it) plus `days` calendar days (negative goes back).
+ * @throws RangeError when the result is outside 0001–9999
+ */
+export function addIsoDays(date: string, days: number): string {
+  return isoDateOfUtcMillis(utcMillisOfIsoDate(date) + days * MS_PER_DAY);
+}

@@ -21,6 +21,9 @@ import {
   type PanthaverOf,
 } from '../types/panthaver.js';
 import { MessageBuildError } from '../wire/errors.js';
+import { L_ACCEPT_MAX_DAYS, lAcceptDateProblem } from '../../schema/rule-facts.js';
+import { addIsoDays, isRealIsoDate } from '../../syntax/calendar-date.js';
+import { checkOptions, isString, type OptionCheck } from '../../syntax/options.js';
 import { compact, finish, isOpsigelse, looksLikeCode, ownParty, profileOption, toFreeText, type TextInput } from './common.js';
 import type { ReplyOptions } from './opsigelser.js';
 
@@ -50,8 +53,18 @@ function assertPanthaver(received: FpMessage, kinds: readonly PanthaverKind[], w
 
 /** Options of {@link buildDeclarationAccept} and {@link buildAcceptWithoutFee}. */
 export interface DeclarationAcceptOptions extends ReplyOptions {
-  /** acceptdato (DTM 7); default: the declaration's effective date. At most receipt + 14 days for L. */
+  /**
+   * acceptdato (DTM 7); default: the declaration's effective date. For an L declaration at most
+   * receipt + 14 days, and exactly that when the accept is sent later (its default then); the
+   * builder refuses any other (seed 001, 'Accept'), as the Declaration rules do (`deadline.l-accept-latest`).
+   */
   effectiveDate?: string;
+  /**
+   * The day the declaration was received, `YYYY-MM-DD`, from which an L declaration's 14 days
+   * count; default the received 30's or 32's message date (DTM 137), as `Declaration.apply`
+   * defaults it. Needed for an L accept answering a reminder (31): the reminder is not the receipt.
+   */
+  receivedOn?: string;
   /** policenummer to add or correct. */
   policyNumber?: string;
   /** prioritet (Z91…) when it differs from the declared one. */
@@ -66,15 +79,17 @@ export interface DeclarationAcceptOptions extends ReplyOptions {
   profile?: GuideProfile;
 }
 
-function acceptValue(kind: 'accept' | 'acceptWithoutFee', received: Panthaver, o: DeclarationAcceptOptions): Record<string, unknown> {
+function acceptValue(kind: 'accept' | 'acceptWithoutFee', received: Panthaver, o: DeclarationAcceptOptions, l: LAccept | undefined): Record<string, unknown> {
   const base = copyDeclaration(received);
+  // Accepted later than receipt + 14, an L declaration's acceptance date is receipt + 14 (seed 001, 'Accept').
+  const lLatest = l !== undefined && o.messageDate > l.latest ? l.latest : undefined;
   return compact({
     kind,
     ...base,
     messageDate: o.messageDate,
     recipient: received.sender,
     sender: ownParty(received, o.ownVir),
-    effectiveDate: o.effectiveDate ?? base.effectiveDate,
+    effectiveDate: o.effectiveDate ?? lLatest ?? base.effectiveDate,
     policyNumber: o.policyNumber ?? base.policyNumber,
     priority: o.priority ?? base.priority,
     coverType: o.coverType ?? base.coverType,
@@ -84,11 +99,50 @@ function acceptValue(kind: 'accept' | 'acceptWithoutFee', received: Panthaver, o
   });
 }
 
+/** The checks of the accept builders' options beyond the profile. */
+const ACCEPT_OPTION_CHECKS: readonly OptionCheck[] = [['receivedOn', (v) => isString(v) && isRealIsoDate(v as string), 'an ISO date YYYY-MM-DD']];
+
+/** An accept of an L declaration: the profile's L code, the day the declaration was received and receipt + 14 days. */
+interface LAccept {
+  code: string;
+  receivedOn: string;
+  latest: string;
+}
+
+/**
+ * The L facts of an accept of `received` when it is an L declaration (the L code of `profile`);
+ * the receipt is `options.receivedOn`, else the declaration's message date — a reminder's is not.
+ */
+function lAccept(received: Panthaver, options: DeclarationAcceptOptions, profile: GuideProfile): LAccept | undefined {
+  const code = declarationTypeCode(profile, 'L');
+  if (code === undefined || copyDeclaration(received).declarationType !== code) return undefined;
+  const receivedOn = options.receivedOn ?? (received.kind === 'reminder' ? undefined : received.messageDate);
+  if (receivedOn === undefined) {
+    throw new MessageBuildError(`the accept of an L declaration (${code}) answering a reminder (31) needs receivedOn, the day the declaration was received: the acceptance date (acceptdato, effectiveDate) is at most ${L_ACCEPT_MAX_DAYS} days later`);
+  }
+  return { code, receivedOn, latest: addIsoDays(receivedOn, L_ACCEPT_MAX_DAYS) };
+}
+
 /** An accept of an L declaration carries the sum insured (seed 001, 'Accept': "skal … indtaste en acceptdato og en forsikringssum"). */
-function assertLSumInsured(value: Record<string, unknown>, profile: GuideProfile): void {
-  const L = declarationTypeCode(profile, 'L');
-  if (L !== undefined && value.declarationType === L && value.sumInsured === undefined) {
-    throw new MessageBuildError(`the accept of an L declaration (${L}) needs the sum insured (forsikringssum, sumInsured) in whole kroner`);
+function assertLSumInsured(value: Record<string, unknown>, l: LAccept | undefined): void {
+  if (l !== undefined && value.sumInsured === undefined) {
+    throw new MessageBuildError(`the accept of an L declaration (${l.code}) needs the sum insured (forsikringssum, sumInsured) in whole kroner`);
+  }
+}
+
+/**
+ * An accept of an L declaration has an acceptance date the Declaration rules take (the same
+ * {@link lAcceptDateProblem}): at most receipt + 14 days, and exactly that when sent later.
+ */
+function assertLAcceptDate(accept: { messageDate: string; effectiveDate: string }, l: LAccept | undefined): void {
+  if (l === undefined) return;
+  const { code, receivedOn, latest } = l;
+  const what = `the accept of an L declaration (${code}) received ${receivedOn}`;
+  switch (lAcceptDateProblem(latest, accept.messageDate, accept.effectiveDate)) {
+    case 'later-than-latest':
+      throw new MessageBuildError(`${what} may have an acceptance date (acceptdato, effectiveDate) of at most ${latest}, ${L_ACCEPT_MAX_DAYS} days after receipt; got ${accept.effectiveDate}`);
+    case 'late-accept-not-latest':
+      throw new MessageBuildError(`${what} and sent ${accept.messageDate}, later than ${L_ACCEPT_MAX_DAYS} days after receipt, needs the acceptance date (acceptdato, effectiveDate) ${latest}; got ${accept.effectiveDate}`);
   }
 }
 
@@ -96,15 +150,21 @@ function assertLSumInsured(value: Record<string, unknown>, profile: GuideProfile
  * Builds the accept (33) of a received declaration (30, 32 or its reminder 31): NADs
  * swapped, the declaration's references, object, terms and debtor repeated, with the
  * acceptance date, policy number, priority, cover type and sum insured as given.
- * @throws MessageBuildError for an L declaration (the L code of `options.profile`, default the shipped panthaver profile) without a sum insured
- * @throws TypeError when `options.profile` is not a panthaver guide profile
+ * @throws MessageBuildError for an L declaration (the L code of `options.profile`, default the shipped panthaver profile) without a sum insured,
+ *   with an acceptance date later than receipt + 14 days or, sent later than that, other than receipt + 14 (seed 001, 'Accept'),
+ *   or answering a reminder (31) without `receivedOn`
+ * @throws TypeError when `options.profile` is not a panthaver guide profile or `options.receivedOn` no ISO date
  */
 export function buildDeclarationAccept(received: Panthaver, options: DeclarationAcceptOptions): PanthaverOf<'accept'> {
   const profile = profileOption(options, panthaver52, 'buildDeclarationAccept');
+  checkOptions(options, ACCEPT_OPTION_CHECKS, 'buildDeclarationAccept');
   assertPanthaver(received, ['newDeclaration', 'changeOfLienholder', 'reminder'], 'an accept');
-  const value = acceptValue('accept', received, options);
-  assertLSumInsured(value, profile);
-  return finish(acceptSchema, value, 'an accept (33)');
+  const l = lAccept(received, options, profile);
+  const value = acceptValue('accept', received, options, l);
+  assertLSumInsured(value, l);
+  const accept = finish(acceptSchema, value, 'an accept (33)');
+  assertLAcceptDate(accept, l);
+  return accept;
 }
 
 /** Options of {@link buildAcceptWithoutFee}. */
@@ -120,7 +180,8 @@ export interface AcceptWithoutFeeOptions extends DeclarationAcceptOptions {
  * and the receipt (Z70) to the old lienholder (MR and NAD GPH = the old lienholder; its
  * cessation date = the takeover date).
  * @throws MessageBuildError when the old lienholder is neither given nor in the 32, or for an L declaration (the L code of `options.profile`) without a sum insured
- * @throws TypeError when `options.profile` is not a panthaver guide profile
+ *   or with an acceptance date seed 001 'Accept' does not allow (see {@link buildDeclarationAccept})
+ * @throws TypeError when `options.profile` is not a panthaver guide profile or `options.receivedOn` no ISO date
  */
 export function buildAcceptWithoutFee(
   received: PanthaverOf<'changeOfLienholder'>,
@@ -132,10 +193,13 @@ export function buildAcceptWithoutFee(
   receipt: PanthaverOf<'oldLienholderReceipt'>;
 } {
   const profile = profileOption(options, panthaver52, 'buildAcceptWithoutFee');
+  checkOptions(options, ACCEPT_OPTION_CHECKS, 'buildAcceptWithoutFee');
   assertPanthaver(received, ['changeOfLienholder'], 'an accept without fee');
-  const value = acceptValue('acceptWithoutFee', received, options);
-  assertLSumInsured(value, profile);
+  const l = lAccept(received, options, profile);
+  const value = acceptValue('acceptWithoutFee', received, options, l);
+  assertLSumInsured(value, l);
   const accept = finish(acceptWithoutFeeSchema, value, 'an accept without fee (34)');
+  assertLAcceptDate(accept, l);
   const old = options.oldLienholder ?? received.oldLienholder;
   if (old === undefined) throw new MessageBuildError('the receipt (Z70) needs the old lienholder: pass oldLienholder (the 32 has no NAD GPH)');
   const receipt = finish(
