@@ -198,7 +198,7 @@ describe('Tokenizer: where its errors point', () => {
   it('in text input under a Latin-1 charset, a character above U+00FF is error 21 at its character offset', () => {
     const text = `${UNB}FTX+a€b'`;
     const { errors, segments } = parse(text, { errors: 'collect' });
-    expect(errors.map(positionOf)).toEqual([{ code: '21', offset: text.indexOf('€'), segmentNumber: 2, tag: 'FTX', element: undefined, component: undefined }]);
+    expect(errors.map(positionOf)).toEqual([{ code: '21', offset: text.indexOf('€'), segmentNumber: 2, tag: 'FTX', element: 1, component: 1 }]);
     expect(segments[1]?.elements).toEqual([['a€b']]);
     expect(parse(`UNB+UNOY:4+1+2+20240101:1200+R'FTX+a€b'`, { errors: 'collect' }).errors).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { type Charset, FALLBACK_CHARSET, charsetFor, decodeBinary, firstInvalidChar } from './charsets.js';
+import { elementAndComponentAt } from './char-position.js';
 import { buildError, EdifactSyntaxError, type ErrorDraft, errorDraft, type Position, SyntaxErrorCode, type SyntaxErrorCodeValue } from './errors.js';
 import type { Element, Segment } from './segment.js';
 import { DEFAULT_SERVICE_CHARS, type ServiceChars, charsUnderVersion, isSegmentGap, isServiceChars, readServiceChars, releaseInUse, releaseRunBefore, restrictedPlacesBroken, segmentGaps, serviceCharsAfter, serviceCharsInUse } from './service-chars.js';
@@ -569,6 +570,8 @@ export class Tokenizer {
       segmentNumber,
       messageSegmentNumber,
       tag: raw.slice(0, 3),
+      // Counted only now, on the error path: the split loops do not count separators for it.
+      ...elementAndComponentAt(raw, index, this.chars),
     });
   }
 }

@@ -74,10 +74,11 @@ function writable(id: '0096' | '0098' | '0104', n: number): boolean {
  * S011 data element position (`element:component`) as the CONTRL can write it, or `undefined`.
  * A position too wide for its element (limits raised over 999, a segment of 1,000 elements) is
  * never clamped: a component's leaves its element (the composite in error), an element's
- * leaves none — the error is then its segment's.
+ * leaves none — the error is then its segment's. So is an error in the tag (element 0, e.g. a
+ * character outside the charset, 21): the tag is no data element a UCD could name.
  */
 function position(e: ValidationError): string[] | undefined {
-  if (e.element === null || !writable('0098', e.element)) return undefined;
+  if (e.element === null || e.element < 1 || !writable('0098', e.element)) return undefined;
   return e.component === null || !writable('0104', e.component) ? [String(e.element)] : [String(e.element), String(e.component)];
 }
 
