@@ -135,10 +135,12 @@ export function validateCpr(value: string): CprResult {
   const m = CPR_SHAPE.exec(text);
   if (!m) {
     const digitCount = countDigits(text);
+    // Other characters than digits (and the one dash) are said, or "it has 10 digits" would contradict "is not 10 digits".
+    const other = /[^\d-]/.test(text) || text.split('-').length > 2 ? ' and other characters' : '';
     return {
       valid: false,
       reason: 'format',
-      problem: `CPR ${maskCpr(text)} is not 10 digits in the form DDMMYYSSSS or DDMMYY-SSSS (it has ${digitCount > 99 ? 'over 99' : digitCount} digits)`,
+      problem: `CPR ${text === '' ? '(blank)' : maskCpr(text)} is not 10 digits in the form DDMMYYSSSS or DDMMYY-SSSS (it has ${digitCount > 99 ? 'over 99' : digitCount} digits${other})`,
     };
   }
   const digits = `${m[1]}${m[2]}`;
@@ -155,7 +157,7 @@ export function validateCpr(value: string): CprResult {
     return {
       valid: false,
       reason: 'date',
-      problem: `CPR ${maskCpr(digits)} has no valid birth date: the day does not exist in that month${mm === 2 && dd === 29 ? ' (not a leap year in the century digit 7 gives)' : ''}`,
+      problem: `CPR ${maskCpr(digits)} has no valid birth date: the day does not exist in that month${mm === 2 && dd === 29 ? ' (29 February in a year that is no leap year, its century read from digit 7)' : ''}`,
     };
   }
   return {

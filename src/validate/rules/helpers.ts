@@ -16,6 +16,11 @@ export function codesOf(profile: GuideProfile, list: string): ReadonlySet<string
   return l ? new Set(Object.keys(l.codes)) : undefined;
 }
 
+/** The message's kind as a text names it, with its article and document code: `an accept (33)`, `a rejection (27)`. */
+export function kindNamed(ctx: Pick<RuleContext, 'kind' | 'documentCode'>): string {
+  return `${/^[aeiou]/i.test(ctx.kind) ? 'an' : 'a'} ${ctx.kind} (${ctx.documentCode})`;
+}
+
 /** Index of the first top-level segment with `tag` (and first value `q` when given), or -1. */
 export function findTop(ctx: RuleContext, tag: string, q?: string): number {
   const segs = ctx.segments;

@@ -5,7 +5,7 @@
  */
 import { repeatedSegments } from '../../messages/occurrence.js';
 import type { ContentErrorCode, GuideProfile } from '../../schema/profile.js';
-import { codesOf, qualifier, rolesOf, val } from './helpers.js';
+import { codesOf, kindNamed, qualifier, rolesOf, val } from './helpers.js';
 import { opsCodes } from './opsigelser.js';
 import { OPS_KINDS } from './opsigelser-kinds.js';
 import type { ValidationRule, RuleContext } from './types.js';
@@ -13,8 +13,6 @@ import type { ValidationRule, RuleContext } from './types.js';
 const GUIDE = 'opsigelser.md (guide 5.5)';
 
 type Verdict = readonly [string, string];
-
-const what = (ctx: RuleContext): string => `a ${ctx.kind} (${ctx.documentCode})`;
 
 /**
  * One pass over a message: for each segment the kind must not carry, the F04 rule id and a
@@ -66,29 +64,29 @@ function placement(p: GuideProfile): Placement {
     for (let i = 0; i < n; i++) {
       const s = segs[i]!;
       const again = repeated?.[i];
-      if (again != null) mark(n, i, ['segment-not-allowed-for-kind', `a second ${again}: ${what(ctx)} holds one`]);
+      if (again != null) mark(n, i, ['segment-not-allowed-for-kind', `a second ${again}: ${kindNamed(ctx)} holds one`]);
       switch (s.tag) {
         case 'ERC':
           erc ??= val(s, 0);
-          if (!spec.erc) mark(n, i, [ctx.kind === 'cancellation' ? 'erc-in-cancellation' : 'segment-not-allowed-for-kind', `ERC is not allowed in ${what(ctx)}`]);
+          if (!spec.erc) mark(n, i, [ctx.kind === 'cancellation' ? 'erc-in-cancellation' : 'segment-not-allowed-for-kind', `ERC is not allowed in ${kindNamed(ctx)}`]);
           break;
         case 'OSI': {
           const code = val(s, 0);
           if (code === bro && ctx.kind !== 'cancellation') mark(n, i, ['osi-bro-outside-cancellation', `OSI ${code} is only for a cancellation`]);
-          else if (spec.osi.length === 0) mark(n, i, ['segment-not-allowed-for-kind', `OSI is not allowed in ${what(ctx)}`]);
+          else if (spec.osi.length === 0) mark(n, i, ['segment-not-allowed-for-kind', `OSI is not allowed in ${kindNamed(ctx)}`]);
           break;
         }
         case 'DOC':
-          if (spec.doc.length === 0) mark(n, i, [ctx.kind === 'rejection' ? 'doc-in-rejection' : 'segment-not-allowed-for-kind', `DOC is not allowed in ${what(ctx)}`]);
+          if (spec.doc.length === 0) mark(n, i, [ctx.kind === 'rejection' ? 'doc-in-rejection' : 'segment-not-allowed-for-kind', `DOC is not allowed in ${kindNamed(ctx)}`]);
           break;
         case 'FTX':
-          if (!spec.ftx) mark(n, i, ['segment-not-allowed-for-kind', `FTX (free text) is not allowed in ${what(ctx)}`]);
+          if (!spec.ftx) mark(n, i, ['segment-not-allowed-for-kind', `FTX (free text) is not allowed in ${kindNamed(ctx)}`]);
           break;
         case 'SIF':
         case 'SHI':
           if (!spec.bonus) {
             const id = ctx.kind === 'cancellation' || ctx.kind === 'bonusQuery' ? 'bonus-block-not-allowed' : 'segment-not-allowed-for-kind';
-            mark(n, i, [id, `the bonus block (${s.tag}) is not allowed in ${what(ctx)}`]);
+            mark(n, i, [id, `the bonus block (${s.tag}) is not allowed in ${kindNamed(ctx)}`]);
           }
           break;
         case 'NAD': {
@@ -96,13 +94,13 @@ function placement(p: GuideProfile): Placement {
           if (code === cancelledBy && (ctx.kind !== 'rejection' || erc === undefined || erc !== k.byCompanyErc)) {
             mark(n, i, ['nad-ops-not-allowed', `NAD ${code} (the company that already cancelled) is only for a rejection with ERC ${k.byCompanyErc ?? '9'}`]);
           } else if (!allowed.nad.has(code) && nad.has(code)) {
-            mark(n, i, ['segment-not-allowed-for-kind', `NAD ${code} (${nad.get(code)}) is not allowed in ${what(ctx)}`]);
+            mark(n, i, ['segment-not-allowed-for-kind', `NAD ${code} (${nad.get(code)}) is not allowed in ${kindNamed(ctx)}`]);
           }
           break;
         }
         case 'RFF': {
           const code = val(s, 0);
-          if (!allowed.rff.has(code) && rff.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `RFF ${code} (${rff.get(code)}) is not allowed in ${what(ctx)}`]);
+          if (!allowed.rff.has(code) && rff.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `RFF ${code} (${rff.get(code)}) is not allowed in ${kindNamed(ctx)}`]);
           break;
         }
         case 'DTM': {
@@ -110,7 +108,7 @@ function placement(p: GuideProfile): Placement {
           const code = val(s, 0);
           if (code === messageDate) break;
           if (code === endDate && ctx.kind === 'cancellation') mark(n, i, ['end-date-in-cancellation', `DTM ${code} (policy end date) is not allowed in a cancellation`]);
-          else if (!allowed.dtm.has(code) && dtm.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `DTM ${code} (${dtm.get(code)}) is not allowed at message level in ${what(ctx)}`]);
+          else if (!allowed.dtm.has(code) && dtm.has(code)) mark(n, i, ['segment-not-allowed-for-kind', `DTM ${code} (${dtm.get(code)}) is not allowed at message level in ${kindNamed(ctx)}`]);
           break;
         }
       }
@@ -205,12 +203,12 @@ export function opsigelserCodeRule(p: GuideProfile): ValidationRule {
             break;
           case 'DOC': {
             const role = doc.get(v);
-            if (spec.doc.length > 0 && role !== undefined && !spec.doc.includes(role)) report(i, `DOC ${v} (${role}) is not allowed in a ${ctx.kind}`, 1, 1);
+            if (spec.doc.length > 0 && role !== undefined && !spec.doc.includes(role)) report(i, `DOC ${v} (${role}) is not allowed in ${kindNamed(ctx)}`, 1, 1);
             break;
           }
           case 'OSI': {
             const role = osi.get(v);
-            if (spec.osi.length > 0 && role !== undefined && role !== 'buildingFire' && !spec.osi.includes(role)) report(i, `OSI ${v} (${role}) is not allowed in a ${ctx.kind}`, 1);
+            if (spec.osi.length > 0 && role !== undefined && role !== 'buildingFire' && !spec.osi.includes(role)) report(i, `OSI ${v} (${role}) is not allowed in ${kindNamed(ctx)}`, 1);
             break;
           }
           case 'NAD': {

@@ -7,7 +7,7 @@ import { rejectionReasonCode } from '../../messages/profile.js';
 import { branchGroup, endDateQualifier, latestCancellationDate, requiredReferences } from '../../schema/access.js';
 import { isMissingPolicyNumber } from '../../schema/policy-number.js';
 import type { GuideProfile } from '../../schema/profile.js';
-import { count, find, findTop, qualifier, val } from './helpers.js';
+import { count, find, findTop, kindNamed, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES } from '../../messages/occurrence.js';
 import { OPS_KINDS } from './opsigelser-kinds.js';
 import { checkRequiredValues, OPSIGELSER_VALUES, requiredValues } from './required-values.js';
@@ -90,7 +90,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
           switch (s.tag) {
             case 'RFF':
               if (q === k.caseReference && ref === -1) ref = i;
-              else if (q !== k.policyNumber && val(s, 0, 1) === '') report(i, `RFF ${q} has no reference`, 1, 2);
+              else if (q !== k.policyNumber && val(s, 0, 1) === '') report(i, `RFF ${q} has no reference number`, 1, 2);
               break;
             case 'DTM':
               if (top) {
@@ -175,7 +175,7 @@ export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
         for (const role of requiredReferences(ctx.profile, b.group, ctx.kind)) {
           // An empty one is required-segment-missing's (every RFF needs its value).
           const rff = k.c('RFF', role);
-          if (findTop(ctx, 'RFF', rff) === -1) report(null, `branch group ${b.group} needs the ${role} (RFF ${rff}) in a ${ctx.kind}`);
+          if (findTop(ctx, 'RFF', rff) === -1) report(null, `branch group ${b.group} needs the ${role} (RFF ${rff}) in ${kindNamed(ctx)}`);
         }
       },
     },

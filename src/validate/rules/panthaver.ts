@@ -8,7 +8,7 @@ import { repeatedSegments } from '../../messages/occurrence.js';
 import { declarationTypeCode } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS, WHOLE_KRONER } from '../../schema/rule-facts.js';
-import { codesOf, dayNumber, find, findTop, qualifier, val } from './helpers.js';
+import { codesOf, dayNumber, find, findTop, kindNamed, qualifier, val } from './helpers.js';
 import { checkRequiredValues, PANTHAVER_VALUES, requiredValues } from './required-values.js';
 import type { ValidationRule, RuleContext } from './types.js';
 
@@ -75,7 +75,7 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
         if (findTop(ctx, 'RFF', DEK) === -1) report(null, `the declaration number (RFF ${DEK}) is missing`);
         if (findTop(ctx, 'DTM', MSG_DATE) === -1) report(null, `the message date (DTM ${MSG_DATE}) is missing`);
         for (const [tag, code, role] of required.get(ctx.kind) ?? []) {
-          if (find(ctx, tag, code) === -1) report(null, `${tag}${role ? ` ${code} (${role})` : ''} is missing in a ${ctx.kind}`);
+          if (find(ctx, tag, code) === -1) report(null, `${tag}${role ? ` ${code} (${role})` : ''} is missing in ${kindNamed(ctx)}`);
         }
         if ((ctx.kind === 'accept' || ctx.kind === 'acceptWithoutFee') && L !== undefined && att(ctx, 'declarationType').v === L) {
           if (find(ctx, 'MOA', FSU) === -1) report(null, `an accept of an L declaration needs the sum insured (MOA ${FSU})`);
@@ -130,9 +130,9 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
         let seen = 0;
         for (let i = 0; i < ctx.segments.length; i++) {
           const again = repeated?.[i];
-          if (again != null) report(i, `a second ${again}: a ${ctx.kind} (${ctx.documentCode}) holds one`);
+          if (again != null) report(i, `a second ${again}: ${kindNamed(ctx)} holds one`);
           if (ctx.segments[i]!.tag !== 'ERC' || ++seen <= allowed) continue;
-          report(i, allowed === 0 ? `ERC is not allowed in a ${ctx.kind} (${ctx.documentCode})` : `a ${ctx.kind} (${ctx.documentCode}) carries ${allowed === 1 ? 'one ERC' : `at most ${allowed} ERCs`}; this is ERC number ${seen}`);
+          report(i, allowed === 0 ? `ERC is not allowed in ${kindNamed(ctx)}` : `${kindNamed(ctx)} carries ${allowed === 1 ? 'one ERC' : `at most ${allowed} ERCs`}; this is ERC number ${seen}`);
         }
       },
     },

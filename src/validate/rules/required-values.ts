@@ -43,7 +43,7 @@ export const OPSIGELSER_VALUES: readonly RequiredValue[] = [
 /** Panthaver (seed 001): every reference's number, every attribute's code, every amount, the debtor's name, the VIR number of a company. */
 export const PANTHAVER_VALUES: readonly RequiredValue[] = [
   ...SHARED,
-  ['RFF', null, 0, 1, 'reference'],
+  ['RFF', null, 0, 1, 'reference number'],
   ['ATT', null, 2, 0, 'attribute code'],
   ['MOA', null, 0, 1, 'amount'],
   ['NAD', 'debtor', 3, 0, 'name'],
@@ -90,7 +90,7 @@ export function checkRequiredValues(values: RequiredValues, s: Segment, i: numbe
   const q = val(s, 0);
   for (const n of needs) {
     if ((n.q === undefined || n.q === q) && empty(s, n.e, n.c)) {
-      report(i, `${s.tag} ${q}${n.role ? ` (${n.role})` : ''} has no ${n.what}`, (typeof n.e === 'number' ? n.e : n.e[0]!) + 1, n.c === 'any' ? 1 : n.c + 1);
+      report(i, `${s.tag}${q === '' ? '' : ` ${q}`}${n.role ? ` (${n.role})` : ''} has no ${n.what}`, (typeof n.e === 'number' ? n.e : n.e[0]!) + 1, n.c === 'any' ? 1 : n.c + 1);
     }
   }
 }
