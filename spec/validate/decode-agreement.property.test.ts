@@ -125,6 +125,33 @@ describe('validate and decodeMessage give one answer when values are taken away 
   });
 });
 
+/**
+ * A valid message and its body with the id type (C082/3055) of one party NAD changed to another
+ * the profile knows (VIR, CPR, CVR): a lienholder by CVR where the kind names a lienholder there,
+ * an insurer by CVR, a debtor by VIR, …
+ */
+function arbIdTypeChanged(arbMessage: fc.Arbitrary<FpMessage>, profile: GuideProfile): fc.Arbitrary<{ message: FpMessage; filled: SegmentInput[] }> {
+  const types = Object.values(profile.qualifiers.NADIdType!).map((q) => q.value);
+  return arbMessage.chain((message) => {
+    const body = encodeMessage(message, profile).body;
+    const nads = body.flatMap((s, i) => (s.tag === 'NAD' && (s.elements[1]?.[2] ?? '') !== '' ? [i] : []));
+    return fc.record({ at: fc.constantFrom(...nads), type: fc.constantFrom(...types) }).map(({ at, type }) => {
+      const filled = body.map((seg) => ({ tag: seg.tag, elements: seg.elements.map((el) => [...el]) }));
+      filled[at]!.elements[1]![2] = type;
+      return { message, filled };
+    });
+  });
+}
+
+describe('validate and decodeMessage give one answer when a party NAD carries another id type', () => {
+  it('opsigelser', async () => {
+    await fc.assert(fc.asyncProperty(arbIdTypeChanged(arbOpsigelse(), opsigelser55), (c) => agree(opsigelser55, c.message, c.filled)), { numRuns: RUNS });
+  });
+  it('panthaver', async () => {
+    await fc.assert(fc.asyncProperty(arbIdTypeChanged(arbPanthaver(), panthaver52), (c) => agree(panthaver52, c.message, c.filled)), { numRuns: RUNS });
+  });
+});
+
 /** Segments a partner's Bilag 1 might add: F&P-style segments of our own (any tag the exchange does not use), and standard layouts the exchange does not use. */
 const OWN_LAYOUTS: readonly SegmentLayout[] = [
   {

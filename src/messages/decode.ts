@@ -101,7 +101,7 @@ function decodeWith(message: MessageInput, profile: GuideProfile): DecodeResult 
   const value =
     profile.exchange === 'opsigelser'
       ? opsigelseFromWire(kind as OpsigelseKind, keep(readOpsigelse(walked, profile, ctx)), ctx)
-      : panthaverFromWire(kind as PanthaverKind, keep(readPanthaver(walked, profile, ctx)), ctx);
+      : panthaverFromWire(kind as PanthaverKind, keep(readPanthaver(walked, profile, ctx, kind as PanthaverKind)), ctx);
   ctx.reportLayoutIssues();
   if (value === undefined || ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
   return { ok: true, kind: value.kind, value };

@@ -35,4 +35,5 @@ export {
   type PanthaverKind,
   type PanthaverOf,
   type DeclarationNoticeKind,
+  type Lienholder,
 } from './types/panthaver.js';

@@ -50,7 +50,7 @@ const ROUTES: Readonly<Record<Panthaver['kind'], Route | null>> = {
   contentError: null,
 };
 
-/** The VIR number `party` stands for on this declaration, and how to name it. */
+/** The id `party` stands for on this declaration (a VIR number; a lienholder's may be its CVR number), and how to name it. */
 function partyOf(model: DeclarationModel, party: Party): { vir: string | undefined; who: string } {
   if (party === 'lienholder') return { vir: model.lienholder, who: "the declaration's lienholder" };
   if (party === 'awaited' && model.state === 'under skift') return { vir: model.changeOfInsurer?.newInsurer, who: 'the new insurer' };

@@ -46,7 +46,7 @@ export interface DeclarationModel {
   declarationType?: string;
   /** The insurer holding the declaration (VIR). */
   insurer?: string;
-  /** The lienholder holding the declaration. */
+  /** The lienholder holding the declaration: its id as its NAD carries it (a VIR number, or its CVR number when named `::CVR`). */
   lienholder?: string;
   /** Message date of the declaration (or of its sending to a new insurer) awaiting an answer. */
   createdOn?: IsoDate;

@@ -14,6 +14,7 @@ import {
   oldLienholderReceiptSchema,
   panthaverSchemas,
   PANTHAVER_KINDS,
+  PANTHAVER_SENT_BY,
   rejectionSchema,
   type DeclarationNoticeKind,
   type Panthaver,
@@ -27,8 +28,8 @@ import { checkOptions, isString, type OptionCheck } from '../../syntax/options.j
 import { compact, finish, isOpsigelse, looksLikeCode, ownParty, profileOption, toFreeText, type TextInput } from './common.js';
 import type { ReplyOptions } from './opsigelser.js';
 
-/** Kinds the lienholder sends (the insurer answers them with the NADs swapped). */
-export const LIENHOLDER_KINDS: readonly PanthaverKind[] = ['newDeclaration', 'reminder', 'changeOfLienholder', 'lienEnded', 'reRegistration', 'lienholderPortfolioTransfer'];
+/** Kinds the lienholder sends (the insurer answers them with the NADs swapped): 30, 31, 32, 36, 37, 38 ({@link PANTHAVER_SENT_BY}). */
+export const LIENHOLDER_KINDS: readonly PanthaverKind[] = PANTHAVER_KINDS.filter((k) => PANTHAVER_SENT_BY[k] === 'lienholder');
 
 /** Declaration fields an answer repeats from the declaration (identity, object, terms, debtor). */
 const DECLARATION_COPY = [

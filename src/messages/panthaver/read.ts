@@ -6,6 +6,7 @@ import { dateFormat, idTypeCodes, roleOf, type GuideProfile } from '../profile.j
 import { q } from '../../schema/access.js';
 import { WHOLE_KRONER } from '../../schema/rule-facts.js';
 import { readCompany, readCta, readDtmDate, readFreeText, readNamedParty, unknownCodeReporter } from '../wire/fields.js';
+import { lienholderFields, type PanthaverCompanyField, type PanthaverKind } from '../types/panthaver.js';
 import type { DecodeContext, SegmentReader } from '../wire/reader.js';
 import { readWalked, type WalkedSegment } from '../wire/walk.js';
 
@@ -30,7 +31,7 @@ export const ATT_FIELDS = ['lienType', 'declarationType', 'priority'] as const;
 /** MOA roles, in writing order. */
 export const MOA_FIELDS = ['sumInsured', 'lienAmount'] as const;
 /** NAD roles and their shapes, in writing order. */
-export const NAD_FIELDS: ReadonlyArray<readonly [string, 'company' | 'named']> = [
+export const NAD_FIELDS: ReadonlyArray<readonly [PanthaverCompanyField | 'debtor', 'company' | 'named']> = [
   ['recipient', 'company'],
   ['sender', 'company'],
   ['debtor', 'named'],
@@ -55,9 +56,13 @@ function readAmount(r: SegmentReader, ctx: DecodeContext, key: string, whole: bo
   return whole ? Number(raw) : raw.replace(',', '.');
 }
 
-/** Reads a panthaver message body into its wire record. */
-export function readPanthaver(walked: readonly WalkedSegment[], profile: GuideProfile, ctx: DecodeContext): PantWire {
+/**
+ * Reads a panthaver message body of `kind` (its BGM's, through the profile) into its wire record.
+ * The kind says which company NADs name a lienholder, by VIR or CVR number ({@link lienholderFields}).
+ */
+export function readPanthaver(walked: readonly WalkedSegment[], profile: GuideProfile, ctx: DecodeContext, kind: PanthaverKind): PantWire {
   const w: PantWire = { ercs: [], freeText: [] };
+  const lienholders: readonly string[] = lienholderFields(kind);
   const fmt = dateFormat(profile);
   const codes = idTypeCodes(profile);
   const unknown = unknownCodeReporter(profile.id, ctx);
@@ -123,7 +128,7 @@ export function readPanthaver(walked: readonly WalkedSegment[], profile: GuidePr
       case 'NAD': {
         const shape = NAD_FIELDS.find(([k]) => k === role)?.[1];
         if (role === undefined || shape === undefined) unknown(r, 0, 0, 'party qualifier');
-        else if (r.once(w, role)) w[role] = shape === 'company' ? readCompany(r, ctx, role, codes) : readNamedParty(r, ctx, role, codes);
+        else if (r.once(w, role)) w[role] = shape === 'company' ? readCompany(r, ctx, role, codes, lienholders.includes(role)) : readNamedParty(r, ctx, role, codes);
         break;
       }
     }

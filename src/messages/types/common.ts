@@ -57,9 +57,13 @@ export const freeText = z
   )
   .min(1);
 
-/** A company (insurer or lienholder) identified by its VIR number (NAD `<VIR>::VIR`, optionally with a name). */
+/**
+ * A company identified by its VIR number (NAD `<VIR>::VIR`, optionally with a name): an insurer.
+ * A panthaver lienholder is one too, or is named by its CVR number instead (`lienholder` in
+ * `./panthaver.ts`: the same fields and `idType: 'CVR'`).
+ */
 export const company = z.strictObject({
-  /** VIR-nummer: the F&P company id (lienholder ids are written the same way). */
+  /** VIR-nummer: the F&P company id (a panthaver lienholder's CVR number when its `idType` is `'CVR'`). */
   vir: text(35),
   /** selskabsnavn: the company's name, when the message carries it. */
   name: text(35).optional(),
@@ -172,7 +176,7 @@ export const extraSegment = z.strictObject({
 /** Whole segments the typed message has no field for, in message order. */
 export const extraSegments = z.array(extraSegment);
 
-/** A company (insurer or lienholder) identified by its VIR number (NAD `<VIR>::VIR`), with its name when the message carries one. */
+/** A company identified by its VIR number (NAD `<VIR>::VIR`), with its name when the message carries one: an insurer, or a lienholder by VIR (`Lienholder` adds the CVR). */
 export type Company = z.infer<typeof company>;
 /** A CPR (person) or CVR (business) number of a policyholder or debtor, as sent, with its register. */
 export type PersonId = z.infer<typeof personId>;

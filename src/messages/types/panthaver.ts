@@ -35,6 +35,74 @@ export const PANTHAVER_KINDS = [
 /** A panthaver kind name. */
 export type PanthaverKind = (typeof PANTHAVER_KINDS)[number];
 
+/**
+ * Who sends each kind (panthaver.md): the lienholder (30, 31, 32, 36, 37, 38), the insurer (33,
+ * 34, 27 and the Z-notices), or either of them (12, a content error answers either side).
+ */
+export const PANTHAVER_SENT_BY: Readonly<Record<PanthaverKind, 'lienholder' | 'insurer' | 'either'>> = {
+  newDeclaration: 'lienholder',
+  reminder: 'lienholder',
+  changeOfLienholder: 'lienholder',
+  lienEnded: 'lienholder',
+  reRegistration: 'lienholder',
+  lienholderPortfolioTransfer: 'lienholder',
+  accept: 'insurer',
+  acceptWithoutFee: 'insurer',
+  rejection: 'insurer',
+  coverageEndedArrears: 'insurer',
+  coverageEndedComprehensive: 'insurer',
+  coverageEndedOther: 'insurer',
+  sumInsuredChanged: 'insurer',
+  coverageRestored: 'insurer',
+  changeOfInsurer: 'insurer',
+  administrativeCorrection: 'insurer',
+  priorityChanged: 'insurer',
+  oldLienholderReceipt: 'insurer',
+  insurerPortfolioTransfer: 'insurer',
+  contentError: 'either',
+};
+
+/** A company NAD of a panthaver message: `recipient` (MR), `sender` (MS), `oldLienholder` (GPH), `newInsurer` (NFS). */
+export type PanthaverCompanyField = 'recipient' | 'sender' | 'oldLienholder' | 'newInsurer';
+
+/** The company NADs that name a lienholder, by who sends the kind; the old lienholder (GPH) always does. */
+const LIENHOLDER_FIELDS_BY_SENDER = {
+  lienholder: ['sender', 'oldLienholder'],
+  insurer: ['recipient', 'oldLienholder'],
+  either: ['recipient', 'sender', 'oldLienholder'],
+} as const satisfies Record<string, readonly PanthaverCompanyField[]>;
+
+/**
+ * Per kind, the company NADs that name a lienholder, which may carry its VIR or its CVR number
+ * (`idType: 'CVR'`): the sender of what a lienholder sends, the recipient of what an insurer
+ * sends, either party of a 12, and the old lienholder (GPH). Every other company NAD names an
+ * insurer, by its VIR number only (the recipient of what a lienholder sends, the sender of what
+ * an insurer sends, the new insurer NFS).
+ */
+export function lienholderFields(kind: PanthaverKind): readonly PanthaverCompanyField[] {
+  return LIENHOLDER_FIELDS_BY_SENDER[PANTHAVER_SENT_BY[kind]];
+}
+
+/**
+ * A lienholder (bank, finance or leasing company) in a party NAD. It is no insurer and need not
+ * have a VIR number, so it is named by its VIR number (`NAD+MS+<id>::VIR`, `idType` absent) or by its
+ * CVR number (`NAD+MS+<cvr>::CVR`, `idType: 'CVR'`; default-profile.md: NAD `MS` "(VIR or
+ * lienholder id)"). A CVR failing modulus 11 is read and written as sent; `validate` warns of it
+ * (`cvr-check-digit`), as of any CVR.
+ */
+export const lienholder = company.extend({
+  /** The id's register: `'CVR'` when `vir` holds the lienholder's CVR number (`::CVR`); absent for a VIR number (`::VIR`). */
+  idType: z.literal('CVR').optional(),
+});
+
+/** An insurer in a party NAD of a panthaver message: by its VIR number only (`idType` absent). */
+const insurer = company.extend({
+  /** Always absent: an insurer is named by its VIR number. */
+  idType: z
+    .undefined({ error: 'an insurer is named by its VIR number: idType "CVR" is only for a lienholder (the sender of 30, 31, 32, 36, 37, 38, the recipient of what an insurer sends, either party of a 12, the old lienholder)' })
+    .optional(),
+});
+
 /** A code of a profile code list (an..3), e.g. `ZPA`. */
 const code = z.string().regex(CODE_PATTERN, 'a code such as ZPA');
 
@@ -48,10 +116,10 @@ const amount = z.string().regex(/^\d{1,15}(\.\d{1,3})?$/, 'a decimal amount such
 const declarationFields = {
   /** meddelelsesdato (DTM 137). */
   messageDate: isoDate,
-  /** first NAD (MR): the party the message is sent to. */
-  recipient: company,
-  /** second NAD (MS): the party sending the message. */
-  sender: company,
+  /** first NAD (MR): the party the message is sent to; a lienholder ({@link lienholder}: VIR or CVR number) in what an insurer sends and in a 12, else an insurer (VIR). */
+  recipient: lienholder,
+  /** second NAD (MS): the party sending the message; a lienholder ({@link lienholder}: VIR or CVR number) in 30, 31, 32, 36, 37, 38 and a 12, else an insurer (VIR). */
+  sender: lienholder,
   /** deklarationsnummer (RFF DEK). */
   declarationNumber: text(35),
   /** reference: the sender's own number (RFF REF). */
@@ -90,10 +158,10 @@ const declarationFields = {
   freeText: freeText.optional(),
   /** debitor / leasingtager / forsikringstager (NAD DEB). */
   debtor: namedParty.optional(),
-  /** gammel panthaver: old lienholder (NAD GPH). */
-  oldLienholder: company.optional(),
-  /** nyt forsikringsselskab: new insurer (NAD NFS), in a Z40. */
-  newInsurer: company.optional(),
+  /** gammel panthaver: old lienholder (NAD GPH), by VIR or CVR number ({@link lienholder}). */
+  oldLienholder: lienholder.optional(),
+  /** nyt forsikringsselskab: new insurer (NAD NFS), in a Z40; by VIR number only. */
+  newInsurer: insurer.optional(),
   /** kontaktperson (CTA IC). */
   contact: contact.optional(),
   /** data in positions the profile uses that no field above holds (see `extraDatum`); absent when there is none. */
@@ -102,8 +170,10 @@ const declarationFields = {
   extraSegments: extraSegments.optional(),
 };
 
+/** The schema of `kind`: the declaration fields, its company NADs a lienholder or an insurer as {@link lienholderFields} says, and what it requires. */
 function kindSchema<K extends PanthaverKind, R extends z.ZodRawShape>(kind: K, required: R) {
-  return z.strictObject({ kind: z.literal(kind), ...declarationFields }).extend(required);
+  const party = (field: PanthaverCompanyField) => (lienholderFields(kind).includes(field) ? lienholder : insurer);
+  return z.strictObject({ kind: z.literal(kind), ...declarationFields, recipient: party('recipient'), sender: party('sender') }).extend(required);
 }
 
 /** BGM 30 oprettelse: a new declaration from the lienholder. */
@@ -203,6 +273,8 @@ export const panthaverSchema = z.discriminatedUnion('kind', [
 
 /** A typed panthaver message. */
 export type Panthaver = z.infer<typeof panthaverSchema>;
+/** A lienholder in a party NAD: `{ vir, name?, idType? }`, `idType: 'CVR'` when `vir` holds its CVR number (`::CVR`). */
+export type Lienholder = z.infer<typeof lienholder>;
 /** The typed panthaver message of one kind, e.g. `PanthaverOf<'accept'>`. */
 export type PanthaverOf<K extends PanthaverKind> = Extract<Panthaver, { kind: K }>;
 /** The Z-message kinds an insurer sends about an accepted declaration. */

@@ -40,17 +40,23 @@ export function unknownCodeReporter(profileId: string, ctx: DecodeContext): (r: 
   };
 }
 
-/** Reads a company NAD (`<VIR>::VIR`). */
-export function readCompany(r: SegmentReader, ctx: DecodeContext, path: string, codes: IdTypeCodes): Loose<Company> {
+/**
+ * Reads a company NAD: an insurer's (`<VIR>::VIR`), or with `lienholder` a panthaver
+ * lienholder's, whose id may be its CVR number too (`<CVR>::CVR`, read as `idType: 'CVR'`).
+ */
+export function readCompany(r: SegmentReader, ctx: DecodeContext, path: string, codes: IdTypeCodes, lienholder = false): Loose<Company> & { idType?: 'CVR' } {
   ctx.record(path, r.at());
-  const out: Loose<Company> = {};
-  const vir = r.req(1, 0, 'the VIR number', `${path}.vir`);
+  const out: Loose<Company> & { idType?: 'CVR' } = {};
+  const vir = r.req(1, 0, lienholder ? 'the VIR or CVR number' : 'the VIR number', `${path}.vir`);
   const type = r.raw(1, 2);
-  if (type !== codes.vir) {
-    ctx.fail(`${path}.vir`, '14', `NAD: id type ${JSON.stringify(type)} where ${codes.vir} (VIR) is expected`, r.at(1, 2));
+  const cvr = lienholder && type === codes.cvr;
+  if (!cvr && type !== codes.vir) {
+    const expected = lienholder ? `${codes.vir} or ${codes.cvr} (a lienholder's VIR or CVR number)` : `${codes.vir} (an insurer's VIR number)`;
+    ctx.fail(`${path}.vir`, '14', `NAD: id type ${JSON.stringify(type)} where ${expected} is expected`, r.at(1, 2));
   }
   put(out, 'vir', vir, ctx, path, r, 1, 0);
   put(out, 'name', r.opt(3, 0), ctx, path, r, 3, 0);
+  if (cvr) put(out, 'idType', 'CVR', ctx, path, r, 1, 2);
   return out;
 }
 
@@ -91,9 +97,9 @@ export function readAddress(r: SegmentReader, ctx: DecodeContext, path: string):
   return out;
 }
 
-/** Writes a company NAD. */
-export function nadCompany(qualifier: string, party: Company, codes: IdTypeCodes): SegmentInput {
-  return segment('NAD', qualifier, [party.vir, '', codes.vir], undefined, party.name);
+/** Writes a company NAD: `<id>::VIR`, or `<id>::CVR` for a lienholder with `idType: 'CVR'`. */
+export function nadCompany(qualifier: string, party: Company & { idType?: 'CVR' | undefined }, codes: IdTypeCodes): SegmentInput {
+  return segment('NAD', qualifier, [party.vir, '', party.idType === 'CVR' ? codes.cvr : codes.vir], undefined, party.name);
 }
 
 /** Writes a named-party NAD. */

@@ -1,7 +1,7 @@
 /** Small readers the content rules share. */
 import { isRealCcyymmdd } from '../../syntax/calendar-date.js';
 import type { GuideProfile } from '../../schema/profile.js';
-import { componentAt as val, digitsAt } from '../../syntax/segment.js';
+import { componentAt as val, digitsAt, type Segment } from '../../syntax/segment.js';
 import type { RuleContext } from './types.js';
 
 /** Component `c` of element `e` (both 0-based), `''` when absent: the rules' short name for `componentAt`. */
@@ -39,6 +39,17 @@ export function find(ctx: RuleContext, tag: string, q?: string): number {
     if (s.tag === tag && (q === undefined || val(s, 0) === q)) return i;
   }
   return -1;
+}
+
+/**
+ * Why the NAD `s`, which names `who` (`'a company'`, `'the debtor'`), carries an id type (C082/3055)
+ * that is none of `allowed`, or `null` when it carries one of them or none; a rule reports it at
+ * element 2, component 3.
+ */
+export function idTypeRefusal(s: Segment, who: string, allowed: readonly string[]): string | null {
+  const type = val(s, 1, 2);
+  if (type === '' || allowed.includes(type)) return null;
+  return `NAD ${val(s, 0)} identifies ${who}: id type ${allowed.join(' or ')}, not ${JSON.stringify(type)}`;
 }
 
 /** Number of segments with `tag` (anywhere). */

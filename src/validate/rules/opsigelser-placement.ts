@@ -5,7 +5,7 @@
  */
 import { repeatedSegments } from '../../messages/occurrence.js';
 import type { ContentErrorCode, GuideProfile } from '../../schema/profile.js';
-import { codesOf, kindNamed, qualifier, rolesOf, val } from './helpers.js';
+import { codesOf, idTypeRefusal, kindNamed, qualifier, rolesOf, val } from './helpers.js';
 import { opsCodes } from './opsigelser.js';
 import { OPS_KINDS } from './opsigelser-kinds.js';
 import type { ValidationRule, RuleContext } from './types.js';
@@ -176,7 +176,7 @@ export function opsigelserCodeRule(p: GuideProfile): ValidationRule {
   const personRoles = new Set(['policyholder1', 'policyholder2']);
   // An id type the profile has not (qualifiers.NADIdType) is not expected: that check is off.
   const vir = qualifier(p, 'NADIdType', 'vir');
-  const persons = new Set(['cpr', 'cvr'].flatMap((r) => qualifier(p, 'NADIdType', r) ?? []));
+  const persons = ['cpr', 'cvr'].flatMap((r) => qualifier(p, 'NADIdType', r) ?? []);
   return {
     id: 'unknown-code',
     description: 'a code that is not valid for its position or message kind',
@@ -213,11 +213,8 @@ export function opsigelserCodeRule(p: GuideProfile): ValidationRule {
           }
           case 'NAD': {
             const role = nad.get(v) ?? '';
-            const type = val(s, 1, 2);
-            if (type === '') break;
-            if (companyRoles.has(role)) {
-              if (vir !== undefined && type !== vir) report(i, `NAD ${v} identifies a company: id type ${vir}, not ${JSON.stringify(type)}`, 2, 3);
-            } else if (personRoles.has(role) && persons.size > 0 && !persons.has(type)) report(i, `NAD ${v} identifies a policyholder: id type ${[...persons].join(' or ')}, not ${JSON.stringify(type)}`, 2, 3);
+            const why = companyRoles.has(role) ? vir !== undefined && idTypeRefusal(s, 'a company', [vir]) : personRoles.has(role) && persons.length > 0 && idTypeRefusal(s, 'a policyholder', persons);
+            if (why) report(i, why, 2, 3);
             break;
           }
         }

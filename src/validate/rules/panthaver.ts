@@ -5,10 +5,12 @@
  * The L, D and E declaration-type codes are the profile's `qualifiers.declarationTypeCodes`.
  */
 import { repeatedSegments } from '../../messages/occurrence.js';
+import { NAD_FIELDS } from '../../messages/panthaver/read.js';
+import { lienholderFields, PANTHAVER_SENT_BY, type PanthaverKind } from '../../messages/types/panthaver.js';
 import { declarationTypeCode } from '../../schema/access.js';
 import type { GuideProfile } from '../../schema/profile.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS, WHOLE_KRONER } from '../../schema/rule-facts.js';
-import { codesOf, dayNumber, find, findTop, kindNamed, qualifier, val } from './helpers.js';
+import { codesOf, dayNumber, find, findTop, idTypeRefusal, kindNamed, qualifier, val } from './helpers.js';
 import { checkRequiredValues, PANTHAVER_VALUES, requiredValues } from './required-values.js';
 import type { ValidationRule, RuleContext } from './types.js';
 
@@ -33,6 +35,31 @@ const REQUIRED: Readonly<Record<string, ReadonlyArray<readonly [string, string |
 
 /** How many ERCs a kind carries: a rejection 1–3 reasons (seed 001: "Der kan vælges op til 3 fejlårsager"), a 12'er its one content error; others none. */
 const ERCS_ALLOWED: Readonly<Record<string, number>> = { rejection: 3, contentError: 1 };
+
+/**
+ * Per kind, per NAD qualifier: whom the NAD names and the id types (C082/3055) it may carry, as
+ * `decodeMessage` reads them — an insurer by VIR, a lienholder ({@link lienholderFields}) by VIR
+ * or CVR, the debtor by CPR or CVR. An id type the profile has not is not expected; a company
+ * NAD is not checked without the VIR code, the debtor when the profile has neither CPR nor CVR (as in opsigelser).
+ */
+function partyIdTypes(p: GuideProfile, kinds: readonly string[]): ReadonlyMap<string, ReadonlyMap<string, readonly [who: string, allowed: readonly string[]]>> {
+  const [vir, cpr, cvr] = ['vir', 'cpr', 'cvr'].map((t) => qualifier(p, 'NADIdType', t));
+  const known = (...ts: Array<string | undefined>): string[] => ts.filter((t): t is string => t !== undefined);
+  const byKind = new Map<string, Map<string, readonly [string, readonly string[]]>>();
+  for (const kind of kinds) {
+    if (!Object.hasOwn(PANTHAVER_SENT_BY, kind)) continue;
+    const lienholders: readonly string[] = lienholderFields(kind as PanthaverKind);
+    const parties = new Map<string, readonly [string, readonly string[]]>();
+    for (const [role, shape] of NAD_FIELDS) {
+      const code = qualifier(p, 'NAD', role);
+      const party: readonly [string, string[]] =
+        shape === 'named' ? ['the debtor', known(cpr, cvr)] : lienholders.includes(role) ? ['a lienholder', vir === undefined ? [] : known(vir, cvr)] : ['an insurer', known(vir)];
+      if (code !== undefined && party[1].length > 0) parties.set(code, party);
+    }
+    byKind.set(kind, parties);
+  }
+  return byKind;
+}
 
 /** The panthaver rules, bound to a profile. */
 export function panthaverRules(p: GuideProfile): ValidationRule[] {
@@ -60,6 +87,7 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
   };
   const rejectionCodes = codesOf(p, 'rejectionReasons');
   const contentErrorCodes = codesOf(p, 'contentErrorCodes');
+  const idTypes = partyIdTypes(p, kinds);
   return [
     {
       id: 'required-segment-missing',
@@ -98,6 +126,10 @@ export function panthaverRules(p: GuideProfile): ValidationRule[] {
             const list = lists[val(s, 0)];
             const v = val(s, 2, 0);
             if (list && v !== '' && !list.has(v)) report(i, `ATT ${val(s, 0)}: ${JSON.stringify(v)} is not a code of this attribute`, 3, 1);
+          } else if (s.tag === 'NAD') {
+            const party = idTypes.get(ctx.kind)?.get(val(s, 0));
+            const why = party && idTypeRefusal(s, party[0], party[1]);
+            if (why) report(i, why, 2, 3);
           }
         }
       },

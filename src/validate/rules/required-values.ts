@@ -40,14 +40,14 @@ export const OPSIGELSER_VALUES: readonly RequiredValue[] = [
   ['SIF', null, 1, 0, 'number of claim-free years'],
 ];
 
-/** Panthaver (seed 001): every reference's number, every attribute's code, every amount, the debtor's name, the VIR number of a company. */
+/** Panthaver (seed 001): every reference's number, every attribute's code, every amount, the debtor's name, the id of the old lienholder (VIR or CVR) and of the new insurer (VIR). */
 export const PANTHAVER_VALUES: readonly RequiredValue[] = [
   ...SHARED,
   ['RFF', null, 0, 1, 'reference number'],
   ['ATT', null, 2, 0, 'attribute code'],
   ['MOA', null, 0, 1, 'amount'],
   ['NAD', 'debtor', 3, 0, 'name'],
-  ['NAD', 'oldLienholder', 1, 0, 'VIR number'],
+  ['NAD', 'oldLienholder', 1, 0, 'VIR or CVR number'],
   ['NAD', 'newInsurer', 1, 0, 'VIR number'],
 ];
 
