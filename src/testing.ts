@@ -16,6 +16,7 @@ export {
   arbIsoDate,
   arbVir,
   arbCompany,
+  arbLienholder,
   arbNamedParty,
   arbPolicyholder,
   arbAddress,

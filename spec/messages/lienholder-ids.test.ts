@@ -10,13 +10,17 @@
  * C082/3055 from `validate` and 14 at the same place from the decoder — and what decodes,
  * `encodeMessage` writes back byte for byte.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInterchanges } from '../../src/envelope/read.js';
 import { decodeMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
+import { lienholderFields, PANTHAVER_SENT_BY, type Panthaver } from '../../src/messages/types/panthaver.js';
 import { MessageEncodeError } from '../../src/messages/wire/errors.js';
+import { validateCvr } from '../../src/schema/identifiers.js';
 import { panthaver52 } from '../../src/schema/profiles/index.js';
 import { serialize } from '../../src/syntax/writer.js';
+import { arbInterchangeText, arbPanthaver } from '../../src/testing.js';
 import { validate } from '../../src/validate/index.js';
 
 /** The insurer (VIR), a lienholder and an old lienholder by CVR (modulus 11 holds), a CVR that fails it. */
@@ -123,3 +127,36 @@ function parseSegment(text: string): { tag: string; elements: string[][] } {
   const [tag, ...elements] = text.split('+');
   return { tag: tag!, elements: elements.map((e) => e.split(':')) };
 }
+
+describe('the arbitraries name lienholders by CVR too, and insurers by VIR only', () => {
+  const FIELDS = ['recipient', 'sender', 'oldLienholder', 'newInsurer'] as const;
+  it('arbPanthaver: idType CVR (a CVR that passes modulus 11) exactly where the kind names a lienholder, on every such field', () => {
+    const seen = new Set<string>();
+    for (const m of fc.sample(arbPanthaver(), { numRuns: 2000, seed: 7 })) {
+      for (const f of FIELDS) {
+        const party = (m as unknown as Record<string, { vir: string; idType?: string } | undefined>)[f];
+        if (party?.idType === undefined) continue;
+        expect(lienholderFields(m.kind), `${m.kind}.${f}`).toContain(f);
+        expect(validateCvr(party.vir).valid).toBe(true);
+        seen.add(`${PANTHAVER_SENT_BY[m.kind]} ${f}`);
+      }
+    }
+    expect([...seen].sort()).toEqual(['either oldLienholder', 'either recipient', 'either sender', 'insurer oldLienholder', 'insurer recipient', 'lienholder oldLienholder', 'lienholder sender']);
+  });
+  it('arbInterchangeText: panthaver interchanges between CVR lienholders and insurers, the NAD <cvr>::CVR where it names the lienholder', () => {
+    const samples = fc.sample(arbInterchangeText({ exchange: 'panthaver' }), { numRuns: 200, seed: 7 });
+    const cvrNads = samples.flatMap((g) => g.text.match(/NAD\+M[RS]\+\d{8}::CVR/g) ?? []);
+    expect(cvrNads.length).toBeGreaterThan(0);
+    for (const g of samples) {
+      for (const m of g.messages as Panthaver[]) {
+        for (const f of ['recipient', 'sender'] as const) {
+          if (m[f].idType !== 'CVR') continue;
+          expect(lienholderFields(m.kind)).toContain(f);
+          expect(validateCvr(m[f].vir).valid).toBe(true);
+        }
+      }
+    }
+    // opsigelser has no lienholders: every party by VIR.
+    for (const g of fc.sample(arbInterchangeText({ exchange: 'opsigelser' }), { numRuns: 50, seed: 7 })) expect(g.text).not.toMatch(/NAD\+M[RS]\+\d+::CVR/);
+  });
+});

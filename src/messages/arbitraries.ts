@@ -32,7 +32,7 @@ import {
   type Opsigelse,
   type OpsigelseKind,
 } from './types/opsigelser.js';
-import { PANTHAVER_KINDS, type Panthaver, type PanthaverKind } from './types/panthaver.js';
+import { lienholderFields, PANTHAVER_KINDS, type Lienholder, type Panthaver, type PanthaverKind } from './types/panthaver.js';
 
 const ALPHABET = [
   ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
@@ -65,6 +65,22 @@ export const arbVir: fc.Arbitrary<string> = fc.stringMatching(/^[0-9]{8}$/);
 
 /** A company: VIR number and sometimes a name. */
 export const arbCompany: fc.Arbitrary<Company> = fc.record({ vir: arbVir, name: arbText(35) }, { requiredKeys: ['vir'] });
+
+/** CVR weights (check-digits.md): the weighted sum of the 8 digits divides by 11. */
+const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
+
+/** A CVR number that passes modulus 11: 8 digits, the first not 0, the last the check digit (7 digits whose check digit would be 10 are skipped). */
+const arbCvr: fc.Arbitrary<string> = fc
+  .stringMatching(/^[1-9][0-9]{6}$/)
+  .map((d) => [d, (11 - ([...d].reduce((sum, c, i) => sum + Number(c) * CVR_WEIGHTS[i]!, 0) % 11)) % 11] as const)
+  .filter(([, check]) => check < 10)
+  .map(([d, check]) => `${d}${check}`);
+
+/** A panthaver lienholder: by VIR number (as {@link arbCompany}) or by a CVR number that passes modulus 11 (`idType: 'CVR'`), sometimes with a name. */
+export const arbLienholder: fc.Arbitrary<Lienholder> = fc.oneof(
+  arbCompany,
+  fc.record({ vir: arbCvr, name: arbText(35), idType: fc.constant('CVR' as const) }, { requiredKeys: ['vir', 'idType'] }),
+);
 
 const arbAddressFields = {
   street: arbText(35),
@@ -366,10 +382,12 @@ function panthaverContentRules(kind: PanthaverKind, profile: GuideProfile): (v: 
 }
 
 function panthaverArb(kind: PanthaverKind, profile: GuideProfile): fc.Arbitrary<Record<string, unknown>> {
+  const lienholders: readonly string[] = lienholderFields(kind);
   const model: Model = {
     messageDate: arbIsoDate,
-    recipient: arbCompany,
-    sender: arbCompany,
+    // A lienholder by VIR or CVR number, an insurer by VIR number (the sender of a 30, the recipient of a 33, either of a 12).
+    recipient: lienholders.includes('recipient') ? arbLienholder : arbCompany,
+    sender: lienholders.includes('sender') ? arbLienholder : arbCompany,
     declarationNumber: arbRef,
     senderReference: arbRef,
     policyNumber: arbRef,
@@ -389,7 +407,7 @@ function panthaverArb(kind: PanthaverKind, profile: GuideProfile): fc.Arbitrary<
     lienAmount: fc.tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.option(fc.stringMatching(/^[0-9]{1,2}$/), { nil: undefined })).map(([w, d]) => (d === undefined ? String(w) : `${w}.${d}`)),
     freeText: arbFreeText,
     debtor: arbNamedParty,
-    oldLienholder: arbCompany,
+    oldLienholder: arbLienholder,
     newInsurer: arbCompany,
     contact: arbText(35),
   };
@@ -449,18 +467,36 @@ export interface GeneratedInterchange {
   text: string;
   /** The typed messages in it, in order (1 to `maxMessages`), each addressed from `sender` to `recipient`. */
   messages: FpMessage[];
-  /** The VIR number in UNB S002 and in every message's sender NAD. */
+  /** The id in UNB S002 and in every message's sender NAD: a VIR number, or in panthaver now and then a lienholder's CVR number (see {@link arbInterchangeText}). */
   sender: string;
-  /** The VIR number in UNB S003 and in every message's recipient NAD. */
+  /** The id in UNB S003 and in every message's recipient NAD: a VIR number, or in panthaver now and then a lienholder's CVR number. */
   recipient: string;
   /** The interchange control reference (0020) in UNB and UNZ: 1–14 digits and capital letters. */
   reference: string;
 }
 
+/** One end of a generated interchange: its id, and whether that is a CVR number (a lienholder named by CVR). */
+interface End {
+  id: string;
+  cvr: boolean;
+}
+
 /**
- * Whole valid interchanges: UNA, UNB with generated VIR numbers, date, time and reference,
+ * `party` named by `end`'s id: with `idType: 'CVR'` when the end is a CVR number and the NAD
+ * names a lienholder (`lienholder`), else as a VIR number (a CVR number passes the VIR rule too).
+ */
+function namedBy(party: Lienholder, end: End, lienholder: boolean): Lienholder {
+  const { idType: _, ...rest } = party;
+  return end.cvr && lienholder ? { ...rest, vir: end.id, idType: 'CVR' } : { ...rest, vir: end.id };
+}
+
+/**
+ * Whole valid interchanges: UNA, UNB with generated ids, date, time and reference,
  * 1–n messages whose first and second NAD are the UNB recipient and sender, UNZ — with or
- * without line breaks after each segment.
+ * without line breaks after each segment. The ids are VIR numbers; in panthaver an end is now
+ * and then a lienholder named by a CVR number that passes modulus 11, written `<cvr>::CVR` in each
+ * message where its NAD names a lienholder (the sender of a 30, the recipient of a 33, either
+ * party of a 12) and `<cvr>::VIR` where the kind has an insurer there.
  * @throws TypeError (RangeError for a number out of range) when called — not when sampled — with
  *   an option that is no `exchange`, no guide profile or no whole number of messages >= 1, or with
  *   an `exchange` the `profile` is not of; the message names the option, its value and what is allowed
@@ -469,18 +505,24 @@ export function arbInterchangeText(options: ArbInterchangeOptions = {}): fc.Arbi
   const exchange = interchangeExchange(options);
   const profile = options.profile ?? (exchange === 'opsigelser' ? opsigelser55 : panthaver52);
   const arbMsg: fc.Arbitrary<FpMessage> = exchange === 'opsigelser' ? arbOpsigelse(undefined, profile) : arbPanthaver(undefined, profile);
+  const vir = arbVir.map((id): End => ({ id, cvr: false }));
+  const arbEnd = exchange === 'opsigelser' ? vir : fc.oneof(vir, arbCvr.map((id): End => ({ id, cvr: true })));
   return fc
     .record({
-      sender: arbVir,
-      recipient: arbVir,
+      sender: arbEnd,
+      recipient: arbEnd,
       reference: fc.stringMatching(/^[0-9A-Z]{1,14}$/),
       date: arbIsoDate.filter((d) => d >= '2000-01-01'),
       time: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`),
       messages: fc.array(arbMsg, { minLength: 1, maxLength: options.maxMessages ?? 4 }),
       newline: fc.constantFrom('' as const, '\n' as const, '\r\n' as const),
     })
-    .map(({ sender, recipient, reference, date, time, messages, newline }) => {
-      const fixed = messages.map((m) => ({ ...m, recipient: { ...m.recipient, vir: recipient }, sender: { ...m.sender, vir: sender } }) as FpMessage);
+    .map(({ sender: from, recipient: to, reference, date, time, messages, newline }) => {
+      const fixed = messages.map((m) => {
+        const lienholders: readonly string[] = exchange === 'panthaver' ? lienholderFields(m.kind as PanthaverKind) : [];
+        return { ...m, recipient: namedBy(m.recipient, to, lienholders.includes('recipient')), sender: namedBy(m.sender, from, lienholders.includes('sender')) } as FpMessage;
+      });
+      const [sender, recipient] = [from.id, to.id];
       const segments = buildInterchange({
         sender: { id: sender },
         recipient: { id: recipient },
