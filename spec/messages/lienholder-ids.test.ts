@@ -11,15 +11,21 @@
  * `encodeMessage` writes back byte for byte.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { auditCommand, type AuditReport } from '../../src/cli/audit.js';
 import { parseInterchanges } from '../../src/envelope/read.js';
+import { isOpsigelse } from '../../src/messages/builders/common.js';
+import { buildReplyInterchange } from '../../src/messages/builders/interchange.js';
+import { buildDeclarationAccept } from '../../src/messages/builders/panthaver.js';
+import { decodeCommand } from '../../src/messages/cli-commands.js';
 import { decodeMessage } from '../../src/messages/decode.js';
 import { encodeMessage } from '../../src/messages/encode.js';
 import { lienholderFields, PANTHAVER_SENT_BY, type Panthaver } from '../../src/messages/types/panthaver.js';
 import { MessageEncodeError } from '../../src/messages/wire/errors.js';
 import { validateCvr } from '../../src/schema/identifiers.js';
 import { panthaver52 } from '../../src/schema/profiles/index.js';
-import { serialize } from '../../src/syntax/writer.js';
+import { serialize, serializeToBytes } from '../../src/syntax/writer.js';
 import { arbInterchangeText, arbPanthaver } from '../../src/testing.js';
 import { validate } from '../../src/validate/index.js';
 
@@ -158,5 +164,32 @@ describe('the arbitraries name lienholders by CVR too, and insurers by VIR only'
     }
     // opsigelser has no lienholders: every party by VIR.
     for (const g of fc.sample(arbInterchangeText({ exchange: 'opsigelser' }), { numRuns: 50, seed: 7 })) expect(g.text).not.toMatch(/NAD\+M[RS]\+\d+::CVR/);
+  });
+});
+
+describe('a declaration from a lienholder named by CVR (fixtures/panthaver-30-cvr-lienholder.edi): decode, answer, audit', () => {
+  const bytes = readFileSync('fixtures/panthaver-30-cvr-lienholder.edi');
+  it('the decode command reads it (exit 0), the sender with idType CVR', () => {
+    const r = decodeCommand(bytes);
+    expect(r.exitCode).toBe(0);
+    const m = JSON.parse(r.json).interchanges[0].messages[0];
+    expect(m.ok).toBe(true);
+    expect(m.value.sender).toEqual({ vir: '25313763', idType: 'CVR', name: 'Vestjysk Leasing A/S' });
+  });
+  it('buildDeclarationAccept answers it to the lienholder by CVR (NAD+MR+<cvr>::CVR), validate accepts the reply, and audit replays both (exit 0)', async () => {
+    const { interchanges } = parseInterchanges(bytes);
+    const received = decodeMessage(interchanges[0]!.messages[0]!, panthaver52);
+    if (!received.ok || isOpsigelse(received.value)) throw new Error('the fixture does not decode');
+    const accept = buildDeclarationAccept(received.value, { messageDate: '2024-11-20', policyNumber: '00-445566', coverType: 'ZKA' });
+    expect(accept.recipient).toEqual({ vir: '25313763', idType: 'CVR', name: 'Vestjysk Leasing A/S' });
+    const reply = serializeToBytes(buildReplyInterchange(accept, interchanges[0]!.header!, { reference: 'R20241120', date: '2024-11-20', time: '0900' }), { una: true, newline: '\n' });
+    expect(Buffer.from(reply).toString('latin1')).toContain("NAD+MR+25313763::CVR++Vestjysk Leasing A/S'");
+    const [report] = await validate(reply, { now: NOW });
+    expect(report!.messages.map((m) => [m.status, m.errors, m.warnings])).toEqual([['accepted', [], []]]);
+    const audit = auditCommand([{ name: 'declaration.edi', bytes }, { name: 'accept.edi', bytes: reply }], { today: '2024-11-21', json: true });
+    const out = JSON.parse(audit.output) as AuditReport;
+    expect(out.problems).toEqual([]);
+    expect(out.cases.map((c) => [c.exchange, c.state, c.violations])).toEqual([['panthaver', 'aktivt', []]]);
+    expect(audit.exitCode).toBe(0);
   });
 });
