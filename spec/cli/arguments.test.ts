@@ -128,6 +128,24 @@ describe('validate --out -', () => {
   });
 });
 
+describe('an unknown option', () => {
+  // Node's message named the first letter of a single-dash word ('-json' was "Unknown option
+  // '-j'") and ended with an unbalanced quote ('as in \'-- "-j"').
+  it.each([
+    ['-json', 'validate', ' (did you mean --json?)'],
+    ['--JSON', 'validate', ' (did you mean --json?)'],
+    ['--Own-Vir=1', 'validate', ' (did you mean --own-vir?)'],
+    ['-single-line', 'encode', ' (did you mean --single-line?)'],
+    ['--bogus', 'decode', ''],
+    ['-x', 'inspect', ''],
+  ])('%s (%s): named as given, the option meant when it is one, then the usage, exit 2', async (option, command, guess) => {
+    const r = await run([command, motor, option]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    const usage = r.stderr.indexOf(`usage: fp-edifact ${command} `);
+    expect(r.stderr.slice(0, usage)).toBe(`fp-edifact ${command}: unknown option ${option.split('=')[0]}${guess}; an input whose name starts with - goes after --\n`);
+  });
+});
+
 describe('an option the parser refuses', () => {
   // Node's message for a value that looks like an option is three lines: the second and third
   // went to stderr without the command in front.

@@ -8,6 +8,9 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A command line the parser refuses (an unknown option): a usage error the command's usage follows. */
+export class ArgumentError extends UsageError {}
+
 /**
  * What an error says, without the `fp-edifact: ` the library's own errors start with: the CLI
  * puts its own `fp-edifact <command>: ` in front, and a message nested in another names the

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { baseCommands, type Command, type CommandArgs } from './commands.js';
-import { type CommandIo, commandLine, errorText, ExitCode, failureLine, standardInput, UsageError } from './io.js';
+import { ArgumentError, type CommandIo, commandLine, errorText, ExitCode, failureLine, standardInput, UsageError } from './io.js';
 
 const commands: Command[] = [...baseCommands];
 
@@ -71,8 +71,22 @@ function checkInputs(command: Command, positionals: readonly string[]): void {
   if (stdin > 1) throw new UsageError(`standard input (-) can be read only once, got it ${stdin} times`);
 }
 
-/** The parser's account of one argument (`parseArgs` with `tokens: true`). */
-type ArgToken = { kind: 'option'; name: string; value?: string | undefined } | { kind: 'positional' | 'option-terminator' };
+/** The parser's account of one argument (`parseArgs` with `tokens: true`; `index` is the argument's). */
+type ArgToken = { kind: 'option'; name: string; value?: string | undefined; index: number } | { kind: 'positional' | 'option-terminator' };
+
+/**
+ * An option the command does not take, named as given (Node names `-json` by its first letter,
+ * `-j`), with the option meant when it differs only in dashes or case (`-json`, `--JSON`).
+ */
+function checkUnknownOptions(command: Command, args: string[]): void {
+  const { tokens } = parseArgs({ args, options: command.options, allowPositionals: true, strict: false, tokens: true });
+  for (const t of tokens as ArgToken[]) {
+    if (t.kind !== 'option' || Object.hasOwn(command.options, t.name)) continue;
+    const given = args[t.index]!.split('=')[0]!;
+    const meant = Object.keys(command.options).find((o) => o.toLowerCase() === given.replace(/^-+/, '').toLowerCase());
+    throw new ArgumentError(`unknown option ${given}${meant === undefined ? '' : ` (did you mean --${meant}?)`}; an input whose name starts with - goes after --`);
+  }
+}
 
 /**
  * A valued option given more than once is a usage error naming every value: the parser keeps the
@@ -115,13 +129,14 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return ExitCode.ok;
   }
   try {
+    checkUnknownOptions(command, rest);
     const { positionals, values, tokens } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true, tokens: true });
     checkRepeatedOptions(command, tokens);
     checkInputs(command, positionals);
     return await command.run({ positionals, values: values as CommandArgs["values"] }, io);
   } catch (err) {
     // Arguments the parser refused get the command's usage; our own usage and I/O errors say enough.
-    const badArguments = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    const badArguments = err instanceof ArgumentError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
     io.stderr(failureLine(command.name, err));
     if (badArguments) io.stderr(`${commandUsage(command)}\n`);
     else if (!(err instanceof UsageError) && !isSystemError(err)) io.stderr(`${(err as Error).stack ?? ''}\n`);
