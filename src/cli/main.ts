@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { baseCommands, type Command, type CommandArgs } from './commands.js';
+import { parseCommandLine } from './arguments.js';
+import { baseCommands, type Command } from './commands.js';
 import { ArgumentError, type CommandIo, commandLine, errorText, ExitCode, failureLine, standardInput, UsageError } from './io.js';
 
 const commands: Command[] = [...baseCommands];
@@ -60,50 +60,6 @@ function unknownCommand(name: string, io: CommandIo): number {
   return ExitCode.usage;
 }
 
-const quoted = (args: readonly string[]): string => args.map((a) => JSON.stringify(a)).join(', ');
-
-/** More positional arguments than the command takes, or standard input twice: a usage error, never an input silently left out or read empty. */
-function checkInputs(command: Command, positionals: readonly string[]): void {
-  if (command.inputs === 'none' && positionals.length > 0) throw new UsageError(`takes no arguments, got ${quoted(positionals)}`);
-  if (command.inputs === 'one' && positionals.length > 1) throw new UsageError(`takes one input (a file or -), got ${positionals.length}: ${quoted(positionals)}`);
-  // A second read of standard input finds it empty.
-  const stdin = positionals.filter((p) => p === '-').length;
-  if (stdin > 1) throw new UsageError(`standard input (-) can be read only once, got it ${stdin} times`);
-}
-
-/** The parser's account of one argument (`parseArgs` with `tokens: true`; `index` is the argument's). */
-type ArgToken = { kind: 'option'; name: string; value?: string | undefined; index: number } | { kind: 'positional' | 'option-terminator' };
-
-/**
- * An option the command does not take, named as given (Node names `-json` by its first letter,
- * `-j`), with the option meant when it differs only in dashes or case (`-json`, `--JSON`).
- */
-function checkUnknownOptions(command: Command, args: string[]): void {
-  const { tokens } = parseArgs({ args, options: command.options, allowPositionals: true, strict: false, tokens: true });
-  for (const t of tokens as ArgToken[]) {
-    if (t.kind !== 'option' || Object.hasOwn(command.options, t.name)) continue;
-    const given = args[t.index]!.split('=')[0]!;
-    const meant = Object.keys(command.options).find((o) => o.toLowerCase() === given.replace(/^-+/, '').toLowerCase());
-    throw new ArgumentError(`unknown option ${given}${meant === undefined ? '' : ` (did you mean --${meant}?)`}; an input whose name starts with - goes after --`);
-  }
-}
-
-/**
- * A valued option given more than once is a usage error naming every value: the parser keeps the
- * last silently, and `--profile a.json --profile b.json` would check against b.json alone. A flag
- * may repeat: `--json --json` can mean only what `--json` means.
- */
-function checkRepeatedOptions(command: Command, tokens: readonly ArgToken[]): void {
-  const given = new Map<string, string[]>();
-  for (const t of tokens) {
-    if (t.kind !== 'option' || command.options[t.name]?.type !== 'string' || command.options[t.name]?.multiple === true) continue;
-    given.set(t.name, [...(given.get(t.name) ?? []), t.value ?? '']);
-  }
-  for (const [name, values] of given) {
-    if (values.length > 1) throw new UsageError(`--${name} is given ${values.length} times (${quoted(values)}); give it once`);
-  }
-}
-
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -129,11 +85,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return ExitCode.ok;
   }
   try {
-    checkUnknownOptions(command, rest);
-    const { positionals, values, tokens } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true, tokens: true });
-    checkRepeatedOptions(command, tokens);
-    checkInputs(command, positionals);
-    return await command.run({ positionals, values: values as CommandArgs["values"] }, io);
+    return await command.run(parseCommandLine(command, rest), io);
   } catch (err) {
     // Arguments the parser refused get the command's usage; our own usage and I/O errors say enough.
     const badArguments = err instanceof ArgumentError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
