@@ -17,6 +17,16 @@ describe('policy numbers', () => {
     for (const n of ['', '   ', 'ukendt', 'UKENDT', '???', '?', ' - ']) expect(isMissingPolicyNumber(n)).toBe(true);
     for (const n of ['0', 'A1', '12?']) expect(isMissingPolicyNumber(n)).toBe(false);
   });
+  it('decides as its definition does, the digit shortcut included (property)', () => {
+    // The guide's three forbidden forms, read on the trimmed number, with no shortcut.
+    const byDefinition = (n: string): boolean => {
+      const t = n.trim();
+      return unmaskPolicyNumber(t) === '' || t.toLowerCase() === 'ukendt' || /^\?+$/.test(t);
+    };
+    const chars = fc.constantFrom(...'0179?-./ \t\u00a0\u2028\ufeffukendtUKENDTxÅ+');
+    const numbers = fc.oneof(fc.array(chars, { maxLength: 10 }).map((a) => a.join('')), fc.constantFrom('ukendt', ' UKendt ', '?0?', '\u00a0???\u00a0'));
+    fc.assert(fc.property(numbers, (n) => isMissingPolicyNumber(n) === byDefinition(n)), { numRuns: 3000 });
+  });
   it('matches current and old numbers', () => {
     expect(matchPolicyNumber('00 123 456', '00-123-456')).toEqual({ matched: true, via: 'current', number: '00-123-456' });
     expect(matchPolicyNumber('A-1', 'B2', ['X9', 'a1'])).toEqual({ matched: true, via: 'old', number: 'a1' });

@@ -27,6 +27,18 @@ export function unmaskPolicyNumber(policyNumber: string): string {
  */
 export function isMissingPolicyNumber(policyNumber: string | undefined): boolean {
   if (policyNumber === undefined) return true;
+  // A digit survives un-masking and is neither `ukendt` nor a question mark: the common case,
+  // decided without building strings (the validator asks this of every 9 and 13).
+  if (hasDigit(policyNumber)) return false;
   const trimmed = policyNumber.trim();
   return unmaskPolicyNumber(trimmed) === '' || trimmed.toLowerCase() === 'ukendt' || /^\?+$/.test(trimmed);
+}
+
+/** True when `value` has an ASCII digit. */
+function hasDigit(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
