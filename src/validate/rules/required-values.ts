@@ -52,45 +52,70 @@ export const PANTHAVER_VALUES: readonly RequiredValue[] = [
 ];
 
 interface Need {
-  /** Wire qualifier, `undefined` for any. */
-  q: string | undefined;
   role: string | null;
-  e: number | readonly number[];
+  /** The element, or elements (a value in any of them), 0-based; always a list, so the check is one loop. */
+  elements: readonly number[];
   c: number | 'any';
   what: string;
 }
 
+/**
+ * One tag's needs: for each wire qualifier the table names, the needs of that qualifier and of
+ * any qualifier (in table order); `rest` for a segment with another qualifier. A segment's
+ * qualifier is compared once per qualifier, not once per need.
+ */
+interface TagNeeds {
+  qualifiers: readonly string[];
+  lists: ReadonlyArray<readonly Need[]>;
+  rest: readonly Need[];
+}
+
 /** The table resolved against a profile's qualifiers, by tag; a role the profile lacks drops its entry. */
-export type RequiredValues = ReadonlyMap<string, readonly Need[]>;
+export type RequiredValues = ReadonlyMap<string, TagNeeds>;
 
 /** Resolves `table` against `p`. */
 export function requiredValues(p: GuideProfile, table: readonly RequiredValue[]): RequiredValues {
-  const out = new Map<string, Need[]>();
+  const byTag = new Map<string, Array<Need & { q: string | undefined }>>();
   for (const [tag, role, e, c, what] of table) {
     const q = role === null ? undefined : qualifier(p, tag, role);
     if (role !== null && q === undefined) continue;
-    const list = out.get(tag) ?? [];
-    list.push({ q, role, e, c, what });
-    out.set(tag, list);
+    const list = byTag.get(tag) ?? [];
+    list.push({ q, role, elements: typeof e === 'number' ? [e] : e, c, what });
+    byTag.set(tag, list);
+  }
+  const out = new Map<string, TagNeeds>();
+  for (const [tag, list] of byTag) {
+    const qualifiers = [...new Set(list.flatMap((n) => n.q ?? []))];
+    const lists = qualifiers.map((q) => list.filter((n) => n.q === undefined || n.q === q));
+    out.set(tag, { qualifiers, lists, rest: list.filter((n) => n.q === undefined) });
   }
   return out;
 }
 
-function empty(s: Segment, e: number | readonly number[], c: number | 'any'): boolean {
-  if (typeof e !== 'number') return e.every((one) => empty(s, one, c));
-  if (c !== 'any') return val(s, e, c) === '';
-  const el = s.elements[e];
-  return el === undefined || el.every((v) => v === '');
+/** True when every element of `elements` has nothing at component `c` (`'any'`: in any component). */
+function empty(s: Segment, elements: readonly number[], c: number | 'any'): boolean {
+  for (let i = 0; i < elements.length; i++) {
+    if (c !== 'any') {
+      if (val(s, elements[i]!, c) !== '') return false;
+      continue;
+    }
+    const el = s.elements[elements[i]!];
+    if (el !== undefined && el.some((v) => v !== '')) return false;
+  }
+  return true;
 }
 
-/** Reports each required value of segment `s` (index `i`) that is empty; one lookup by tag. */
+/** Reports each required value of segment `s` (index `i`) that is empty; one lookup by tag, one by qualifier. */
 export function checkRequiredValues(values: RequiredValues, s: Segment, i: number, report: RuleReport): void {
-  const needs = values.get(s.tag);
-  if (needs === undefined) return;
+  const t = values.get(s.tag);
+  if (t === undefined) return;
   const q = val(s, 0);
-  for (const n of needs) {
-    if ((n.q === undefined || n.q === q) && empty(s, n.e, n.c)) {
-      report(i, `${s.tag}${q === '' ? '' : ` ${q}`}${n.role ? ` (${n.role})` : ''} has no ${n.what}`, (typeof n.e === 'number' ? n.e : n.e[0]!) + 1, n.c === 'any' ? 1 : n.c + 1);
+  const k = t.qualifiers.indexOf(q);
+  const needs = k === -1 ? t.rest : t.lists[k]!;
+  for (let j = 0; j < needs.length; j++) {
+    const n = needs[j]!;
+    if (empty(s, n.elements, n.c)) {
+      report(i, `${s.tag}${q === '' ? '' : ` ${q}`}${n.role ? ` (${n.role})` : ''} has no ${n.what}`, n.elements[0]! + 1, n.c === 'any' ? 1 : n.c + 1);
     }
   }
 }
