@@ -21,6 +21,22 @@ export function kindNamed(ctx: Pick<RuleContext, 'kind' | 'documentCode'>): stri
   return `${/^[aeiou]/i.test(ctx.kind) ? 'an' : 'a'} ${ctx.kind} (${ctx.documentCode})`;
 }
 
+/**
+ * `compute` remembered for the last message: the rules of one message that ask the same thing
+ * ask it once (the context object identifies the message: `validateMessage` makes one per message).
+ */
+export function perMessage<T>(compute: (ctx: RuleContext) => T): (ctx: RuleContext) => T {
+  let last: RuleContext | null = null;
+  let value!: T;
+  return (ctx) => {
+    if (ctx !== last) {
+      value = compute(ctx);
+      last = ctx;
+    }
+    return value;
+  };
+}
+
 /** Index of the first top-level segment with `tag` (and first value `q` when given), or -1. */
 export function findTop(ctx: RuleContext, tag: string, q?: string): number {
   const segs = ctx.segments;

@@ -5,7 +5,7 @@
  */
 import { repeatedSegments } from '../../messages/occurrence.js';
 import type { ContentErrorCode, GuideProfile } from '../../schema/profile.js';
-import { codesOf, idTypeRefusal, kindNamed, qualifier, rolesOf, val } from './helpers.js';
+import { codesOf, idTypeRefusal, kindNamed, perMessage, qualifier, rolesOf, val } from './helpers.js';
 import { opsCodes } from './opsigelser.js';
 import { OPS_KINDS } from './opsigelser-kinds.js';
 import type { ValidationRule, RuleContext } from './types.js';
@@ -117,19 +117,6 @@ function placement(p: GuideProfile): Placement {
   };
 }
 
-/** The verdicts of a message, computed once and shared by the F04 rules (the context object identifies the message). */
-function perMessage(place: Placement): (ctx: RuleContext) => Array<Verdict | null> | null {
-  let last: RuleContext | null = null;
-  let verdicts: Array<Verdict | null> | null = null;
-  return (ctx) => {
-    if (ctx !== last) {
-      last = ctx;
-      verdicts = place(ctx);
-    }
-    return verdicts;
-  };
-}
-
 const F04: ReadonlyArray<readonly [string, string, string, readonly string[] | 'all']> = [
   ['segment-not-allowed-for-kind', 'a segment the table allows but this kind must not carry', 'segments per kind', 'all'],
   ['erc-in-cancellation', 'ERC in a 9', '9 Opsigelse', ['cancellation']],
@@ -142,6 +129,7 @@ const F04: ReadonlyArray<readonly [string, string, string, readonly string[] | '
 
 /** F04 rules of the opsigelser exchange (one per id, sharing one placement table). */
 export function opsigelserPlacementRules(p: GuideProfile): ValidationRule[] {
+  // Computed once per message and shared by the F04 rules.
   const verdicts = perMessage(placement(p));
   return F04.map(([id, description, ref, appliesTo]) => ({
     id,

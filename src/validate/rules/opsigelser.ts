@@ -7,7 +7,7 @@ import { rejectionReasonCode } from '../../messages/profile.js';
 import { branchGroup, endDateQualifier, latestCancellationDate, requiredReferences } from '../../schema/access.js';
 import { isMissingPolicyNumber } from '../../schema/policy-number.js';
 import type { GuideProfile } from '../../schema/profile.js';
-import { count, find, findTop, kindNamed, qualifier, val } from './helpers.js';
+import { count, find, findTop, kindNamed, perMessage, qualifier, val } from './helpers.js';
 import { CANCELLATION_DATE_ROLES } from '../../messages/occurrence.js';
 import { OPS_KINDS } from './opsigelser-kinds.js';
 import { checkRequiredValues, OPSIGELSER_VALUES, requiredValues } from './required-values.js';
@@ -42,7 +42,7 @@ export function opsCodes(p: GuideProfile) {
 }
 
 /** The branch group and product group of the message's BRC (`''` when absent) and the BRC index. */
-function branchOf(ctx: RuleContext): { index: number; group: string; product: string } {
+function readBranch(ctx: RuleContext): { index: number; group: string; product: string } {
   const index = findTop(ctx, 'BRC');
   const s = ctx.segments[index];
   return { index, group: s ? val(s, 0, 0) : '', product: s ? val(s, 0, 1) : '' };
@@ -52,6 +52,8 @@ function branchOf(ctx: RuleContext): { index: number; group: string; product: st
 export function opsigelserDataRules(p: GuideProfile): ValidationRule[] {
   const k = opsCodes(p);
   const values = requiredValues(p, OPSIGELSER_VALUES);
+  // Four rules of a 9 ask for the branch: found once per message.
+  const branchOf = perMessage(readBranch);
   const firstCancellationDate = (ctx: RuleContext): number => {
     for (let i = 0; i < ctx.segments.length; i++) {
       const s = ctx.segments[i]!;
