@@ -68,7 +68,7 @@ describe('the element and component of a 21 reach the CONTRL and the problem lin
   it('a UCD with the element and component under the UCS of the segment', async () => {
     const [r] = await validate(latin1(badPolicy), { now: NOW, detail: 'segment' });
     expect(r!.messages[0]!.errors.map((e) => [e.code, e.segment, e.segmentPosition, e.element, e.component])).toEqual([['21', 'RFF', 10, 1, 2]]);
-    expect(r!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+10'UCD+21+1:2'");
+    expect(r!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+10'UCD+21+2:2'");
   });
 
   it('a bad character in the tag is the segment\'s error (a UCS with 21), never a UCD for element 0', async () => {

@@ -98,7 +98,7 @@ describe('CONTRL', () => {
   it('rejects with the first error: code, service segment tag and position', async () => {
     const text = motor.toString('latin1').replace('UNT+13+1', 'UNT+12+1');
     const [r] = await validate(text, { now: NOW, contrlReference: () => 'C' });
-    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+29+UNT+1'");
+    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+29+UNT+2'");
   });
 
   it('gives S011 in UCI and UCM only with the service segment (0013) it points into', async () => {
@@ -109,7 +109,7 @@ describe('CONTRL', () => {
     const [ucm] = await validate(text, { now: NOW, detail: 'message' });
     expect(ucm!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4+15'");
     const [ucd] = await validate(text, { now: NOW, detail: 'segment' });
-    expect(ucd!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+15+2'");
+    expect(ucd!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+15+3'");
   });
 
   it('answers a message its UCM cannot name (no UNH 0062 or S009) in the UCI, never with a UCM lacking them', async () => {
@@ -122,7 +122,7 @@ describe('CONTRL', () => {
       for (const detail of ['message', 'segment'] as const) {
         const [r] = await validate(text, { now: NOW, detail });
         expect(r!.accepted, `${what}, ${detail}`).toBe(false);
-        expect(r!.contrl, `${what}, ${detail}`).toMatch(/UCI\+20241120230001\+11111111:ZZ\+22222222:ZZ\+4\+13\+UNH\+[12][^']*'UNT\+3\+1'/);
+        expect(r!.contrl, `${what}, ${detail}`).toMatch(/UCI\+20241120230001\+11111111:ZZ\+22222222:ZZ\+4\+13\+UNH\+[23][^']*'UNT\+3\+1'/);
         // The CONTRL itself holds: validated as a received CONTRL it has no errors.
         const [check] = await validate(r!.contrl, { now: NOW });
         expect(check!.messages[0]!.errors, `${what}, ${detail}`).toEqual([]);
@@ -183,13 +183,13 @@ describe('CONTRL', () => {
   it('rejects a syntax 3 interchange whose UNA sets a repetition separator in the UCI: 20 at UNA element 5', async () => {
     const text = motor.toString('latin1').replace("UNA:+.? '", "UNA:+.?*'");
     const [r] = await validate(text, { now: NOW });
-    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+20+UNA+5'");
+    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+20+UNA+6'");
   });
 
   it('rejects a syntax 3 interchange whose UNA sets a decimal mark other than comma or full stop in the UCI: 20 at UNA element 3', async () => {
     const text = motor.toString('latin1').replace("UNA:+.? '", "UNA:+;? '");
     const [r] = await validate(text, { now: NOW });
-    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+20+UNA+3'");
+    expect(r!.contrl).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+4+20+UNA+4'");
   });
 
   it('detail message: one UCM per message, UCI 7 unless the envelope is broken', async () => {
@@ -210,13 +210,13 @@ describe('CONTRL', () => {
       .replace('UNZ+7+', 'UNZ+8+');
     const [r] = await validate(text, { now: NOW, detail: 'message' });
     expect(r!.accepted).toBe(false);
-    expect(r!.contrl).toContain("UCI+20241210220000+11111111:ZZ+22222222:ZZ+4+29+UNZ+1'UCM+3+OPSIGE:1:911:UN+4+35'UNT+4+1'");
+    expect(r!.contrl).toContain("UCI+20241210220000+11111111:ZZ+22222222:ZZ+4+29+UNZ+2'UCM+3+OPSIGE:1:911:UN+4+35'UNT+4+1'");
   });
 
   it('detail segment: UCS with the segment position and UCD with the element position', async () => {
     const text = motor.toString('latin1').replace('BRC+001:002', 'BRC+001:002:003').replace('DTM+287:20250101:102', 'DTM+287:20250101:102:X');
     const [r] = await validate(text, { now: NOW, detail: 'segment' });
-    expect(r!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+5'UCD+16+1:4'UCS+12'UCD+16+1:3'UNT+8+1'");
+    expect(r!.contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+5'UCD+16+2:4'UCS+12'UCD+16+2:3'UNT+8+1'");
   });
 
   it('detail segment: a missing segment is a UCS with code 13 at the segment before it', async () => {

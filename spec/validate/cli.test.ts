@@ -104,7 +104,7 @@ describe('validate --json', () => {
     const r = parseLines(stdout)[0]!;
     expect(r.accepted).toBe(false);
     expect(r.errors[0]).toMatchObject({ code: '7', segment: 'UNB', element: 3, component: 1 });
-    expect(r.contrl).toContain('+4+7+UNB+3:1');
+    expect(r.contrl).toContain('+4+7+UNB+4:1');
   });
 });
 

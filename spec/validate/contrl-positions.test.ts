@@ -39,9 +39,9 @@ const HEADER = { reference: '1', type: 'OPSIGE', version: '1', release: '911', a
 describe('CONTRL positions too wide for their elements go up a level', () => {
   it('a segment of 1,201 elements or components (the schema check reports the last): the element position in a UCS, the component position as its element', async () => {
     const cases = {
-      elements: [motor.replace("BGM+9'", `BGM+9${'+'.repeat(1200)}X'`), "UCM+1+OPSIGE:1:911:UN+4'UCS+2+16'UCD+16+100'UNT+6+1'"],
-      components: [motor.replace("BGM+9'", `BGM+9${':'.repeat(1200)}X'`), "UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+16+1:100'UCD+16+1'UNT+7+1'"],
-      'UNH elements': [motor.replace("UNH+1+OPSIGE:1:911:UN'", `UNH+1+OPSIGE:1:911:UN${'+'.repeat(1200)}X'`), "UCM+1+OPSIGE:1:911:UN+4+16+UNH+100'UCS+1+16'UNT+5+1'"],
+      elements: [motor.replace("BGM+9'", `BGM+9${'+'.repeat(1200)}X'`), "UCM+1+OPSIGE:1:911:UN+4'UCS+2+16'UCD+16+101'UNT+6+1'"],
+      components: [motor.replace("BGM+9'", `BGM+9${':'.repeat(1200)}X'`), "UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+16+2:100'UCD+16+2'UNT+7+1'"],
+      'UNH elements': [motor.replace("UNH+1+OPSIGE:1:911:UN'", `UNH+1+OPSIGE:1:911:UN${'+'.repeat(1200)}X'`), "UCM+1+OPSIGE:1:911:UN+4+16+UNH+101'UCS+1+16'UNT+5+1'"],
     };
     for (const [what, [text, body]] of Object.entries(cases)) {
       const [r] = await validate(text!, { now: NOW, detail: 'segment' });
@@ -67,7 +67,7 @@ describe('CONTRL positions too wide for their elements go up a level', () => {
     const builder = new ContrlBuilder('segment');
     builder.addMessage(message.header, rejected(errors));
     const { contrl } = builder.finish(ANSWERED, [], WRITE);
-    expect(contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2+16'UCS+6'UCD+16+1'UNT+7+1'");
+    expect(contrl).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2+16'UCS+6'UCD+16+2'UNT+7+1'");
     await expectValidContrl(contrl, 'raised limits');
   });
 
@@ -75,15 +75,17 @@ describe('CONTRL positions too wide for their elements go up a level', () => {
     const builder = new ContrlBuilder('segment');
     builder.addMessage(HEADER, rejected([error('15', 'FTX', 1_000_000), error('39', 'FTX', 1_000_001, 2), error('12', 'NAD', 999_999, 1)]));
     const { contrl } = builder.finish(ANSWERED, [], WRITE);
-    expect(contrl).toContain("UCM+1+OPSIGE:1:911:UN+4+15'UCS+999999'UCD+12+1'UNT+6+1'");
+    expect(contrl).toContain("UCM+1+OPSIGE:1:911:UN+4+15'UCS+999999'UCD+12+2'UNT+6+1'");
     await expectValidContrl(contrl, 'segment position');
   });
 
   it('UCI and UCM give S011 only as far as it fits: a component position over 999 leaves the element, an element position over 999 no S011', async () => {
     const cases: Array<[ValidationError, string]> = [
-      [error('16', 'UNB', null, 5, 1000), '+4+16+UNB+5'],
+      // S011 0098 counts the tag as 1 (ISO 9735), so data element n is position n + 1.
+      [error('16', 'UNB', null, 5, 1000), '+4+16+UNB+6'],
       [error('16', 'UNB', null, 1000), '+4+16+UNB'],
-      [error('16', 'UNB', null, 999, 999), '+4+16+UNB+999:999'],
+      [error('16', 'UNB', null, 999, 5), '+4+16+UNB'],
+      [error('16', 'UNB', null, 998, 999), '+4+16+UNB+999:999'],
     ];
     for (const [e, tail] of cases) {
       const { contrl } = new ContrlBuilder().finish(ANSWERED, [e], WRITE);

@@ -25,33 +25,33 @@ async function contrlOf(text: string): Promise<string> {
 describe('positions the guide does not use', () => {
   it("BGM 1004 (message number, 'not used' in opsigelser): CONTRL 15 at element 2, and the decoder refuses it too", async () => {
     const text = motor.replace("BGM+9'", "BGM+9+4711'");
-    expect(await contrlOf(text)).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+15+2'");
+    expect(await contrlOf(text)).toContain("UCM+1+OPSIGE:1:911:UN+4'UCS+2'UCD+15+3'");
     const message = parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!;
     expect(decodeMessage(message, getProfile('fp-opsigelser/5.5-reconstructed')).ok).toBe(false);
   });
 
   it('an unused component between used ones (NAD C082 1131, between the id and its type): 15 at element 2, component 2', async () => {
-    expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222:X1:VIR'))).toContain("UCS+7'UCD+15+2:2'");
+    expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222:X1:VIR'))).toContain("UCS+7'UCD+15+3:2'");
   });
 
   it('an unused element between used ones (NAD C058 before the name): 15 at element 3', async () => {
-    expect(await contrlOf(motor.replace('CPR++Søren', 'CPR+X1+Søren'))).toContain("UCS+9'UCD+15+3'");
+    expect(await contrlOf(motor.replace('CPR++Søren', 'CPR+X1+Søren'))).toContain("UCS+9'UCD+15+4'");
   });
 
   it('by party: a company NAD (VIR) carries no address or second name, an insured-location NAD no id or name', async () => {
     const policyholder = motor.match(/NAD\+FT1[^']*/)![0];
     // Segment 7 is NAD MR, 9 the policyholder; the same positions are fine on the policyholder.
-    expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222::VIR++Afgivende A/S:Afd. 2+Vej 1'))).toContain("UCS+7'UCD+15+4:2'UCD+15+5'");
+    expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222::VIR++Afgivende A/S:Afd. 2+Vej 1'))).toContain("UCS+7'UCD+15+5:2'UCD+15+6'");
     expect(await contrlOf(motor.replace(policyholder, `${policyholder}`.replace('Søren Ærø Ågård', 'Søren Ærø Ågård:c/o Hansen')))).toContain("UCI+20241120230001+11111111:ZZ+22222222:ZZ+7'");
     const location = 'NAD+FS+0101801234::CPR++Østergade 12+Østergade 12+København K++1100+DK';
-    expect(await contrlOf(motor.replace(`${policyholder}'`, `${policyholder}'\n${location}'`).replace('UNT+13+1', 'UNT+14+1'))).toContain("UCS+10'UCD+15+2'UCD+15+4'");
+    expect(await contrlOf(motor.replace(`${policyholder}'`, `${policyholder}'\n${location}'`).replace('UNT+13+1', 'UNT+14+1'))).toContain("UCS+10'UCD+15+3'UCD+15+5'");
   });
 
   it('opsigelser: only RFF MAT carries C506 component 5 (ejerlav): on another reference it is 15 at 1:5, and the decoder refuses it too', async () => {
     // Segment 3 is RFF OPS, 10 RFF POL; RFF MAT with its ejerlav is fine (opsigelse-9-building.edi, below).
     for (const [from, to, at] of [['RFF+OPS:TRY-2024-000123', 'RFF+OPS:TRY-2024-000123:::X1', 3], ['RFF+POL:00-123?+456', 'RFF+POL:00-123?+456:::X1', 10]] as const) {
       const text = motor.replace(from, to);
-      expect(await contrlOf(text)).toContain(`UCS+${at}'UCD+15+1:5'`);
+      expect(await contrlOf(text)).toContain(`UCS+${at}'UCD+15+2:5'`);
       const message = parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!;
       const r = decodeMessage(message, getProfile('fp-opsigelser/5.5-reconstructed'));
       expect(r.ok ? [] : r.errors.map((e) => [e.code, e.segmentPosition, e.element, e.component])).toEqual([['15', at, 1, 5]]);
@@ -62,7 +62,7 @@ describe('positions the guide does not use', () => {
     const answer = readFileSync('fixtures/opsigelse-11-bonus-answer.edi', 'latin1');
     const text = answer.replace(/DTM\+290:\d{8}:102/, 'DTM+293:20240101:102');
     expect(text).toContain('DTM+293:20240101:102');
-    expect(await contrlOf(text)).toContain("UCS+11'UCD+15+1:2'");
+    expect(await contrlOf(text)).toContain("UCS+11'UCD+15+2:2'");
     const decoded = decodeMessage(parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!, getProfile('fp-opsigelser/5.5-reconstructed'));
     expect(decoded.ok ? [] : decoded.errors.map((e) => [e.code, e.segmentPosition, e.element, e.component])).toEqual([['15', 11, 1, 2]]);
     // the blank date the seed asks for is fine
@@ -77,14 +77,16 @@ describe('positions the guide does not use', () => {
       expect(declaration).toContain(from);
       const text = declaration.replace(from, to);
       const [r] = await validate(text, { now: NOW, profile, detail: 'segment' });
-      expect(r!.contrl).toContain(`UCD+12+${place}'`);
+      // The report counts data elements from 1; the CONTRL's S011 counts the tag as 1 (ISO 9735 0098).
+      const [element, component] = place.split(':').map(Number);
+      expect(r!.contrl).toContain(`UCD+12+${element! + 1}:${component}'`);
       const decoded = decodeMessage(parseInterchanges(Buffer.from(text, 'latin1')).interchanges[0]!.messages[0]!, profile);
       expect(decoded.ok ? [] : decoded.errors.map((e) => [e.code, e.segment, `${e.element}:${e.component}`])).toEqual([['12', to.slice(0, 3), place]]);
     }
   });
 
   it('a party id without its type (C082 3055: VIR, CPR or CVR) is 13 at element 2, component 3', async () => {
-    expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222'))).toContain("UCS+7'UCD+13+2:3'");
+    expect(await contrlOf(motor.replace('NAD+MR+22222222::VIR', 'NAD+MR+22222222'))).toContain("UCS+7'UCD+13+3:3'");
   });
 
   it('is profile data: a patch that gives BGM 1004 status C takes the message number again', async () => {

@@ -48,7 +48,7 @@ describe('a received CONTRL (a partner answering our interchange) is validated a
     const segments = body.split("'").length - 1 + 2;
     return `UNB+UNOC:3+22222222:ZZ+11111111:ZZ+241120:1200+REF1'UNH+1+CONTRL:${version}:UN'${body}UNT+${segments}+1'UNZ+1+REF1'`;
   };
-  const withDetail = `UCI+IC0001+11111111:ZZ+22222222:ZZ+4'UCM+1+OPSIGE:1:911:UN+4'UCS+3+12'UCD+12+2:1'`;
+  const withDetail = `UCI+IC0001+11111111:ZZ+22222222:ZZ+4'UCM+1+OPSIGE:1:911:UN+4'UCS+3+12'UCD+12+3:1'`;
   const errorsOf = (text: string) => messageErrors(text, { detail: 'segment' });
 
   it.each(['2:2', 'D:3', '4:1'])('CONTRL %s with UCI, UCM, UCS and UCD is accepted', async (version) => {

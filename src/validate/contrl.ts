@@ -5,7 +5,7 @@
  * error's code (0085) and, for an error in a service segment, its tag (0013) and element position (S011).
  * `detail: 'message'` adds one UCM per message (4 rejected, 7 accepted; the UCI then answers
  * the envelope only, and when it says 4 only the rejected messages' UCMs are kept); `'segment'` adds UCS (segment position, UNH = 1) and UCD (element
- * position) under each rejected UCM; a rejected message whose UNH lacks 0062 or S009 cannot have
+ * position, counted as ISO 9735 0098 counts it: the segment tag is 1, the first data element 2) under each rejected UCM; a rejected message whose UNH lacks 0062 or S009 cannot have
  * a UCM and rejects the interchange in the UCI. Content errors (12'ere) never reach the CONTRL.
  *
  * Messages are added as they are validated; only the UCM/UCS/UCD text is kept (nothing in
@@ -72,14 +72,18 @@ function writable(id: '0096' | '0098' | '0104', n: number): boolean {
 
 /**
  * S011 data element position (`element:component`) as the CONTRL can write it, or `undefined`.
- * A position too wide for its element (limits raised over 999, a segment of 1,000 elements) is
- * never clamped: a component's leaves its element (the composite in error), an element's
- * leaves none — the error is then its segment's. So is an error in the tag (element 0, e.g. a
- * character outside the charset, 21): the tag is no data element a UCD could name.
+ * 0098 counts as ISO 9735 defines it: "The segment tag has position number 1", so data element
+ * `n` of a report (1 = the first after the tag) is position `n + 1`; 0104 counts components
+ * from 1, as reports do. A position too wide for its element (limits raised, a segment of 1,000
+ * elements) is never clamped: a component's leaves its element (the composite in error), an
+ * element's leaves none — the error is then its segment's. So is an error in the tag (element
+ * 0, e.g. a character outside the charset, 21): its segment's UCS names it.
  */
 function position(e: ValidationError): string[] | undefined {
-  if (e.element === null || e.element < 1 || !writable('0098', e.element)) return undefined;
-  return e.component === null || !writable('0104', e.component) ? [String(e.element)] : [String(e.element), String(e.component)];
+  if (e.element === null || e.element < 1) return undefined;
+  const inSegment = e.element + 1;
+  if (!writable('0098', inSegment)) return undefined;
+  return e.component === null || !writable('0104', e.component) ? [String(inSegment)] : [String(inSegment), String(e.component)];
 }
 
 /** Whether a UCS can name the segment of `e`: it has a position in the message that fits 0096 (else the error is the UCM's). */
