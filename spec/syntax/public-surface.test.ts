@@ -23,7 +23,7 @@ const RUNTIME = [
   'contrlChaseDate', 'contrlDueDate', 'createCalendar', 'createMemoryDuplicateStore', 'createSegmentStream',
   'danishCalendar', 'danishHolidays', 'deadlineRules', 'decideOnCancellation',
   'decodeMessage', 'decodeOpsigelse', 'decodePanthaver', 'defaultProfile', 'earliestChangeOfInsurerDate',
-  'earliestOnTimeRenewal', 'earliestReminderDate', 'easterSunday', 'encodeMessage', 'formatServiceString',
+  'earliestOnTimeRenewal', 'earliestReminderDate', 'easterSunday', 'encodeMessage', 'forEachSegment', 'formatServiceString',
   'fromEdifactJson', 'getProfile', 'isBonusQueryAllowed', 'isCancellationOnTime', 'isDanishWorkingDay', 'isFormat',
   'isGroup', 'isMissingPolicyNumber', 'isOpsigelse', 'isRenewalDate', 'isRuleId', 'isValidCpr', 'isValidCvr',
   'kidCheckDigit', 'lastWorkingDayOfMonth', 'latestLAcceptDate', 'latestOnTimeSendDate', 'layoutFor',

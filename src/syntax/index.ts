@@ -8,5 +8,5 @@ export type { Element, Segment, SegmentInput } from './segment.js';
 export { DEFAULT_SERVICE_CHARS, formatServiceString, parseServiceString, type ServiceChars } from './service-chars.js';
 export { SUPPORTED_SYNTAX_IDS } from './charsets.js';
 export type { TokenizerLimits } from './tokenizer.js';
-export { parse, readSegmentBatches, readSegments, createSegmentStream, type ErrorHandling, type ReadOptions, type StreamInput, type ParseResult } from './read.js';
+export { parse, forEachSegment, readSegmentBatches, readSegments, createSegmentStream, type ErrorHandling, type ReadOptions, type StreamInput, type ParseResult } from './read.js';
 export { serialize, serializeToBytes, segment, type SerializeOptions, type SerializeBytesOptions, type ElementValue } from './writer.js';

@@ -1,8 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { thrownFrom, type EdifactSyntaxError } from './errors.js';
 import type { Segment } from './segment.js';
-import { checkOptions, ERROR_HANDLING_CHECKS } from './options.js';
-import { feedInPieces, type StreamInput } from './pieces.js';
+import { checkOptions, describeValue, ERROR_HANDLING_CHECKS } from './options.js';
+import { chunksOf, feedInPieces, piecesOf, type StreamInput } from './pieces.js';
 import { Tokenizer, type TokenizerLimits } from './tokenizer.js';
 
 /** How syntax errors are delivered. */
@@ -99,7 +99,34 @@ export async function* readSegmentBatches(source: StreamInput, options: ReadOpti
   }, 'read');
 }
 
-/** Streams segments one by one. Convenient; `readSegmentBatches` is faster for large files. */
+/**
+ * Streams segments to `onSegment`, each the moment it is read, and resolves once the whole input
+ * has been read: no arrays and no promise per segment, so the fastest face (the tokenizer calls
+ * back, as htmlparser2's does). `onSegment` is called synchronously and its result ignored; a
+ * consumer that must await something per segment wants {@link readSegmentBatches}. The source is
+ * read as fast as `onSegment` returns. To stop early, throw from `onSegment`: the promise rejects
+ * with that error and the source is closed (a Node stream destroyed, a web stream cancelled).
+ * In `throw` mode (the default) the first syntax error rejects it the same way, after the
+ * segments before it; a failing source rejects it with the source's own error.
+ *
+ * @example
+ * let messages = 0;
+ * await forEachSegment(createReadStream('batch.edi'), (segment) => {
+ *   if (segment.tag === 'UNH') messages++;
+ * });
+ */
+export async function forEachSegment(source: StreamInput, onSegment: (segment: Segment) => void, options: ReadOptions = {}): Promise<void> {
+  if (typeof onSegment !== 'function') throw new TypeError(`fp-edifact: read: onSegment must be a function, got ${describeValue(onSegment)}`);
+  checkOptions(options, ERROR_HANDLING_CHECKS, 'read');
+  const tokenizer = new Tokenizer({ segment: onSegment, error: errorSink(options) }, options);
+  // Pieces, as the batch faces feed them: measured cheaper than whole 64 KiB chunks here too.
+  for await (const chunk of chunksOf(source, 'read')) {
+    for (const piece of piecesOf(chunk, BATCH_INPUT)) tokenizer.write(piece);
+  }
+  tokenizer.end();
+}
+
+/** Streams segments one by one. Convenient; `readSegmentBatches` or `forEachSegment` is faster for large files. */
 export async function* readSegments(source: StreamInput, options: ReadOptions = {}): AsyncGenerator<Segment> {
   for await (const batch of readSegmentBatches(source, options)) yield* batch;
 }
