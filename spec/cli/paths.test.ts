@@ -1,11 +1,13 @@
 /**
  * Paths a CI suite gets wrong: every command that reads an input, given a directory, a file under
  * a directory that does not exist, or a path through a file, says so in one line naming it and
- * exits 2 — never exit 0 or 1, never a stack; `validate --out` likewise for where it cannot write.
+ * exits 2 — never exit 0 or 1, never a stack; `validate --out` likewise for where it cannot write,
+ * refused before the input is read.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseCommands } from '../../src/cli/commands.js';
 import { run } from './run.js';
@@ -44,12 +46,33 @@ describe('an input that cannot be read', () => {
 });
 
 describe('validate --out where it cannot write', () => {
+  // It was tried only after the whole input had been validated (and, for an input that could
+  // not be read, never: that input's line came instead). Now it is refused first.
+  const missingInput = join(dir, 'no-input.edi');
   it.each([
-    ['a directory that does not exist', join(dir, 'nowhere/report.json'), /ENOENT: no such file or directory, open '[^']+'/],
+    ['a directory that does not exist', join(dir, 'nowhere/report.json'), /ENOENT: no such file or directory, access '[^']+nowhere'/],
     ['a directory', dir, /EISDIR: illegal operation on a directory, open '[^']+'/],
-  ])('%s: one line naming it, exit 2, no verdict', async (_what, out, reason) => {
-    const r = await run(['validate', motor, '--json', '--out', out]);
-    expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toMatch(new RegExp(`^fp-edifact validate: cannot write ${out.replace(/[.]/g, '\\.')}: ${reason.source}\\n$`));
+    ['a path through a file', `${motor}/report.json`, /ENOTDIR: not a directory, open '[^']+'/],
+  ])('%s: one line naming it, exit 2, before the input is read', async (_what, out, reason) => {
+    for (const input of [motor, missingInput]) {
+      const r = await run(['validate', input, '--json', '--out', out]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(new RegExp(`^fp-edifact validate: cannot write ${out.replace(/[.]/g, '\\.')}: ${reason.source}\\n$`));
+    }
+  });
+
+  describe('a directory or file that exists but may not be written (the built bin, as nobody when we are root)', () => {
+    // Root may write anywhere, so the bin runs as nobody then; the system's own root directory
+    // and /etc/passwd are not writable for nobody nor for any other user, and nothing is made.
+    const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    it.each([
+      ['a directory it may not write in', '/fp-edifact-report.json', "EACCES: permission denied, access '/'"],
+      ['a file it may not write', '/etc/passwd', "EACCES: permission denied, open '/etc/passwd'"],
+    ])('%s: one line naming it, exit 2, before the input is read', (_what, out, reason) => {
+      for (const input of [resolve(motor), '/nonexistent-input.edi']) {
+        const r = spawnSync(process.execPath, [resolve('dist/cli.cjs'), 'validate', input, '--json', '--out', out], { encoding: 'utf8', cwd: '/', ...asOther });
+        expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `fp-edifact validate: cannot write ${out}: ${reason}\n`]);
+      }
+    });
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The command line of one command, read in one place: options it does not take, valued options
- * given twice, and more inputs than it reads are usage errors here, before anything is read.
+ * given twice, more inputs than it reads, and an output file it could not write are usage errors
+ * here, before anything is read.
  */
 import { parseArgs } from 'node:util';
 import type { Command, CommandArgs } from './commands.js';
-import { ArgumentError, UsageError } from './io.js';
+import { ArgumentError, checkWritable, UsageError } from './io.js';
 
 const quoted = (args: readonly string[]): string => args.map((a) => JSON.stringify(a)).join(', ');
 
@@ -50,16 +51,29 @@ function checkRepeatedOptions(command: Command, tokens: readonly ArgToken[]): vo
   }
 }
 
+/** Options whose value is a file the command writes: whichever command takes one, it is checked before any input is read. */
+const OUTPUT_OPTIONS: readonly string[] = ['out'];
+
+/** An output file that cannot be written is a usage error now, not after the whole input (see {@link checkWritable}). */
+function checkOutputs(values: CommandArgs['values']): void {
+  for (const name of OUTPUT_OPTIONS) {
+    const path = values[name];
+    if (typeof path === 'string') checkWritable(path);
+  }
+}
+
 /**
  * A command's arguments (after its name) as positionals and option values.
  * @throws ArgumentError for an option it does not take (the usage follows), Node's parse error
  * (`ERR_PARSE_ARGS_*`) for a valued option without its value or a value given to a flag,
- * UsageError for a valued option given twice or inputs it does not take
+ * UsageError for a valued option given twice, inputs it does not take, or an output file
+ * (`--out`) that cannot be written
  */
 export function parseCommandLine(command: Command, args: string[]): CommandArgs {
   checkUnknownOptions(command, args);
   const { positionals, values, tokens } = parseArgs({ args, options: command.options, allowPositionals: true, strict: true, tokens: true });
   checkRepeatedOptions(command, tokens);
   checkInputs(command, positionals);
+  checkOutputs(values as CommandArgs['values']);
   return { positionals, values: values as CommandArgs['values'] };
 }

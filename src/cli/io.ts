@@ -1,4 +1,5 @@
-import { accessSync, constants, createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** Exit codes of every command: 0 ok, 1 the input has errors, 2 usage or I/O error. */
 export const ExitCode = { ok: 0, inputErrors: 1, usage: 2 } as const;
@@ -112,4 +113,25 @@ export function streamInput(path: string | undefined): AsyncIterable<Uint8Array>
   if (statSync(path).isDirectory()) throw new UsageError(`cannot read ${path}: EISDIR: illegal operation on a directory, read`);
   // Opened only when iterated, so a command that stops on a usage error leaves no stream behind.
   return { [Symbol.asyncIterator]: () => createReadStream(path, { highWaterMark: READ_CHUNK })[Symbol.asyncIterator]() };
+}
+
+/**
+ * Refuses a file a command is to write (`--out`) that it could not write, before anything is
+ * read: a command that failed there only after the whole input would have spent it for nothing.
+ * An existing file is opened for writing without truncating it (a directory fails there,
+ * EISDIR, as does a read-only file, EACCES); for a new file its directory must exist and be
+ * writable (ENOENT, ENOTDIR, EACCES naming it). Nothing is created.
+ * @throws UsageError `cannot write <path>: <reason>`
+ */
+export function checkWritable(path: string): void {
+  try {
+    closeSync(openSync(path, 'r+'));
+  } catch (err) {
+    try {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      accessSync(dirname(path), constants.W_OK);
+    } catch (reason) {
+      throw new UsageError(`cannot write ${path}: ${errorText(reason)}`);
+    }
+  }
 }
