@@ -8,12 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  buildAccept,
   buildAcceptWithoutFee,
   buildBonusQuery,
   buildDeclarationAccept,
   buildDeclarationNotice,
   buildDeclarationRejection,
   buildRejection,
+  buildReplyInterchange,
   Declaration,
   getProfile,
   isBonusQueryAllowed,
@@ -34,6 +36,8 @@ const nine = decodedFixture<Cancellation>('opsigelse-9-motor.edi');
 const decl30 = decodedFixture<PanthaverOf<'newDeclaration'>>('panthaver-30-new-declaration.edi');
 const accept33 = decodedFixture<PanthaverOf<'accept'>>('panthaver-33-accept.edi');
 const DAY = { messageDate: '2024-11-22' };
+/** The header of the interchange `received` came in: what a reply interchange answers. */
+const answering = (received: Cancellation | Panthaver) => ({ sender: { id: received.sender.vir, qualifier: null }, recipient: { id: received.recipient.vir, qualifier: null } });
 
 /** A panthaver profile whose L declarations are coded ZFF (the fixture's declaration type) and whose Z40 is Z41. */
 const panthaverL: GuideProfile = patchProfile(panthaver, {
@@ -71,11 +75,32 @@ describe('the optional profile of the builders is their option profile', () => {
     expect(Object.keys(notice)).not.toContain('profile');
   });
 
-  it('refuses a profile of the other exchange, naming the function and the option', () => {
-    expect(() => buildRejection(nine, { reason: '11', ...DAY, profile: panthaver })).toThrow(new TypeError('fp-edifact: buildRejection: option profile must be an opsigelser guide profile, got an object'));
-    expect(() => buildDeclarationAccept(decl30, { ...DAY, profile: opsigelser })).toThrow(new TypeError('fp-edifact: buildDeclarationAccept: option profile must be a panthaver guide profile, got an object'));
+  // A profile of the other exchange was named "an object": which one it was, and that it was the wrong exchange's, the caller had to guess.
+  const OPS = `the opsigelser profile "${opsigelser.id}"`;
+  const PANT = `the panthaver profile "${panthaver.id}"`;
+  it.each([
+    ['buildRejection', () => buildRejection(nine, { reason: '11', ...DAY, profile: panthaver }), `an opsigelser guide profile, got ${PANT}`],
+    ['buildDeclarationAccept', () => buildDeclarationAccept(decl30, { ...DAY, profile: opsigelser }), `a panthaver guide profile, got ${OPS}`],
+    ['buildAcceptWithoutFee', () => buildAcceptWithoutFee(decl30 as never, { ...DAY, profile: opsigelser }), `a panthaver guide profile, got ${OPS}`],
+    ['buildDeclarationRejection', () => buildDeclarationRejection(decl30, { reasons: ['1'], ...DAY, profile: opsigelser }), `a panthaver guide profile, got ${OPS}`],
+    ['buildDeclarationNotice', () => buildDeclarationNotice(accept33, 'Z40', { ...DAY, cessationDate: '2024-12-31', newInsurer: { vir: '33333333' }, profile: opsigelser }), `a panthaver guide profile, got ${OPS}`],
+    // It encoded the replies with the profile given: a MessageEncodeError listing the other exchange's missing fields.
+    ['buildReplyInterchange', () => buildReplyInterchange(buildAccept(nine, DAY), answering(nine), { reference: 'R1', profile: panthaver }), `an opsigelser guide profile, got ${PANT}`],
+    ['buildReplyInterchange', () => buildReplyInterchange(buildDeclarationAccept(decl30, DAY), answering(decl30), { reference: 'R1', profile: opsigelser }), `a panthaver guide profile, got ${OPS}`],
+  ])('%s refuses a profile of the other exchange, naming the function, the option, the profile given and the kind it needs', (fn, build, what) => {
+    expect(build).toThrow(new TypeError(`fp-edifact: ${fn}: option profile must be ${what}`));
+  });
+
+  it('a value that is no profile at all is named as before', () => {
     expect(() => buildDeclarationRejection(decl30, { reasons: ['1'], ...DAY, profile: 'fp-panthaver/5.2-reconstructed' as never })).toThrow(
       new TypeError('fp-edifact: buildDeclarationRejection: option profile must be a panthaver guide profile, got "fp-panthaver/5.2-reconstructed"'),
+    );
+    expect(() => buildRejection(nine, { reason: '11', ...DAY, profile: { exchange: 'motor' } as never })).toThrow(
+      new TypeError('fp-edifact: buildRejection: option profile must be an opsigelser guide profile, got an object'),
+    );
+    // buildReplyInterchange failed inside ("Cannot read properties of undefined (reading 'syntaxId')").
+    expect(() => buildReplyInterchange(buildAccept(nine, DAY), answering(nine), { reference: 'R1', profile: 'x' as never })).toThrow(
+      new TypeError('fp-edifact: buildReplyInterchange: option profile must be an opsigelser guide profile, got "x"'),
     );
   });
 });
@@ -88,7 +113,7 @@ describe('the rules take the profile as an option', () => {
   it('isBonusQueryAllowed(branch, { profile })', () => {
     expect(isBonusQueryAllowed(family.branch)).toBe(false);
     expect(isBonusQueryAllowed(family.branch, { profile: office })).toBe(true);
-    expect(() => isBonusQueryAllowed(family.branch, { profile: panthaver })).toThrow(new TypeError('fp-edifact: isBonusQueryAllowed: option profile must be an opsigelser guide profile, got an object'));
+    expect(() => isBonusQueryAllowed(family.branch, { profile: panthaver })).toThrow(new TypeError(`fp-edifact: isBonusQueryAllowed: option profile must be an opsigelser guide profile, got the panthaver profile "${panthaver.id}"`));
   });
 
   it('new Declaration({ profile }) reads the declaration types of a panthaver profile', () => {
@@ -99,7 +124,7 @@ describe('the rules take the profile as an option', () => {
     expect(l.toJSON().settings.declarationTypeLetters).toMatchObject({ ZFF: 'L' });
     // Letters given outright win over the profile's.
     expect(replay({ profile: panthaverL, declarationTypeLetters: { ZFF: 'F' } }).apply(buildDeclarationAccept(decl30, DAY)).status).toBe('applied');
-    expect(() => new Declaration({ profile: opsigelser })).toThrow(new TypeError('fp-edifact: Declaration: option profile must be a panthaver guide profile, got an object'));
+    expect(() => new Declaration({ profile: opsigelser })).toThrow(new TypeError(`fp-edifact: Declaration: option profile must be a panthaver guide profile, got the opsigelser profile "${opsigelser.id}"`));
   });
 
   it('replayMessages takes { profile } as validate does: a profile, or profiles by message type', () => {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { buildInterchange } from '../envelope/builder.js';
 import { branchGroup, declarationTypeCode, latestCancellationDate, requiredReferences } from '../schema/access.js';
-import { CONTENT_ERROR_CODES, profileOptionCheck } from '../schema/profile.js';
+import { CONTENT_ERROR_CODES, describeProfile, profileOptionCheck } from '../schema/profile.js';
 import { isMissingPolicyNumber } from '../schema/policy-number.js';
 import { opsigelser55, panthaver52 } from '../schema/profiles/index.js';
 import { CHANGE_OF_INSURER_MAX_DAYS, COVERAGE_ENDED_KINDS } from '../schema/rule-facts.js';
@@ -302,16 +302,11 @@ function opsigelseArb(kind: OpsigelseKind, profile: GuideProfile): fc.Arbitrary<
   return arbBranch(profile, bonusOnly).chain((b) => arb(profile, b));
 }
 
-/** `the panthaver profile "fp-panthaver/5.2-…"` for a guide profile. */
-const describeProfile = (p: GuideProfile): string => `the ${p.exchange} profile ${JSON.stringify(p.id)}`;
-
 /**
  * Throws a TypeError naming `fn`, the argument and the value unless `profile` is a guide profile
  * of `exchange`; a profile of the other exchange is named by its exchange and id.
  */
 function checkProfile(exchange: GuideProfile['exchange'], profile: GuideProfile, fn: string): void {
-  const [, ofExchange, expected] = profileOptionCheck(exchange);
-  if (profileOptionCheck()[1](profile) && !ofExchange(profile)) throw new TypeError(`${ARGUMENT.entry}: ${fn}: argument profile must be ${expected}, got ${describeProfile(profile)}`);
   checkOptions({ profile }, [profileOptionCheck(exchange)], fn, ARGUMENT);
 }
 

@@ -5,7 +5,7 @@
  * {@link Annotated} value that says whether it is our assumption and where it comes from.
  */
 import { z } from 'zod';
-import { isObject, isRecord, type OptionCheck } from '../syntax/options.js';
+import { describeValue, isObject, isRecord, type OptionCheck } from '../syntax/options.js';
 import { compileVirRule } from './identifiers.js';
 import { checkSchema, issuesLine } from './issues.js';
 import { requiredPositionIssues } from './required.js';
@@ -254,9 +254,22 @@ export function loadProfile(json: unknown): GuideProfile {
 const EXCHANGES: readonly unknown[] = guideProfileSchema.shape.exchange.options;
 
 /**
+ * How an error names a value given as a guide profile: one of an exchange by its exchange and id
+ * (`the panthaver profile "fp-panthaver/5.2-reconstructed"`), so a profile of the other exchange
+ * says which it was; anything else as {@link describeValue} does (`an object`, `"x"`).
+ */
+export function describeProfile(value: unknown): string {
+  if (!isObject(value) || Array.isArray(value)) return describeValue(value);
+  const { exchange, id } = value as Record<string, unknown>;
+  if (!EXCHANGES.includes(exchange)) return describeValue(value);
+  return `the ${String(exchange)} profile${typeof id === 'string' ? ` ${describeValue(id)}` : ''}`;
+}
+
+/**
  * The check of a `profile` option that defaults to the shipped profile of `exchange` (the
  * builders, the rules): a guide profile of that exchange — of either exchange when `exchange` is
- * not given — else a `TypeError` naming the function, the option and the value (see `syntax/options.ts`).
+ * not given — else a `TypeError` naming the function, the option, the kind of profile it needs
+ * and the value, a profile by its exchange and id ({@link describeProfile}; see `syntax/options.ts`).
  */
 export function profileOptionCheck(exchange?: GuideProfile['exchange']): OptionCheck {
   const accepts = (v: unknown): boolean => {
@@ -265,5 +278,5 @@ export function profileOptionCheck(exchange?: GuideProfile['exchange']): OptionC
     return exchange === undefined ? EXCHANGES.includes(given) : given === exchange;
   };
   const expected = exchange === undefined ? 'a guide profile' : `${exchange === 'opsigelser' ? 'an' : 'a'} ${exchange} guide profile`;
-  return ['profile', accepts, expected];
+  return ['profile', accepts, expected, describeProfile];
 }

@@ -6,8 +6,11 @@
  * `undefined` always means "the default".
  */
 
-/** One option: its name, what it accepts, and how to say so. */
-export type OptionCheck = readonly [name: string, accepts: (value: unknown) => boolean, expected: string];
+/**
+ * One option: its name, what it accepts, how to say so, and how to name a value it refuses
+ * (default {@link describeValue}; the profile option names a profile by its exchange and id).
+ */
+export type OptionCheck = readonly [name: string, accepts: (value: unknown) => boolean, expected: string, describe?: (value: unknown) => string];
 
 /** Checks of numbers: a number they refuse is out of range (`RangeError`), anything else the wrong type. */
 const NUMERIC = new WeakSet<(value: unknown) => boolean>();
@@ -74,11 +77,11 @@ export function checkOptions(options: unknown, checks: readonly OptionCheck[], w
   if (options === undefined) return;
   const { entry, noun } = wording;
   if (!isObject(options)) throw new TypeError(`${entry}: ${where}: options must be an object, got ${describeValue(options)}`);
-  for (const [name, accepts, expected] of checks) {
+  for (const [name, accepts, expected, describe = describeValue] of checks) {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined || accepts(value)) continue;
     const ErrorType = typeof value === 'number' && NUMERIC.has(accepts) ? RangeError : TypeError;
-    throw new ErrorType(`${entry}: ${where}: ${noun} ${name} must be ${expected}, got ${describeValue(value)}`);
+    throw new ErrorType(`${entry}: ${where}: ${noun} ${name} must be ${expected}, got ${describe(value)}`);
   }
 }
 

@@ -9,7 +9,7 @@ import type { FpMessage } from '../decode.js';
 import { encodeMessage } from '../encode.js';
 import { interchangeDefaults, type GuideProfile } from '../profile.js';
 import { MessageBuildError } from '../wire/errors.js';
-import { isOpsigelse } from './common.js';
+import { isOpsigelse, profileOption } from './common.js';
 
 /** Options of {@link buildReplyInterchange}. */
 export interface ReplyInterchangeOptions {
@@ -19,7 +19,7 @@ export interface ReplyInterchangeOptions {
   date?: string;
   /** UNB time `HHMM`; default now (UTC). */
   time?: string;
-  /** Profile used to encode; default: the shipped profile of the replies' exchange. */
+  /** Profile used to encode, of the replies' exchange; default: the shipped profile of that exchange. */
   profile?: GuideProfile;
   /** Clock for the default date and time. */
   now?: () => Date;
@@ -65,6 +65,7 @@ export interface ReceivedHeader {
  * @param received the received interchange's header (`parseInterchanges(...).interchanges[i].header`)
  * @throws MessageBuildError when no reply is given, when a reply is not addressed to the received interchange's sender or not sent by its recipient, or holds a character neither syntax can carry
  * @throws InterchangeSpecError when `reference`, `date` or `time` is one no reader would accept (see `buildInterchange`)
+ * @throws TypeError when `options.profile` is not a guide profile of the replies' exchange (the first reply's)
  */
 export function buildReplyInterchange(replies: FpMessage | readonly FpMessage[], received: ReceivedHeader, options: ReplyInterchangeOptions): SegmentInput[] {
   const list = Array.isArray(replies) ? (replies as readonly FpMessage[]) : [replies as FpMessage];
@@ -77,7 +78,7 @@ export function buildReplyInterchange(replies: FpMessage | readonly FpMessage[],
     if (!isRecord(m)) throw new MessageBuildError(`reply ${i + 1} is not a message: got ${describeValue(m)}`);
     assertBetween(m, i, received);
   });
-  const profile = options.profile ?? (isOpsigelse(list[0]!) ? opsigelser55 : panthaver52);
+  const profile = profileOption(options, isOpsigelse(list[0]!) ? opsigelser55 : panthaver52, 'buildReplyInterchange');
   const d = interchangeDefaults(profile);
   const messages = list.map((m) => encodeMessage(m, profile));
   const build = (syntaxId: string, syntaxVersion: string): SegmentInput[] =>
