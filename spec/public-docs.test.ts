@@ -211,6 +211,27 @@ describe('TSDoc of the public API', () => {
     expect(skipped.filter((name) => names.has(name))).toEqual([]);
   });
 
+  /** What an editor shows on `value.<property>` of the public type `type` (through `z.infer` and the re-exports). */
+  function hover(type: string, property: string): string {
+    const checker = program.getTypeChecker();
+    const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(join(root, 'src/index.ts'))!)!);
+    const symbol = exports.find((e) => e.name === type)!;
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    return ts.displayPartsToString(checker.getDeclaredTypeOfSymbol(target).getProperty(property)!.getDocumentationComment(checker));
+  }
+
+  // Since lienholders may be named by CVR number, Lienholder.vir showed the insurers' "VIR-nummer: the F&P company id"
+  // with the CVR as an aside, and Company.vir (an insurer's, always a VIR number) spoke of lienholders' CVR numbers.
+  it("says what a lienholder's vir holds for each idType, and that an insurer's is its VIR number", () => {
+    const lienholder = hover('Lienholder', 'vir');
+    expect(lienholder).toMatch(/`idType` absent[^;]*its VIR number/);
+    expect(lienholder).toMatch(/`idType: 'CVR'`[^;]*its CVR number/);
+    expect(hover('Lienholder', 'idType')).toMatch(/absent[^;]*VIR number[^;]*; `'CVR'`[^;]*CVR number/);
+    const insurer = hover('Company', 'vir');
+    expect(insurer).toMatch(/VIR number/);
+    expect(insurer).not.toMatch(/CVR/);
+  });
+
   it('tells a tag-only comment from a description', () => {
     const source = ts.createSourceFile('x.ts', '/** @internal */\nexport const a = 1;\n/** What b is. */\nexport type B = string;\n', ts.ScriptTarget.Latest, true);
     const [a, b] = source.statements;

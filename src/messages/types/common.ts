@@ -59,11 +59,11 @@ export const freeText = z
 
 /**
  * A company identified by its VIR number (NAD `<VIR>::VIR`, optionally with a name): an insurer.
- * A panthaver lienholder is one too, or is named by its CVR number instead (`lienholder` in
- * `./panthaver.ts`: the same fields and `idType: 'CVR'`).
+ * A panthaver lienholder is a `lienholder` (`./panthaver.ts`): the same fields, its `vir` a VIR
+ * number or, with `idType: 'CVR'`, a CVR number.
  */
 export const company = z.strictObject({
-  /** VIR-nummer: the F&P company id (a panthaver lienholder's CVR number when its `idType` is `'CVR'`). */
+  /** VIR-nummer: the company's VIR number, the F&P company id (NAD `<VIR>::VIR`), as sent; an insurer is always named by it (a panthaver lienholder's id is a `Lienholder`'s `vir`). */
   vir: text(35),
   /** selskabsnavn: the company's name, when the message carries it. */
   name: text(35).optional(),
@@ -176,7 +176,7 @@ export const extraSegment = z.strictObject({
 /** Whole segments the typed message has no field for, in message order. */
 export const extraSegments = z.array(extraSegment);
 
-/** A company identified by its VIR number (NAD `<VIR>::VIR`), with its name when the message carries one: an insurer, or a lienholder by VIR (`Lienholder` adds the CVR). */
+/** A company identified by its VIR number (NAD `<VIR>::VIR`), with its name when the message carries one: an insurer (a panthaver lienholder is a `Lienholder`, whose `vir` may hold its CVR number). */
 export type Company = z.infer<typeof company>;
 /** A CPR (person) or CVR (business) number of a policyholder or debtor, as sent, with its register. */
 export type PersonId = z.infer<typeof personId>;

@@ -91,7 +91,16 @@ export function lienholderFields(kind: PanthaverKind): readonly PanthaverCompany
  * (`cvr-check-digit`), as of any CVR.
  */
 export const lienholder = company.extend({
-  /** The id's register: `'CVR'` when `vir` holds the lienholder's CVR number (`::CVR`); absent for a VIR number (`::VIR`). */
+  /**
+   * The lienholder's id as sent (NAD element 2, component 1), which `idType` says: with
+   * `idType` absent it is its VIR number, the F&P company id (`NAD+MS+<VIR>::VIR`; `validate`
+   * warns `vir-malformed` when it breaks the profile's `interchange.virRule`); with
+   * `idType: 'CVR'` it is its CVR number, the company register's 8 digits (`NAD+MS+<CVR>::CVR`;
+   * read and written as sent, `validate` warns `cvr-check-digit` or `cvr-malformed`). The field
+   * keeps the name `vir` it had before a lienholder could be named by CVR number.
+   */
+  vir: text(35),
+  /** Which number `vir` holds: absent for a VIR number (`::VIR`); `'CVR'` for a CVR number (`::CVR`). The codes are the profile's `qualifiers.NADIdType` (`VIR`, `CVR` in the shipped profiles). */
   idType: z.literal('CVR').optional(),
 });
 
@@ -273,7 +282,7 @@ export const panthaverSchema = z.discriminatedUnion('kind', [
 
 /** A typed panthaver message. */
 export type Panthaver = z.infer<typeof panthaverSchema>;
-/** A lienholder in a party NAD: `{ vir, name?, idType? }`, `idType: 'CVR'` when `vir` holds its CVR number (`::CVR`). */
+/** A lienholder in a party NAD: `{ vir, name?, idType? }`; `vir` holds its VIR number when `idType` is absent (`::VIR`), its CVR number when `idType` is `'CVR'` (`::CVR`). */
 export type Lienholder = z.infer<typeof lienholder>;
 /** The typed panthaver message of one kind, e.g. `PanthaverOf<'accept'>`. */
 export type PanthaverOf<K extends PanthaverKind> = Extract<Panthaver, { kind: K }>;
