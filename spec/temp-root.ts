@@ -4,7 +4,7 @@
  * the test processes start puts all of them inside it, and the teardown removes it, even when a
  * test failed before its own cleanup.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +12,9 @@ export const RUN_ROOT_PREFIX = 'fp-edifact-spec-';
 
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), RUN_ROOT_PREFIX));
+  // Traversable but not listable by others: a test runs the built bin as another user from a
+  // world-readable folder inside it (spec/cli/paths.test.ts).
+  chmodSync(root, 0o711);
   process.env.TMPDIR = root;
   return () => rmSync(root, { recursive: true, force: true });
 }

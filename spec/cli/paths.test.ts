@@ -5,9 +5,9 @@
  * refused before the input is read.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseCommands } from '../../src/cli/commands.js';
 import { run } from './run.js';
@@ -64,13 +64,20 @@ describe('validate --out where it cannot write', () => {
   describe('a directory or file that exists but may not be written (the built bin, as nobody when we are root)', () => {
     // Root may write anywhere, so the bin runs as nobody then; the system's own root directory
     // and /etc/passwd are not writable for nobody nor for any other user, and nothing is made.
+    // Nobody may not be able to read the checkout (a CI clone in a private directory), so the
+    // bin runs from a world-readable copy of dist/ and the packages it loads.
     const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const copy = mkdtempSync(join(tmpdir(), 'fp-edifact-bin-'));
+    afterAll(() => rmSync(copy, { recursive: true, force: true }));
+    cpSync('dist', join(copy, 'dist'), { recursive: true });
+    for (const pkg of ['zod', 'iconv-lite', 'safer-buffer']) cpSync(join('node_modules', pkg), join(copy, 'node_modules', pkg), { recursive: true, dereference: true });
+    chmodSync(copy, 0o755);
     it.each([
       ['a directory it may not write in', '/fp-edifact-report.json', "EACCES: permission denied, access '/'"],
       ['a file it may not write', '/etc/passwd', "EACCES: permission denied, open '/etc/passwd'"],
     ])('%s: one line naming it, exit 2, before the input is read', (_what, out, reason) => {
-      for (const input of [resolve(motor), '/nonexistent-input.edi']) {
-        const r = spawnSync(process.execPath, [resolve('dist/cli.cjs'), 'validate', input, '--json', '--out', out], { encoding: 'utf8', cwd: '/', ...asOther });
+      for (const input of [join(copy, 'dist', 'cli.cjs'), '/nonexistent-input.edi']) {
+        const r = spawnSync(process.execPath, [join(copy, 'dist', 'cli.cjs'), 'validate', input, '--json', '--out', out], { encoding: 'utf8', cwd: '/', ...asOther });
         expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `fp-edifact validate: cannot write ${out}: ${reason}\n`]);
       }
     });
